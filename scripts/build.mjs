@@ -1,11 +1,12 @@
 // Bundles the CLI (and its worker) with esbuild: one file loads far faster than hundreds of ESM modules
 // (mathjs alone costs ~0.6 s unbundled, ~0.1 s bundled with only the factories numcheck uses).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const entries = { numcheck: 'src/cli/main.ts', worker: 'src/cli/worker.ts', eval: 'scripts/eval.ts', bench: 'scripts/bench.ts' };
 await build({
-  entryPoints: { numcheck: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f))),
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { DataFileError, type FileProblem } from '../util/errors.js';
 import { rulesPath } from '../util/paths.js';
 
@@ -128,7 +128,7 @@ export function ajvProblems(parsed: ParsedDataFile, errors: ErrorObject[]): File
   return out;
 }
 
-let ajvInstance: import('ajv').default | null = null;
+let ajvInstance: AjvClass | null = null;
 const validators = new Map<string, ValidateFunction>();
 
 /** Compile (once) the schema rules/schema/<name>.schema.json. ajv is loaded only when a file is validated. */
@@ -136,7 +136,7 @@ export async function validatorFor(name: string): Promise<ValidateFunction> {
   const hit = validators.get(name);
   if (hit) return hit;
   if (!ajvInstance) {
-    const { default: Ajv } = await import('ajv');
+    const { Ajv } = await import('ajv');
     ajvInstance = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   }
   const schema = JSON.parse(readFileSync(rulesPath('schema', `${name}.schema.json`), 'utf8'));
