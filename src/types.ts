@@ -110,6 +110,8 @@ export interface Mention {
   per?: string | null;
   /** True for ages ("a 38-year-old"). */
   age?: boolean;
+  /** The event lemma the extractor read next to the figure ("mobilise", "retake"), if any. */
+  event?: string | null;
 }
 
 /** Where a claim came from in the file on disk. */

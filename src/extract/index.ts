@@ -1,0 +1,287 @@
+/**
+ * extract: text → figures (Mention[]). One linear tokenization, chrono-node on date cues only, the figure
+ * grammar per block, then the links between figures of one block (conversions, part-whole, shares) and what
+ * each figure counts.
+ */
+import { getLexicon, type Lexicon, type UnitDef } from '../lexicon/index.js';
+import type { Mention, Segment } from '../types.js';
+import { findDateSpans } from './dates.js';
+import { describeFigure, nounLemma, type Description } from './measure.js';
+import { normalizeForScan } from './normalize.js';
+import { exactNumber, readDigits, readWords } from './numeral.js';
+import { scanBlock, type RawFigure } from './scan.js';
+import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
+
+export interface ExtractOptions {
+  lexicon?: Lexicon;
+}
+
+/** Token index of the first token starting at or after offset `off`. */
+function firstTokenAt(t: Tokens, off: number): number {
+  let lo = 0;
+  let hi = t.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid]! < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function extract(text: string, segments?: Segment[], opts: ExtractOptions = {}): Mention[] {
+  const lex = opts.lexicon ?? getLexicon();
+  const norm = normalizeForScan(text);
+  const t = tokenize(norm);
+  const dates = findDateSpans(t);
+  const blocks: Array<[number, number]> = [];
+  if (segments && segments.length) {
+    for (const s of segments) {
+      const a = firstTokenAt(t, s.start);
+      const b = firstTokenAt(t, s.end);
+      if (b > a) blocks.push([a, b]);
+    }
+  } else if (t.n) blocks.push([0, t.n]);
+  const out: Mention[] = [];
+  for (const [from, to] of blocks) {
+    const figs = scanBlock({ t, lex, dates, from, to });
+    if (!figs.length) continue;
+    for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
+    // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
+    for (let i = 0; i + 1 < figs.length; i++) {
+      const a = figs[i]!;
+      const b = figs[i + 1]!;
+      if (a.unit || a.per || b.unit || b.qualifier !== 'exact' || b.ts - a.te > 6) continue;
+      const w1 = tokLower(t, b.ts - 1);
+      const w2 = tokLower(t, b.ts - 2);
+      if (w1 === 'every' || w1 === 'per' || (w1 === 'each' && w2 === 'for')) {
+        a.per = exactNumber(b.value);
+        figs.splice(i + 1, 1);
+      }
+    }
+    const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
+    // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
+    for (let i = 1; i < figs.length; i++) {
+      const d = descs[i]!;
+      if (!(d.elliptic || d.generic)) continue;
+      const f = figs[i]!;
+      for (let k = i - 1; k >= 0; k--) {
+        const p = descs[k]!;
+        const pf = figs[k]!;
+        if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
+          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false };
+          break;
+        }
+      }
+    }
+    const base = out.length;
+    const links = linkFigures(t, lex, figs, to);
+    for (let i = 0; i < figs.length; i++) {
+      const f = figs[i]!;
+      out.push(toMention(text, f, descs[i]!, lex));
+    }
+    for (let i = 0; i < figs.length; i++) {
+      const l = links[i]!;
+      const m = out[base + i]!;
+      if (l.conversionOf !== undefined) m.conversionOf = base + l.conversionOf;
+      if (l.partOf !== undefined) m.partOf = base + l.partOf;
+      if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
+    }
+    // what is counted flows along links: "222,000 out of an expected 300,000 reservists", "1,100-km (684-mile) front line"
+    for (let i = 0; i < figs.length; i++) {
+      const m = out[base + i]!;
+      const l = links[i]!;
+      const other = l.conversionOf ?? l.partOf;
+      if (other === undefined) continue;
+      const o = out[base + other]!;
+      if (l.conversionOf !== undefined) {
+        if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
+        else if (!weakMeasure(m) && weakMeasure(o)) inherit(o, m);
+        // "up to 280 mm (11 inches)": the qualifier covers the conversion too
+        if (m.qualifier === 'exact' && (o.qualifier === 'upper' || o.qualifier === 'lower' || o.qualifier === 'approx')) {
+          const q = o.qualifier;
+          const band = o.low !== null && o.high !== null && o.value !== 0 ? (o.high - o.low) / 2 / Math.abs(o.value) : 0;
+          m.qualifier = q;
+          if (q === 'upper') m.low = o.low === null ? null : m.value * (o.low / o.value);
+          else if (q === 'lower') m.high = null;
+          else {
+            m.low = m.value - Math.abs(m.value) * band;
+            m.high = m.value + Math.abs(m.value) * band;
+          }
+        }
+      } else if (!m.noun && o.noun) inherit(m, o);
+    }
+  }
+  return out;
+}
+
+/** A measure that says no more than the unit's dimension ("length", "count", "duration: time"). */
+function weakMeasure(m: Mention): boolean {
+  return m.measure === m.dimension || m.measure === 'count' || m.measure === 'duration: time' || m.measure === 'share' || m.measure === 'currency' || m.measure === 'rate';
+}
+
+function inherit(to: Mention, from: Mention): void {
+  to.noun = from.noun;
+  const prefix = to.measure.includes(':') ? to.measure.slice(0, to.measure.indexOf(':') + 1) + ' ' : '';
+  const body = from.measure.includes(':') ? from.measure.slice(from.measure.indexOf(':') + 1).trim() : from.measure;
+  to.measure = prefix ? prefix + body : body;
+}
+
+interface Link {
+  conversionOf?: number;
+  partOf?: number;
+  shareOf?: number;
+}
+
+/** Links between figures of one block. */
+function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Link[] {
+  const links: Link[] = figs.map(() => ({}));
+  const dim = (f: RawFigure) => (f.unit ? f.unit.dimension : 'count');
+  for (let i = 0; i + 1 < figs.length; i++) {
+    const a = figs[i]!;
+    const b = figs[i + 1]!;
+    const between: string[] = [];
+    for (let k = a.te; k < b.ts && between.length < 8; k++) between.push(tokLower(t, k));
+    const gapText = between.join(' ');
+    // conversions: "1,100-km (684-mile)", "207km/h (129mph)", "40C (104F)", "95 km, or 59 miles"
+    if (a.unit && b.unit && a.unit.name !== b.unit.name && dim(a) === dim(b)) {
+      if ((gapText === '(' && b.te < to && tokText(t, b.te) === ')') || gapText === ', or' || gapText === 'or' || gapText === '(or' || gapText === '( or' || gapText === '/' || gapText === '[' || gapText === '-') {
+        links[i + 1]!.conversionOf = i;
+        continue;
+      }
+    }
+    // part-whole: "222,000 out of an expected 300,000", "two of the three", "45 of 120", "12 among the 45"
+    if (dim(a) === 'count' && dim(b) === 'count' && !a.per && !b.per) {
+      if (/^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
+        if (gapText !== 'from' && gapText !== 'from the') {
+          links[i]!.partOf = i + 1;
+          continue;
+        }
+      }
+    }
+    // shares: "312 of 1,200 schools, or 26%" → 26% is the share of the part 312 (whose whole is 1,200)
+    if (dim(b) === 'percent' && dim(a) !== 'percent' && (gapText === ', or' || gapText === '(' || gapText === 'or' || gapText === ', or about' || gapText === ', about' || gapText === ', some' || gapText === ', roughly' || gapText === ', nearly' || gapText === ', almost' || gapText === ', more than' || gapText === ', or nearly' || gapText === ', or almost' || gapText === ', or more than' || gapText === ', or roughly')) {
+      links[i + 1]!.shareOf = i;
+    }
+    // "X, including Y": Y is part of X
+    if (dim(a) === 'count' && dim(b) === 'count' && /^(?:[a-z-]+ )?(?:[a-z-]+ )?, including$/.test(gapText.replace(/^(.*?)( , including)$/, '$1$2'))) {
+      links[i + 1]!.partOf = i;
+    }
+  }
+  void lex;
+  return links;
+}
+
+const PERIOD_ADJ: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annual: 'year', yearly: 'year', hourly: 'hour', annually: 'year' };
+const RATE_HEADS = new Set(['rate', 'average', 'pace', 'intake', 'tally', 'count', 'number', 'toll', 'total']);
+const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', night: 'day' };
+
+/**
+ * A count stated as a rate by its clause: "the average daily recruitment rate … is around 1,000 people",
+ * "1,000 people a day", "some 200 deaths each week".
+ */
+function clauseRate(t: Tokens, f: RawFigure, from: number, to: number): string | null {
+  // after: up to three words of noun phrase, then "a day" / "per day" / "each day" / "every day" / "daily"
+  for (let k = f.te, words = 0; k < to && words < 4; k++) {
+    if (t.kind[k] !== T_WORD) break;
+    const w = tokLower(t, k);
+    if (PERIOD_ADJ[w] && (w === 'daily' || w === 'annually')) return PERIOD_ADJ[w]!;
+    if ((w === 'a' || w === 'an' || w === 'per' || w === 'each' || w === 'every') && k + 1 < to && PERIOD_WORDS[tokLower(t, k + 1)]) return PERIOD_WORDS[tokLower(t, k + 1)]!;
+    words++;
+  }
+  // before, in the same clause: "daily … rate/average"
+  let adj: string | null = null;
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 15; k--, steps++) {
+    if (t.kind[k] === T_PUNCT) {
+      const p = tokText(t, k);
+      if (p === '.' || p === ';' || p === '!' || p === '?' || p === ':') break;
+      continue;
+    }
+    const w = tokLower(t, k);
+    if (RATE_HEADS.has(w)) {
+      for (let q = k - 1; q >= Math.max(from, k - 3); q--) if (PERIOD_ADJ[tokLower(t, q)]) adj = PERIOD_ADJ[tokLower(t, q)]!;
+      if (adj) return adj;
+    }
+  }
+  return null;
+}
+
+function unitName(u: UnitDef | null): string {
+  return u ? u.name : 'count';
+}
+
+function toMention(text: string, f: RawFigure, d: Description, lex: Lexicon): Mention {
+  const dimension = f.unit ? f.unit.dimension : 'count';
+  let unit = unitName(f.unit);
+  // counts per period or population are units of their own ("count/day", "count/100000"); money or lengths
+  // "a month" keep their unit and carry the period in `per`
+  const rateUnit = f.per !== null && unit === 'count';
+  if (rateUnit) unit = `${unit}/${f.per}`;
+  // decades and centuries are reported in years
+  const toYears = unit === 'decade' ? 10 : unit === 'century' ? 100 : 1;
+  if (toYears !== 1) {
+    unit = 'year';
+    f.value *= toYears;
+    f.low = f.low === null ? null : f.low * toYears;
+    f.high = f.high === null ? null : f.high * toYears;
+    f.precision = f.precision === null ? null : f.precision * toYears;
+    f.exact = String(f.value);
+  }
+  let measure: string;
+  const phrase = d.phrase ?? '';
+  const ev = d.eventWord ? ` ${d.eventWord}` : '';
+  if (f.age) measure = `age: ${phrase || 'person'}`;
+  else if (d.distance) measure = phrase ? `distance: ${phrase}` : 'distance';
+  else if (dimension === 'magnitude') measure = phrase ? `magnitude of ${phrase}` : 'magnitude';
+  else if (dimension === 'duration') measure = `duration: ${phrase || d.eventWord || 'time'}`;
+  else if (dimension === 'percent' || dimension === 'pp') measure = phrase ? (d.ofPhrase ? `share of ${phrase}` : phrase) + ev : `share${ev}`;
+  else if (dimension === 'count') measure = phrase ? phrase + ev : d.eventWord ? d.eventWord : 'count';
+  else measure = phrase ? phrase + ev : d.eventWord ? d.eventWord : dimension;
+  return {
+    start: f.start,
+    end: f.end,
+    text: text.slice(f.start, f.end),
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    qualifier: f.qualifier,
+    unit,
+    dimension: rateUnit ? 'rate' : dimension,
+    precision: f.precision,
+    exact: f.exact,
+    form: f.form,
+    noun: d.noun,
+    measure: measure.trim(),
+    per: f.per,
+    age: f.age || undefined,
+    event: d.event,
+  };
+}
+
+/** Parse one numeral expression ("one hundred and three", "2 1/4", "1,674.5", "a dozen", "1.2b"); null if it is not one. */
+export function parseNumber(s: string, lex: Lexicon = getLexicon()): number | null {
+  const norm = normalizeForScan(s.trim());
+  const t = tokenize(norm);
+  if (t.n === 0) return null;
+  let i = 0;
+  let neg = false;
+  if (t.kind[0] === T_PUNCT && tokText(t, 0) === '-') {
+    neg = true;
+    i = 1;
+  } else if (t.kind[0] === T_WORD && tokLower(t, 0) === 'minus') {
+    neg = true;
+    i = 1;
+  }
+  const figs = scanBlock({ t, lex, dates: [], from: i, to: t.n });
+  if (figs.length) {
+    const f = figs[0]!;
+    const v = f.form === 'fraction' && f.unit?.name === 'percent' && !/%|percent|per cent/i.test(s) ? f.value / 100 : f.value;
+    return neg ? -v : v;
+  }
+  const d = readDigits(t, i);
+  if (d) return neg ? -d.value : d.value;
+  const w = readWords(t, i, lex, true);
+  if (w) return neg ? -w.value : w.value;
+  return null;
+}
+
+export { nounLemma };

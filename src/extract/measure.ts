@@ -1,0 +1,350 @@
+/**
+ * What a figure counts or measures, read from the words around it without a tagger: the noun phrase after
+ * the figure ("75 populated places"), an of-phrase ("hundreds of settlements", "a third of the region"), or
+ * the subject before it ("the death toll rose to 45", "turnout was 62%"); plus the event verb ("were fired",
+ * "retaking", "have been called up"). Function-word lists come from rules/lexicon/words.yaml.
+ */
+import type { Lexicon } from '../lexicon/index.js';
+import { T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import type { RawFigure } from './scan.js';
+
+export interface Description {
+  /** head noun lemma ("place", "reservist") */
+  noun: string | null;
+  /** the noun phrase as written ("populated places") */
+  phrase: string | null;
+  /** event lemma ("retake", "mobilise") */
+  event: string | null;
+  /** the event verb as written ("mobilised") */
+  eventWord: string | null;
+  /** the phrase came from an of-phrase after a share/vague amount */
+  ofPhrase: boolean;
+  /** "several thousand more", "two others": what is counted is the previous figure's */
+  elliptic: boolean;
+  /** the phrase is a generic head ("the figure of 300,000", "a total of 45") */
+  generic: boolean;
+  /** a length that is a distance ("9 miles south-east of …", "120 km away") */
+  distance: boolean;
+}
+
+const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
+const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'extra', 'new', 'fresh', 'total', 'combined', 'record', 'estimated', 'whopping', 'mere', 'just', 'only', 'over', 'nearly', 'almost', 'around', 'about']);
+const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+const COMPARATIVE_BEFORE = new Set(['than', 'versus', 'vs', 'against', 'compared', 'from']);
+
+/**
+ * The subject of the clause that ends before a figure: "the number of people killed by Hurricane Teodora
+ * rose to seven" → "people killed"; "the civilian death toll in the city … at" → "civilian death toll".
+ * Walks back over "preposition + noun phrase" chunks to the leftmost noun phrase; a generic head ("number",
+ * "total") followed by "of X" yields X.
+ */
+function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { words: string[]; event: { lemma: string; word: string } | null } {
+  let i = k;
+  let best: string[] = [];
+  let event: { lemma: string; word: string } | null = null;
+  for (let chunks = 0; chunks < 4 && i >= floor; chunks++) {
+    // an optional participle right before (reading backwards): "people killed by …"
+    let ev: { lemma: string; word: string } | null = null;
+    const w0 = lw(t, i);
+    if (isWord(t, i) && w0.length > 4 && (w0.endsWith('ed') || lex.verbForms.has(w0)) && !lex.auxiliaries.has(w0) && !lex.changeVerbs.has(w0) && chunks > 0) {
+      const lemma = verbLemma(lex, w0);
+      if (lemma) ev = { lemma, word: tokText(t, i) };
+      i--;
+    }
+    const np = npBackward(t, i, lex, floor);
+    if (!np.length) break;
+    let nWords = 0;
+    let q = i;
+    while (q >= floor && nWords < np.length) {
+      if (isWord(t, q)) nWords++;
+      q--;
+      while (q >= floor && tokText(t, q) === '-' && t.gap[q + 1] === 0) q -= 1;
+    }
+    // q is the token before the phrase
+    const head = np[np.length - 1]!.toLowerCase();
+    if (best.length && lex.genericHeads.has(head)) {
+      // "number of people killed": keep the inner phrase
+      break;
+    }
+    best = np;
+    if (ev) event = ev;
+    else if (chunks > 0) event = null;
+    const prep = lw(t, q);
+    if (q >= floor && isWord(t, q) && (prep === 'of' || prep === 'in' || prep === 'by' || prep === 'from' || prep === 'for' || prep === 'across' || prep === 'at' || prep === 'on' || prep === 'among')) {
+      i = q - 1;
+      while (i >= floor && isWord(t, i) && lex.determiners.has(lw(t, i))) i--;
+      continue;
+    }
+    break;
+  }
+  return { words: best, event };
+}
+
+const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less']);
+const NP_STOP = new Set(['said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
+const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+function isWord(t: Tokens, i: number): boolean {
+  return i >= 0 && i < t.n && t.kind[i] === T_WORD;
+}
+function lw(t: Tokens, i: number): string {
+  return i >= 0 && i < t.n ? tokLower(t, i) : '';
+}
+
+export function isFunctionWord(lex: Lexicon, w: string): boolean {
+  return lex.determiners.has(w) || lex.prepositions.has(w) || lex.conjunctions.has(w) || lex.pronouns.has(w) || lex.auxiliaries.has(w);
+}
+
+/** Lemma of a verb form, or null when the word is not recognisably a verb. */
+export function verbLemma(lex: Lexicon, w: string): string | null {
+  const irr = lex.verbForms.get(w);
+  if (irr) return irr;
+  if (w.length > 4 && w.endsWith('ied')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ed')) {
+    let s = w.slice(0, -2);
+    if (/([bdfgklmnprt])\1$/.test(s) && !s.endsWith('ll') && !s.endsWith('ss')) s = s.slice(0, -1);
+    else if (/(?:[^aeiou][vcsz]|[^aeiouy]l|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll)$/.test(s)) s += 'e';
+    return s;
+  }
+  if (w.length > 5 && w.endsWith('ing')) {
+    let s = w.slice(0, -3);
+    if (/([bdfgklmnprt])\1$/.test(s) && !s.endsWith('ll') && !s.endsWith('ss')) s = s.slice(0, -1);
+    else if (/(?:[^aeiou][vcsz]|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll)$/.test(s)) s += 'e';
+    return s;
+  }
+  return null;
+}
+
+/** Singular lemma of a noun ("places" → "place", "casualties" → "casualty", "people" → "person"). */
+export function nounLemma(lex: Lexicon, w: string): string {
+  const lw0 = w.toLowerCase();
+  const irr = lex.irregularPlurals.get(lw0);
+  if (irr) return irr;
+  if (lw0.length > 4 && lw0.endsWith('ies')) return lw0.slice(0, -3) + 'y';
+  if (lw0.length > 4 && /(?:ches|shes|xes|sses|zzes)$/.test(lw0)) return lw0.slice(0, -2);
+  if (lw0.length > 3 && lw0.endsWith('s') && !lw0.endsWith('ss') && !lw0.endsWith('us') && !lw0.endsWith('is')) return lw0.slice(0, -1);
+  return lw0;
+}
+
+function isVerbish(lex: Lexicon, w: string): boolean {
+  return lex.verbForms.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
+}
+
+/** Read a noun phrase forward from k: modifiers and nouns, hyphen-joined words, up to 5 words. */
+function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: string[]; end: number; verbAfter: number } {
+  const words: string[] = [];
+  let i = k;
+  while (i < limit && words.length < 5) {
+    if (!isWord(t, i)) break;
+    if (i > k && t.nl[i]) break;
+    const w = lw(t, i);
+    if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || lex.cardinals.has(w) || lex.scales.has(w)) break;
+    if (w.endsWith('ly') && w.length > 4) break;
+    // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
+    let word = tokText(t, i);
+    let j = i + 1;
+    while (j + 1 < limit && t.kind[j] === T_PUNCT && tokText(t, j) === '-' && t.gap[j] === 0 && t.gap[j + 1] === 0 && t.kind[j + 1] === T_WORD) {
+      word += '-' + tokText(t, j + 1);
+      j += 2;
+    }
+    words.push(word);
+    i = j;
+    // possessive "'s" ends the phrase
+    if (i < limit && tokText(t, i) === "'") break;
+  }
+  // a trailing verb form is the event, not part of the phrase: "drones launched", "places retaken"
+  let verbAfter = -1;
+  while (words.length > 1) {
+    const last = words[words.length - 1]!.toLowerCase();
+    if (isVerbish(lex, last) && !lex.irregularPlurals.has(last)) {
+      words.pop();
+      verbAfter = k + words.length; // approximate index (hyphens make it inexact; only used as a flag)
+    } else break;
+  }
+  // a phrase made only of a verb form is no phrase ("were killed")
+  if (words.length === 1 && lex.verbForms.has(words[0]!.toLowerCase())) return { words: [], end: k, verbAfter: k };
+  return { words, end: i, verbAfter };
+}
+
+/** Read a noun phrase backwards ending at k (inclusive). */
+function npBackward(t: Tokens, k: number, lex: Lexicon, floor: number): string[] {
+  const words: string[] = [];
+  let i = k;
+  while (i >= floor && words.length < 4) {
+    if (!isWord(t, i)) {
+      if (tokText(t, i) === '-' && t.gap[i] === 0 && isWord(t, i - 1) && words.length) {
+        words[0] = tokText(t, i - 1) + '-' + words[0];
+        i -= 2;
+        continue;
+      }
+      break;
+    }
+    const w = lw(t, i);
+    if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || TITLE_STOP.has(w) || lex.cardinals.has(w)) break;
+    if (words.length && isVerbish(lex, w) && !w.endsWith('ing')) break;
+    if (lex.changeVerbs.has(w) || lex.verbForms.has(w)) break;
+    words.unshift(tokText(t, i));
+    if (i > floor && t.nl[i]) break;
+    i--;
+  }
+  return words;
+}
+
+/** The event verb after a noun phrase: aux chain then a verb form ("have been called up", "were fired"). */
+function eventAfter(t: Tokens, k: number, lex: Lexicon, limit: number): { lemma: string; word: string } | null {
+  let i = k;
+  let aux = 0;
+  while (i < limit && isWord(t, i) && (lex.auxiliaries.has(lw(t, i)) || lex.adverbs.has(lw(t, i)) || lw(t, i) === 'not') && aux < 5) {
+    i++;
+    aux++;
+  }
+  if (!isWord(t, i) || i >= limit) return null;
+  const pv = lex.phrasalVerbs.candidates(tokText(t, i), lw(t, i));
+  if (pv) {
+    for (const e of pv) {
+      let ok = true;
+      for (let q = 0; q < e.toks.length; q++) if (lw(t, i + q) !== e.toks[q]!.text) ok = false;
+      if (ok) return { lemma: e.value, word: e.toks.map((x) => x.text).join(' ') };
+    }
+  }
+  const w = lw(t, i);
+  if (aux === 0 && !(w.endsWith('ed') || lex.verbForms.has(w) || w.endsWith('ing'))) return null;
+  const lemma = verbLemma(lex, w);
+  if (!lemma || NP_STOP.has(w)) return null;
+  return { lemma, word: tokText(t, i) };
+}
+
+/** The event verb before a figure: "retaking 75", "destroyed eight", "killing at least 45". */
+function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma: string; word: string } | null {
+  let i = k;
+  // skip determiners and adverbs: "killing at least", "destroyed all"
+  while (i >= floor && isWord(t, i) && (lex.determiners.has(lw(t, i)) || EVENT_SKIP.has(lw(t, i)))) i--;
+  if (!isWord(t, i)) return null;
+  const w = lw(t, i);
+  if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w)) return null;
+  if (!(lex.verbForms.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))))) return null;
+  const lemma = verbLemma(lex, w);
+  return lemma ? { lemma, word: tokText(t, i) } : null;
+}
+
+export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: number, to: number, next: RawFigure | undefined): Description {
+  let k = f.te;
+  // skip a parenthetical conversion: "1,100-km (684-mile) front line"
+  if (k < to && tokText(t, k) === '(' && next && next.ts === k + 1 && tokText(t, next.te) === ')') k = next.te + 1;
+  let ofPhrase = false;
+  // "280 mm of rain", "a third of the region", "hundreds of settlements", "€30 million of aid"
+  const share = f.form === 'vague' || f.form === 'fraction' || f.unit !== null;
+  const partitive = f.unit === null && lw(t, k) === 'of' && isWord(t, k + 1) && (lex.determiners.has(lw(t, k + 1)) || lw(t, k + 1) === 'them');
+  if ((share || partitive) && lw(t, k) === 'of') {
+    k++;
+    ofPhrase = true;
+    while (k < to && (isWord(t, k) ? lex.determiners.has(lw(t, k)) : tokText(t, k) === '"' || tokText(t, k) === "'")) k++;
+  } else if (f.unit?.dimension === 'currency' && (lw(t, k) === 'in' || lw(t, k) === 'for') && isWord(t, k + 1) && !lex.determiners.has(lw(t, k + 1))) {
+    k++;
+  }
+  let distance = false;
+  if (f.unit?.dimension === 'length') {
+    // "9 miles south-east of Castelmoro", "120 km away", "190 km from the capital"
+    let q = k;
+    if (tokText(t, q) === '(' ) {
+      // "190 km (118 miles) away": skip a parenthesis
+      while (q < to && tokText(t, q) !== ')' && q - k < 8) q++;
+      q++;
+    }
+    const nx = lw(t, q);
+    if (DISTANCE_NEXT.has(nx)) distance = true;
+    // "… to the north", "… to the south-east of the city"
+    else if (nx === 'to' && (COMPASS.has(lw(t, q + 1).split('-')[0]!) || (lw(t, q + 1) === 'the' && COMPASS.has(lw(t, q + 2).split('-')[0]!)))) distance = true;
+  }
+  let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to);
+  let words = np.words;
+  let event = words.length ? eventAfter(t, np.end, lex, to) : null;
+  if (words.length && !event && np.verbAfter >= 0) {
+    const lastWordTok = np.end - 1;
+    void lastWordTok;
+  }
+  if (words.length && np.verbAfter >= 0 && !event) {
+    // the popped trailing verb form
+    const vw = findVerbAfterPhrase(t, k, words.length, lex, to);
+    if (vw) event = vw;
+  }
+  if (!words.length && !distance) {
+    // subject before: "the death toll rose to 45", "turnout was 62%", "revenue of $1.2 billion"
+    let b = f.ts - 1;
+    let skipped = 0;
+    while (b >= from && skipped < 6 && isWord(t, b) && (SKIP_BEFORE.has(lw(t, b)) || lex.changeVerbs.has(lw(t, b)) || lex.adverbs.has(lw(t, b)))) {
+      b--;
+      skipped++;
+    }
+    if (skipped > 0 || lw(t, f.ts - 1) === 'of') {
+      const back = subjectBackward(t, b, lex, from);
+      if (back.words.length) {
+        words = back.words;
+        ofPhrase = false;
+        if (back.event && !event) event = back.event;
+      }
+    }
+  }
+  if (!words.length && f.unit === null) {
+    // "put the civilian death toll in the city … at more than 5,000": a total noun earlier in the sentence
+    for (let b = f.ts - 1, steps = 0; b >= from && steps < 30; b--, steps++) {
+      if (!isWord(t, b)) {
+        const p = tokText(t, b);
+        if (p === '.' || p === '!' || p === '?' || p === ';') break;
+        continue;
+      }
+      if (lex.totalNouns.has(lw(t, b))) {
+        const back = npBackward(t, b, lex, from);
+        if (back.length) words = back;
+        break;
+      }
+    }
+  }
+  if (!event) event = eventBefore(t, f.ts - 1, lex, from);
+  // "one dead", "45 injured": adjectives standing for people
+  if (words.length === 1 && lex.peopleAdjectives.has(words[0]!.toLowerCase()) && f.unit === null) {
+    const adj = words[0]!;
+    words = ['people', adj];
+    if (!event) event = { lemma: verbLemma(lex, adj.toLowerCase()) ?? adj.toLowerCase(), word: '' };
+  }
+  // "home to about 610,000 people", "a town of 9,000 residents": a population
+  if (words.length && f.unit === null && /^(?:people|residents|inhabitants|persons|souls)$/i.test(words[words.length - 1]!)) {
+    const p1 = lw(t, f.ts - 1);
+    const p2 = lw(t, f.ts - 2);
+    if ((p1 === 'to' && p2 === 'home') || (p1 === 'of' && POPULATION_PLACES.has(p2)) || p1 === 'population' || p2 === 'population') words = ['population', '(' + words.join(' ') + ')'];
+  }
+  const phrase = words.length ? words.join(' ') : null;
+  const head = words.length ? words[words.length - 1]! : null;
+  const headLemma = head ? nounLemma(lex, head.split('-').pop()!) : null;
+  const nx = lw(t, f.te);
+  const pv = lw(t, f.ts - 1);
+  const comparative = !words.length && (COMPARATIVE_BEFORE.has(pv) || (pv === 'from' && (lw(t, f.ts - 2) === 'up' || lw(t, f.ts - 2) === 'down')));
+  return {
+    noun: words[0] === 'people' && words.length === 2 ? 'person' : headLemma,
+    phrase,
+    event: event ? event.lemma : null,
+    eventWord: event && event.word ? event.word : null,
+    ofPhrase,
+    elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
+    distance,
+    generic: headLemma !== null && words.length === 1 && lex.genericHeads.has(head!.toLowerCase()),
+  };
+}
+
+function findVerbAfterPhrase(t: Tokens, k: number, nWords: number, lex: Lexicon, to: number): { lemma: string; word: string } | null {
+  // walk the phrase again to the token after its last kept word, then read the verb there
+  let i = k;
+  let count = 0;
+  while (i < to && count < nWords) {
+    if (isWord(t, i)) count++;
+    i++;
+    while (i + 1 < to && tokText(t, i) === '-' && t.gap[i] === 0 && isWord(t, i + 1) && t.gap[i + 1] === 0) i += 2;
+  }
+  if (!isWord(t, i)) return null;
+  const w = lw(t, i);
+  const lemma = verbLemma(lex, w);
+  return lemma ? { lemma, word: tokText(t, i) } : null;
+}
+
+export { T_NUM };

@@ -1,0 +1,1058 @@
+/**
+ * The figure grammar, applied left to right over the tokens of one block of text:
+ *
+ *   figure := [qualifier] [between|from] [prefix-unit] [-] core [scale] [unit] [range-tail] [rate] [post-qualifier]
+ *   core   := digits | number words | vague amount | fraction | "a"/"an" + time unit
+ *
+ * and the traps that look like figures but are not (dates, clock times, years, ordinals, identifiers, URLs,
+ * phone numbers, page furniture, idioms such as "one of the").
+ */
+import type { Lexicon, PhraseEntry, PhraseIndex, QualifierDef, UnitDef } from '../lexicon/index.js';
+import type { Qualifier } from '../types.js';
+import { overlapsAny, isMonthToken, type Span } from './dates.js';
+import { exactNumber, readDigits, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
+import { matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+
+export interface RawFigure {
+  /** token range */
+  ts: number;
+  te: number;
+  /** token range of the core numeral (for context) */
+  cs: number;
+  ce: number;
+  start: number;
+  end: number;
+  value: number;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: UnitDef | null; // null = count
+  per: string | null;
+  precision: number | null;
+  exact: string;
+  form: 'digits' | 'words' | 'mixed' | 'vague' | 'fraction';
+  age: boolean;
+  /** written as an adjective compound: "1,100-km", "38-year-old", "two-day" */
+  compound: boolean;
+  /** "X in Y" ratio ("one in five") */
+  ratio: boolean;
+  /** core was "a"/"an" + unit ("a week") */
+  article: boolean;
+}
+
+interface Core {
+  end: number;
+  value: number;
+  exact: string;
+  precision: number | null;
+  form: RawFigure['form'];
+  vague: { low: number; high: number } | null;
+  /** fraction of a whole: reported in percent */
+  fraction: boolean;
+  /** the core already carries a unit ("a week", "half an hour") */
+  unit: UnitDef | null;
+  articleBand: number;
+  numeral: Numeral | null;
+  words: boolean;
+  scaled: boolean;
+}
+
+const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
+const RATE_PERIODS: Record<string, string> = {
+  second: 'second', sec: 'second', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', day: 'day', night: 'day', week: 'week', month: 'month', year: 'year', annum: 'year', decade: 'decade',
+};
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '(', '[', '•', '|', '·']);
+const PLURAL_COUNT_BLOCK = new Set(['is', 'was', 'has', 'as', 'this', 'its', 'his', 'us', 'yes', 'less', 'always', 'perhaps', 'thus', 'across', 'versus', 'plus', 'minus', 'news', 'series', 'species', 'has', 'does', 'goes', 'also', 'towards', 'afterwards', 'whereas', 'nevertheless']);
+const MEASURE_ADJ = new Set(['tall', 'high', 'long', 'wide', 'deep', 'away', 'above', 'below', 'from', 'thick', 'underground', 'underwater', 'race', 'sprint', 'hurdles', 'freestyle', 'run', 'dash', 'relay', 'final', 'swim', 'radius', 'across', 'offshore', 'inland']);
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+const ID_LOWER_HEADS = new Set(['number', 'no', 'nos', 'article', 'section', 'chapter', 'paragraph', 'clause', 'page', 'pages', 'route', 'flight', 'room', 'gate', 'platform', 'channel', 'item', 'exit', 'junction', 'bus', 'line', 'level', 'stage', 'phase', 'tier', 'grade', 'version', 'model', 'season', 'episode', 'vol', 'volume', 'issue', 'part', 'category', 'type', 'class', 'figure', 'fig', 'table', 'step', 'verse', 'highway', 'interstate', 'road', 'street', 'unit', 'ward', 'district', 'zone', 'sector', 'precinct', 'resolution', 'amendment', 'title', 'rule', 'act', 'decree', 'order', 'law', 'code', 'bill', 'apartment', 'apt', 'floor', 'suite', 'lot', 'block', 'building', 'terminal', 'pier', 'dock', 'berth', 'bay', 'hangar', 'track', 'lane', 'mile', 'km', 'kilometre', 'kilometer', 'marker']);
+const PHONE_WORDS = new Set(['call', 'phone', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
+const YEAR_PREP = new Set(['in', 'since', 'by', 'from', 'until', 'till', 'to', 'during', 'before', 'after', 'of', 'between', 'and', 'early', 'late', 'mid', 'around', 'circa', 'year', 'fiscal', 'fy', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through', 'throughout', 'for', 'the', 'in', 'this', 'last', 'next', 'that', 'same', 'end', 'start', 'beginning', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const COUNT_PLURALS_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'troops', 'staff', 'cattle', 'livestock', 'aircraft', 'sheep', 'deer', 'fish', 'crew', 'infantry', 'militia', 'youth', 'folk']);
+
+export interface ScanContext {
+  t: Tokens;
+  lex: Lexicon;
+  dates: Span[];
+  /** token range of the block */
+  from: number;
+  to: number;
+}
+
+function isWord(t: Tokens, i: number): boolean {
+  return i >= 0 && i < t.n && t.kind[i] === T_WORD;
+}
+function isNum(t: Tokens, i: number): boolean {
+  return i >= 0 && i < t.n && t.kind[i] === T_NUM;
+}
+function isPunct(t: Tokens, i: number, ch?: string): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== T_PUNCT) return false;
+  return ch === undefined || tokText(t, i) === ch;
+}
+function lw(t: Tokens, i: number): string {
+  return i >= 0 && i < t.n ? tokLower(t, i) : '';
+}
+function glued(t: Tokens, i: number): boolean {
+  return i >= 0 && i < t.n && t.gap[i] === 0;
+}
+function isCapitalised(t: Tokens, i: number): boolean {
+  if (!isWord(t, i)) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return c >= 65 && c <= 90;
+}
+
+/** Start of a sentence: first token, after sentence punctuation, or after a line break. */
+export function sentenceInitial(t: Tokens, i: number, from: number): boolean {
+  if (i <= from) return true;
+  if (t.nl[i]) return true;
+  const p = tokText(t, i - 1);
+  if (SENTENCE_END.has(p)) return true;
+  if (p === "'" && i - 2 >= from && SENTENCE_END.has(tokText(t, i - 2))) return true;
+  return false;
+}
+
+function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
+  const { t } = ctx;
+  if (i >= ctx.to) return null;
+  const cands = idx.candidates(tokText(t, i), tokLower(t, i));
+  if (!cands) return null;
+  for (const e of cands) {
+    const end = matchPhrase(t, i, e.toks, e.caseSensitive);
+    if (end > 0 && end <= ctx.to) {
+      // a word phrase must end at a word boundary: "per cent" must not match "per centre"
+      return { end, value: e.value, entry: e };
+    }
+  }
+  return null;
+}
+
+/** Is the word a plural count noun ("people", "soldiers", "places")? */
+export function looksPluralNoun(t: Tokens, i: number, lex: Lexicon): boolean {
+  if (!isWord(t, i)) return false;
+  const w = lw(t, i);
+  if (COUNT_PLURALS_IRREGULAR.has(w)) return true;
+  if (w.length < 3 || !w.endsWith('s') || w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return false;
+  if (PLURAL_COUNT_BLOCK.has(w) || lex.auxiliaries.has(w) || lex.prepositions.has(w) || lex.pronouns.has(w) || lex.conjunctions.has(w)) return false;
+  // "'s" possessive is a separate token; a following apostrophe means "soldiers'" (still plural)
+  return true;
+}
+
+export function scanBlock(ctx: ScanContext): RawFigure[] {
+  const out: RawFigure[] = [];
+  const { t } = ctx;
+  let i = ctx.from;
+  while (i < ctx.to) {
+    const k = t.kind[i];
+    // quick filter: figures start with a digit, a word, or a currency/prefix symbol
+    if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && VULGAR[tokText(t, i)] === undefined) {
+      i++;
+      continue;
+    }
+    const r = parseAt(ctx, i);
+    if (r === null) {
+      i++;
+    } else if (r === 'skip') {
+      i = skipTo;
+    } else {
+      out.push(r);
+      i = r.te;
+    }
+  }
+  return out;
+}
+
+/** Set by parseAt when it recognises a trap that spans several tokens (so they are not re-read). */
+let skipTo = 0;
+
+function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
+  const { t, lex } = ctx;
+  let j = i;
+  let qual: QualifierDef | null = null;
+  let qm = isWord(t, j) ? matchIndex(ctx, lex.qualifiers, j) : null;
+  // "the wind dropped below 60 km/h", "rose above 5%": a threshold crossed, not a bound on the figure
+  if (qm && qm.end === j + 1 && lex.changeVerbs.has(lw(t, j - 1)) && (lw(t, j) === 'below' || lw(t, j) === 'above' || lw(t, j) === 'over' || lw(t, j) === 'under')) {
+    return null;
+  }
+  if (qm) {
+    qual = qm.value;
+    j = qm.end;
+  }
+  let between = false;
+  let fromWord = false;
+  if (isWord(t, j) && lw(t, j) === 'between') {
+    between = true;
+    j++;
+  } else if (isWord(t, j) && lw(t, j) === 'from' && !qual) {
+    fromWord = true;
+    j++;
+  }
+  // prefix unit: currency symbols and codes, "magnitude", "Mach", "aged"
+  let prefixUnit: UnitDef | null = null;
+  let age = false;
+  const pm = matchIndex(ctx, lex.prefixes, j);
+  if (pm && (isNum(t, pm.end) || (isPunct(t, pm.end, '-') && isNum(t, pm.end + 1)) || isWord(t, pm.end))) {
+    prefixUnit = pm.value;
+    j = pm.end;
+  } else if (isWord(t, j)) {
+    const pw = matchIndex(ctx, lex.prefixWords, j);
+    if (pw && (isNum(t, pw.end) || (isPunct(t, pw.end, '-') && isNum(t, pw.end + 1)))) {
+      prefixUnit = pw.value;
+      j = isPunct(t, pw.end, '-') ? pw.end + 1 : pw.end;
+    } else if ((lw(t, j) === 'aged' || lw(t, j) === 'age') && isNum(t, j + 1)) {
+      age = true;
+      j++;
+    }
+  }
+  // sign
+  let neg = false;
+  if (isPunct(t, j, '-') && isNum(t, j + 1) && glued(t, j + 1) && (j === ctx.from || t.gap[j]! > 0 || isPunct(t, j - 1, '(') || prefixUnit !== null)) {
+    // not a range tail or a compound "COVID-19"
+    if (!(j > ctx.from && (t.kind[j - 1] === T_NUM || (t.kind[j - 1] === T_WORD && glued(t, j))))) {
+      neg = true;
+      j++;
+    }
+  } else if (isWord(t, j) && lw(t, j) === 'minus' && isNum(t, j + 1)) {
+    neg = true;
+    j++;
+  }
+  const coreStart = j;
+  const trap = trapAt(ctx, coreStart, prefixUnit !== null || qual !== null);
+  if (trap) {
+    if (trap > coreStart + 1) {
+      skipTo = trap;
+      return 'skip';
+    }
+    return null;
+  }
+  const core = readCore(ctx, coreStart, prefixUnit !== null);
+  if (!core) return null;
+  let value = neg ? -core.value : core.value;
+  let exact = neg ? `-${core.exact}` : core.exact;
+  let precision = core.precision;
+  let unit: UnitDef | null = prefixUnit ?? core.unit;
+  let pos = core.end;
+  let scaled = core.scaled;
+
+  // scale after digits: "2.5 million", "$5bn", "4.5m", "10k", "3 dozen"
+  if (core.numeral && !core.fraction) {
+    const sc = readScale(ctx, pos, prefixUnit);
+    if (sc) {
+      value *= sc.value;
+      exact = isPow10(sc.value) ? shiftDecimal(exact, Math.round(Math.log10(sc.value))) : exactNumber(value);
+      precision = precision !== null ? precision * sc.value : null;
+      pos = sc.end;
+      scaled = true;
+    }
+  }
+  // "and a half" after words/digits: "one and a half", "two and a half million"
+  if ((core.words || core.numeral) && !core.fraction && lw(t, pos) === 'and' && lw(t, pos + 1) === 'a' && lw(t, pos + 2) === 'half') {
+    value += neg ? -0.5 : 0.5;
+    pos += 3;
+    const sc = readScale(ctx, pos, prefixUnit);
+    if (sc) {
+      value *= sc.value;
+      pos = sc.end;
+      scaled = true;
+    }
+    exact = exactNumber(value);
+    precision = null;
+  }
+
+  // unit (unless the core or the prefix gave one)
+  let compound = false;
+  let per: string | null = null;
+  let articleUnit = core.articleBand > 0;
+  if (!unit) {
+    const u = readUnit(ctx, pos, core, scaled);
+    if (u) {
+      unit = u.unit;
+      pos = u.end;
+      compound = u.compound;
+      if (u.age) age = true;
+    }
+  } else if (prefixUnit && unit.dimension === 'currency') {
+    // "$500 million dollars" is rare; "US$" prefixes are enough. But "£5 pounds" → consume the repeated word
+    const u = readUnit(ctx, pos, core, scaled);
+    if (u && u.unit.dimension === 'currency') pos = u.end;
+  } else if (core.unit && !prefixUnit) {
+    // "an hour-long", "a week-long"
+    if (isPunct(t, pos, '-') && glued(t, pos) && lw(t, pos + 1) === 'long' && glued(t, pos + 1)) {
+      pos += 2;
+      compound = true;
+    }
+  }
+  // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
+  if (!unit && !qual && core.numeral?.bare && core.value >= 1 && core.value <= 120 && pos === core.end && isAgeApposition(ctx, coreStart, pos)) age = true;
+  if (age && (!unit || unit.dimension !== 'duration')) unit = lex.unitsByName.get('year') ?? unit;
+
+  // range tail: "62-68", "between 40,000 and 50,000", "three to five", "5 km to 10 km", "two or three"
+  let low: number | null = null;
+  let high: number | null = null;
+  let qualifier: Qualifier = 'exact';
+  let rangeEnd = -1;
+  if (!core.vague && !articleUnit) {
+    const rt = readRangeTail(ctx, pos, core, between, fromWord, i, value, unit, prefixUnit);
+    if (rt === 'score') {
+      skipTo = rt === 'score' ? scoreEnd : pos;
+      return 'skip';
+    }
+    if (rt) {
+      let lo = value;
+      let hi = rt.value;
+      // "between 40 and 50 million": the scale of the second applies to the first when the first has none
+      if (rt.scale > 1 && !scaled && lo * rt.scale <= hi) lo *= rt.scale;
+      if (hi > lo) {
+        low = lo;
+        high = hi;
+        value = (lo + hi) / 2;
+        exact = exactNumber(value);
+        qualifier = 'range';
+        if (rt.unit && !unit) unit = rt.unit;
+        if (rt.precision !== null && precision !== null) precision = Math.min(precision, rt.precision);
+        pos = rt.end;
+        rangeEnd = rt.end;
+        if (rt.compound) compound = true;
+      }
+    }
+  }
+  if (between && rangeEnd < 0 && !qual) {
+    // "between" without a range: drop the word from the figure
+  }
+
+  // rate: "1,000 a day", "12 per 100,000 people", "$5 per hour", "per capita"
+  const rate = readRate(ctx, pos, unit);
+  if (rate) {
+    per = rate.per;
+    pos = rate.end;
+  }
+
+  // post-qualifier: "300 or more", "50-plus", "20 or so", "300+"
+  if (!qual && qualifier === 'exact') {
+    if (isPunct(t, pos, '+') && glued(t, pos)) {
+      qual = { type: 'lower', band: 0 };
+      pos++;
+    } else if (isPunct(t, pos, '-') && glued(t, pos) && lw(t, pos + 1) === 'plus' && glued(t, pos + 1)) {
+      qual = { type: 'lower', band: 0 };
+      pos += 2;
+    } else if (isWord(t, pos) && lw(t, pos) !== 'plus') {
+      const pq = matchIndex(ctx, lex.postQualifiers, pos);
+      // "or more" must not swallow "or more than …"
+      if (pq && !(lw(t, pq.end) === 'than')) {
+        qual = pq.value;
+        pos = pq.end;
+      }
+    }
+  }
+
+  // intervals
+  if (core.vague) {
+    low = neg ? -core.vague.high : core.vague.low;
+    high = neg ? -core.vague.low : core.vague.high;
+    if (unit && unit.dimension === 'currency' && !prefixUnit) {
+      /* "billions of dollars" */
+    }
+    qualifier = 'approx';
+    value = low;
+    exact = exactNumber(value);
+    precision = null;
+  } else if (qualifier !== 'range') {
+    const band = qual ? qual.band : core.articleBand || (core.fraction && core.words ? 0.1 : 0);
+    const type: Qualifier = qual ? qual.type : band > 0 ? 'approx' : 'exact';
+    qualifier = type;
+    const a = Math.abs(value);
+    if (type === 'exact') {
+      low = value;
+      high = value;
+    } else if (type === 'approx') {
+      const b = band || 0.1;
+      low = value - a * b;
+      high = value + a * b;
+    } else if (type === 'upper') {
+      low = band > 0 ? value - a * band : null;
+      high = value;
+    } else {
+      low = value;
+      high = null;
+    }
+  }
+  if (core.fraction) {
+    // a share: reported in percent, to three decimals ("a third" → 33.333)
+    const pct = lex.unitsByName.get('percent')!;
+    if (!unit) {
+      unit = pct;
+      const r3 = (x: number) => Math.round(x * 100 * 1000) / 1000;
+      value = r3(value);
+      low = low === null ? null : r3(low);
+      high = high === null ? null : r3(high);
+      exact = exactNumber(value);
+      precision = null;
+    }
+  }
+  // "1.053 cases": a count cannot be fractional, so the dot was a thousands separator
+  if (core.numeral?.ambiguousDot && !unit && qualifier !== 'range' && !scaled && looksPluralNoun(t, pos, lex)) {
+    const v = Math.round(value * 1000);
+    const f = (x: number | null) => (x === null ? null : Math.round(x * 1000));
+    value = v;
+    low = f(low);
+    high = f(high);
+    exact = exactNumber(v);
+    precision = 1;
+  }
+  const ts = qm && (qual || !between) ? i : between || fromWord ? (rangeEnd > 0 ? i : coreStart) : i;
+  const spanStartTok = qm ? i : between || fromWord ? (rangeEnd > 0 ? i : coreStart) : age ? i : prefixUnit ? i : neg ? i : coreStart;
+  const te = pos;
+  return {
+    ts: Math.min(ts, spanStartTok),
+    te,
+    cs: coreStart,
+    ce: core.end,
+    start: t.start[spanStartTok]!,
+    end: t.end[te - 1]!,
+    value: round12(value),
+    low: low === null ? null : round12(low),
+    high: high === null ? null : round12(high),
+    qualifier,
+    unit,
+    per,
+    precision,
+    exact,
+    form: core.vague ? 'vague' : core.fraction ? 'fraction' : core.form,
+    age,
+    compound,
+    ratio: false,
+    article: articleUnit,
+  };
+}
+
+function round12(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  const r = Number(x.toPrecision(12));
+  return r;
+}
+
+function isPow10(x: number): boolean {
+  const l = Math.log10(x);
+  return Math.abs(l - Math.round(l)) < 1e-12;
+}
+
+/** "Name Surname, 58, said" / "Name Surname (58)": a bare number between commas after a capitalised name. */
+function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
+  const { t } = ctx;
+  const open = j - 1;
+  if (!(isPunct(t, open, ',') || isPunct(t, open, '('))) return false;
+  const close = isPunct(t, open, '(') ? ')' : ',';
+  if (!(isPunct(t, end, close) || (close === ',' && (isPunct(t, end, '.') || isPunct(t, end, ';'))))) return false;
+  // the name: one or more capitalised words ending right before the comma (not a month: "October 14, 2022")
+  if (!isCapitalised(t, open - 1) || isMonthToken(t, open - 1)) return false;
+  if (ctx.lex.identifierHeads.has(tokText(t, open - 1))) return false;
+  // a second capitalised word (first name + surname) or a title before it makes it a person
+  const prevCap = isCapitalised(t, open - 2) || (isPunct(t, open - 2, '.') && isCapitalised(t, open - 3));
+  return prevCap;
+}
+
+/** The number itself. */
+function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null {
+  const { t, lex } = ctx;
+  if (j >= ctx.to) return null;
+  if (isNum(t, j)) {
+    const n = readDigits(t, j);
+    if (!n || n.dotted) return null;
+    if (n.end > ctx.to) return null;
+    return { end: n.end, value: n.value, exact: n.exact, precision: n.precision, form: n.form === 'fraction' ? 'fraction' : n.form, vague: null, fraction: false, unit: null, articleBand: 0, numeral: n, words: false, scaled: false };
+  }
+  if (isPunct(t, j) && VULGAR[tokText(t, j)] !== undefined) {
+    const v = VULGAR[tokText(t, j)]!;
+    return { end: j + 1, value: v, exact: exactNumber(v), precision: null, form: 'fraction', vague: null, fraction: false, unit: null, articleBand: 0, numeral: null, words: false, scaled: false };
+  }
+  if (!isWord(t, j)) return null;
+  const w = lw(t, j);
+  // vague amounts: "dozens", "hundreds of thousands", "several hundred", "a handful"
+  const vm = matchIndex(ctx, lex.vague, j);
+  if (vm) {
+    // "hundreds of thousands of people" / "dozens of housing blocks": the figure is the vague phrase
+    // "thousands" in "thousands of miles" keeps its unit via readUnit after "of"
+    return { end: vm.end, value: vm.value.low, exact: exactNumber(vm.value.low), precision: null, form: 'vague', vague: vm.value, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
+  }
+  // "a third of", "a quarter of", "a half": shares
+  if ((w === 'a' || w === 'one') && isWord(t, j + 1)) {
+    const fw = lw(t, j + 1);
+    const fv = lex.fractions.get(fw);
+    if (fv !== undefined && !fw.endsWith('s') && (lw(t, j + 2) === 'of' || (fw === 'half' && w === 'a' && lw(t, j + 2) !== 'hour' && lw(t, j + 2) !== 'day'))) {
+      if (fw === 'half' && lw(t, j + 2) !== 'of') return null;
+      return { end: j + 2, value: fv, exact: exactNumber(fv), precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
+    }
+  }
+  // "half of", "half a million", "half an hour"
+  if (w === 'half') {
+    const nx = lw(t, j + 1);
+    if (nx === 'a' || nx === 'an') {
+      const after = lw(t, j + 2);
+      const sc = lex.scales.get(after);
+      if (sc !== undefined && sc >= 1000) return { end: j + 3, value: 0.5 * sc, exact: exactNumber(0.5 * sc), precision: null, form: 'words', vague: null, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: true };
+      const u = unitWord(ctx, j + 2);
+      if (u && TIME_UNITS.has(u.unit.name)) return { end: u.end, value: 0.5, exact: '0.5', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0, numeral: null, words: true, scaled: false };
+      return null;
+    }
+    if (nx === 'of' || (nx === 'the' && !isCapitalised(t, j))) {
+      return { end: j + 1, value: 0.5, exact: '0.5', precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
+    }
+    return null;
+  }
+  // "a"/"an"/"another" + time unit: "a week ago", "about a month", "an hour-long call", "at least another week"
+  if ((w === 'a' || w === 'an' || w === 'another') && isWord(t, j + 1)) {
+    const u = unitWord(ctx, j + 1);
+    // ("a second day" is an ordinal, so "second" never counts here)
+    if (u && TIME_UNITS.has(u.unit.name) && u.unit.name !== 'second' && !isRateContext(ctx, j)) {
+      // "a day" after a figure is a rate ("1,000 a day"); "once a week"/"twice a year" are frequencies
+      return { end: u.end, value: 1, exact: '1', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0.25, numeral: null, words: true, scaled: false };
+    }
+  }
+  // number words
+  const nw = readWords(t, j, lex, true);
+  if (nw && nw.end <= ctx.to) {
+    if (!wordNumberIsFigure(ctx, j, nw.end, nw.value, hasPrefix)) return null;
+    // "two-thirds", "three quarters"
+    let end = nw.end;
+    let value = nw.value;
+    let fraction = false;
+    const sepHyphen = isPunct(t, end, '-') && glued(t, end);
+    const fi = sepHyphen ? end + 1 : end;
+    const fw = lw(t, fi);
+    const fv = isWord(t, fi) ? lex.fractions.get(fw) : undefined;
+    if (fv !== undefined && nw.value < 20 && (fw.endsWith('s') || fw === 'half') && (sepHyphen ? glued(t, fi) : true)) {
+      value = nw.value * fv;
+      end = fi + 1;
+      fraction = true;
+    }
+    return { end, value, exact: exactNumber(value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: nw.scaled };
+  }
+  return null;
+}
+
+/** Is "a"/"an" at j part of a rate ("1,000 a day", "twice a week", "per")? */
+function isRateContext(ctx: ScanContext, j: number): boolean {
+  const { t } = ctx;
+  const p = lw(t, j - 1);
+  if (p === 'once' || p === 'twice' || p === 'thrice' || p === 'times' || p === 'per' || p === 'each' || p === 'every') return true;
+  if (j - 1 >= ctx.from && (t.kind[j - 1] === T_NUM)) return true;
+  if (isWord(t, j - 1)) {
+    // "1,000 people a day", "$5 an hour": a figure shortly before with a noun in between
+    for (let k = j - 1; k >= Math.max(ctx.from, j - 3); k--) {
+      if (t.kind[k] === T_NUM) return true;
+      if (t.kind[k] === T_PUNCT) break;
+      if (ctx.lex.cardinals.has(lw(t, k)) && lw(t, k) !== 'one') return true;
+    }
+  }
+  return false;
+}
+
+function unitWord(ctx: ScanContext, j: number): { unit: UnitDef; end: number } | null {
+  const { t } = ctx;
+  if (!isWord(t, j)) return null;
+  const m = matchIndex(ctx, ctx.lex.units, j);
+  if (!m) return null;
+  if (m.entry.caseSensitive) return null;
+  return { unit: m.value.unit, end: m.end };
+}
+
+/** Is a number word at j..end a figure here? ("one of the", "no one", "number five" are not.) */
+function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: number, hasPrefix: boolean): boolean {
+  const { t, lex } = ctx;
+  const w = lw(t, j);
+  const prev = lw(t, j - 1);
+  const next = lw(t, end);
+  if (hasPrefix) return true;
+  // identifiers: "number five", "article five", "World War Two", "Two" in a name
+  if (ID_LOWER_HEADS.has(prev) && (prev === 'number' || prev === 'no' || prev === 'article' || prev === 'chapter' || prev === 'section' || prev === 'page' || prev === 'level' || prev === 'category' || prev === 'phase' || prev === 'stage')) return false;
+  if (isCapitalised(t, j - 1) && (prev === 'war' || lex.identifierHeads.has(tokText(t, j - 1)))) return false;
+  if (value === 1 && (w === 'one' || w === 'a' || w === 'an') && end === j + 1) {
+    if (lex.oneNotCountBefore.has(prev)) return false;
+    if (!isWord(t, end)) return false; // "the one." / "one," — a pronoun
+    if (lex.oneNotCountAfter.has(next)) return false;
+    if (isPunct(t, end + 0, "'")) return false;
+    if (next === 'or' || next === 'and' || next === 'to') return true; // "one or two"
+    if (lex.auxiliaries.has(next) || lex.prepositions.has(next) || lex.conjunctions.has(next) || lex.pronouns.has(next) || lex.determiners.has(next)) return false;
+    // "one-time", "one-off", "one-sided", "one-way" idioms
+    if (isPunct(t, end, '-')) {
+      const nn = lw(t, end + 1);
+      if (nn === 'off' || nn === 'time' || nn === 'sided' || nn === 'way' || nn === 'party' || nn === 'on' || nn === 'stop' || nn === 'liner' || nn === 'man' || nn === 'size') return false;
+    }
+    return true;
+  }
+  // "a" alone is not a number (only "a hundred", "a dozen", which readWords handles)
+  if ((w === 'a' || w === 'an') && end === j + 1) return false;
+  // "not a single", "the first two": handled elsewhere; "one another"
+  if (next === 'another') return false;
+  return true;
+}
+
+/** Scale after a digit numeral. */
+function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): { value: number; end: number } | null {
+  const { t, lex } = ctx;
+  if (pos >= ctx.to) return null;
+  if (isWord(t, pos) && t.gap[pos]! <= 1 && !t.nl[pos]) {
+    const w = lw(t, pos);
+    const sv = lex.scales.get(w);
+    if (sv !== undefined) {
+      // "2 hundred thousand" / "1.5 million"
+      let v = sv;
+      let end = pos + 1;
+      const sv2 = isWord(t, end) ? lex.scales.get(lw(t, end)) : undefined;
+      if (sv2 !== undefined && sv2 > sv) {
+        v *= sv2;
+        end++;
+      }
+      return { value: v, end };
+    }
+    if (w === 'dozen') return { value: 12, end: pos + 1 };
+    const raw = tokText(t, pos);
+    const ab = scaleAbbrev(lex, raw);
+    if (ab) {
+      // must end there: "5bn." ok, "5bnx" no (tokens split letters from digits, so check the next token)
+      const after = pos + 1;
+      if (after < t.n && glued(t, after) && t.kind[after] === T_WORD) return null;
+      if (t.gap[pos]! > 0 && raw.length === 1 && !prefixUnit) return null; // "5 m" is metres, "5 k" nothing
+      if (ab.ambiguousWithUnit) {
+        // "$4.5m" → million; "100m sprint" / "1.8m tall" → metres; "4.5m people" → million
+        if (!prefixUnit) {
+          const nx = lw(t, after);
+          if (isPunct(t, after, '-') || MEASURE_ADJ.has(nx)) return null;
+          if (!(looksPluralNoun(t, after, lex) || nx === 'in' || nx === 'of' || nx === 'worth')) return null;
+        }
+      } else if (raw === 'b' || raw === 'B') {
+        if (!prefixUnit && !looksPluralNoun(t, after, lex)) return null;
+      }
+      return { value: ab.value, end: pos + 1 };
+    }
+  }
+  return null;
+}
+
+interface UnitRead {
+  unit: UnitDef;
+  end: number;
+  compound: boolean;
+  age: boolean;
+}
+
+/** Unit after a number: "km", "-mile", " per cent", "%", "°C", "mph", "years old", "-year-old". */
+function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): UnitRead | null {
+  const { t, lex } = ctx;
+  if (pos >= ctx.to) return null;
+  let p = pos;
+  let compound = false;
+  // hyphenated compound adjective: "1,100-km", "684-mile", "38-year-old", "two-day"
+  if (isPunct(t, p, '-') && glued(t, p) && p + 1 < ctx.to && glued(t, p + 1) && t.kind[p + 1] !== T_NUM) {
+    p++;
+    compound = true;
+  }
+  if (t.nl[p] && !compound) return null;
+  // "of" for vague amounts and fractions: "thousands of miles" (only units, not counted nouns)
+  if (!compound && core.vague && lw(t, p) === 'of' && isWord(t, p + 1)) {
+    const m = matchIndex(ctx, lex.units, p + 1);
+    if (m && !m.entry.caseSensitive && m.value.unit.dimension !== 'duration') return { unit: m.value.unit, end: m.end, compound: false, age: false };
+    return null;
+  }
+  const m = matchIndex(ctx, lex.units, p);
+  if (!m) return null;
+  const u = m.value;
+  let end = m.end;
+  const isGlued = t.gap[p] === 0;
+  if (m.entry.caseSensitive) {
+    // symbols: "5km", "5 km"; ambiguous ones ("in", "C", "t", "g") only glued or hyphenated
+    if (!u.bare && !isGlued) return null;
+    // a symbol must not run into letters: "5 mice" is not "5 mi"
+    if (end < t.n && glued(t, end) && t.kind[end] === T_WORD) return null;
+    if (!isGlued && !compound && t.gap[p]! > 1) return null;
+    // "5 m" after a scale is not metres ("5 million m"? rare) — keep
+  } else {
+    // words: must be a whole word (the tokenizer guarantees it) and spaced or hyphenated
+    if (isGlued && !compound && t.kind[p - 1] === T_NUM && u.unit.dimension !== 'percent') {
+      // "5days": accept
+    }
+  }
+  // "degrees" alone: temperature when followed by Celsius/Fahrenheit, else an angle
+  let unit = u.unit;
+  // speed: "km per hour", "miles an hour", "km/h" already a symbol
+  if (unit.dimension === 'length') {
+    const sp = readPerHour(ctx, end);
+    if (sp) {
+      const sname = unit.name === 'km' ? 'km/h' : unit.name === 'mi' ? 'mph' : unit.name === 'm' && sp.per === 'second' ? 'm/s' : null;
+      if (sname && lex.unitsByName.get(sname)) {
+        unit = lex.unitsByName.get(sname)!;
+        end = sp.end;
+      }
+    }
+  }
+  let age = false;
+  if (unit.dimension === 'duration') {
+    // "38-year-old", "38 years old", "five years of age"
+    if (isPunct(t, end, '-') && glued(t, end) && lw(t, end + 1) === 'old' && glued(t, end + 1)) {
+      age = true;
+      end += 2;
+    } else if (lw(t, end) === 'old' && !compound) {
+      age = true;
+      end += 1;
+    } else if (lw(t, end) === 'of' && lw(t, end + 1) === 'age') {
+      age = true;
+      end += 2;
+    } else if (isPunct(t, end, '-') && glued(t, end) && lw(t, end + 1) === 'long' && glued(t, end + 1)) {
+      end += 2;
+    }
+  } else if (compound && isPunct(t, end, '-') && glued(t, end) && (lw(t, end + 1) === 'long' || lw(t, end + 1) === 'wide' || lw(t, end + 1) === 'high' || lw(t, end + 1) === 'deep' || lw(t, end + 1) === 'tall') && glued(t, end + 1)) {
+    end += 2;
+  }
+  // "times" as a unit only in comparisons: "three times as many", "five times higher"
+  if (unit.name === 'times' && !compound) {
+    const nx = lw(t, end);
+    if (!(nx === 'as' || nx === 'more' || nx === 'higher' || nx === 'larger' || nx === 'bigger' || nx === 'greater' || nx === 'the' || nx === 'less' || nx === 'lower' || nx === 'faster' || nx === 'over' || nx === 'that' || nx === 'what')) return null;
+  }
+  // "points" is a unit of indices/scores ("fell 500 points"), not of counted things
+  if (unit.name === 'point' && scaled) return null;
+  void scaled;
+  return { unit, end, compound, age };
+}
+
+function readPerHour(ctx: ScanContext, p: number): { end: number; per: string } | null {
+  const { t } = ctx;
+  const w = lw(t, p);
+  if ((w === 'per' || w === 'an' || w === 'a') && (lw(t, p + 1) === 'hour' || lw(t, p + 1) === 'second')) return { end: p + 2, per: lw(t, p + 1) };
+  if (isPunct(t, p, '/') && glued(t, p) && (lw(t, p + 1) === 'h' || lw(t, p + 1) === 'hr' || lw(t, p + 1) === 'hour')) return { end: p + 2, per: 'hour' };
+  return null;
+}
+
+let scoreEnd = 0;
+
+interface RangeTail {
+  end: number;
+  value: number;
+  scale: number;
+  unit: UnitDef | null;
+  precision: number | null;
+  compound: boolean;
+}
+
+function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boolean, fromWord: boolean, figStart: number, firstValue: number, unit: UnitDef | null, prefixUnit: UnitDef | null): RangeTail | null | 'score' {
+  const { t, lex } = ctx;
+  let p = pos;
+  if (p >= ctx.to) return null;
+  const w = lw(t, p);
+  let conn = '';
+  if (isPunct(t, p, '-') || isPunct(t, p, '/')) conn = tokText(t, p);
+  else if (isWord(t, p) && (w === 'to' || w === 'through' || w === 'or' || (w === 'and' && between))) conn = w;
+  else return null;
+  if (conn === '/' && !glued(t, p)) return null;
+  if (conn === 'or' && !(core.words && firstValue < 20)) return null;
+  if ((conn === 'to' || conn === 'through') && fromWord) {
+    // "rose from 5% to 7%": a change, not a range
+    const pv = lw(t, figStart - 1);
+    if (lex.changeVerbs.has(pv) || lex.changeVerbs.has(lw(t, figStart - 2))) return null;
+  }
+  if (conn === 'to' && !fromWord && !between) {
+    const pv = lw(t, figStart - 1);
+    if (lex.changeVerbs.has(pv)) return null;
+  }
+  p++;
+  // second part: optional currency prefix, then a number of the same kind
+  if (prefixUnit && isPunct(t, p)) {
+    const pm = matchIndex(ctx, lex.prefixes, p);
+    if (pm && pm.value === prefixUnit) p = pm.end;
+  }
+  let second: { end: number; value: number; precision: number | null } | null = null;
+  if (core.numeral && isNum(t, p)) {
+    if (conn === '-' || conn === '/') {
+      if (!glued(t, p) && t.gap[p - 1] === 0) return null;
+    }
+    const n = readDigits(t, p);
+    if (!n || n.dotted) return null;
+    second = { end: n.end, value: n.value, precision: n.precision };
+    if (conn === '-' && glued(t, p) && glued(t, p - 1)) {
+      // "3-1" scores, "2013-14" seasons, phone numbers: not ranges
+      if (n.value <= firstValue && core.numeral.bare && n.bare) {
+        const nextIsUnit = matchIndex(ctx, lex.units, n.end) !== null;
+        if (!nextIsUnit) {
+          scoreEnd = n.end;
+          return 'score';
+        }
+      }
+      if (isPunct(t, n.end, '-') && glued(t, n.end) && isNum(t, n.end + 1)) return null; // 202-555-0123
+    }
+    if (conn === '/') {
+      if (!(n.value > firstValue)) return null;
+    }
+  } else if (core.words && isWord(t, p)) {
+    const nw = readWords(t, p, lex, false);
+    if (!nw) return null;
+    second = { end: nw.end, value: nw.value, precision: null };
+  } else return null;
+  let end = second.end;
+  let value = second.value;
+  let scale = 1;
+  if (core.numeral) {
+    const sc = readScale(ctx, end, prefixUnit);
+    if (sc) {
+      value *= sc.value;
+      scale = sc.value;
+      end = sc.end;
+    }
+  }
+  let u: UnitDef | null = null;
+  let compound = false;
+  if (!unit || unit.dimension !== 'currency') {
+    const ur = readUnit(ctx, end, core, scale > 1);
+    if (ur) {
+      if (unit && ur.unit.name !== unit.name) return null; // "5 km to 10 miles"
+      u = ur.unit;
+      end = ur.end;
+      compound = ur.compound;
+    }
+  }
+  if (unit && !u && conn !== '-' && conn !== 'to' && conn !== 'and') return null;
+  // "two or three days" — the unit belongs to both
+  if (between && conn !== 'and') return null;
+  return { end, value, scale, unit: u, precision: second.precision !== null ? second.precision * scale : null, compound };
+}
+
+function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: string; end: number } | null {
+  const { t, lex } = ctx;
+  if (unit && (unit.dimension === 'speed' || unit.dimension === 'percent' || unit.dimension === 'temperature' || unit.dimension === 'duration')) {
+    // a percent "a year" is a rate of change; keep it simple: "5% a year" stays percent
+    return null;
+  }
+  let p = pos;
+  // allow a counted noun between: "1,000 people a day" is read by the context stage; here only direct rates
+  const w = lw(t, p);
+  if (w === 'per' || w === 'a' || w === 'an' || w === 'each' || w === 'every' || (isPunct(t, p, '/') && glued(t, p))) {
+    const q = p + 1;
+    const nx = lw(t, q);
+    const period = RATE_PERIODS[nx] ?? (nx.endsWith('s') ? RATE_PERIODS[nx.slice(0, -1)] : undefined);
+    if (period && (w !== 'each' && w !== 'every' ? true : true)) return { per: period, end: q + 1 };
+    if (w === 'per' && (nx === 'capita' || nx === 'head' || nx === 'person' || nx === 'resident')) return { per: 'person', end: q + 1 };
+    if (w === 'per' && isNum(t, q)) {
+      const n = readDigits(t, q);
+      if (n && !n.dotted) {
+        let end = n.end;
+        let v = n.value;
+        const sc = readScale(ctx, end, null);
+        if (sc) {
+          v *= sc.value;
+          end = sc.end;
+        }
+        // "per 100,000 people/residents/inhabitants/population"
+        if (isWord(t, end) && !lex.prepositions.has(lw(t, end)) && !lex.auxiliaries.has(lw(t, end))) end++;
+        return { per: exactNumber(v), end };
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- traps
+
+/**
+ * If the figure starting at token j is a trap (date, time, year, ordinal, identifier, URL, phone number,
+ * furniture), return the token index after the trap (≥ j + 1); else 0.
+ */
+function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
+  const { t, lex } = ctx;
+  if (j >= ctx.to) return 0;
+  if (t.kind[j] === T_NUM) {
+    const s = t.start[j]!;
+    // URLs, e-mail addresses, handles, file names: the whitespace-delimited run around the number
+    if (inUrlLike(t.text, s)) return runEndToken(t, j, ctx.to);
+    // calendar dates and clock times found by chrono-node
+    if (ctx.dates.length && overlapsAny(ctx.dates, s, t.end[j]!)) {
+      let k = j + 1;
+      while (k < ctx.to && overlapsAny(ctx.dates, t.start[k]!, t.end[k]!)) k++;
+      return k;
+    }
+    const n = readDigits(t, j);
+    if (!n) return j + 1;
+    if (n.dotted) return n.end;
+    const after = n.end;
+    // clock times: 3:45, 15:00, 12.30pm, 3 p.m., 0900 GMT
+    if (isPunct(t, after, ':') && glued(t, after) && isNum(t, after + 1) && glued(t, after + 1)) {
+      let k = after + 2;
+      while (isPunct(t, k, ':') && glued(t, k) && isNum(t, k + 1)) k += 2;
+      return k;
+    }
+    const aw = lw(t, after);
+    if (aw === 'am' || aw === 'pm' || ((aw === 'a' || aw === 'p') && isPunct(t, after + 1, '.') && lw(t, after + 2) === 'm') || aw === 'gmt' || aw === 'utc' || aw === "o" && isPunct(t, after + 1, "'")) return after + 1;
+    if (n.bare && n.digits === 4 && (aw === 'hrs' || aw === 'hours' || aw === 'gmt' || aw === 'utc' || aw === 'local') && /^[012]\d[0-5]\d$/.test(tokText(t, j))) return after + 1;
+    // ordinals: 1st, 22nd, 3rd, 10th
+    if (isWord(t, after) && glued(t, after) && ORDINAL_SUFFIX.has(aw)) return after + 1;
+    // digit dates: 10/14/2022, 14.10.2022, 2022-10-14
+    if ((isPunct(t, after, '/') || isPunct(t, after, '-') || isPunct(t, after, '.')) && glued(t, after) && isNum(t, after + 1) && glued(t, after + 1)) {
+      const sep = tokText(t, after);
+      if (isPunct(t, after + 2, sep) && glued(t, after + 2) && isNum(t, after + 3) && glued(t, after + 3)) {
+        const a = tokText(t, j).length;
+        const c = tokText(t, after + 3).length;
+        if ((a === 4 || c === 4 || c === 2) && tokText(t, after + 1).length <= 2) {
+          // a phone number has longer groups; "202-555-0123" has 3 digits in the middle
+          return after + 4;
+        }
+      }
+      // "24/7", "9/11" and other slash pairs that are not fractions (fractions were read by readDigits)
+      if (sep === '/' && n.form === 'digits') return after + 2;
+    }
+    // identifiers glued to letters: "G7", "MH17", "A320", "F-16", "COVID-19", "Su-35"
+    if (j > ctx.from && glued(t, j)) {
+      const pk = t.kind[j - 1];
+      if (pk === T_WORD && !qualified) return identifierEnd(t, after);
+      if (isPunct(t, j - 1, '-') && isWord(t, j - 2) && glued(t, j - 1)) return identifierEnd(t, after);
+      if (isPunct(t, j - 1, '#')) return after;
+    }
+    if (isWord(t, after) && glued(t, after)) {
+      // "5G", "3D", "737MAX", "1990s", "20s" — unless a unit or scale follows glued ("5km", "5bn", "40C")
+      const unitHere = matchIndex(ctx, lex.units, after);
+      const raw = tokText(t, after);
+      const scaleHere = scaleAbbrev(lex, raw) !== null || lex.scales.has(raw.toLowerCase());
+      if (!unitHere && !scaleHere) return identifierEnd(t, after);
+      if (unitHere && unitHere.entry.caseSensitive && unitHere.end < t.n && glued(t, unitHere.end) && t.kind[unitHere.end] === T_WORD) return identifierEnd(t, after);
+    }
+    // phone numbers
+    if (isPhone(ctx, j, n)) return phoneEnd(t, j, ctx.to);
+    // page furniture: "12 comments", "5 min read"
+    const fm = isWord(t, after) ? matchIndex(ctx, lex.furnitureNouns, after) : null;
+    if (fm) return fm.end;
+    // list markers at the start of a block: "1. The ..." / "2) ..."
+    if (j === ctx.from && (isPunct(t, after, '.') || isPunct(t, after, ')')) && glued(t, after) && n.bare && n.digits <= 2 && !isNum(t, after + 1)) return after + 1;
+    // identifiers after a head word: "Article 5", "Boeing 737", "number 10", "Route 66"
+    if (j > ctx.from && !qualified && t.gap[j]! > 0) {
+      const pi = j - 1;
+      const pt = isPunct(t, pi, '.') && isWord(t, pi - 1) ? pi - 1 : pi; // "No. 5", "Vol. 3"
+      if (isWord(t, pt)) {
+        const raw = tokText(t, pt);
+        const low = raw.toLowerCase();
+        const cap = isCapitalised(t, pt);
+        const headListed = lex.identifierHeads.has(raw) || (cap && lex.identifierHeads.has(raw[0] + raw.slice(1).toLowerCase()));
+        if (n.bare || (n.form === 'digits' && n.precision !== null && n.precision < 1 && (headListed || ID_LOWER_HEADS.has(low)))) {
+          if (headListed && (cap || raw === raw.toUpperCase())) return identifierEnd(t, after);
+          if (!cap && ID_LOWER_HEADS.has(low) && n.bare && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+            if (low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer' || lw(t, pt - 1) === 'at') return identifierEnd(t, after);
+          }
+          // any capitalised word mid-sentence before a bare integer that is not followed by a unit or a plural noun
+          if (cap && n.bare && !sentenceInitial(t, pt, ctx.from) && !isMonthToken(t, pt) && !lex.determiners.has(low) && !lex.qualifiers.candidates(raw, low)) {
+            const nx = after;
+            const unitNext = matchIndex(ctx, lex.units, nx) || (isPunct(t, nx, '-') && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx);
+            if (!unitNext && !looksPluralNoun(t, nx, lex) && !(isPunct(t, nx, '%'))) return identifierEnd(t, after);
+          }
+        }
+      }
+    }
+    // years: bare four-digit numbers
+    if (n.bare && n.digits === 4 && !qualified) {
+      const v = n.value;
+      const nx = after;
+      if (isWord(t, nx) && glued(t, nx) && lw(t, nx) === 's') return nx + 1; // 1990s
+      const unitNext = matchIndex(ctx, lex.units, nx) || (isPunct(t, nx, '-') && glued(t, nx) && isWord(t, nx + 1) && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx) || isPunct(t, nx, '%');
+      if (!unitNext) {
+        const prev = lw(t, j - 1);
+        const prevIsYearContext = YEAR_PREP.has(prev) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
+        // "2013-14", "2022/23"
+        if ((isPunct(t, nx, '-') || isPunct(t, nx, '/')) && glued(t, nx) && isNum(t, nx + 1) && glued(t, nx + 1) && (tokText(t, nx + 1).length === 2 || tokText(t, nx + 1).length === 4)) return nx + 2;
+        if (v >= 1900 && v <= 2100) {
+          const plural = looksPluralNoun(t, nx, lex) && !lex.yearNouns.has(lw(t, nx));
+          if (!plural || prevIsYearContext) return after;
+        } else if (v >= 1000 && v < 1900 && prevIsYearContext && !looksPluralNoun(t, nx, lex)) return after;
+      }
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/** A scale abbreviation as written: case-sensitive entries ("K", "B") must match exactly, the rest in any case. */
+function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithUnit: string | null } | null {
+  const exact = lex.scaleAbbrevs.get(raw);
+  if (exact) return exact;
+  const low = lex.scaleAbbrevs.get(raw.toLowerCase());
+  return low && !low.caseSensitive ? low : null;
+}
+
+function readScaleLookahead(ctx: ScanContext, p: number): boolean {
+  const { t, lex } = ctx;
+  if (!isWord(t, p)) return false;
+  return lex.scales.has(lw(t, p)) || (glued(t, p) && scaleAbbrev(lex, tokText(t, p)) !== null);
+}
+
+/** After an identifier's number: swallow glued letters/digits/hyphens ("737-800", "MAX8"). */
+function identifierEnd(t: Tokens, k: number): number {
+  let e = k;
+  while (e < t.n && t.gap[e] === 0 && (t.kind[e] === T_WORD || t.kind[e] === T_NUM || (isPunct(t, e, '-') && e + 1 < t.n && t.gap[e + 1] === 0 && t.kind[e + 1] !== T_PUNCT))) e++;
+  return Math.max(e, k);
+}
+
+function runEndToken(t: Tokens, j: number, to: number): number {
+  let k = j + 1;
+  while (k < to && t.gap[k] === 0) k++;
+  return k;
+}
+
+/** Is offset s inside a whitespace-delimited run that is a URL, e-mail, handle or path? */
+function inUrlLike(text: string, s: number): boolean {
+  let a = s;
+  let steps = 0;
+  while (a > 0 && !isWs(text.charCodeAt(a - 1)) && steps < 300) {
+    a--;
+    steps++;
+  }
+  let b = s;
+  steps = 0;
+  while (b < text.length && !isWs(text.charCodeAt(b)) && steps < 300) {
+    b++;
+    steps++;
+  }
+  if (b - a < 6) return false;
+  const run = text.slice(a, b);
+  if (run.includes('://') || run.startsWith('www.') || run.includes('.com/') || run.includes('.org/') || run.includes('.net/')) return true;
+  const at = run.indexOf('@');
+  if (at >= 0 && at < s - a + 1) return true; // e-mail or @handle before the digits
+  // paths and links: a slash with letters on both sides and digits glued ("pic.twitter.com/6lC3ATt26n")
+  if (/[a-z]\.[a-z]{2,}\//i.test(run)) return true;
+  return false;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 12;
+}
+
+function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
+  const { t } = ctx;
+  // a run of digit groups separated by "-", ".", " " or parentheses, with 7+ digits in all and no thousands commas
+  let k = j;
+  let digits = 0;
+  let groups = 0;
+  let seps = 0;
+  const start = j;
+  if (isPunct(t, j - 1, '(') || isPunct(t, j - 1, '+')) seps++;
+  while (k < ctx.to && k < j + 12) {
+    if (isNum(t, k)) {
+      digits += t.end[k]! - t.start[k]!;
+      groups++;
+      k++;
+      if (isPunct(t, k, '-') || isPunct(t, k, '.') || isPunct(t, k, ')')) {
+        if (!isNum(t, k + 1) && !(isPunct(t, k, ')') && isNum(t, k + 1))) break;
+        seps++;
+        k++;
+        continue;
+      }
+      if (isNum(t, k) && t.gap[k] === 1) continue;
+      break;
+    }
+    break;
+  }
+  void start;
+  if (n.form === 'digits' && !n.bare && n.precision !== null && n.precision >= 1 && tokText(t, j + 1) === ',') return false;
+  const prev = lw(t, j - 1) || lw(t, j - 2);
+  if (digits >= 7 && groups >= 2 && (seps >= 1 || PHONE_WORDS.has(prev))) return true;
+  if (digits >= 9 && groups >= 3) return true;
+  if (isPunct(t, j - 1, '+') && digits >= 7) return true;
+  return false;
+}
+
+function phoneEnd(t: Tokens, j: number, to: number): number {
+  let k = j;
+  while (k < to && (isNum(t, k) || ((isPunct(t, k, '-') || isPunct(t, k, '.') || isPunct(t, k, ')') || isPunct(t, k, '(')) && isNum(t, k + 1)))) k++;
+  return Math.max(k, j + 1);
+}

@@ -1,0 +1,152 @@
+/**
+ * A linear tokenizer over (normalised) text: digit runs, letter runs and single punctuation characters,
+ * stored as parallel typed arrays (no object per token). Separators inside numbers ("1,100", "2.5",
+ * "5 000") are separate tokens glued to their neighbours; the number parser reassembles them.
+ */
+
+export const T_NUM = 1;
+export const T_WORD = 2;
+export const T_PUNCT = 3;
+
+export interface Tokens {
+  text: string;
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  /** Characters of whitespace before the token (0 = glued to the previous token). */
+  gap: Int32Array;
+  /** 1 when the whitespace before the token holds a line break. */
+  nl: Uint8Array;
+  /** Lower-cased token text, computed lazily. */
+  lowerCache: (string | undefined)[];
+}
+
+function isLetter(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x3ff) ||
+    (c >= 0x400 && c <= 0x52f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2002 || c === 0x2003 || c === 0x200a || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0xfeff;
+}
+
+/** Tokenize text[from, to). */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  // Upper bound on tokens: one per character.
+  const cap = Math.max(16, Math.min(to - from, 1 << 20));
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let kind = new Uint8Array(cap);
+  let gap = new Int32Array(cap);
+  let nl = new Uint8Array(cap);
+  let n = 0;
+  let i = from;
+  let g = 0;
+  let sawNl = 0;
+  const grow = () => {
+    const c2 = start.length * 2;
+    const s2 = new Int32Array(c2); s2.set(start); start = s2;
+    const e2 = new Int32Array(c2); e2.set(end); end = e2;
+    const k2 = new Uint8Array(c2); k2.set(kind); kind = k2;
+    const g2 = new Int32Array(c2); g2.set(gap); gap = g2;
+    const n2 = new Uint8Array(c2); n2.set(nl); nl = n2;
+  };
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      g++;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) sawNl = 1;
+      i++;
+      continue;
+    }
+    if (n === start.length) grow();
+    let j = i + 1;
+    let k: number;
+    if (isDigit(c)) {
+      while (j < to && isDigit(text.charCodeAt(j))) j++;
+      k = T_NUM;
+    } else if (isLetter(c)) {
+      while (j < to && isLetter(text.charCodeAt(j))) j++;
+      k = T_WORD;
+    } else {
+      // keep surrogate pairs together
+      if (c >= 0xd800 && c <= 0xdbff && j < to) {
+        const d = text.charCodeAt(j);
+        if (d >= 0xdc00 && d <= 0xdfff) j++;
+      }
+      k = T_PUNCT;
+    }
+    start[n] = i;
+    end[n] = j;
+    kind[n] = k;
+    gap[n] = g;
+    nl[n] = sawNl;
+    n++;
+    g = 0;
+    sawNl = 0;
+    i = j;
+  }
+  return { text, n, start, end, kind, gap, nl, lowerCache: new Array(n) };
+}
+
+export function tokText(t: Tokens, i: number): string {
+  return t.text.slice(t.start[i]!, t.end[i]!);
+}
+
+export function tokLower(t: Tokens, i: number): string {
+  let s = t.lowerCache[i];
+  if (s === undefined) {
+    s = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+    t.lowerCache[i] = s;
+  }
+  return s;
+}
+
+/** A phrase from the lexicon split into tokens: text (lower-case unless caseSensitive) and whether each piece is glued to the previous. */
+export interface PhraseTok {
+  text: string;
+  glued: boolean;
+}
+
+export function phraseTokens(phrase: string, caseSensitive: boolean): PhraseTok[] {
+  const t = tokenize(phrase);
+  const out: PhraseTok[] = [];
+  for (let i = 0; i < t.n; i++) {
+    const s = tokText(t, i);
+    out.push({ text: caseSensitive ? s : s.toLowerCase(), glued: i > 0 && t.gap[i] === 0 });
+  }
+  return out;
+}
+
+/**
+ * Does the phrase match the tokens starting at i? Glued pieces must be glued in the text; spaced pieces may
+ * be glued or spaced (so "per cent" matches "per cent", and "km/h" matches "km/h" only as written), but never
+ * across a line break. Returns the index after the match, or -1.
+ */
+export function matchPhrase(t: Tokens, i: number, p: PhraseTok[], caseSensitive: boolean): number {
+  if (i + p.length > t.n) return -1;
+  for (let k = 0; k < p.length; k++) {
+    const ti = i + k;
+    const piece = p[k]!;
+    if (k > 0) {
+      if (piece.glued && t.gap[ti] !== 0) return -1;
+      if (!piece.glued && (t.nl[ti] || t.gap[ti]! > 3)) return -1;
+      // spaced pieces of a word phrase must be separated by space, except punctuation-led pieces
+      if (!piece.glued && t.gap[ti] === 0 && t.kind[ti] === T_WORD && t.kind[ti - 1] === T_WORD) return -1;
+    }
+    const s = caseSensitive ? tokText(t, ti) : tokLower(t, ti);
+    if (s !== piece.text) return -1;
+  }
+  return i + p.length;
+}
