@@ -112,6 +112,14 @@ export interface Mention {
   age?: boolean;
   /** The event lemma the extractor read next to the figure ("mobilise", "retake"), if any. */
   event?: string | null;
+  /** The noun phrase of what is counted, as written ("populated places", "long-range missiles"). */
+  phrase?: string | null;
+  /**
+   * How the figure stands in its sentence: a benchmark it is compared with ("an expected 300,000", "below the
+   * figure of 300,000", "a target of …") or a subset named by reference ("two of these vehicles"). Figures of
+   * different roles never report the same fact.
+   */
+  role?: 'reference' | 'subset';
 }
 
 /** Where a claim came from in the file on disk. */

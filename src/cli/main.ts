@@ -39,7 +39,7 @@ function ruleOptions<T>(y: Argv<T>) {
   return y
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .numcheckrc.yaml/.json or package.json "numcheck", found by walking up)' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders of rule files (YAML or JSON)' })
-    .option('no-default-rules', { type: 'boolean', describe: 'Do not load the built-in rules under rules/default' })
+    .option('default-rules', { type: 'boolean', default: true, describe: 'Load the built-in rules under rules/default (--no-default-rules to skip them)' })
     .option('quiet', { type: 'boolean', describe: 'Report errors only (no warnings or info)' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this (default: unlimited)' })
     .option('fail-level', { type: 'string', choices: ['error', 'warning', 'info'], describe: 'Lowest severity that fails the run (default: error)' })

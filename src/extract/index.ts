@@ -60,9 +60,12 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     }
     const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
     // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
+    const inheritedInSentence: boolean[] = figs.map(() => false);
     for (let i = 1; i < figs.length; i++) {
       const d = descs[i]!;
       if (!(d.elliptic || d.generic)) continue;
+      // a generic head compared with a figure of the same sentence is a benchmark ("below the figure of 300,000")
+      if (d.generic && !/[.!?]/.test(text.slice(figs[i - 1]!.end, figs[i]!.start))) inheritedInSentence[i] = true;
       const f = figs[i]!;
       for (let k = i - 1; k >= 0; k--) {
         const p = descs[k]!;
@@ -77,7 +80,10 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     const links = linkFigures(t, lex, figs, to);
     for (let i = 0; i < figs.length; i++) {
       const f = figs[i]!;
-      out.push(toMention(text, f, descs[i]!, lex));
+      const m = toMention(text, f, descs[i]!, lex);
+      if (descs[i]!.subset) m.role = 'subset';
+      else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
+      out.push(m);
     }
     for (let i = 0; i < figs.length; i++) {
       const l = links[i]!;
@@ -121,6 +127,8 @@ function weakMeasure(m: Mention): boolean {
 
 function inherit(to: Mention, from: Mention): void {
   to.noun = from.noun;
+  to.phrase = from.phrase;
+  to.event = to.event ?? from.event;
   const prefix = to.measure.includes(':') ? to.measure.slice(0, to.measure.indexOf(':') + 1) + ' ' : '';
   const body = from.measure.includes(':') ? from.measure.slice(from.measure.indexOf(':') + 1).trim() : from.measure;
   to.measure = prefix ? prefix + body : body;
@@ -169,6 +177,19 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
   }
   void lex;
   return links;
+}
+
+const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
+
+/** "an expected 300,000", "a target of 50,000", "the planned 1,000": a benchmark, not a count of what happened. */
+function isReference(t: Tokens, f: RawFigure, from: number): boolean {
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
+    if (t.kind[k] !== T_WORD) break;
+    const w = tokLower(t, k);
+    if (REFERENCE_WORDS.has(w)) return true;
+    if (w !== 'of' && w !== 'an' && w !== 'a' && w !== 'the' && w !== 'its' && w !== 'their') break;
+  }
+  return false;
 }
 
 const PERIOD_ADJ: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annual: 'year', yearly: 'year', hourly: 'hour', annually: 'year' };
@@ -254,6 +275,7 @@ function toMention(text: string, f: RawFigure, d: Description, lex: Lexicon): Me
     per: f.per,
     age: f.age || undefined,
     event: d.event,
+    phrase: d.phrase,
   };
 }
 

@@ -25,6 +25,8 @@ export interface Description {
   generic: boolean;
   /** a length that is a distance ("9 miles south-east of …", "120 km away") */
   distance: boolean;
+  /** "two of these vehicles", "three of them": a subset of something named before */
+  subset: boolean;
 }
 
 const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
@@ -144,6 +146,15 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
     let word = tokText(t, i);
     let j = i + 1;
+    // dotted abbreviations: "U.S.", "U.K."
+    while (word.length <= 2 && j + 1 < limit && tokText(t, j) === '.' && t.gap[j] === 0 && t.kind[j + 1] === T_WORD && t.gap[j + 1] === 0 && tokText(t, j + 1).length <= 2) {
+      word += '.' + tokText(t, j + 1);
+      j += 2;
+    }
+    if (j < limit && tokText(t, j) === '.' && t.gap[j] === 0 && word.includes('.')) {
+      word += '.';
+      j++;
+    }
     while (j + 1 < limit && t.kind[j] === T_PUNCT && tokText(t, j) === '-' && t.gap[j] === 0 && t.gap[j + 1] === 0 && t.kind[j + 1] === T_WORD) {
       word += '-' + tokText(t, j + 1);
       j += 2;
@@ -328,6 +339,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase,
     elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
     distance,
+    subset: partitive && /^(?:these|those|them|which|whom)$/.test(lw(t, f.te + 1)),
     generic: headLemma !== null && words.length === 1 && lex.genericHeads.has(head!.toLowerCase()),
   };
 }

@@ -16,7 +16,7 @@ export interface ParsedDataFile {
   lines: LineCounter;
 }
 
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
@@ -136,7 +136,9 @@ export async function validatorFor(name: string): Promise<ValidateFunction> {
   const hit = validators.get(name);
   if (hit) return hit;
   if (!ajvInstance) {
-    const { Ajv } = await import('ajv');
+    // ajv is CommonJS: under Node's ESM loader the class is a named export, inside the esbuild bundle it sits on `default`
+    const mod = (await import('ajv')) as unknown as { Ajv?: typeof AjvClass; default?: { Ajv?: typeof AjvClass } };
+    const Ajv = (mod.Ajv ?? mod.default?.Ajv)!;
     ajvInstance = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   }
   const schema = JSON.parse(readFileSync(rulesPath('schema', `${name}.schema.json`), 'utf8'));

@@ -1,0 +1,187 @@
+/**
+ * What makes two claims "the same fact": a canonical key for what is counted (noun lemma through the synonym
+ * lexicon), for the event (event lemma through the event synonyms), the modifiers that narrow it ("Russian",
+ * "civilian"), the unit family, and the claim's interval in a base unit (read at the written precision too).
+ */
+import type { ClaimContext } from '../context/index.js';
+import { nounLemma, verbLemma } from '../extract/measure.js';
+import type { Lexicon } from '../lexicon/index.js';
+
+export interface Synonyms {
+  /** word or phrase (lemmatised) → canonical counted thing */
+  noun: Map<string, string>;
+  /** event word → canonical event */
+  event: Map<string, string>;
+}
+
+export function buildSynonyms(sets: { measures: string[][]; events: string[][] }, lex: Lexicon): Synonyms {
+  const noun = new Map<string, string>();
+  const event = new Map<string, string>();
+  for (const set of sets.measures) {
+    const canon = lemmaPhrase(set[0]!, lex);
+    for (const w of set) noun.set(lemmaPhrase(w, lex), canon);
+  }
+  for (const set of sets.events) {
+    const canon = eventLemma(set[0]!, lex);
+    for (const w of set) {
+      event.set(w.toLowerCase(), canon);
+      event.set(eventLemma(w, lex), canon);
+      event.set(lemmaPhrase(w, lex), canon);
+    }
+  }
+  return { noun, event };
+}
+
+/** Lemmatise the last word of a phrase: "populated places" → "populated place". */
+export function lemmaPhrase(p: string, lex: Lexicon): string {
+  const words = p.toLowerCase().trim().split(/\s+/);
+  const last = words.pop() ?? '';
+  words.push(nounLemma(lex, last));
+  return words.join(' ');
+}
+
+export function eventLemma(w: string, lex: Lexicon): string {
+  const x = w.toLowerCase().trim();
+  if (x.includes(' ')) return x;
+  return verbLemma(lex, x) ?? x;
+}
+
+/** Words that modify a counted noun without changing what is counted. */
+const IGNORED_MODS = new Set([
+  'new', 'more', 'additional', 'further', 'extra', 'other', 'total', 'estimated', 'confirmed', 'reported', 'official', 'some', 'many',
+  'several', 'about', 'around', 'nearly', 'almost', 'least', 'fewer', 'less', 'overall', 'combined', 'known', 'registered', 'recorded',
+  'identified', 'expected', 'possible', 'likely', 'full', 'final', 'latest', 'updated', 'preliminary', 'provisional', 'current', 'previous',
+  'up', 'only', 'just', 'all', 'whole', 'entire', 'local', 'various', 'different', 'separate', 'individual', 'single', 'people', 'person',
+]);
+
+/** Nouns that name people in general; their figures must agree on the event to be the same fact. */
+const PEOPLE = new Set(['person', 'people', 'individual', 'resident', 'inhabitant', 'civilian', 'man', 'woman', 'child', 'adult', 'citizen', 'victim']);
+
+export interface ClaimKey {
+  /** canonical noun; null when the figure names no counted thing */
+  noun: string | null;
+  /** canonical event; null when none */
+  event: string | null;
+  mods: string[];
+  /** unit family used to compare values: "count", "USD", "length", "duration", "rate:count/day", "percent" */
+  family: string;
+  /** the noun is a generic people noun */
+  people: boolean;
+  /** interval in the family's base unit */
+  lo: number;
+  hi: number;
+  /** interval widened by the precision the figure was written with */
+  wlo: number;
+  whi: number;
+  /** point value in base units */
+  v: number;
+  /** the duration is a reference to elapsed time ("15 months ago", "since …", "after a month of fighting") */
+  elapsed: boolean;
+}
+
+const LENGTH_M: Record<string, number> = { km: 1000, m: 1, cm: 0.01, mm: 0.001, mi: 1609.344, ft: 0.3048, in: 0.0254, yd: 0.9144, nmi: 1852 };
+const AREA_M2: Record<string, number> = { km2: 1e6, m2: 1, mi2: 2589988.110336, ft2: 0.09290304, hectare: 1e4, acre: 4046.8564224 };
+const MASS_KG: Record<string, number> = { kg: 1, g: 0.001, mg: 1e-6, tonne: 1000, ton: 907.18474, lb: 0.45359237, oz: 0.028349523125 };
+const SPEED_MS: Record<string, number> = { 'km/h': 1 / 3.6, mph: 0.44704, 'm/s': 1, knot: 0.514444 };
+const DURATION_D: Record<string, number> = { second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.436875, year: 365.2425, decade: 3652.425, century: 36524.25 };
+const VOLUME_L: Record<string, number> = { l: 1, ml: 0.001, gal: 3.785411784, barrel: 158.987294928, m3: 1000 };
+
+/** Factor to the base unit of the unit's dimension, or null when the unit is its own family. */
+export function baseFactor(unit: string): { family: string; factor: number } | null {
+  if (unit in LENGTH_M) return { family: 'length', factor: LENGTH_M[unit]! };
+  if (unit in AREA_M2) return { family: 'area', factor: AREA_M2[unit]! };
+  if (unit in MASS_KG) return { family: 'mass', factor: MASS_KG[unit]! };
+  if (unit in SPEED_MS) return { family: 'speed', factor: SPEED_MS[unit]! };
+  if (unit in DURATION_D) return { family: 'duration', factor: DURATION_D[unit]! };
+  if (unit in VOLUME_L) return { family: 'volume', factor: VOLUME_L[unit]! };
+  return null;
+}
+
+function toBase(x: number, unit: string): number {
+  if (unit === 'degF') return ((x - 32) * 5) / 9;
+  const b = baseFactor(unit);
+  return b ? x * b.factor : x;
+}
+
+function familyOf(c: ClaimContext): string {
+  if (c.unit === 'degC' || c.unit === 'degF') return 'temperature';
+  const b = baseFactor(c.unit);
+  if (b) return b.family;
+  if (c.dimension === 'rate') return `rate:${c.unit}`;
+  return c.unit;
+}
+
+const ELAPSED_AFTER = new Set(['ago', 'earlier', 'before', 'later', 'after', 'since', 'on', 'into', 'old', 'running']);
+const ELAPSED_BEFORE = new Set(['since', 'for', 'after', 'past', 'last', 'nearly', 'almost', 'over', 'than', 'about']);
+
+function isElapsed(c: ClaimContext): boolean {
+  if (c.dimension !== 'duration') return false;
+  const after = c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 24).toLowerCase();
+  const nextWord = /^[\s,]*([a-z]+)/.exec(after)?.[1] ?? '';
+  if (ELAPSED_AFTER.has(nextWord)) return true;
+  if (/^\s+of\s+(?:fighting|war|conflict|combat|occupation|siege|talks|negotiations|protests?|unrest|lockdown|the\s+war)/.test(after)) return true;
+  const before = c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 24), c.start - c.sentenceStart).toLowerCase();
+  const prevWord = /([a-z]+)[\s,]*$/.exec(before)?.[1] ?? '';
+  return ELAPSED_BEFORE.has(prevWord) && /(?:since|for|after|past|last)\s+(?:nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)?$/.test(before);
+}
+
+export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey {
+  const phrase = (c.phrase ?? '').toLowerCase();
+  const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
+  let noun: string | null = null;
+  let event: string | null = c.event ? syn.event.get(c.event) ?? syn.event.get(eventLemma(c.event, lex)) ?? eventLemma(c.event, lex) : null;
+  // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
+  let headLen = 1;
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const cand = lemmaPhrase(words.slice(words.length - n).join(' '), lex);
+    const ev = syn.event.get(cand);
+    if (ev && PEOPLE_EVENT_NOUNS(cand)) {
+      // "death toll", "deaths", "fatalities", "evacuees": people, with that event
+      noun = 'person';
+      event = event && event !== ev ? event : ev;
+      headLen = n;
+      break;
+    }
+    const nn = syn.noun.get(cand);
+    if (nn) {
+      noun = nn;
+      headLen = n;
+      break;
+    }
+  }
+  if (!noun && words.length) {
+    const last = words[words.length - 1]!.split('-').pop()!;
+    noun = c.noun ?? nounLemma(lex, last);
+    const ev = syn.event.get(noun);
+    if (ev) {
+      noun = 'person';
+      event = event ?? ev;
+    }
+  }
+  if (noun === 'people') noun = 'person';
+  const mods = words
+    .slice(0, Math.max(0, words.length - headLen))
+    .flatMap((w) => w.split('-'))
+    .map((w) => w.replace(/[^a-z]/g, ''))
+    .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
+  const family = familyOf(c);
+  const v = toBase(c.value, c.unit);
+  let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);
+  let hi = c.high === null ? Infinity : toBase(c.high, c.unit);
+  if (lo > hi) [lo, hi] = [hi, lo];
+  // read at the written precision: 220,000 stands for anything that rounds to it
+  const p = c.precision !== null && c.precision > 0 ? c.precision : null;
+  let wlo = lo;
+  let whi = hi;
+  if (p !== null) {
+    const half = Math.abs(toBase(c.value + p / 2, c.unit) - toBase(c.value, c.unit));
+    wlo = lo - half;
+    whi = hi + half;
+  }
+  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c) };
+}
+
+/** Nouns that stand for people affected by an event. */
+function PEOPLE_EVENT_NOUNS(w: string): boolean {
+  return /^(?:death|death toll|toll|fatality|casualty|evacuee|injury|arrest|dead|killed|wounded|injured|missing)$/.test(w);
+}

@@ -1,0 +1,156 @@
+/**
+ * Who said a figure: "Putin said …", "… said Civil Protection head Elena Marchetti", "according to the
+ * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
+ * last named source of the document by the caller.
+ */
+import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+
+const SPEECH = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
+  'claimed', 'claims', 'added', 'adds', 'noted', 'notes', 'warned', 'warns', 'stressed', 'stresses', 'wrote', 'writes', 'confirmed',
+  'confirms', 'insisted', 'insists', 'assured', 'assures', 'highlighted', 'explained', 'explains', 'counted', 'recorded', 'registered',
+  'tallied', 'put', 'puts', 'declared', 'declares', 'disclosed', 'revealed', 'acknowledged', 'admitted', 'argued', 'asserted', 'reckoned',
+  'calculated', 'projected', 'forecast', 'predicted', 'tweeted', 'posted', 'briefed', 'informed', 'indicated', 'suggested', 'saying',
+]);
+/** Lower-case nouns that name a source ("police estimated", "organisers said", "officials told"). */
+const SOURCE_NOUNS = new Set([
+  'police', 'organisers', 'organizers', 'officials', 'official', 'authorities', 'ministry', 'government', 'army', 'military', 'rescuers',
+  'spokesman', 'spokeswoman', 'spokesperson', 'agency', 'hospital', 'hospitals', 'witnesses', 'residents', 'activists', 'analysts',
+  'economists', 'experts', 'company', 'firm', 'group', 'council', 'mayor', 'governor', 'minister', 'president', 'premier', 'ministry',
+  'prosecutors', 'investigators', 'doctors', 'medics', 'paramedics', 'firefighters', 'volunteers', 'researchers', 'scientists', 'observers',
+  'monitors', 'union', 'unions', 'statement', 'report', 'survey', 'poll', 'data', 'figures', 'census', 'service', 'office', 'bureau',
+  'department', 'commission', 'committee', 'board', 'institute', 'centre', 'center', 'media', 'newspaper', 'outlet', 'broadcaster',
+  'fire', 'brigade', 'coastguard', 'navy', 'troops', 'forces', 'sources', 'source', 'diplomats', 'lawmakers', 'senators', 'leaders',
+]);
+const TITLE_WORDS = new Set(['head', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'director', 'secretary', 'president', 'leader', 'governor', 'mayor', 'commander', 'general', 'official', 'adviser', 'advisor', 'chairman', 'chairwoman', 'ceo', 'boss', 'analyst', 'economist', 'correspondent', 'editor', 'expert', 'professor', 'deputy', 'former', 'acting']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const JOINERS = new Set(['of', 'the', 'for', 'and', "'", 's', '-', '&']);
+
+export interface Attribution {
+  /** The source as written ("Russian President Vladimir Putin", "the ministry", "police"). */
+  text: string;
+  /** A short comparable key: the last capitalised word ("putin"), or the source noun ("police"). */
+  key: string;
+  pronoun: boolean;
+  /** Offset of the source text in the sentence. */
+  at: number;
+}
+
+function isCap(t: Tokens, i: number): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== T_WORD) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return c >= 65 && c <= 90;
+}
+function lw(t: Tokens, i: number): string {
+  return i >= 0 && i < t.n ? tokLower(t, i) : '';
+}
+
+function make(t: Tokens, a: number, b: number, pronoun = false): Attribution | null {
+  // trim joiners at the ends
+  while (a <= b && (JOINERS.has(lw(t, a)) || t.kind[a] === T_PUNCT)) a++;
+  while (b >= a && (JOINERS.has(lw(t, b)) || t.kind[b] === T_PUNCT)) b--;
+  if (a > b) return null;
+  const text = t.text.slice(t.start[a]!, t.end[b]!).replace(/\s+/g, ' ');
+  let key = '';
+  // the head of a name comes before "of"/"for": "Ministry of Reintegration of … Ukraine" → "ministry"
+  let headEnd = b;
+  for (let i = a; i <= b; i++) if ((lw(t, i) === 'of' || lw(t, i) === 'for') && i > a) {
+    headEnd = i - 1;
+    break;
+  }
+  for (let i = headEnd; i >= a; i--) {
+    if ((isCap(t, i) || SOURCE_NOUNS.has(lw(t, i))) && lw(t, i) !== 's') {
+      key = lw(t, i);
+      break;
+    }
+  }
+  if (!key) {
+    for (let i = b; i >= a; i--) if (t.kind[i] === T_WORD && SOURCE_NOUNS.has(lw(t, i))) {
+      key = lw(t, i).replace(/izers$/, 'isers');
+      break;
+    }
+  }
+  if (!key) key = lw(t, b);
+  return { text, key, pronoun, at: t.start[a]! };
+}
+
+/** Noun phrase of a source ending at token e (reading backwards), or null. */
+function sourceBefore(t: Tokens, e: number): Attribution | null {
+  let i = e;
+  if (i < 0) return null;
+  const w = lw(t, i);
+  if (PRONOUNS.has(w)) return make(t, i, i, true);
+  let start = -1;
+  let sawName = false;
+  while (i >= 0) {
+    if (isCap(t, i)) {
+      start = i;
+      sawName = true;
+      i--;
+      continue;
+    }
+    const x = lw(t, i);
+    if (t.kind[i] === T_WORD && (SOURCE_NOUNS.has(x) || TITLE_WORDS.has(x))) {
+      start = i;
+      i--;
+      continue;
+    }
+    // joiners inside names: "Ministry of Reintegration", "Ukraine's ministry"
+    if ((JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'")) && (isCap(t, i - 1) || (i - 1 >= 0 && (JOINERS.has(lw(t, i - 1)) || SOURCE_NOUNS.has(lw(t, i - 1)))))) {
+      i--;
+      continue;
+    }
+    if (x === 'the' && start >= 0) start = i;
+    break;
+  }
+  if (start < 0 || !(sawName || SOURCE_NOUNS.has(lw(t, e)) || SOURCE_NOUNS.has(lw(t, start)))) return null;
+  return make(t, start, e);
+}
+
+/** Noun phrase of a source starting at token s (reading forwards). */
+function sourceAfter(t: Tokens, s: number, limit = 12): Attribution | null {
+  let i = s;
+  while (i < t.n && lw(t, i) === 'the') i++;
+  const first = i;
+  let last = -1;
+  let steps = 0;
+  while (i < t.n && steps < limit) {
+    const x = lw(t, i);
+    if (isCap(t, i) || (t.kind[i] === T_WORD && (SOURCE_NOUNS.has(x) || TITLE_WORDS.has(x)))) last = i;
+    else if (!(JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'"))) break;
+    i++;
+    steps++;
+  }
+  if (last < first) return null;
+  return make(t, s, last);
+}
+
+/**
+ * The attribution of a figure at offset `figAt` of `sentence`: the speech verb nearest the figure decides.
+ */
+export function findAttribution(sentence: string, figAt: number): Attribution | null {
+  const t = tokenize(sentence);
+  let best: Attribution | null = null;
+  let bestDist = Infinity;
+  for (let i = 0; i < t.n; i++) {
+    if (t.kind[i] !== T_WORD) continue;
+    const w = lw(t, i);
+    let cand: Attribution | null = null;
+    if (w === 'according' && lw(t, i + 1) === 'to') cand = sourceAfter(t, i + 2);
+    else if (SPEECH.has(w)) {
+      // "X said" / "X, a spokesman, said" / "said X"
+      let b = i - 1;
+      while (b >= 0 && (lw(t, b) === 'also' || lw(t, b) === 'later' || lw(t, b) === 'earlier' || lw(t, b) === 'has' || lw(t, b) === 'had' || lw(t, b) === 'have' || lw(t, b) === 'previously' || lw(t, b) === 'had')) b--;
+      cand = sourceBefore(t, b);
+      if (!cand && (i + 1 < t.n)) cand = sourceAfter(t, i + 1);
+      if (!cand) continue;
+    } else if (w === 'citing' || w === 'quoting') cand = sourceAfter(t, i + 1);
+    if (!cand) continue;
+    const d = Math.abs(t.start[i]! - figAt);
+    if (d < bestDist) {
+      best = cand;
+      bestDist = d;
+    }
+  }
+  return best;
+}

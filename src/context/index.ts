@@ -1,0 +1,101 @@
+/**
+ * context: Mention → Claim. Each figure gets its place in the file on disk (UTF-16 span, line, column), its
+ * sentence, who said it, when it is about and where it applies.
+ */
+import { fileLineColumn } from '../ingest/offsets.js';
+import type { Claim, Document, Mention } from '../types.js';
+import { findAttribution, type Attribution } from './attribution.js';
+import { findScope } from './scope.js';
+import { sentenceAt, sentenceStarts } from './sentences.js';
+import { timeOf } from './time.js';
+
+export interface ClaimContext extends Claim {
+  /** Comparable key of the attribution ("putin", "police"), null when unattributed. */
+  attributionKey: string | null;
+  /** Comparable key of the scope ("north kherson region", "national"), null when unscoped. */
+  scopeKey: string | null;
+  /** Index of the document in the run (input order). */
+  docIndex: number;
+  /** Index of the mention inside its document: links (conversionOf, partOf, shareOf) use it. */
+  index: number;
+}
+
+function segmentOf(doc: Document, at: number, hint: number): number {
+  const segs = doc.segments;
+  let i = Math.max(0, Math.min(hint, segs.length - 1));
+  while (i < segs.length && segs[i]!.end <= at) i++;
+  while (i > 0 && segs[i]!.start > at) i--;
+  return i;
+}
+
+/** Resolve "he said" to the nearest named speaker in the (up to three) sentences before. */
+function resolvePronoun(text: string, starts: number[], sentIdx: number, prevNamed: Attribution | null): Attribution | null {
+  for (let k = sentIdx - 1; k >= Math.max(0, sentIdx - 3); k--) {
+    const s = starts[k]!;
+    const e = starts[k + 1]!;
+    const a = findAttribution(text.slice(s, e), e - s);
+    if (a && !a.pronoun) return a;
+  }
+  return prevNamed;
+}
+
+export function contextualise(doc: Document, mentions: Mention[], docIndex: number): ClaimContext[] {
+  const out: ClaimContext[] = [];
+  const text = doc.text;
+  const sentCache = new Map<number, number[]>();
+  let segHint = 0;
+  let lastNamed: Attribution | null = null;
+  for (let idx = 0; idx < mentions.length; idx++) {
+    const m = mentions[idx]!;
+    let blockStart = 0;
+    let blockEnd = text.length;
+    if (doc.segments.length) {
+      segHint = segmentOf(doc, m.start, segHint);
+      const seg = doc.segments[segHint]!;
+      if (seg.start <= m.start && m.end <= seg.end) {
+        blockStart = seg.start;
+        blockEnd = seg.end;
+      }
+    }
+    let starts = sentCache.get(blockStart);
+    if (!starts) {
+      starts = sentenceStarts(text, blockStart, blockEnd);
+      sentCache.set(blockStart, starts);
+    }
+    const [ss, se] = sentenceAt(starts, blockEnd, m.start);
+    const sentence = text.slice(ss, se).trimEnd();
+    const rel = m.start - ss;
+    const relEnd = m.end - ss;
+    let attr = findAttribution(sentence, rel);
+    if (attr?.pronoun) {
+      const si = starts.indexOf(ss);
+      const all = si >= 0 ? [...starts, blockEnd] : [ss, se];
+      attr = resolvePronoun(text, all, si >= 0 ? si : 0, lastNamed) ?? attr;
+    }
+    if (attr && !attr.pronoun) lastNamed = attr;
+    const scope = findScope(sentence, rel, relEnd);
+    const time = timeOf(sentence, rel, relEnd, doc.date);
+    const oStart = doc.map.toOriginalStart(m.start);
+    const oEnd = doc.map.toOriginalEnd(m.end);
+    const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };
+    out.push({
+      ...m,
+      id: '',
+      document: doc.id,
+      span: { start: oStart, end: oEnd },
+      line: lc.line,
+      column: lc.column,
+      event: m.event ?? null,
+      time,
+      scope: scope ? scope.text : null,
+      attribution: attr ? attr.text : null,
+      sentence,
+      sentenceStart: ss,
+      attributionKey: attr ? attr.key : null,
+      scopeKey: scope ? scope.key : null,
+      docIndex,
+      index: idx,
+    });
+  }
+  return out;
+}

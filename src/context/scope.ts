@@ -1,0 +1,82 @@
+/**
+ * Where a figure applies: a place phrase in the figure's clause — "in the north of the Kherson region",
+ * "in Castelmoro", "across Ukraine", "nationwide". Read after the figure first (its own noun phrase), then
+ * before it in the same clause. Time words ("in September") and quotes are not places.
+ */
+import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+
+const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'outside', 'inside', 'within', 'from']);
+const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
+const NATIONAL = new Set(['nationwide', 'countrywide', 'nationally']);
+const NOT_PLACES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter',
+  'total', 'all', 'addition', 'particular', 'fact', 'response', 'order', 'turn', 'part', 'line', 'time', 'place', 'general', 'recent',
+  'english', 'russian', 'ukrainian', 'french', 'german', 'spanish', 'cash', 'person', 'hospital', 'custody', 'office', 'power', 'charge',
+]);
+
+export interface Scope {
+  text: string;
+  /** Comparable key: lower-cased proper nouns and area words ("north kherson region"). */
+  key: string;
+}
+
+function isCap(t: Tokens, i: number): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== T_WORD) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return c >= 65 && c <= 90;
+}
+
+/** A place phrase starting at the preposition at i, or null. */
+function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: number } | null {
+  const w = tokLower(t, i);
+  if (NATIONAL.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
+  if (w === 'across' && tokLower(t, i + 1) === 'the' && (tokLower(t, i + 2) === 'country' || tokLower(t, i + 2) === 'nation')) return { scope: { text: 'across the country', key: 'national' }, end: i + 3 };
+  if (!PLACE_PREP.has(w)) return null;
+  let k = i + 1;
+  const keyParts: string[] = [];
+  let sawProper = false;
+  let last = -1;
+  let steps = 0;
+  while (k < limit && steps < 12) {
+    const x = tokLower(t, k);
+    if (isCap(t, k) && !NOT_PLACES.has(x)) {
+      keyParts.push(x);
+      sawProper = true;
+      last = k;
+    } else if (t.kind[k] === T_WORD && AREA_WORDS.has(x)) {
+      keyParts.push(x);
+      last = k;
+    } else if (x === 'the' || x === 'of' || (t.kind[k] === T_PUNCT && tokText(t, k) === "'" ) || x === 's' || (t.kind[k] === T_PUNCT && tokText(t, k) === '-')) {
+      /* joiners */
+    } else break;
+    k++;
+    steps++;
+  }
+  if (!sawProper || last < 0) return null;
+  const text = t.text.slice(t.start[i + 1]!, t.end[last]!).replace(/^the\s+/i, '');
+  return { scope: { text, key: keyParts.filter((p) => p !== 's').join(' ') }, end: last + 1 };
+}
+
+/** Scope of the figure at [figStart, figEnd) of the sentence. */
+export function findScope(sentence: string, figStart: number, figEnd: number): Scope | null {
+  const t = tokenize(sentence);
+  // after the figure, within its clause (up to 12 tokens, stopping at clause punctuation)
+  let i = 0;
+  while (i < t.n && t.start[i]! < figEnd) i++;
+  for (let steps = 0; i < t.n && steps < 14; i++, steps++) {
+    if (t.kind[i] === T_PUNCT && /^[.;:!?,()]$/.test(tokText(t, i))) break;
+    const p = placeAt(t, i, t.n);
+    if (p) return p.scope;
+  }
+  // before the figure, in the same clause
+  let j = 0;
+  while (j < t.n && t.end[j]! <= figStart) j++;
+  for (let k = j - 1, steps = 0; k >= 0 && steps < 14; k--, steps++) {
+    if (t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k))) break;
+    if (t.kind[k] !== T_WORD) continue;
+    const p = placeAt(t, k, j);
+    if (p && p.end <= j) return p.scope;
+  }
+  return null;
+}

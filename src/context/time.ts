@@ -1,0 +1,117 @@
+/**
+ * When a figure is about: the time expression of its sentence nearest to it ("on Friday", "in the last
+ * month", "so far this year", "by Thursday evening", "on October 14, 2022"), resolved with chrono-node
+ * against the document date into an interval of ISO dates. Without a document date only expressions that
+ * carry their own year resolve; otherwise the time is the document date (or unknown).
+ */
+import { casual } from 'chrono-node/en';
+import type { TimeRef } from '../types.js';
+
+const CUE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|weekend|week|month|year|quarter|morning|afternoon|evening|overnight)\b|\b(?:19|20)\d\d\b/i;
+const ROLLING = /\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?(day|week|fortnight|month|year)s?\b/i;
+const SO_FAR = /\b(?:so\s+far\s+this|this|since\s+the\s+start\s+of\s+the)\s+(year|month|week)\b/i;
+const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3 };
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function parseIso(s: string): Date {
+  return new Date(`${s}T12:00:00Z`);
+}
+
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * 86400000);
+}
+
+interface Found {
+  start: number;
+  end: number;
+  ref: TimeRef;
+}
+
+const cache = new Map<string, Found[]>();
+
+/** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
+export function timeExpressions(sentence: string, docDate: string | null): Found[] {
+  if (!CUE.test(sentence)) return [];
+  const key = `${docDate ?? '-'}|${sentence}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out: Found[] = [];
+  const refDate = docDate ? parseIso(docDate) : new Date(Date.UTC(2000, 0, 1, 12));
+  const roll = ROLLING.exec(sentence);
+  if (roll && docDate) {
+    const n = roll[1] ? (WORDS[roll[1].toLowerCase()] ?? Number(roll[1])) : 1;
+    const unit = roll[2]!.toLowerCase();
+    const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'fortnight' ? 14 * n : unit === 'month' ? 30.44 * n : 365.25 * n;
+    out.push({ start: roll.index, end: roll.index + roll[0].length, ref: { start: iso(addDays(refDate, -Math.round(days))), end: docDate, text: roll[0] } });
+  }
+  const sf = SO_FAR.exec(sentence);
+  if (sf && docDate) {
+    const unit = sf[1]!.toLowerCase();
+    const y = refDate.getUTCFullYear();
+    const m = refDate.getUTCMonth();
+    const start = unit === 'year' ? new Date(Date.UTC(y, 0, 1, 12)) : unit === 'month' ? new Date(Date.UTC(y, m, 1, 12)) : addDays(refDate, -((refDate.getUTCDay() + 6) % 7));
+    out.push({ start: sf.index, end: sf.index + sf[0].length, ref: { start: iso(start), end: docDate, text: sf[0] } });
+  }
+  let results: ReturnType<typeof casual.parse> = [];
+  try {
+    results = casual.parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false });
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    const s = r.index;
+    const e = r.index + r.text.length;
+    if (out.some((o) => o.start < e && o.end > s)) continue;
+    // relative durations ("two weeks", "15 months ago", "in two weeks") are figures, not the figure's time
+    if (/^\s*(?:in\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)(?:\s+(?:ago|later|earlier|from now))?\s*$/i.test(r.text)) continue;
+    const certainYear = r.start.isCertain('year') && /\b(?:1[89]|20)\d\d\b/.test(r.text);
+    if (!docDate && !certainYear) continue;
+    if (/^\s*(?:now|right now|for now|currently)\s*$/i.test(r.text)) continue;
+    const d = r.start.date();
+    let start = iso(d);
+    let end = r.end ? iso(r.end.date()) : start;
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('hour')) {
+      if (r.start.isCertain('month')) {
+        start = iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1, 12)));
+        end = iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0, 12)));
+      } else if (certainYear || /year/i.test(r.text)) {
+        start = `${d.getUTCFullYear()}-01-01`;
+        end = `${d.getUTCFullYear()}-12-31`;
+      }
+    }
+    if (docDate && end > docDate && start <= docDate && /this|so far/i.test(r.text)) end = docDate;
+    out.push({ start: s, end: e, ref: { start, end, text: r.text } });
+  }
+  out.sort((a, b) => a.start - b.start);
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+/**
+ * The time a figure at [figStart, figEnd) of `sentence` is about: the nearest time expression that does not
+ * overlap the figure, else the document date.
+ */
+export function timeOf(sentence: string, figStart: number, figEnd: number, docDate: string | null): TimeRef | null {
+  const found = timeExpressions(sentence, docDate).filter((f) => f.end <= figStart || f.start >= figEnd);
+  if (found.length) {
+    let best = found[0]!;
+    let bd = Infinity;
+    for (const f of found) {
+      const d = f.end <= figStart ? figStart - f.end : f.start - figEnd;
+      if (d < bd) {
+        bd = d;
+        best = f;
+      }
+    }
+    return best.ref;
+  }
+  return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
+}
+
+export function daysBetween(a: string, b: string): number {
+  return Math.round((parseIso(b).getTime() - parseIso(a).getTime()) / 86400000);
+}

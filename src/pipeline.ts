@@ -1,0 +1,65 @@
+/**
+ * The pipeline as plain function calls: documents → claims (extract + context), then rules → findings.
+ * The CLI, the worker threads and the tests all go through here.
+ */
+import { buildSynonyms, type Synonyms } from './align/index.js';
+import { contextualise, type ClaimContext } from './context/index.js';
+import { extract } from './extract/index.js';
+import { extendLexicon, getLexicon, type Lexicon } from './lexicon/index.js';
+import { runRules } from './rules/engine.js';
+import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
+import type { RuleSpec } from './rules/spec.js';
+import type { CheckResult, Document, Finding } from './types.js';
+import { readDataFile } from './lexicon/datafile.js';
+
+export interface DocResult {
+  doc: Document;
+  claims: ClaimContext[];
+}
+
+/** Extract and contextualise one document. Never throws: a failure becomes a document error. */
+export function processDocument(doc: Document, docIndex: number, lex: Lexicon = getLexicon()): DocResult {
+  if (!doc.text) return { doc, claims: [] };
+  try {
+    const mentions = extract(doc.text, doc.segments, { lexicon: lex });
+    return { doc, claims: contextualise(doc, mentions, docIndex) };
+  } catch (e) {
+    doc.errors.push({ code: 'internal', message: `could not extract figures: ${(e as Error).message}` });
+    return { doc, claims: [] };
+  }
+}
+
+/** Claim ids in run order: c1, c2, … (the same for --jobs 1 and --jobs N). */
+export function numberClaims(results: DocResult[]): ClaimContext[] {
+  const all: ClaimContext[] = [];
+  let n = 0;
+  for (const r of results) for (const c of r.claims) {
+    c.id = `c${++n}`;
+    all.push(c);
+  }
+  return all;
+}
+
+export interface RuleSet {
+  rules: RuleSpec[];
+  lexicons: LoadedLexicon[];
+  lexicon: Lexicon;
+  synonyms: Synonyms;
+}
+
+/** Load rule files (built-in unless disabled, then the user's) and the lexicons they extend. */
+export async function loadRuleSet(files: string[], useDefaults: boolean, cwd?: string): Promise<RuleSet> {
+  const loaded = await loadRules({ files, useDefaults, cwd });
+  // units files carry `entries`; numbers and words files are keyed sections: read them whole
+  const lexicon = extendLexicon(
+    loaded.lexicons
+      .filter((l) => l.name === 'units' || l.name === 'numbers' || l.name === 'words')
+      .map((l) => ({ name: l.name, data: l.entries !== undefined ? { lexicon: l.name, entries: l.entries } : readDataFile(l.file).data })),
+  );
+  const syn = await loadSynonyms(loaded.lexicons);
+  return { rules: loaded.rules, lexicons: loaded.lexicons, lexicon, synonyms: buildSynonyms(syn, lexicon) };
+}
+
+export function checkClaims(documents: Document[], claims: ClaimContext[], set: RuleSet): { findings: Finding[]; checks: CheckResult[] } {
+  return runRules({ claims, documents, rules: set.rules, lexicon: set.lexicon, synonyms: set.synonyms });
+}

@@ -1,0 +1,585 @@
+/**
+ * The rule engine: runs every enabled rule over the aligned claims and returns findings (what disagrees) and
+ * checks (what was compared and held). One module per concern would scatter the shared bookkeeping (which
+ * rule owns a claim, grouping conflicting pairs into one finding per fact), so the checks live here together.
+ *
+ * Which rule applies to a claim: among the enabled rules of a check type, a rule with `select` that matches
+ * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
+ * built-in ones) wins.
+ */
+import { align, relate, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import type { ClaimContext } from '../context/index.js';
+import { daysBetween } from '../context/time.js';
+import type { Lexicon } from '../lexicon/index.js';
+import type { CheckResult, Document, Finding, Severity } from '../types.js';
+import { evaluateCombinations } from './expr.js';
+import { describeClaim, fmtDate, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
+import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
+import { convert } from './units.js';
+import { lemmaPhrase } from '../align/keys.js';
+
+export interface EngineInput {
+  claims: ClaimContext[];
+  documents: Document[];
+  rules: RuleSpec[];
+  lexicon: Lexicon;
+  synonyms: Synonyms;
+}
+
+export interface EngineOutput {
+  findings: Finding[];
+  checks: CheckResult[];
+}
+
+interface Draft {
+  rule: RuleSpec;
+  severity: Severity;
+  kind: string;
+  claims: ClaimContext[];
+  values: Record<string, string | number | null>;
+  details: Record<string, unknown>;
+}
+
+export function runRules(input: EngineInput): EngineOutput {
+  const e = new Engine(input);
+  return e.run();
+}
+
+class Engine {
+  private readonly aligned: Aligned;
+  private readonly drafts: Draft[] = [];
+  private readonly checks: CheckResult[] = [];
+  private readonly docDate = new Map<string, string | null>();
+  private readonly byDocIndex = new Map<string, ClaimContext>();
+  private readonly keyOf = new Map<ClaimContext, ClaimKey>();
+  private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
+
+  constructor(private readonly input: EngineInput) {
+    this.aligned = align(input.claims, input.synonyms, input.lexicon);
+    this.aligned.claims.forEach((c, i) => this.keyOf.set(c, this.aligned.keys[i]!));
+    for (const d of input.documents) this.docDate.set(d.id, d.date);
+    for (const c of input.claims) this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
+  }
+
+  run(): EngineOutput {
+    this.conversions();
+    this.partWhole();
+    this.percentages();
+    this.sums();
+    this.rates();
+    this.mismatches();
+    this.expressions();
+    return this.finish();
+  }
+
+  // ------------------------------------------------------------------ rule selection
+
+  private rulesOf<K extends CheckType>(check: K): RuleOf<K>[] {
+    return this.input.rules.filter((r): r is RuleOf<K> => r.check === check && r.enabled);
+  }
+
+  private matches(sel: Selector, c: ClaimContext): boolean {
+    let memo = this.selectorMemo.get(sel);
+    if (!memo) this.selectorMemo.set(sel, (memo = new Map()));
+    const hit = memo.get(c);
+    if (hit !== undefined) return hit;
+    const r = matchSelector(sel, c, this.input.lexicon);
+    memo.set(c, r);
+    return r;
+  }
+
+  /** The rule of a check type that owns a claim (see the module comment), or null. */
+  private ruleFor<K extends CheckType>(check: K, ...claims: ClaimContext[]): RuleOf<K> | null {
+    const rules = this.rulesOf(check);
+    let generic: RuleOf<K> | null = null;
+    let specific: RuleOf<K> | null = null;
+    for (const r of rules) {
+      if (!r.select) generic = r;
+      else if (claims.some((c) => this.matches(r.select!, c))) specific = r;
+    }
+    return specific ?? generic;
+  }
+
+  private claimAt(c: ClaimContext, index: number | undefined): ClaimContext | null {
+    if (index === undefined) return null;
+    return this.byDocIndex.get(`${c.docIndex}:${index}`) ?? null;
+  }
+
+  private describe(c: ClaimContext): string {
+    return describeClaim(c, this.docDate.get(c.document) ?? null);
+  }
+
+  private pass(rule: RuleSpec, claims: ClaimContext[], message: string): void {
+    this.checks.push({ rule: rule.id, claims: claims.map((c) => c.id), status: 'pass', message });
+  }
+
+  private add(rule: RuleSpec, severity: SubSeverity, kind: string, claims: ClaimContext[], values: Record<string, string | number | null>, details: Record<string, unknown> = {}): void {
+    if (severity === 'off') return;
+    this.drafts.push({ rule, severity, kind, claims, values, details });
+  }
+
+  // ------------------------------------------------------------------ conversion
+
+  private conversions(): void {
+    for (const c of this.input.claims) {
+      const o = this.claimAt(c, c.conversionOf);
+      if (!o) continue;
+      const rule = this.ruleFor('conversion', c, o);
+      if (!rule) continue;
+      const expected = convert(o.value, o.unit, c.unit, this.input.lexicon);
+      if (expected === null) continue;
+      const p = c.precision ?? 0;
+      const lo = (c.low ?? -Infinity) - p / 2;
+      const hi = (c.high ?? Infinity) + p / 2;
+      const slack = rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 1e-9;
+      const ok = expected >= lo - slack && expected <= hi + slack;
+      const exp = `${fmtNumber(expected, Math.abs(expected) < 10 ? 2 : 1)} ${unitWord(c.unit)}`;
+      if (ok) {
+        this.pass(rule, [o, c], `${o.text} = ${exp}, given as ${c.text}`);
+        continue;
+      }
+      this.add(rule, rule.severity, 'conversion', [o, c], {
+        measure: o.measure,
+        value: o.text,
+        converted: c.text,
+        expected: exp,
+        unit: o.unit,
+        target_unit: c.unit,
+        values: `${this.describe(o)} vs ${this.describe(c)}`,
+        why: `${o.text} is ${exp}, not ${c.text}`,
+      }, { expected, stated: c.value });
+    }
+  }
+
+  // ------------------------------------------------------------------ part-whole
+
+  private partWhole(): void {
+    for (const c of this.input.claims) {
+      const w = this.claimAt(c, c.partOf);
+      if (!w) continue;
+      const rule = this.ruleFor('part-whole', c, w);
+      if (!rule) continue;
+      const partLo = c.low ?? c.value;
+      const wholeHi = w.high ?? Infinity;
+      const bad = rule.params.allow_equal ? partLo > wholeHi : partLo >= wholeHi;
+      if (!bad) {
+        this.pass(rule, [c, w], `${c.text} is within ${w.text}`);
+        continue;
+      }
+      this.add(rule, rule.severity, 'part-whole', [c, w], {
+        measure: w.measure,
+        part: c.text,
+        whole: w.text,
+        values: `${this.describe(c)} of ${this.describe(w)}`,
+        why: `the part (${c.text}) is larger than the whole (${w.text})`,
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------ percentage
+
+  private percentages(): void {
+    for (const p of this.input.claims) {
+      const a = this.claimAt(p, p.shareOf);
+      if (!a) continue;
+      const w = this.claimAt(a, a.partOf);
+      if (!w || !w.value) continue;
+      const rule = this.ruleFor('percentage', p, a, w);
+      if (!rule) continue;
+      const expected = (a.value / w.value) * 100;
+      const prec = p.precision ?? 1;
+      const lo = (p.low ?? -Infinity) - prec / 2 - rule.params.tolerance_pp;
+      const hi = (p.high ?? Infinity) + prec / 2 + rule.params.tolerance_pp;
+      const exp = `${fmtNumber(expected, 1)}%`;
+      if (expected >= lo && expected <= hi) {
+        this.pass(rule, [p, a, w], `${a.text} of ${w.text} is ${exp}, stated ${p.text}`);
+        continue;
+      }
+      this.add(rule, rule.severity, 'percentage', [p, a, w], {
+        measure: w.measure,
+        percent: p.text,
+        expected: exp,
+        part: a.text,
+        whole: w.text,
+        values: `${this.describe(p)}; ${a.text} of ${w.text}`,
+        why: `${a.text} of ${w.text} is ${exp}, not ${p.text}`,
+      }, { expected, stated: p.value });
+    }
+  }
+
+  // ------------------------------------------------------------------ sum
+
+  private sums(): void {
+    const rulesExist = this.rulesOf('sum').length > 0;
+    if (!rulesExist) return;
+    for (const block of this.aligned.blocks) {
+      // per document: totals (no place named) against parts (distinct places) of one event
+      const byDoc = new Map<string, ClaimContext[]>();
+      for (const i of block) {
+        const c = this.aligned.claims[i]!;
+        let l = byDoc.get(c.document);
+        if (!l) byDoc.set(c.document, (l = []));
+        l.push(c);
+      }
+      for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+        if (list.length < 3) continue;
+        const totals = list.filter((c) => !c.scopeKey && c.qualifier !== 'lower' && c.form !== 'vague');
+        for (const t of totals) {
+          const kt = this.keyOf.get(t)!;
+          const parts = new Map<string, ClaimContext>();
+          for (const c of list) {
+            if (c === t || !c.scopeKey || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
+            const kc = this.keyOf.get(c)!;
+            if (kc.event !== kt.event || c.sentenceStart === t.sentenceStart) continue;
+            const rel = relate(c, t, kc, kt);
+            if (!rel.comparable || rel.time === 'earlier' || rel.time === 'later') continue;
+            if (!parts.has(c.scopeKey)) parts.set(c.scopeKey, c);
+          }
+          if (parts.size < 2) continue;
+          const ps = [...parts.values()];
+          const rule = this.ruleFor('sum', t, ...ps);
+          if (!rule) continue;
+          const sum = ps.reduce((s, c) => s + (c.low ?? c.value), 0);
+          const limit = (t.high ?? Infinity) * (1 + rule.params.tolerance) + (t.precision ?? 0) / 2;
+          if (sum <= limit) {
+            this.pass(rule, [...ps, t], `parts ${ps.map((c) => c.text).join(' + ')} = ${fmtNumber(sum)} ≤ ${t.text}`);
+            continue;
+          }
+          this.add(rule, rule.severity, 'sum', [...ps, t], {
+            measure: t.measure,
+            parts: ps.map((c) => `${c.text} in ${c.scope}`).join(' + '),
+            total: t.text,
+            expected: fmtNumber(sum),
+            difference: fmtNumber(sum - t.value),
+            values: `${ps.map((c) => this.describe(c)).join(' + ')} vs ${this.describe(t)}`,
+            why: `the parts add up to ${fmtNumber(sum)}, more than the total of ${t.text}`,
+          }, { sum, total: t.value });
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ rate
+
+  private rates(): void {
+    if (!this.rulesOf('rate').length) return;
+    const byDoc = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      let l = byDoc.get(c.document);
+      if (!l) byDoc.set(c.document, (l = []));
+      l.push(c);
+    }
+    for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+      const rates = list.filter((c) => c.dimension === 'rate' && /^count\/(day|week|month|year)$/.test(c.unit));
+      if (!rates.length) continue;
+      for (const r of rates) {
+        const kr = this.keyOf.get(r)!;
+        const per = r.unit.split('/')[1]!;
+        const perDays = per === 'day' ? 1 : per === 'week' ? 7 : per === 'month' ? 30.436875 : 365.2425;
+        for (const t of list) {
+          if (t === r || t.unit !== 'count' || !t.time || !t.time.start || !t.time.end || t.time.text === 'document date') continue;
+          const kt = this.keyOf.get(t)!;
+          if (!kr.noun || kr.noun !== kt.noun || kr.event !== kt.event) continue;
+          const days = daysBetween(t.time.start, t.time.end) + 1;
+          const rule = this.ruleFor('rate', r, t);
+          if (!rule || days < rule.params.min_period_days) continue;
+          const expLo = (r.low ?? r.value) * (days / perDays);
+          const expHi = (r.high ?? r.value) * (days / perDays);
+          const tol = rule.params.tolerance;
+          const ok = (t.high ?? Infinity) >= expLo * (1 - tol) && (t.low ?? t.value) <= expHi * (1 + tol);
+          const period = `${days} days (${fmtDate(t.time.start)} to ${fmtDate(t.time.end)})`;
+          const expected = fmtNumber((r.value * days) / perDays, 0);
+          if (ok) {
+            this.pass(rule, [r, t], `${r.text} a ${per} over ${period} ≈ ${expected}, stated ${t.text}`);
+            continue;
+          }
+          this.add(rule, rule.severity, 'rate', [r, t], {
+            measure: t.measure,
+            rate: `${r.text} a ${per}`,
+            total: t.text,
+            period,
+            expected,
+            values: `${this.describe(r)} vs ${this.describe(t)}`,
+            why: `${r.text} a ${per} over ${period} is about ${expected}, not ${t.text}`,
+          }, { expected: (r.value * days) / perDays, stated: t.value, days });
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ mismatch and scope
+
+  private mismatches(): void {
+    const { claims, keys, blocks } = this.aligned;
+    interface Edge {
+      a: ClaimContext;
+      b: ClaimContext;
+      rule: RuleSpec;
+      severity: SubSeverity;
+      kind: string;
+      why: string;
+    }
+    const edges: Edge[] = [];
+    const passes = new Map<RuleSpec, Set<ClaimContext>[]>();
+    for (const block of blocks) {
+      const agree: ClaimContext[][] = [];
+      for (let x = 0; x < block.length; x++) {
+        for (let y = x + 1; y < block.length; y++) {
+          const a = claims[block[x]!]!;
+          const b = claims[block[y]!]!;
+          const ka = keys[block[x]!]!;
+          const kb = keys[block[y]!]!;
+          const rel = relate(a, b, ka, kb);
+          if (!rel.comparable) continue;
+          const rule = this.ruleFor('mismatch', a, b);
+          if (!rule) continue;
+          const p = rule.params;
+          if (rel.crossDocument ? !p.across_documents : !p.within_document) continue;
+          if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
+          // linked figures are checked by their own rules
+          if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
+          const rising = isRising(a, ka, p.rising, this.input.lexicon) || isRising(b, kb, p.rising, this.input.lexicon);
+          if (rel.time === 'earlier' || rel.time === 'later') {
+            if (!rising) continue; // different times: different facts
+            const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
+            if (kl.whi >= ke.wlo) {
+              if (p.update_severity !== 'off') edges.push({ a: early, b: late, rule, severity: p.update_severity, kind: 'update', why: `${late.text} is a later figure than ${early.text}: an update` });
+              else this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
+            } else {
+              edges.push({ a: early, b: late, rule, severity: rule.severity, kind: 'decrease', why: `the later report (${fmtDate(late.time?.start)}) gives a lower figure than the earlier one (${fmtDate(early.time?.start)}), though this count only grows` });
+            }
+            continue;
+          }
+          const tol = p.tolerance * Math.max(Math.abs(ka.v), Math.abs(kb.v));
+          const consistent = ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi;
+          if (consistent) {
+            agree.push([a, b]);
+            continue;
+          }
+          const ratio = pointRatio(ka, kb);
+          // scopes: a regional figure next to a national one is not a contradiction
+          const scopeRule = this.ruleFor('scope', a, b);
+          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5)) {
+            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio) {
+              const sa = a.scope ?? 'no place given';
+              const sb = b.scope ?? 'no place given';
+              edges.push({ a, b, rule: scopeRule, severity: scopeRule.severity, kind: 'scope', why: `${a.text} is for ${sa}, ${b.text} for ${sb}` });
+            }
+            continue;
+          }
+          const attrA = a.attributionKey;
+          const attrB = b.attributionKey;
+          const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague';
+          if (ratio > (differentSources ? 10 : 3)) continue; // too far apart to be one fact misreported
+          const rounding = ka.wlo <= kb.whi && kb.wlo <= ka.whi;
+          if (differentSources && !rounding) {
+            edges.push({ a, b, rule, severity: p.attribution_severity, kind: 'sources', why: `different sources give different figures: ${shortAttribution(a.attribution!)} says ${a.text}, ${shortAttribution(b.attribution!)} says ${b.text}` });
+          } else if (rounding) {
+            edges.push({ a, b, rule, severity: p.rounding_severity, kind: 'rounding', why: roundingWhy(a, b) });
+          } else {
+            edges.push({ a, b, rule, severity: rule.severity, kind: 'mismatch', why: `${a.text} and ${b.text} cannot both be right (${fmtNumber(relDiff(ka, kb) * 100, 0)}% apart)` });
+          }
+        }
+      }
+      // one check per block for figures that agree
+      if (agree.length) {
+        const rule = this.ruleFor('mismatch', agree[0]![0], agree[0]![1]);
+        if (rule) {
+          let l = passes.get(rule);
+          if (!l) passes.set(rule, (l = []));
+          const set = new Set<ClaimContext>();
+          for (const [a, b] of agree) {
+            set.add(a);
+            set.add(b);
+          }
+          l.push(set);
+        }
+      }
+    }
+    for (const [rule, sets] of passes) for (const s of sets) {
+      const list = [...s].sort(byPosition);
+      this.pass(rule, list, `${list[0]!.measure}: ${list.map((c) => c.text).join(', ')} agree`);
+    }
+    // one finding per connected group of conflicting figures, per rule and kind
+    const groups = new Map<string, Edge[]>();
+    for (const e of edges) {
+      const k = `${e.rule.id}|${e.kind}|${e.severity}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = []));
+      g.push(e);
+    }
+    for (const [, list] of [...groups.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+      const parent = new Map<ClaimContext, ClaimContext>();
+      const find = (c: ClaimContext): ClaimContext => {
+        let r = c;
+        while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+        let x = c;
+        while (parent.get(x) && parent.get(x) !== r) {
+          const n = parent.get(x)!;
+          parent.set(x, r);
+          x = n;
+        }
+        return r;
+      };
+      for (const e of list) {
+        if (!parent.has(e.a)) parent.set(e.a, e.a);
+        if (!parent.has(e.b)) parent.set(e.b, e.b);
+        const ra = find(e.a);
+        const rb = find(e.b);
+        if (ra !== rb) parent.set(rb, ra);
+      }
+      const comps = new Map<ClaimContext, Edge[]>();
+      for (const e of list) {
+        const r = find(e.a);
+        let l = comps.get(r);
+        if (!l) comps.set(r, (l = []));
+        l.push(e);
+      }
+      for (const es of comps.values()) {
+        const members = new Set<ClaimContext>();
+        for (const e of es) {
+          members.add(e.a);
+          members.add(e.b);
+        }
+        const cl = [...members].sort(byPosition);
+        const e0 = es[0]!;
+        const whys = [...new Set(es.map((e) => e.why))];
+        const why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
+        const values = cl.map((c) => this.describe(c)).join(' vs ');
+        const v: Record<string, string | number | null> = {
+          measure: cl[0]!.measure,
+          values,
+          why,
+          kind: e0.kind,
+          difference: es.length === 1 ? `${fmtNumber(relDiff(this.keyOf.get(e0.a)!, this.keyOf.get(e0.b)!) * 100, 1)}%` : null,
+          attributions: [...new Set(cl.map((c) => c.attribution).filter(Boolean))].join(', ') || null,
+          dates: [...new Set(cl.map((c) => fmtDate(c.time?.start ?? this.docDate.get(c.document) ?? null)).filter(Boolean))].join(', ') || null,
+          scopes: [...new Set(cl.map((c) => c.scope ?? 'no place given'))].join(' vs '),
+          ratio: fmtNumber(Math.max(...cl.map((c) => Math.abs(c.value))) / Math.max(1e-9, Math.min(...cl.map((c) => Math.abs(c.value)))), 1),
+        };
+        this.add(e0.rule, e0.severity, e0.kind, cl, v, { kind: e0.kind });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ expression
+
+  private expressions(): void {
+    for (const rule of this.rulesOf('expression')) {
+      const p = rule.params;
+      const pools: ClaimContext[][] = [];
+      if (p.within === 'all') pools.push(this.input.claims.filter((c) => !rule.select || this.matches(rule.select, c)));
+      else if (p.within === 'document') {
+        const byDoc = new Map<string, ClaimContext[]>();
+        for (const c of this.input.claims) {
+          if (rule.select && !this.matches(rule.select, c)) continue;
+          let l = byDoc.get(c.document);
+          if (!l) byDoc.set(c.document, (l = []));
+          l.push(c);
+        }
+        pools.push(...byDoc.values());
+      } else for (const b of this.aligned.blocks) pools.push(b.map((i) => this.aligned.claims[i]!).filter((c) => !rule.select || this.matches(rule.select, c)));
+      for (const pool of pools) {
+        const cands = new Map<string, ClaimContext[]>();
+        for (const [name, sel] of Object.entries(p.variables)) cands.set(name, pool.filter((c) => this.matches(sel, c)));
+        const run = evaluateCombinations(p.compiled, cands, (c) => c.value, p.max_combinations);
+        for (const r of run.results) {
+          const bound = [...r.binding.values()];
+          const names = Object.fromEntries([...r.binding.entries()].map(([k, c]) => [k, c.text]));
+          if (r.result.ok && r.result.value) {
+            this.pass(rule, bound, `${p.expression} holds for ${Object.entries(names).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+            continue;
+          }
+          const why = r.result.ok ? `${p.expression} does not hold for ${Object.entries(names).map(([k, v]) => `${k} = ${v}`).join(', ')}` : `${p.expression} could not be evaluated: ${r.result.problem}`;
+          this.add(rule, rule.severity, 'expression', bound, {
+            ...names,
+            expression: p.expression,
+            measure: bound[0]?.measure ?? '',
+            values: bound.map((c) => this.describe(c)).join(', '),
+            why,
+          });
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ output
+
+  private finish(): EngineOutput {
+    const drafts = this.drafts.slice().sort((x, y) => byPosition(x.claims[0]!, y.claims[0]!) || x.rule.id.localeCompare(y.rule.id) || x.kind.localeCompare(y.kind));
+    const findings: Finding[] = drafts.map((d, i) => {
+      const values: Record<string, string | number | null> = { rule: d.rule.id, severity: d.severity, sources: d.claims.map((c) => this.describe(c)).join('; '), ...d.values };
+      const message = d.rule.message ? fillMessage(d.rule.message, values) : `${values.measure}: ${values.values}. ${values.why}`;
+      const f: Finding = { id: `F${i + 1}`, rule: d.rule.id, severity: d.severity as Severity, kind: d.kind, message: capitalise(message), claims: d.claims.map((c) => c.id), details: d.details };
+      if (d.rule.link) f.link = d.rule.link;
+      return f;
+    });
+    this.checks.sort((a, b) => a.claims.join(',').localeCompare(b.claims.join(',')) || a.rule.localeCompare(b.rule));
+    return { findings, checks: this.checks };
+  }
+}
+
+function capitalise(s: string): string {
+  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+function byPosition(a: ClaimContext, b: ClaimContext): number {
+  return a.docIndex - b.docIndex || a.index - b.index;
+}
+
+function pointRatio(a: ClaimKey, b: ClaimKey): number {
+  const x = Math.abs(a.v);
+  const y = Math.abs(b.v);
+  const lo = Math.min(x, y);
+  const hi = Math.max(x, y);
+  return lo === 0 ? (hi === 0 ? 1 : Infinity) : hi / lo;
+}
+
+function relDiff(a: ClaimKey, b: ClaimKey): number {
+  const m = Math.max(Math.abs(a.v), Math.abs(b.v));
+  return m === 0 ? 0 : Math.abs(a.v - b.v) / m;
+}
+
+function roundingWhy(a: ClaimContext, b: ClaimContext): string {
+  const [coarse, fine] = (a.precision ?? 0) >= (b.precision ?? 0) ? [a, b] : [b, a];
+  if (coarse.precision && coarse.precision > (fine.precision ?? 0)) {
+    return `${coarse.text} is ${fine.text} rounded to ${fmtPrecision(coarse.precision)}: they agree at the precision written, but they are not the same number`;
+  }
+  return `${a.text} and ${b.text} agree only once read at the precision they were written with`;
+}
+
+function unitWord(u: string): string {
+  const names: Record<string, string> = { mi: 'miles', km: 'km', mph: 'mph', 'km/h': 'km/h', degF: '°F', degC: '°C', ft: 'feet', m: 'metres', in: 'inches', mm: 'mm', cm: 'cm', acre: 'acres', hectare: 'hectares', kg: 'kg', lb: 'lb', tonne: 'tonnes' };
+  return names[u] ?? u;
+}
+
+function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon): boolean {
+  const words = new Set<string>();
+  if (k.event) words.add(k.event);
+  if (c.event) words.add(c.event);
+  if (k.noun) words.add(k.noun);
+  for (const w of (c.measure ?? '').toLowerCase().split(/[^a-z]+/)) if (w) words.add(lemmaPhrase(w, lex));
+  return rising.some((r) => words.has(r.toLowerCase()) || words.has(lemmaPhrase(r, lex)));
+}
+
+/** Does a claim satisfy a rule's selector? (Every condition given must hold.) */
+export function matchSelector(sel: Selector, c: ClaimContext, lex: Lexicon): boolean {
+  if (sel.unit && !sel.unit.some((u) => u.toLowerCase() === c.unit.toLowerCase())) return false;
+  if (sel.dimension && !sel.dimension.some((d) => d.toLowerCase() === c.dimension.toLowerCase())) return false;
+  if (sel.measure) {
+    const m = ` ${(c.measure ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean).map((w) => lemmaPhrase(w, lex)).join(' ')} `;
+    if (!sel.measure.some((w) => m.includes(` ${lemmaPhrase(w, lex)} `))) return false;
+  }
+  if (sel.event) {
+    const ev = (c.event ?? '').toLowerCase();
+    if (!ev || !sel.event.some((w) => lemmaPhrase(w, lex) === lemmaPhrase(ev, lex) || w.toLowerCase() === ev)) return false;
+  }
+  if (sel.attribution) {
+    const a = (c.attribution ?? '').toLowerCase();
+    if (!a || !sel.attribution.some((w) => a.includes(w.toLowerCase()))) return false;
+  }
+  if (sel.pattern && !sel.pattern.test(c.sentence)) return false;
+  return true;
+}
+
+export type { Aligned };
