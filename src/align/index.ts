@@ -72,18 +72,32 @@ function day(s: string): number {
   return Date.parse(`${s}T00:00:00Z`) / 86400000;
 }
 
-/** How the times of two claims relate; times from the document date alone are read with two days' slack. */
-export function timeRelation(a: ClaimContext, b: ClaimContext): TimeRelation {
+/**
+ * A static measure does not change from day to day (an area, a distance, a magnitude, a population); a dynamic
+ * one does (people deployed, aircraft in service, a toll, a price, a share). Two reports dated differently
+ * compare a static measure, never a dynamic one.
+ */
+export function isStatic(k: ClaimKey): boolean {
+  return !k.event && !/^(?:count|rate:.*|percent|pp|[A-Z]{3}|USc|GBX)$/.test(k.family);
+}
+
+/**
+ * How the times of two claims relate. Explicit time expressions must overlap; two times that only come from
+ * the documents' dates are "the same" when the dates are equal, or whatever the dates when the measure is static.
+ */
+export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb?: ClaimKey): TimeRelation {
   const ta = a.time;
   const tb = b.time;
   if (!ta || !tb || !ta.start || !tb.start) return 'unknown';
-  const slack = ta.text === 'document date' || tb.text === 'document date' ? 2 : 0;
+  const softA = ta.text === 'document date';
+  const softB = tb.text === 'document date';
+  if (softA && softB && ka && kb && isStatic(ka) && isStatic(kb)) return 'same';
   const as = day(ta.start);
   const ae = day(ta.end ?? ta.start);
   const bs = day(tb.start);
   const be = day(tb.end ?? tb.start);
-  if (ae + slack < bs) return 'earlier';
-  if (be + slack < as) return 'later';
+  if (ae < bs) return 'earlier';
+  if (be < as) return 'later';
   return 'same';
 }
 
@@ -93,7 +107,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   const base = { crossDocument, scope, time: 'unknown' as TimeRelation };
   if (ka.family !== kb.family || ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
   if (a.role === 'subset' || b.role === 'subset') return { ...base, comparable: false, why: 'a subset named by reference' };
-  if ((a.role ?? 'value') !== (b.role ?? 'value')) return { ...base, comparable: false, why: 'a benchmark and an actual figure' };
+  if ((a.role ?? 'value') !== (b.role ?? 'value')) return { ...base, comparable: false, why: 'figures of different roles (a benchmark, a whole, a forecast, an actual figure)' };
+  if (a.holder && b.holder && a.holder.toLowerCase() !== b.holder.toLowerCase()) return { ...base, comparable: false, why: 'held by different parties' };
   if (!crossDocument && a.sentenceStart === b.sentenceStart) return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
   if ((ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
@@ -102,6 +117,6 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // "15 months ago" depends on when each article was written: comparable only for articles of one date
     if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return { ...base, comparable: false, why: 'elapsed time counted from different dates' };
   }
-  const time = timeRelation(a, b);
+  const time = timeRelation(a, b, ka, kb);
   return { ...base, time, comparable: true, why: '' };
 }

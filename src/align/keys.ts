@@ -159,6 +159,13 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     }
   }
   if (noun === 'people') noun = 'person';
+  // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
+  if (noun && noun !== 'person' && syn.event.has(noun)) {
+    event = event ?? syn.event.get(noun)!;
+    noun = 'person';
+  }
+  // shares and money with nothing named: what they belong to ("Green Future won 11.9%")
+  if (!noun && c.holder && /^(?:percent|pp|[A-Z]{3})$/.test(familyOf(c))) noun = `holder:${c.holder.toLowerCase()}`;
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))
     .flatMap((w) => w.split('-'))

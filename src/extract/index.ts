@@ -63,26 +63,47 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     const inheritedInSentence: boolean[] = figs.map(() => false);
     for (let i = 1; i < figs.length; i++) {
       const d = descs[i]!;
-      if (!(d.elliptic || d.generic)) continue;
+      const f0 = figs[i]!;
+      // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
+      // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
+      const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
+      const bare = !d.phrase && sameSentence && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
+      const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
+      if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
+      if (ppAfterPercent) {
+        const p = descs[i - 1]!;
+        if (p.phrase) descs[i] = { ...d, noun: p.noun, phrase: p.phrase, holder: d.holder ?? p.holder, weak: false };
+        continue;
+      }
       // a generic head compared with a figure of the same sentence is a benchmark ("below the figure of 300,000")
-      if (d.generic && !/[.!?]/.test(text.slice(figs[i - 1]!.end, figs[i]!.start))) inheritedInSentence[i] = true;
+      if (d.generic && sameSentence && /\b(?:below|above|under|over|short of|than|beyond|exceed\w*|against|compared)\s+(?:the|a|an|its|their)?\s*\w*\s*$/i.test(text.slice(Math.max(figs[i - 1]!.end, f0.start - 40), f0.start))) inheritedInSentence[i] = true;
       const f = figs[i]!;
       for (let k = i - 1; k >= 0; k--) {
         const p = descs[k]!;
         const pf = figs[k]!;
         if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
-          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false };
+          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false, weak: false };
           break;
         }
+        if (bare) break;
       }
     }
     const base = out.length;
     const links = linkFigures(t, lex, figs, to);
+    // "Of the 52 people arrested, 57 were placed in custody": 57 is part of 52
+    for (let i = 0; i < figs.length; i++) {
+      const h = descs[i]!.ofHead;
+      if (h < 0 || links[i]!.partOf !== undefined) continue;
+      const w = figs.findIndex((g) => g.cs === h || (g.ts <= h && h < g.te));
+      if (w >= 0 && w !== i && (figs[w]!.unit?.name ?? 'count') === 'count') links[i]!.partOf = w;
+    }
     for (let i = 0; i < figs.length; i++) {
       const f = figs[i]!;
       const m = toMention(text, f, descs[i]!, lex);
       if (descs[i]!.subset) m.role = 'subset';
       else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
+      else if (isForecast(t, f, from, to)) m.role = 'forecast';
+      if (descs[i]!.holder) m.holder = descs[i]!.holder;
       out.push(m);
     }
     for (let i = 0; i < figs.length; i++) {
@@ -92,6 +113,14 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (l.partOf !== undefined) m.partOf = base + l.partOf;
       if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
     }
+    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were destroyed")
+    for (let i = 0; i < figs.length; i++) {
+      const w = links[i]!.partOf;
+      if (w === undefined) continue;
+      const whole = out[base + w]!;
+      if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
+      if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
+    }
     // what is counted flows along links: "222,000 out of an expected 300,000 reservists", "1,100-km (684-mile) front line"
     for (let i = 0; i < figs.length; i++) {
       const m = out[base + i]!;
@@ -99,6 +128,10 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const other = l.conversionOf ?? l.partOf;
       if (other === undefined) continue;
       const o = out[base + other]!;
+      if (l.partOf !== undefined && descs[i]!.weak && o.phrase) {
+        inherit(m, o);
+        continue;
+      }
       if (l.conversionOf !== undefined) {
         if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
         else if (!weakMeasure(m) && weakMeasure(o)) inherit(o, m);
@@ -179,6 +212,21 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
   return links;
 }
 
+const FORECAST_WORDS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
+
+/** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
+function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
+  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k));
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 14 && !stop(k); k--, steps++) {
+    if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) return !(tokLower(t, k) === 'set' && tokLower(t, k + 1) !== 'to');
+  }
+  for (let k = f.te, steps = 0; k < to && steps < 6 && !stop(k); k++, steps++) {
+    const w = t.kind[k] === T_WORD ? tokLower(t, k) : '';
+    if (w === 'expected' || w === 'forecast' || w === 'predicted' || w === 'projected' || w === 'likely') return true;
+  }
+  return false;
+}
+
 const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
 
 /** "an expected 300,000", "a target of 50,000", "the planned 1,000": a benchmark, not a count of what happened. */
@@ -257,7 +305,7 @@ function toMention(text: string, f: RawFigure, d: Description, lex: Lexicon): Me
   else if (dimension === 'percent' || dimension === 'pp') measure = phrase ? (d.ofPhrase ? `share of ${phrase}` : phrase) + ev : `share${ev}`;
   else if (dimension === 'count') measure = phrase ? phrase + ev : d.eventWord ? d.eventWord : 'count';
   else measure = phrase ? phrase + ev : d.eventWord ? d.eventWord : dimension;
-  return {
+  const mention: Mention = {
     start: f.start,
     end: f.end,
     text: text.slice(f.start, f.end),
@@ -277,6 +325,13 @@ function toMention(text: string, f: RawFigure, d: Description, lex: Lexicon): Me
     event: d.event,
     phrase: d.phrase,
   };
+  // "Tuesday's 6.7 quake": a decimal magnitude needs no unit word
+  if (!f.unit && f.form === 'digits' && !Number.isInteger(f.value) && d.noun && /^(?:quake|earthquake|temblor|tremor|aftershock)$/.test(d.noun) && lex.unitsByName.get('magnitude')) {
+    mention.unit = 'magnitude';
+    mention.dimension = 'magnitude';
+    mention.measure = `magnitude of ${d.phrase}`;
+  }
+  return mention;
 }
 
 /** Parse one numeral expression ("one hundred and three", "2 1/4", "1,674.5", "a dozen", "1.2b"); null if it is not one. */

@@ -25,13 +25,101 @@ export interface Description {
   generic: boolean;
   /** a length that is a distance ("9 miles south-east of …", "120 km away") */
   distance: boolean;
-  /** "two of these vehicles", "three of them": a subset of something named before */
+  /** "two of these vehicles", "three of them", "two other firefighters": a subset of something named before */
   subset: boolean;
+  /** the phrase was found far from the figure (subject of the clause, a total noun): links may override it */
+  weak: boolean;
+  /** who holds the figure: "Green Future won 11.9%", "Mobility €2.87 billion", "the Regional Union 8.3%" */
+  holder: string | null;
+  /** "Of the 52 people arrested, 57 …": the token where the named whole starts (for a part-whole link) */
+  ofHead: number;
 }
 
 const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
 const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'extra', 'new', 'fresh', 'total', 'combined', 'record', 'estimated', 'whopping', 'mere', 'just', 'only', 'over', 'nearly', 'almost', 'around', 'about']);
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
+const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
+/** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
+const HOLDING_VERBS = new Set(['won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
+const NOT_HOLDERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'with', 'by', 'for', 'from', 'of', 'to', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'over', 'under', 'up', 'down', 'just', 'only', 'also', 'meanwhile', 'however', 'overall', 'together', 'alone', 'all', 'both', 'each', 'last', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/** "Of the dead, 71 …": the noun phrase after a sentence-initial "Of the", ending at a comma before the figure. */
+function leadingOf(t: Tokens, ts: number, from: number, lex: Lexicon): { words: string[]; head: number } | null {
+  if (tokText(t, ts - 1) !== ',') return null;
+  // find "Of" at the start of the clause
+  let k = ts - 2;
+  let steps = 0;
+  while (k >= from && steps < 10 && tokText(t, k) !== ',' && tokText(t, k) !== '.' && lw(t, k) !== 'of') {
+    k--;
+    steps++;
+  }
+  if (lw(t, k) !== 'of' || !(k === from || /^[.;:!?"]$/.test(tokText(t, k - 1)) || t.nl[k])) return null;
+  let q = k + 1;
+  while (q < ts - 1 && isWord(t, q) && lex.determiners.has(lw(t, q))) q++;
+  const head = q;
+  while (q < ts - 1 && t.kind[q] === T_NUM) q++;
+  while (q < ts - 1 && !isWord(t, q)) q++;
+  const np = npForward(t, q, lex, ts - 1);
+  let words = np.words;
+  if (words.length === 1 && lex.peopleAdjectives.has(words[0]!.toLowerCase())) words = ['people', words[0]!];
+  if (!words.length) return null;
+  return { words, head };
+}
+
+/** Is a place ("in Valmont") named shortly after the figure? */
+function placeFollows(t: Tokens, k: number, to: number): boolean {
+  for (let i = k, steps = 0; i < to && steps < 8; i++, steps++) {
+    const p = tokText(t, i);
+    if (p === '.' || p === ';' || p === ',') return false;
+    if ((lw(t, i) === 'in' || lw(t, i) === 'at' || lw(t, i) === 'from') && i + 1 < to) {
+      const c = t.text.charCodeAt(t.start[i + 1]!);
+      if (c >= 65 && c <= 90) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Who holds a figure: a capitalised name right before it ("the Regional Union 8.3%", "Mobility €2.87 billion")
+ * or before a holding verb ("Green Future won 11.9%", "Digital Services grew 7.9% to 1.64 billion").
+ */
+function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string | null {
+  let i = f.ts - 1;
+  let steps = 0;
+  // skip "to", another figure and a verb: "grew 7.9% to 1.64 billion"
+  while (i >= from && steps < 8) {
+    const w = lw(t, i);
+    const p = tokText(t, i);
+    if (t.kind[i] === T_NUM || p === '%' || p === '.' && t.kind[i - 1] === T_NUM || w === 'to' || w === 'per' || w === 'cent' || w === 'percent' || w === 'by' || w === 'and' || lex.scales.has(w) || lex.adverbs.has(w) || p === '€' || p === '$' || p === '£') {
+      i--;
+      steps++;
+      continue;
+    }
+    break;
+  }
+  if (i >= from && isWord(t, i) && HOLDING_VERBS.has(lw(t, i))) i--;
+  else if (!(i >= from && isWord(t, i))) return null;
+  // the capitalised name ending at i
+  const words: string[] = [];
+  while (i >= from && words.length < 5) {
+    if (!isWord(t, i)) {
+      if (tokText(t, i) === '-' && t.gap[i] === 0) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    const c = t.text.charCodeAt(t.start[i]!);
+    const cap = c >= 65 && c <= 90;
+    const w = lw(t, i);
+    if (!cap || NOT_HOLDERS.has(w)) break;
+    words.unshift(tokText(t, i));
+    i--;
+  }
+  if (!words.length) return null;
+  return words.join(' ');
+}
+
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 const COMPARATIVE_BEFORE = new Set(['than', 'versus', 'vs', 'against', 'compared', 'from']);
 
@@ -183,6 +271,15 @@ function npBackward(t: Tokens, k: number, lex: Lexicon, floor: number): string[]
   const words: string[] = [];
   let i = k;
   while (i >= floor && words.length < 4) {
+    // a possessive modifier: "Tuesday's earthquake", "the company's revenue"
+    if (isWord(t, i) && lw(t, i) === 's' && tokText(t, i - 1) === "'" && t.gap[i] === 0 && t.gap[i - 1] === 0 && isWord(t, i - 2)) {
+      if (!words.length) break;
+      const owner = tokText(t, i - 2);
+      if (isFunctionWord(lex, owner.toLowerCase())) break;
+      words.unshift(`${owner}'s`);
+      i -= 3;
+      continue;
+    }
     if (!isWord(t, i)) {
       if (tokText(t, i) === '-' && t.gap[i] === 0 && isWord(t, i - 1) && words.length) {
         words[0] = tokText(t, i - 1) + '-' + words[0];
@@ -270,6 +367,13 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   }
   let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to);
   let words = np.words;
+  let weak = false;
+  // "Of the dead, 71 were in Castelmoro", "Of the 52 people arrested, 57 …": the counted thing leads the sentence
+  const lead = !words.length && f.unit === null ? leadingOf(t, f.ts, from, lex) : null;
+  if (lead) {
+    words = lead.words;
+    ofPhrase = true;
+  }
   let event = words.length ? eventAfter(t, np.end, lex, to) : null;
   if (words.length && !event && np.verbAfter >= 0) {
     const lastWordTok = np.end - 1;
@@ -281,6 +385,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     if (vw) event = vw;
   }
   if (!words.length && !distance) {
+    weak = true;
     // subject before: "the death toll rose to 45", "turnout was 62%", "revenue of $1.2 billion"
     let b = f.ts - 1;
     let skipped = 0;
@@ -339,7 +444,10 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase,
     elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
     distance,
-    subset: partitive && /^(?:these|those|them|which|whom)$/.test(lw(t, f.te + 1)),
+    subset: (partitive && !placeFollows(t, f.te, to)) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
+    weak: weak || !words.length,
+    holder: holderOf(t, f, from, lex),
+    ofHead: lead ? lead.head : -1,
     generic: headLemma !== null && words.length === 1 && lex.genericHeads.has(head!.toLowerCase()),
   };
 }

@@ -128,11 +128,12 @@ class Engine {
       if (!rule) continue;
       const expected = convert(o.value, o.unit, c.unit, this.input.lexicon);
       if (expected === null) continue;
-      const p = c.precision ?? 0;
-      const lo = (c.low ?? -Infinity) - p / 2;
-      const hi = (c.high ?? Infinity) + p / 2;
-      const slack = rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 1e-9;
-      const ok = expected >= lo - slack && expected <= hi + slack;
+      // the stated conversion must match the converted figure at the precision it was written with; a writer
+      // rounding "100 km" to "60 miles" is allowed a few per cent (tolerance), temperatures one degree
+      const half = strictPrecision(c) / 2;
+      const temp = c.dimension === 'temperature';
+      const slack = temp ? 1 : rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 0.05;
+      const ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
       const exp = `${fmtNumber(expected, Math.abs(expected) < 10 ? 2 : 1)} ${unitWord(c.unit)}`;
       if (ok) {
         this.pass(rule, [o, c], `${o.text} = ${exp}, given as ${c.text}`);
@@ -340,8 +341,11 @@ class Engine {
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           const rising = isRising(a, ka, p.rising, this.input.lexicon) || isRising(b, kb, p.rising, this.input.lexicon);
           if (rel.time === 'earlier' || rel.time === 'later') {
-            if (!rising) continue; // different times: different facts
+            if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
+            // a toll is updated over days, not years: far apart in time, two tolls are two events
+            const gap = early.time?.end && late.time?.start ? daysBetween(early.time.end, late.time.start) : 0;
+            if (gap > 30 || pointRatio(ka, kb) > 3) continue;
             if (kl.whi >= ke.wlo) {
               if (p.update_severity !== 'off') edges.push({ a: early, b: late, rule, severity: p.update_severity, kind: 'update', why: `${late.text} is a later figure than ${early.text}: an update` });
               else this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
@@ -351,7 +355,9 @@ class Engine {
             continue;
           }
           const tol = p.tolerance * Math.max(Math.abs(ka.v), Math.abs(kb.v));
-          const consistent = ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi;
+          // figures in different units (185 km/h, 115 mph) agree when they agree at the precision written
+          const crossUnit = a.unit !== b.unit;
+          const consistent = crossUnit ? ka.wlo - tol <= kb.whi && kb.wlo - tol <= ka.whi : ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi;
           if (consistent) {
             agree.push([a, b]);
             continue;
@@ -546,6 +552,17 @@ function roundingWhy(a: ClaimContext, b: ClaimContext): string {
     return `${coarse.text} is ${fine.text} rounded to ${fmtPrecision(coarse.precision)}: they agree at the precision written, but they are not the same number`;
   }
   return `${a.text} and ${b.text} agree only once read at the precision they were written with`;
+}
+
+/**
+ * The precision a figure was written with, keeping two significant digits: "684" → 1, "220,000" → 10,000,
+ * "20" → 1 (a two-digit figure ending in 0 is not taken as rounded to the ten).
+ */
+function strictPrecision(c: ClaimContext): number {
+  if (c.precision === null) return 0;
+  if (c.precision <= 1) return c.precision;
+  const digits = Math.floor(Math.log10(Math.abs(c.value) || 1)) + 1;
+  return Math.min(c.precision, Math.pow(10, Math.max(0, digits - 2)));
 }
 
 function unitWord(u: string): string {
