@@ -119,7 +119,7 @@ export interface Mention {
    * figure of 300,000", "a target of …") or a subset named by reference ("two of these vehicles"). Figures of
    * different roles never report the same fact.
    */
-  role?: 'reference' | 'subset' | 'whole' | 'forecast';
+  role?: 'reference' | 'subset' | 'whole' | 'forecast' | 'history' | 'change';
   /** Who holds the figure ("Green Future" in "Green Future won 11.9%"), when a name stands right before it. */
   holder?: string | null;
 }

@@ -16,6 +16,23 @@ export interface Aligned {
   blocks: number[][];
 }
 
+/** Families whose figures are compared by holder (a party's share, a segment's revenue) within one block. */
+const SUBJECT_FAMILIES = /^(?:percent|pp|[A-Z]{3}|USc|GBX)$/;
+
+const SUBJECT_STOP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'of', 'and', 'in', 'for', 'company', 'group', 'total', 'overall']);
+
+/** Content words of a holder, lower-cased and singular-ish. */
+function subjectWords(h: string | null | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const w of (h ?? '').toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !SUBJECT_STOP.has(w)) out.add(w.replace(/(?:'s|s)$/, ''));
+  return out;
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
 /** Blocks larger than this are split further by event and month, so pairwise work stays bounded. */
 const MAX_BLOCK = 400;
 
@@ -25,7 +42,8 @@ export function align(claims: ClaimContext[], syn: Synonyms, lex: Lexicon): Alig
   for (let i = 0; i < claims.length; i++) {
     const k = keys[i]!;
     if (!k.noun && k.family === 'count') continue; // a bare count of nothing named cannot be aligned
-    const bk = `${k.family}|${k.noun ?? '-'}`;
+    // shares and money are compared by who holds them as much as by what they are of: one block per family
+    const bk = SUBJECT_FAMILIES.test(k.family) ? k.family : `${k.family}|${k.noun ?? '-'}`;
     let b = byKey.get(bk);
     if (!b) byKey.set(bk, (b = []));
     b.push(i);
@@ -60,6 +78,13 @@ export type TimeRelation = 'same' | 'earlier' | 'later' | 'unknown';
 export interface Relation {
   /** the two claims can report the same fact (events, modifiers, time all compatible, or a rising count over time) */
   comparable: boolean;
+  /**
+   * The times differ, but by at most three days, one of them only from a document's date, and neither describes
+   * a passing state ("now"): an event dated in one report ("on Wednesday evening") and told again in the next
+   * days' reports, or a finished event's result (seats won, a profit), is the same fact — unless it is a count
+   * that keeps growing (a toll), whose later figure is an update.
+   */
+  near: boolean;
   why: string;
   /** time of a relative to b */
   time: TimeRelation;
@@ -70,6 +95,14 @@ export interface Relation {
 
 function day(s: string): number {
   return Date.parse(`${s}T00:00:00Z`) / 86400000;
+}
+
+const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(landfall|the storm|storm|the quake|quake|earthquake|the vote|vote|election|polls closed|the march|march|impact|the attack|attack|the blast|blast|the fire|the flood|flood|dawn|noon|midnight)\b/i;
+
+/** A moment a sentence anchors its figures to ("before landfall"), normalised. */
+function anchorOf(sentence: string): string | null {
+  const m = ANCHOR.exec(sentence);
+  return m ? `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase().replace(/^the\s+/, '')}` : null;
 }
 
 /**
@@ -92,6 +125,9 @@ export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb
   const softA = ta.text === 'document date';
   const softB = tb.text === 'document date';
   if (softA && softB && ka && kb && isStatic(ka) && isStatic(kb)) return 'same';
+  // both anchored to the same moment: "before landfall", "at the height of the storm"
+  const anchorA = anchorOf(a.sentence);
+  if (anchorA && anchorA === anchorOf(b.sentence)) return 'same';
   const as = day(ta.start);
   const ae = day(ta.end ?? ta.start);
   const bs = day(tb.start);
@@ -104,12 +140,36 @@ export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb
 export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): Relation {
   const crossDocument = a.document !== b.document;
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
-  const base = { crossDocument, scope, time: 'unknown' as TimeRelation };
-  if (ka.family !== kb.family || ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
+  const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
+  if (ka.family !== kb.family) return { ...base, comparable: false, why: 'different units' };
+  const ha = subjectWords(a.holder);
+  const hb = subjectWords(b.holder);
+  const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
+  if (ha.size && hb.size && !sameHolder) return { ...base, comparable: false, why: 'held by different parties' };
+  if (SUBJECT_FAMILIES.test(ka.family)) {
+    // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
+    // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's
+    // named thing must be what the holder names ("net profit was €621m" and "Net profit rose 14% to €612m")
+    const nounsOk = ka.noun === null || kb.noun === null || ka.noun === kb.noun;
+    let ok: boolean;
+    if (ha.size && hb.size) ok = sameHolder && nounsOk;
+    else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun;
+    else {
+      const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
+      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
+    }
+    if (!ok) return { ...base, comparable: false, why: 'different things measured' };
+  } else if (ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
+  if (isStatic(ka) && isStatic(kb) && ka.family !== 'count') {
+    // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
+    // 185 km/h"): the clauses must share a predicate when both have one
+    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return { ...base, comparable: false, why: 'different moments or events' };
+  }
   if (a.role === 'subset' || b.role === 'subset') return { ...base, comparable: false, why: 'a subset named by reference' };
   if ((a.role ?? 'value') !== (b.role ?? 'value')) return { ...base, comparable: false, why: 'figures of different roles (a benchmark, a whole, a forecast, an actual figure)' };
-  if (a.holder && b.holder && a.holder.toLowerCase() !== b.holder.toLowerCase()) return { ...base, comparable: false, why: 'held by different parties' };
-  if (!crossDocument && a.sentenceStart === b.sentenceStart) return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
+  if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
+    return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
+  }
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
   if ((ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };
@@ -118,5 +178,9 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return { ...base, comparable: false, why: 'elapsed time counted from different dates' };
   }
   const time = timeRelation(a, b, ka, kb);
-  return { ...base, time, comparable: true, why: '' };
+  let near = false;
+  if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
+    near = Math.abs(day(a.time.start) - day(b.time.start)) <= 3;
+  }
+  return { ...base, time, near, comparable: true, why: '' };
 }

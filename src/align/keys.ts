@@ -77,6 +77,23 @@ export interface ClaimKey {
   v: number;
   /** the duration is a reference to elapsed time ("15 months ago", "since …", "after a month of fighting") */
   elapsed: boolean;
+  /** predicate stems of the sentence (verbs other than speech and light verbs) */
+  preds: Set<string>;
+}
+
+const NOT_PREDICATES = new Set(['say', 'tell', 'report', 'add', 'accord', 'announce', 'state', 'note', 'explain', 'warn', 'confirm', 'estimate', 'measure', 'record', 'register', 'expect', 'sustain', 'base', 'locate', 'centre', 'center', 'call', 'name', 'know', 'include', 'follow', 'quote', 'cite', 'give', 'put', 'be', 'have', 'do', 'get']);
+
+/** Predicate stems of a sentence: regular -ed/-ing forms and irregular verb forms, minus speech and light verbs. */
+function predicates(sentence: string, lex: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const w of sentence.toLowerCase().split(/[^a-z]+/)) {
+    if (w.length < 3 || lex.auxiliaries.has(w)) continue;
+    let lemma: string | null = lex.verbForms.get(w) ?? null;
+    if (!lemma && w.length >= 5 && (w.endsWith('ed') || w.endsWith('ing'))) lemma = verbLemma(lex, w);
+    if (!lemma || NOT_PREDICATES.has(lemma)) continue;
+    out.add(lemma.replace(/e$/, ''));
+  }
+  return out;
 }
 
 const LENGTH_M: Record<string, number> = { km: 1000, m: 1, cm: 0.01, mm: 0.001, mi: 1609.344, ft: 0.3048, in: 0.0254, yd: 0.9144, nmi: 1852 };
@@ -164,8 +181,6 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     event = event ?? syn.event.get(noun)!;
     noun = 'person';
   }
-  // shares and money with nothing named: what they belong to ("Green Future won 11.9%")
-  if (!noun && c.holder && /^(?:percent|pp|[A-Z]{3})$/.test(familyOf(c))) noun = `holder:${c.holder.toLowerCase()}`;
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))
     .flatMap((w) => w.split('-'))
@@ -185,7 +200,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     wlo = lo - half;
     whi = hi + half;
   }
-  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c) };
+  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c), preds: predicates(c.sentence, lex) };
 }
 
 /** Nouns that stand for people affected by an event. */

@@ -125,11 +125,41 @@ function sourceAfter(t: Tokens, s: number, limit = 12): Attribution | null {
   return make(t, s, last);
 }
 
+const ESTIMATE_WORDS = new Set(['figure', 'figures', 'estimate', 'estimates', 'count', 'tally', 'number', 'claim', 'total', 'calculation', 'reckoning', 'projection', 'forecast', 'data']);
+
+/**
+ * A source named in the figure's own phrase: "the police figure of around 23,000", "the unions' estimate of
+ * 12,000", or a gapped clause "the ministry counted 1.05 million marchers and the unions 2.5 million".
+ */
+function ownSource(t: Tokens, figAt: number): Attribution | null {
+  let i = 0;
+  while (i < t.n && t.start[i]! < figAt) i++;
+  // skip qualifier words back to the figure's start: "of around 23,000"
+  let k = i - 1;
+  const QUAL = new Set(['around', 'about', 'some', 'roughly', 'nearly', 'almost', 'approximately', 'just', 'over', 'under', 'more', 'than', 'least', 'at', 'up', 'to']);
+  while (k >= 0 && QUAL.has(lw(t, k))) k--;
+  if (lw(t, k) === 'of' && ESTIMATE_WORDS.has(lw(t, k - 1))) {
+    let j = k - 2;
+    if (lw(t, j) === 's' && tokText(t, j - 1) === "'") j -= 2;
+    else if (tokText(t, j) === "'") j -= 1;
+    if (j >= 0 && (SOURCE_NOUNS.has(lw(t, j)) || isCap(t, j))) return sourceBefore(t, j);
+  }
+  // gapped: "... and the unions 2.5 million" — a source noun phrase right before the figure, after "and"/","
+  if (k >= 1 && t.kind[k] === T_WORD && SOURCE_NOUNS.has(lw(t, k))) {
+    let j = k;
+    while (j > 0 && (lw(t, j - 1) === 'the' || t.kind[j - 1] === T_WORD && isCap(t, j - 1))) j--;
+    if (lw(t, j - 1) === 'and' || tokText(t, j - 1) === ',') return make(t, j, k);
+  }
+  return null;
+}
+
 /**
  * The attribution of a figure at offset `figAt` of `sentence`: the speech verb nearest the figure decides.
  */
 export function findAttribution(sentence: string, figAt: number): Attribution | null {
   const t = tokenize(sentence);
+  const own = ownSource(t, figAt);
+  if (own) return own;
   let best: Attribution | null = null;
   let bestDist = Infinity;
   for (let i = 0; i < t.n; i++) {

@@ -18,7 +18,14 @@ export interface ClaimContext extends Claim {
   docIndex: number;
   /** Index of the mention inside its document: links (conversionOf, partOf, shareOf) use it. */
   index: number;
+  /** The sentence describes a state at the time of writing ("now", "so far", "are working"): it may change by the next report. */
+  snapshot: boolean;
 }
+
+/** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
+const HISTORY = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:years?|decades?|centuries)\s+(?:ago|earlier|before|after|previously)\b/i;
+
+const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b/i;
 
 function segmentOf(doc: Document, at: number, hint: number): number {
   const segs = doc.segments;
@@ -95,7 +102,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       scopeKey: scope ? scope.key : null,
       docIndex,
       index: idx,
+      snapshot: SNAPSHOT.test(sentence),
     });
+    const claim = out[out.length - 1]!;
+    if (!claim.role && claim.dimension !== 'duration' && HISTORY.test(sentence)) claim.role = 'history';
   }
   return out;
 }

@@ -7,7 +7,8 @@
 import { casual } from 'chrono-node/en';
 import type { TimeRef } from '../types.js';
 
-const CUE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|weekend|week|month|year|quarter|morning|afternoon|evening|overnight)\b|\b(?:19|20)\d\d\b/i;
+const CUE_OLD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|weekend|week|month|year|quarter|morning|afternoon|evening|overnight)\b|\b(?:19|20)\d\d\b/i;
+const CUE = new RegExp(CUE_OLD.source, 'i');
 const ROLLING = /\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?(day|week|fortnight|month|year)s?\b/i;
 const SO_FAR = /\b(?:so\s+far\s+this|this|since\s+the\s+start\s+of\s+the)\s+(year|month|week)\b/i;
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3 };
@@ -54,6 +55,13 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
     const m = refDate.getUTCMonth();
     const start = unit === 'year' ? new Date(Date.UTC(y, 0, 1, 12)) : unit === 'month' ? new Date(Date.UTC(y, m, 1, 12)) : addDays(refDate, -((refDate.getUTCDay() + 6) % 7));
     out.push({ start: sf.index, end: sf.index + sf[0].length, ref: { start: iso(start), end: docDate, text: sf[0] } });
+  }
+  // "in 2016", "since 2013", "the whole of 2022": a year the figure is about
+  const YEAR = /\b(?:in|since|during|of|by|for|throughout)\s+((?:1[89]|20)\d\d)\b(?![-/]\d)/gi;
+  for (let m = YEAR.exec(sentence); m; m = YEAR.exec(sentence)) {
+    const y = m[1]!;
+    const end = docDate && docDate.startsWith(y) ? docDate : `${y}-12-31`;
+    out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end, text: m[0] } });
   }
   let results: ReturnType<typeof casual.parse> = [];
   try {

@@ -10,7 +10,7 @@ import { describeFigure, nounLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readWords } from './numeral.js';
 import { scanBlock, type RawFigure } from './scan.js';
-import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
+import { T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -78,7 +78,10 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       // a generic head compared with a figure of the same sentence is a benchmark ("below the figure of 300,000")
       if (d.generic && sameSentence && /\b(?:below|above|under|over|short of|than|beyond|exceed\w*|against|compared)\s+(?:the|a|an|its|their)?\s*\w*\s*$/i.test(text.slice(Math.max(figs[i - 1]!.end, f0.start - 40), f0.start))) inheritedInSentence[i] = true;
       const f = figs[i]!;
-      for (let k = i - 1; k >= 0; k--) {
+      // "Eleven more were killed": the nearest earlier figure of the same event, else the nearest
+      let order = [...Array(i).keys()].reverse();
+      if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
+      for (const k of order) {
         const p = descs[k]!;
         const pf = figs[k]!;
         if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
@@ -100,10 +103,17 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     for (let i = 0; i < figs.length; i++) {
       const f = figs[i]!;
       const m = toMention(text, f, descs[i]!, lex);
-      if (descs[i]!.subset) m.role = 'subset';
+      if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
+      else if (isPrevious(t, f, from, lex)) m.role = 'history';
+      else if (isChange(t, f, from, lex)) m.role = 'change';
       else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
       else if (isForecast(t, f, from, to)) m.role = 'forecast';
-      if (descs[i]!.holder) m.holder = descs[i]!.holder;
+      let holder = descs[i]!.holder;
+      // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
+      if (holder && i > 0 && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder;
+      if (holder) m.holder = holder;
+      // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
+      if (f.compound && !f.unit && !m.role) m.role = 'whole';
       out.push(m);
     }
     for (let i = 0; i < figs.length; i++) {
@@ -113,11 +123,14 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (l.partOf !== undefined) m.partOf = base + l.partOf;
       if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
     }
-    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were destroyed")
+    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were destroyed");
+    // a part of an event's total ("11 of the 14 deaths", "52 of the 46 shelters opened") is a subset of it
     for (let i = 0; i < figs.length; i++) {
       const w = links[i]!.partOf;
       if (w === undefined) continue;
       const whole = out[base + w]!;
+      const part = out[base + i]!;
+      if (whole.role !== 'reference' && whole.event && (!part.role || part.role === 'change')) part.role = 'subset';
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
       if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
     }
@@ -212,17 +225,40 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
   return links;
 }
 
-const FORECAST_WORDS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
+const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
 
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k));
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 14 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) return !(tokLower(t, k) === 'set' && tokLower(t, k + 1) !== 'to');
+    if (tokLower(t, k) === 'long' && tokLower(t, k - 1) === 'as' && tokLower(t, k + 1) === 'as') return true;
   }
   for (let k = f.te, steps = 0; k < to && steps < 6 && !stop(k); k++, steps++) {
     const w = t.kind[k] === T_WORD ? tokLower(t, k) : '';
     if (w === 'expected' || w === 'forecast' || w === 'predicted' || w === 'projected' || w === 'likely') return true;
+  }
+  return false;
+}
+
+/** "up from 10.5%", "from 834 million", "compared with 58.2% in 2021": the earlier value of a change. */
+function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
+  const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
+  const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
+  if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
+  if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
+  if (p1 === 'from' && /\b(?:rose|fell|grew|up|down|increased|decreased|climbed|dropped|jumped|slipped|rising|falling)\b/i.test(t.text.slice(Math.max(t.start[from]!, f.start - 80), f.start))) return true;
+  return false;
+}
+
+/** "sales grew 4.8%", "up 6.1%", "rose 32% to £512m": a rate of change, not a level. */
+function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
+  if (!f.unit || f.unit.dimension !== 'percent') return false;
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
+    if (t.kind[k] !== T_WORD) return false;
+    const w = tokLower(t, k);
+    if (lex.changeVerbs.has(w) || w === 'up' || w === 'down' || w === 'by') return true;
+    if (!(w === 'a' || w === 'an' || w === 'some' || w === 'about' || w === 'nearly' || w === 'almost' || w === 'roughly' || w === 'around' || w === 'by' || w === 'more' || w === 'than' || w === 'over')) return false;
   }
   return false;
 }

@@ -40,7 +40,7 @@ const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'e
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
-const HOLDING_VERBS = new Set(['won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
+const HOLDING_VERBS = new Set(['receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
 const NOT_HOLDERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'with', 'by', 'for', 'from', 'of', 'to', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'over', 'under', 'up', 'down', 'just', 'only', 'also', 'meanwhile', 'however', 'overall', 'together', 'alone', 'all', 'both', 'each', 'last', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** "Of the dead, 71 …": the noun phrase after a sentence-initial "Of the", ending at a comma before the figure. */
@@ -80,26 +80,68 @@ function placeFollows(t: Tokens, k: number, to: number): boolean {
 }
 
 /**
- * Who holds a figure: a capitalised name right before it ("the Regional Union 8.3%", "Mobility €2.87 billion")
- * or before a holding verb ("Green Future won 11.9%", "Digital Services grew 7.9% to 1.64 billion").
+ * Who holds a figure — the subject of its clause: "Green Future won 11.9%", "The centre-right alliance took
+ * 34.8%", "Mobility €2.87 billion" (a list), "Green Future, whose 285,822 votes", "The Liberals' 2 seats",
+ * "With 34.8% of the vote, the Civic Alliance gets …".
  */
 function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string | null {
   let i = f.ts - 1;
+  // "The Liberals' 2 seats": a possessive right before the figure
+  if (tokText(t, i) === "'" || (lw(t, i) === 's' && tokText(t, i - 1) === "'")) {
+    const k = tokText(t, i) === "'" ? i - 1 : i - 2;
+    const np = npBackward(t, k, lex, from);
+    if (np.length) return np.join(' ');
+  }
+  // "Green Future, whose 285,822 votes"
+  if (lw(t, i) === 'whose') {
+    let k = i - 1;
+    if (tokText(t, k) === ',') k--;
+    const np = npBackward(t, k, lex, from);
+    return np.length ? np.join(' ') : null;
+  }
+  // "With 34.8% of the vote, the Civic Alliance gets 42 seats"
+  if (lw(t, i) === 'with' && (i === from || /^[.;:!?"]$/.test(tokText(t, i - 1)))) {
+    let k = f.te;
+    while (k < t.n && k < f.te + 12 && tokText(t, k) !== ',') k++;
+    k++;
+    while (k < t.n && isWord(t, k) && lex.determiners.has(lw(t, k))) k++;
+    const np = npForward(t, k, lex, Math.min(t.n, k + 6));
+    return np.words.length ? np.words.join(' ') : null;
+  }
+  // "the automotive supplier unit, where margins have fallen to about 4%": the place of a relative clause
+  for (let k = f.ts - 1, n = 0; k >= from && n < 10; k--, n++) {
+    const p = tokText(t, k);
+    if (p === '.' || p === ';') break;
+    if (lw(t, k) === 'where' && tokText(t, k - 1) === ',') {
+      const np = npBackward(t, k - 2, lex, from);
+      if (np.length) return np.join(' ');
+      break;
+    }
+  }
   let steps = 0;
-  // skip "to", another figure and a verb: "grew 7.9% to 1.64 billion"
-  while (i >= from && steps < 8) {
+  // skip "to", another figure, "down 5.3 points", commas: "fell to 22.6%, down 5.3 points, and 23 seats"
+  while (i >= from && steps < 14) {
     const w = lw(t, i);
     const p = tokText(t, i);
-    if (t.kind[i] === T_NUM || p === '%' || p === '.' && t.kind[i - 1] === T_NUM || w === 'to' || w === 'per' || w === 'cent' || w === 'percent' || w === 'by' || w === 'and' || lex.scales.has(w) || lex.adverbs.has(w) || p === '€' || p === '$' || p === '£') {
+    if (t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£') {
       i--;
       steps++;
       continue;
     }
     break;
   }
-  if (i >= from && isWord(t, i) && HOLDING_VERBS.has(lw(t, i))) i--;
-  else if (!(i >= from && isWord(t, i))) return null;
-  // the capitalised name ending at i
+  if (i < from || !isWord(t, i)) return null;
+  let viaVerb = false;
+  if (HOLDING_VERBS.has(lw(t, i))) {
+    i--;
+    viaVerb = true;
+    while (i >= from && isWord(t, i) && (lex.adverbs.has(lw(t, i)) || lw(t, i) === 'together' || lw(t, i) === 'alone' || lex.auxiliaries.has(lw(t, i)))) i--;
+  }
+  if (viaVerb) {
+    const np = npBackward(t, i, lex, from);
+    return np.length ? np.join(' ') : null;
+  }
+  // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats")
   const words: string[] = [];
   while (i >= from && words.length < 5) {
     if (!isWord(t, i)) {
@@ -116,9 +158,10 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     words.unshift(tokText(t, i));
     i--;
   }
-  if (!words.length) return null;
-  return words.join(' ');
+  return words.length ? words.join(' ') : null;
 }
+
+const HOLDER_SKIP = new Set(['to', 'per', 'cent', 'percent', 'by', 'and', 'down', 'up', 'points', 'point', 'percentage', 'from', 'or', 'about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'over', 'under', 'more', 'than', 'less', 'at', 'least', 'most', 'a', 'an', 'the', 'euros', 'dollars', 'pounds', 'million', 'billion']);
 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 const COMPARATIVE_BEFORE = new Set(['than', 'versus', 'vs', 'against', 'compared', 'from']);
@@ -142,16 +185,11 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
       if (lemma) ev = { lemma, word: tokText(t, i) };
       i--;
     }
-    const np = npBackward(t, i, lex, floor);
+    const at = npBackwardAt(t, i, lex, floor);
+    const np = at.words;
     if (!np.length) break;
-    let nWords = 0;
-    let q = i;
-    while (q >= floor && nWords < np.length) {
-      if (isWord(t, q)) nWords++;
-      q--;
-      while (q >= floor && tokText(t, q) === '-' && t.gap[q + 1] === 0) q -= 1;
-    }
     // q is the token before the phrase
+    const q = at.start - 1;
     const head = np[np.length - 1]!.toLowerCase();
     if (best.length && lex.genericHeads.has(head)) {
       // "number of people killed": keep the inner phrase
@@ -172,7 +210,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
 }
 
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less']);
-const NP_STOP = new Set(['said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
+const NP_STOP = new Set(['next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 function isWord(t: Tokens, i: number): boolean {
@@ -263,11 +301,22 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
   }
   // a phrase made only of a verb form is no phrase ("were killed")
   if (words.length === 1 && lex.verbForms.has(words[0]!.toLowerCase())) return { words: [], end: k, verbAfter: k };
+  // "1,380 served as evacuation centres": a past-tense verb right after the figure, not a noun
+  if (words.length === 1) {
+    const w = words[0]!.toLowerCase();
+    const nx = lw(t, i);
+    if (w.endsWith('ed') && !lex.peopleAdjectives.has(w) && (isFunctionWord(lex, nx) || !isWord(t, i))) return { words: [], end: k, verbAfter: k };
+  }
   return { words, end: i, verbAfter };
 }
 
 /** Read a noun phrase backwards ending at k (inclusive). */
 function npBackward(t: Tokens, k: number, lex: Lexicon, floor: number): string[] {
+  return npBackwardAt(t, k, lex, floor).words;
+}
+
+/** The noun phrase ending at k and the token where it starts. */
+function npBackwardAt(t: Tokens, k: number, lex: Lexicon, floor: number): { words: string[]; start: number } {
   const words: string[] = [];
   let i = k;
   while (i >= floor && words.length < 4) {
@@ -296,7 +345,7 @@ function npBackward(t: Tokens, k: number, lex: Lexicon, floor: number): string[]
     if (i > floor && t.nl[i]) break;
     i--;
   }
-  return words;
+  return { words, start: i + 1 };
 }
 
 /** The event verb after a noun phrase: aux chain then a verb form ("have been called up", "were fired"). */
@@ -428,7 +477,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   if (words.length && f.unit === null && /^(?:people|residents|inhabitants|persons|souls)$/i.test(words[words.length - 1]!)) {
     const p1 = lw(t, f.ts - 1);
     const p2 = lw(t, f.ts - 2);
-    if ((p1 === 'to' && p2 === 'home') || (p1 === 'of' && POPULATION_PLACES.has(p2)) || p1 === 'population' || p2 === 'population') words = ['population', '(' + words.join(' ') + ')'];
+    if ((p1 === 'to' && p2 === 'home') || (p1 === 'of' && POPULATION_PLACES.has(p2)) || p1 === 'population' || p2 === 'population') words = ['population'];
   }
   const phrase = words.length ? words.join(' ') : null;
   const head = words.length ? words[words.length - 1]! : null;
@@ -444,7 +493,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase,
     elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
     distance,
-    subset: (partitive && !placeFollows(t, f.te, to)) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
+    subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to)) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
     weak: weak || !words.length,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,

@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, relate, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import type { Lexicon } from '../lexicon/index.js';
@@ -224,16 +224,18 @@ class Engine {
       }
       for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
         if (list.length < 3) continue;
-        const totals = list.filter((c) => !c.scopeKey && c.qualifier !== 'lower' && c.form !== 'vague');
+        const totals = list.filter((c) => c.qualifier !== 'lower' && c.form !== 'vague' && !c.role);
         for (const t of totals) {
           const kt = this.keyOf.get(t)!;
           const parts = new Map<string, ClaimContext>();
           for (const c of list) {
-            if (c === t || !c.scopeKey || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
+            if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
+            if (c.role && c.role !== 'subset') continue;
             const kc = this.keyOf.get(c)!;
-            if (kc.event !== kt.event || c.sentenceStart === t.sentenceStart) continue;
-            const rel = relate(c, t, kc, kt);
-            if (!rel.comparable || rel.time === 'earlier' || rel.time === 'later') continue;
+            if (kc.event !== kt.event || kc.noun !== kt.noun || c.sentenceStart === t.sentenceStart) continue;
+            const tr = timeRelation(c, t, kc, kt);
+            if (tr === 'earlier' || tr === 'later') continue;
+            if ((c.low ?? c.value) > (t.high ?? Infinity)) continue; // a "part" larger than the total is no part of it
             if (!parts.has(c.scopeKey)) parts.set(c.scopeKey, c);
           }
           if (parts.size < 2) continue;
@@ -340,7 +342,7 @@ class Engine {
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           const rising = isRising(a, ka, p.rising, this.input.lexicon) || isRising(b, kb, p.rising, this.input.lexicon);
-          if (rel.time === 'earlier' || rel.time === 'later') {
+          if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
             // a toll is updated over days, not years: far apart in time, two tolls are two events
@@ -363,9 +365,12 @@ class Engine {
             continue;
           }
           const ratio = pointRatio(ka, kb);
+          const attrA = a.attributionKey;
+          const attrB = b.attributionKey;
+          const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague';
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);
-          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5)) {
+          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5 && !differentSources)) {
             if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';
@@ -373,9 +378,6 @@ class Engine {
             }
             continue;
           }
-          const attrA = a.attributionKey;
-          const attrB = b.attributionKey;
-          const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague';
           if (ratio > (differentSources ? 10 : 3)) continue; // too far apart to be one fact misreported
           const rounding = ka.wlo <= kb.whi && kb.wlo <= ka.whi;
           if (differentSources && !rounding) {
@@ -406,15 +408,10 @@ class Engine {
       const list = [...s].sort(byPosition);
       this.pass(rule, list, `${list[0]!.measure}: ${list.map((c) => c.text).join(', ')} agree`);
     }
-    // one finding per connected group of conflicting figures, per rule and kind
-    const groups = new Map<string, Edge[]>();
-    for (const e of edges) {
-      const k = `${e.rule.id}|${e.kind}|${e.severity}`;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(e);
-    }
-    for (const [, list] of [...groups.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+    // one finding per connected group of conflicting figures (one fact), whatever the kinds of its conflicts:
+    // the most severe conflict names the rule, the kind and the severity
+    const groups = new Map<string, Edge[]>([['all', edges.filter((e) => e.severity !== 'off')]]);
+    for (const [, list] of groups) {
       const parent = new Map<ClaimContext, ClaimContext>();
       const find = (c: ClaimContext): ClaimContext => {
         let r = c;
@@ -448,6 +445,8 @@ class Engine {
           members.add(e.b);
         }
         const cl = [...members].sort(byPosition);
+        const rank = (e: Edge) => (e.severity === 'error' ? 3 : e.severity === 'warning' ? 2 : e.severity === 'info' ? 1 : 0) * 10 + KIND_RANK[e.kind]!;
+        es.sort((x, y) => rank(y) - rank(x));
         const e0 = es[0]!;
         const whys = [...new Set(es.map((e) => e.why))];
         const why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
@@ -524,6 +523,9 @@ class Engine {
     return { findings, checks: this.checks };
   }
 }
+
+/** Which conflict explains a group best, among conflicts of one severity. */
+const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 
 function capitalise(s: string): string {
   return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
