@@ -53,7 +53,7 @@ export async function loadRuleSet(files: string[], useDefaults: boolean, cwd?: s
   // units files carry `entries`; numbers and words files are keyed sections: read them whole
   const lexicon = extendLexicon(
     loaded.lexicons
-      .filter((l) => l.name === 'units' || l.name === 'numbers' || l.name === 'words')
+      .filter((l) => l.name === 'units' || l.name === 'numbers' || l.name === 'words' || l.name === 'rates')
       .map((l) => ({ name: l.name, data: l.entries !== undefined ? { lexicon: l.name, entries: l.entries } : readDataFile(l.file).data })),
   );
   const syn = await loadSynonyms(loaded.lexicons);

@@ -212,9 +212,15 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
         }
       }
     }
-    // shares: "312 of 1,200 schools, or 26%" → 26% is the share of the part 312 (whose whole is 1,200)
-    if (dim(b) === 'percent' && dim(a) !== 'percent' && (gapText === ', or' || gapText === '(' || gapText === 'or' || gapText === ', or about' || gapText === ', about' || gapText === ', some' || gapText === ', roughly' || gapText === ', nearly' || gapText === ', almost' || gapText === ', more than' || gapText === ', or nearly' || gapText === ', or almost' || gapText === ', or more than' || gapText === ', or roughly')) {
-      links[i + 1]!.shareOf = i;
+    // shares: "312 of 1,200 schools, or 26%", "1,380 served as evacuation centres …, or 56%", "(26%)",
+    // "285,822 votes were 13.9% of the valid vote" → the percentage is the share of the count before it
+    if (dim(b) === 'percent' && dim(a) === 'count' && !a.per) {
+      const before = [tokLower(t, b.ts - 2), tokLower(t, b.ts - 1)].join(' ');
+      const bracket = tokText(t, b.ts - 1) === '(' && between.length <= 8;
+      const orShare = /(?:^|\s)(?:, or|or)$/.test(before) || /^, (?:or )?(?:about|some|roughly|nearly|almost|around)$/.test(gapText);
+      const copula = /^(?:[a-z-]+ )?(?:were|was|is|are|made up|represented|represent|accounted for|account for|amounted to|equal to)$/.test(gapText);
+      const sameSentence = !/[.;!?]/.test(t.text.slice(a.end, b.start));
+      if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = i;
     }
     // "X, including Y": Y is part of X
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:[a-z-]+ )?(?:[a-z-]+ )?, including$/.test(gapText.replace(/^(.*?)( , including)$/, '$1$2'))) {

@@ -103,7 +103,14 @@ export function exactNumber(v: number): string {
  * single spaces between 3-digit groups), decimal point or decimal comma, Indian grouping, exponent, vulgar and
  * slash fractions.
  */
-export function readDigits(t: Tokens, i: number): Numeral | null {
+export function readDigits(t: Tokens, i: number, opts: DigitOptions = {}): Numeral | null {
+  // a leading decimal point: ".08", "the .25ml" (the caller makes sure the "." does not end a word or a number)
+  if (punctIs(t, i, '.') && isNumTok(t, i + 1) && glued(t, i + 1)) {
+    const fr = tokText(t, i + 1);
+    const exact = decimalString('0', fr);
+    const n: Numeral = { end: i + 2, value: Number(exact), exact, precision: Math.pow(10, -fr.length), form: 'digits', ambiguousDot: false, bare: false, digits: 0, isFraction: false, dotted: false };
+    return withPower(t, n, opts);
+  }
   if (!isNumTok(t, i)) return null;
   const text = t.text;
   const first = tokText(t, i);
@@ -172,7 +179,8 @@ export function readDigits(t: Tokens, i: number): Numeral | null {
     } else if (groupSeps.length >= 2 && groupSeps[groupSeps.length - 1] !== groupSeps[0] && groupSeps.slice(0, -1).every((c) => c === groupSeps[0])) {
       // mixed: "1,234.5" (English) or "1.234,5" (European): the last separator is the decimal mark
       const body = groups.slice(0, -1);
-      if (body.every((g) => g.length === 3) && firstLen <= 3) {
+      const indianBody = groupSeps[0] === ',' && body.length >= 2 && body[body.length - 1]!.length === 3 && body.slice(0, -1).every((g) => g.length === 2) && firstLen <= 2;
+      if ((body.every((g) => g.length === 3) && firstLen <= 3) || indianBody) {
         intDigits = first + body.join('');
         frac = last;
         grouped = true;
@@ -267,7 +275,7 @@ export function readDigits(t: Tokens, i: number): Numeral | null {
       isFraction = true;
       j += 2;
     }
-  } else if (!grouped && frac === '' && j + 3 < t.n && isNumTok(t, j) && t.gap[j] === 1 && punctIs(t, j + 1, '/') && glued(t, j + 1) && isNumTok(t, j + 2) && glued(t, j + 2)) {
+  } else if (!grouped && frac === '' && j + 3 <= t.n && isNumTok(t, j) && (t.gap[j] === 1 || t.gap[j] === 2) && !t.nl[j] && punctIs(t, j + 1, '/') && glued(t, j + 1) && isNumTok(t, j + 2) && glued(t, j + 2)) {
     // mixed number "2 1/4"
     const num = Number(tokText(t, j));
     const den = Number(tokText(t, j + 2));
@@ -288,7 +296,63 @@ export function readDigits(t: Tokens, i: number): Numeral | null {
   }
 
   const bare = !grouped && frac === '' && form === 'digits';
-  return { end: j, value, exact, precision, form, ambiguousDot, bare, digits: bare ? trimInt(intDigits).length : 0, isFraction, dotted: false };
+  const n: Numeral = { end: j, value, exact, precision, form, ambiguousDot, bare, digits: bare ? trimInt(intDigits).length : 0, isFraction, dotted: false };
+  return form === 'digits' ? withPower(t, n, opts) : n;
+}
+
+export interface DigitOptions {
+  /** Reading one numeral on its own (parseNumber): "1.1^--23" may carry doubled signs. */
+  standalone?: boolean;
+}
+
+/** Signs glued one after another from k ("-", "+", "--"): the product, and the index after them. */
+function gluedSigns(t: Tokens, k: number, many: boolean): { sign: number; end: number } {
+  let sign = 1;
+  let e = k;
+  while (e < t.n && glued(t, e) && (punctIs(t, e, '-') || punctIs(t, e, '+')) && (many || e === k)) {
+    if (punctIs(t, e, '-')) sign = -sign;
+    e++;
+  }
+  return { sign, end: e };
+}
+
+/**
+ * Powers written after digits: "1.1^23", "2.5^-1", "1.3x10^6", "6.23×10^-4", "8x2^10", "2.48×10−5" (a base of 10
+ * with a glued sign needs no caret). Everything glued; nothing glued after. Other numerals are returned as they are.
+ */
+function withPower(t: Tokens, n: Numeral, opts: DigitOptions): Numeral {
+  let j = n.end;
+  if (j >= t.n || !glued(t, j)) return n;
+  let value: number | null = null;
+  if (punctIs(t, j, '^')) {
+    const sg = gluedSigns(t, j + 1, !!opts.standalone);
+    if (isNumTok(t, sg.end) && glued(t, sg.end) && len(t, sg.end) <= 3) {
+      value = Math.pow(n.value, sg.sign * Number(tokText(t, sg.end)));
+      j = sg.end + 1;
+    }
+  } else if ((t.kind[j] === T_WORD && (tokText(t, j) === 'x' || tokText(t, j) === 'X')) || punctIs(t, j, '×')) {
+    const b = j + 1;
+    if (isNumTok(t, b) && glued(t, b) && len(t, b) <= 3) {
+      const base = Number(tokText(t, b));
+      if (punctIs(t, b + 1, '^') && glued(t, b + 1)) {
+        const sg = gluedSigns(t, b + 2, !!opts.standalone);
+        if (isNumTok(t, sg.end) && glued(t, sg.end) && len(t, sg.end) <= 3) {
+          value = n.value * Math.pow(base, sg.sign * Number(tokText(t, sg.end)));
+          j = sg.end + 1;
+        }
+      } else if (base === 10 && (punctIs(t, b + 1, '-') || punctIs(t, b + 1, '+')) && glued(t, b + 1)) {
+        const sg = gluedSigns(t, b + 1, false);
+        if (isNumTok(t, sg.end) && glued(t, sg.end) && len(t, sg.end) <= 3) {
+          value = n.value * Math.pow(10, sg.sign * Number(tokText(t, sg.end)));
+          j = sg.end + 1;
+        }
+      }
+    }
+  }
+  if (value === null || !Number.isFinite(value)) return n;
+  // "2^10x": a power runs into letters or digits → not one
+  if (j < t.n && glued(t, j) && t.kind[j] !== T_PUNCT) return n;
+  return { ...n, end: j, value, exact: exactOf(Number(value.toPrecision(15))), precision: null, bare: false, digits: 0 };
 }
 
 export interface WordNumeral {
@@ -300,118 +364,504 @@ export interface WordNumeral {
   scaled: boolean;
 }
 
+export interface WordOptions {
+  /** "a"/"an" may stand for one before a scale, "dozen" or a fraction ("a hundred", "a third"). */
+  article?: boolean;
+  /** A numeral read on its own (parseNumber): "hundred thousand", "twenty and three" are accepted. */
+  standalone?: boolean;
+  /** Bare digit groups may take part: "3 hundred and 21", "4 thousand 3 hundred". */
+  digits?: boolean;
+}
+
+export interface WordNumber {
+  /** token index after the numeral */
+  end: number;
+  value: number;
+  kind: 'integer' | 'decimal' | 'fraction' | 'mixed';
+  /** a fraction of a whole with no integer part and no scale after it ("two thirds", "a fifth", "half") */
+  share: boolean;
+  /** the numerator of a share is "a"/"an" ("a third"), which needs "of" or a unit after it in running text */
+  article: boolean;
+  /** the numerator of a share is the word "one" ("one fifth") */
+  one: boolean;
+  /** the denominator is "half" (singular) */
+  half: boolean;
+  /** ends in (or is multiplied by) a scale word */
+  scaled: boolean;
+  /** a written ordinal ("twenty-first", "twenty fifth"): not a figure */
+  ordinal: boolean;
+  words: number;
+}
+
+type ItemKind = 'card' | 'digits' | 'hundred' | 'scale' | 'dozen' | 'and' | 'article' | 'ord' | 'of' | 'point';
+
+interface Item {
+  kind: ItemKind;
+  value: number;
+  /** token range */
+  ts: number;
+  te: number;
+  /** hyphen-bound words share a group ("twenty-five", "thirty-fifths") */
+  group: number;
+  /** ordinals: written in the plural ("fifths") */
+  plural: boolean;
+  /** ordinals: a unit ordinal (first … ninth) that can end a compound ("thirty-fifth") */
+  unitOrd: boolean;
+}
+
+/** The denominator a word names ("fifths" → 5, "half" → 2, "hundredth" → 100), or null. */
+function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean; unitOrd: boolean } | null {
+  const fr = lex.fractions.get(w);
+  if (fr !== undefined && fr > 0) {
+    const singular = lex.fractions.get(w.endsWith('s') ? w.slice(0, -1) : w) === fr && !w.endsWith('s');
+    return { den: Math.round(1 / fr), plural: !singular && w !== 'half', unitOrd: false };
+  }
+  let ord = lex.ordinals.get(w);
+  let plural = false;
+  if (ord === undefined && w.length > 3 && w.endsWith('s')) {
+    ord = lex.ordinals.get(w.slice(0, -1));
+    plural = ord !== undefined;
+  }
+  if (ord === undefined) return null;
+  return { den: ord, plural, unitOrd: ord < 10 };
+}
+
+function isDenWord(lex: Lexicon, t: Tokens, k: number): boolean {
+  return k < t.n && t.kind[k] === T_WORD && denominatorOf(lex, tokLower(t, k)) !== null;
+}
+
+function isCardWord(lex: Lexicon, t: Tokens, k: number): boolean {
+  if (k >= t.n || t.kind[k] !== T_WORD) return false;
+  const w = tokLower(t, k);
+  return lex.cardinals.has(w) && !lex.dozenWords.has(w);
+}
+
+function isScaleWord(lex: Lexicon, t: Tokens, k: number): boolean {
+  return k < t.n && t.kind[k] === T_WORD && lex.scales.has(tokLower(t, k));
+}
+
+/** A bare digit group usable among number words: "3", "21", "322" (no separators, decimals or letters glued). */
+function digitGroup(t: Tokens, k: number): number | null {
+  if (!isNumTok(t, k) || len(t, k) > 3) return null;
+  if (k + 1 < t.n && glued(t, k + 1) && (t.kind[k + 1] !== T_PUNCT || punctIs(t, k + 1, '.') || punctIs(t, k + 1, ',') || punctIs(t, k + 1, '/')) && !(punctIs(t, k + 1, '.') && !isNumTok(t, k + 2)) && !(punctIs(t, k + 1, ',') && !isNumTok(t, k + 2))) return null;
+  if (k > 0 && glued(t, k) && (t.kind[k - 1] !== T_PUNCT || punctIs(t, k - 1, '.') || punctIs(t, k - 1, ','))) return null;
+  return Number(tokText(t, k));
+}
+
 /**
- * Number words from token i: "two", "twenty-five", "two hundred and fifty", "three thousand", "a hundred",
- * "one and a half", "a dozen". `allowArticle`: "a"/"an" may stand for one before hundred/thousand/dozen/….
+ * Phase 1: the run of number words from token i — cardinals, "hundred", scales, dozens, "and", articles, ordinal
+ * denominators, "of a" before a scale, "point" and (with opts.digits) bare digit groups — with the hyphens that
+ * bind them ("twenty-five", "fifty - two", "one-eighth", "thirty-fifths"). One pass; each token is looked at once.
  */
-export function readWords(t: Tokens, i: number, lex: Lexicon, allowArticle = true): WordNumeral | null {
-  let total = 0;
-  let current = 0;
+function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[] {
+  const items: Item[] = [];
+  let group = 0;
   let j = i;
-  let words = 0;
-  let last: 'none' | 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'dozen' = 'none';
-  let scaled = false;
-  let any = false;
-  while (j < t.n) {
-    if (t.kind[j] !== T_WORD) {
-      // hyphen between tens and units: "twenty-five"
-      if (last === 'ten' && punctIs(t, j, '-') && glued(t, j) && j + 1 < t.n && t.kind[j + 1] === T_WORD && glued(t, j + 1)) {
-        const v = lex.cardinals.get(tokLower(t, j + 1));
-        if (v !== undefined && v >= 1 && v <= 9) {
-          current += v;
-          last = 'unit';
-          j += 2;
-          words++;
-          continue;
-        }
-      }
-      break;
-    }
+  let afterPoint = false;
+  const last = () => items[items.length - 1];
+  const push = (kind: ItemKind, value: number, ts: number, te: number, extra: Partial<Item> = {}) => {
+    items.push({ kind, value, ts, te, group: extra.group ?? ++group, plural: extra.plural ?? false, unitOrd: extra.unitOrd ?? false });
+  };
+  while (j < t.n && items.length < 64) {
     if (j > i && t.nl[j]) break;
-    const w = tokLower(t, j);
-    if ((w === 'a' || w === 'an') && allowArticle && !any) {
+    const k = t.kind[j];
+    const lt = last();
+    if (k === T_WORD) {
+      const w = tokLower(t, j);
       const nx = j + 1 < t.n && t.kind[j + 1] === T_WORD ? tokLower(t, j + 1) : '';
-      const sv = lex.scales.get(nx);
-      if (sv !== undefined || nx === 'dozen') {
-        current = 1;
-        last = 'unit';
+      if (afterPoint) {
+        // decimals after "point": digit words, or a compound read as its digits ("point seventy-one")
+        const v = lex.cardinals.get(w);
+        if (v === undefined || lex.dozenWords.has(w) || v >= 100) break;
+        push('card', v, j, j + 1);
         j++;
-        any = true;
+        continue;
+      }
+      if (isCardWord(lex, t, j)) {
+        push('card', lex.cardinals.get(w)!, j, j + 1);
+        j++;
+        continue;
+      }
+      const sc = lex.scales.get(w);
+      if (sc !== undefined) {
+        // a scale opens a numeral only before a larger scale ("hundred thousand") or on its own (standalone)
+        if (!lt && !opts.standalone && !(isScaleWord(lex, t, j + 1) && (lex.scales.get(nx) ?? 0) > sc)) break;
+        if (lt && (lt.kind === 'and' || lt.kind === 'of') && !(lt.kind === 'of')) {
+          // "and thousand" is no numeral
+          if (lt.kind === 'and') break;
+        }
+        push(sc === 100 ? 'hundred' : 'scale', sc, j, j + 1);
+        j++;
+        continue;
+      }
+      if (lex.dozenWords.has(w)) {
+        if (!lt || lt.kind === 'and' || lt.kind === 'dozen' || lt.kind === 'ord') break;
+        push('dozen', 12, j, j + 1);
+        j++;
+        continue;
+      }
+      if (w === 'and') {
+        if (!lt || lt.kind === 'and' || lt.kind === 'article' || lt.kind === 'of') break;
+        const next = j + 1;
+        const ok = isCardWord(lex, t, next) || ((nx === 'a' || nx === 'an') && isDenWord(lex, t, next + 1)) || (opts.digits && digitGroup(t, next) !== null && (lt.kind === 'hundred' || lt.kind === 'scale'));
+        if (!ok) break;
+        push('and', 0, j, j + 1);
+        j++;
+        continue;
+      }
+      if (w === 'a' || w === 'an') {
+        const canStart = !lt ? opts.article : lt.kind === 'and' || lt.kind === 'of' || (lt.kind === 'ord' && !lt.plural);
+        if (!canStart) break;
+        const opensNumber = lex.scales.has(nx) || lex.dozenWords.has(nx) || (lt?.kind !== 'ord' && lt?.kind !== 'of' && isDenWord(lex, t, j + 1));
+        if (!opensNumber || t.nl[j + 1]) break;
+        push('article', 1, j, j + 1);
+        j++;
+        continue;
+      }
+      if (w === 'of') {
+        // "two thirds of a million"
+        if (!(lt && lt.kind === 'ord' && (nx === 'a' || nx === 'an') && isScaleWord(lex, t, j + 2))) break;
+        push('of', 0, j, j + 1);
+        j++;
+        continue;
+      }
+      const den = denominatorOf(lex, w);
+      if (den) {
+        // a fraction opens a numeral only as "half"/"quarter" ("half million", "half a dozen", "quarter million")
+        if (!lt && !(w === 'half' || w === 'quarter')) break;
+        if (lt && lt.kind === 'ord') break;
+        push('ord', den.den, j, j + 1, { plural: den.plural, unitOrd: den.unitOrd && lex.ordinals.has(den.plural ? w.slice(0, -1) : w) });
+        j++;
+        continue;
+      }
+      if (lex.pointWords.has(w) && lt && (lt.kind === 'card' || lt.kind === 'digits' || lt.kind === 'hundred' || lt.kind === 'scale') && isCardWord(lex, t, j + 1)) {
+        push('point', 0, j, j + 1);
+        afterPoint = true;
+        j++;
         continue;
       }
       break;
     }
-    if (w === 'and' && any && (last === 'hundred' || last === 'scale')) {
-      // "two hundred and fifty"; "one thousand and one"
-      const nx = j + 1 < t.n && t.kind[j + 1] === T_WORD ? tokLower(t, j + 1) : '';
-      const v = lex.cardinals.get(nx);
-      if (v !== undefined && v >= 1 && v < 100 && nx !== 'dozen') {
-        j++;
-        continue;
-      }
-      break;
+    if (k === T_NUM) {
+      if (!opts.digits || afterPoint) break;
+      const v = digitGroup(t, j);
+      if (v === null) break;
+      const nxScale = j + 1 < t.n && t.gap[j + 1]! <= 2 && (isScaleWord(lex, t, j + 1) || (t.kind[j + 1] === T_WORD && lex.dozenWords.has(tokLower(t, j + 1))));
+      const ok = !lt ? nxScale : (lt.kind === 'and' && items.length >= 2 && (items[items.length - 2]!.kind === 'hundred' || items[items.length - 2]!.kind === 'scale')) || (lt.kind === 'scale' && nxScale);
+      if (!ok) break;
+      push('digits', v, j, j + 1);
+      j++;
+      continue;
     }
-    const card = lex.cardinals.get(w);
-    if (card !== undefined) {
-      if (w === 'dozen') {
-        if (last === 'dozen' || last === 'scale') break;
-        current = (current || 1) * 12;
-        last = 'dozen';
-        any = true;
-        words++;
-        j++;
-        continue;
-      }
-      if (card === 0) {
-        if (any) break;
-        current = 0;
-        last = 'unit';
-        any = true;
-        words++;
-        j++;
+    if (k === T_PUNCT && punctIs(t, j, '-') && lt && j + 1 < t.n && t.kind[j + 1] === T_WORD && !t.nl[j + 1]) {
+      // hyphens bind glued ("twenty-five") or evenly spaced ("fifty - two") words
+      const even = (t.gap[j] === 0 && t.gap[j + 1] === 0) || (t.gap[j]! >= 1 && t.gap[j]! <= 2 && t.gap[j + 1]! >= 1 && t.gap[j + 1]! <= 2);
+      if (!even || afterPoint) {
+        // "point seventy-one"
+        if (afterPoint && t.gap[j] === 0 && t.gap[j + 1] === 0 && lt.kind === 'card' && lt.value >= 20 && lt.value % 10 === 0) {
+          const v = lex.cardinals.get(tokLower(t, j + 1));
+          if (v !== undefined && v >= 1 && v <= 9) {
+            push('card', v, j + 1, j + 2, { group: lt.group });
+            j += 2;
+            continue;
+          }
+        }
         break;
       }
-      if (card < 10) {
-        if (last === 'unit' || last === 'teen' || last === 'dozen') break;
-        if (last === 'ten' && (current % 10) !== 0) break;
-        current += card;
-        last = 'unit';
-      } else if (card < 20) {
-        if (last === 'unit' || last === 'teen' || last === 'ten' || last === 'dozen') break;
-        current += card;
-        last = 'teen';
-      } else {
-        if (last === 'unit' || last === 'teen' || last === 'ten' || last === 'dozen') break;
-        current += card;
-        last = 'ten';
+      const w2 = tokLower(t, j + 1);
+      const tens = lt.kind === 'card' && lt.value >= 20 && lt.value < 100 && lt.value % 10 === 0;
+      const v2 = lex.cardinals.get(w2);
+      if (tens && v2 !== undefined && v2 >= 1 && v2 <= 9 && !lex.dozenWords.has(w2)) {
+        push('card', v2, j + 1, j + 2, { group: lt.group });
+        j += 2;
+        continue;
       }
-      any = true;
-      words++;
-      j++;
-      continue;
-    }
-    const sc = lex.scales.get(w);
-    if (sc !== undefined && any) {
-      if (sc === 100) {
-        if (last === 'hundred' || last === 'dozen') break;
-        current = (current || 1) * 100;
-        last = 'hundred';
-      } else {
-        if (last === 'scale' && current === 0) {
-          // "hundred thousand" already folded; "million billion" is not a number
-          break;
-        }
-        total += (current || 1) * sc;
-        current = 0;
-        last = 'scale';
+      const den = denominatorOf(lex, w2);
+      if (den && (lt.kind === 'card' || lt.kind === 'digits' || lt.kind === 'hundred' || lt.kind === 'scale' || lt.kind === 'article')) {
+        const unitOrd = den.unitOrd && lex.ordinals.has(den.plural ? w2.slice(0, -1) : w2);
+        // "thirty-fifths": a compound ordinal; "one-eighth", "hundred-fifths": a numerator and its denominator
+        push('ord', den.den, j + 1, j + 2, { plural: den.plural, unitOrd, group: tens && unitOrd && t.gap[j] === 0 ? lt.group : undefined });
+        j += 2;
+        continue;
       }
-      scaled = true;
-      words++;
-      j++;
-      continue;
+      break;
     }
     break;
   }
-  if (!any || words === 0) return null;
-  return { end: j, value: total + current, words, scaled: scaled && (last === 'scale' || last === 'hundred') };
+  // a run cannot end in a connective
+  while (items.length && (items[items.length - 1]!.kind === 'and' || items[items.length - 1]!.kind === 'article' || items[items.length - 1]!.kind === 'of' || items[items.length - 1]!.kind === 'point')) items.pop();
+  return items;
+}
+
+interface IntRead {
+  value: number;
+  /** items consumed from the start */
+  n: number;
+  last: 'none' | 'zero' | 'unit' | 'teen' | 'ten' | 'digits' | 'hundred' | 'dozen' | 'scale';
+  /** value of the last big scale word, when the run ends in one */
+  endScale: number;
+}
+
+/** Phase 2 for whole numbers: items[a, b) read as one integer, as far as they make one. */
+function readIntItems(items: Item[], a: number, b: number, standalone: boolean): IntRead {
+  let total = 0;
+  let group = 0;
+  let last: IntRead['last'] = 'none';
+  let lastScale = Infinity;
+  let k = a;
+  let consumed = a;
+  let endScale = 0;
+  for (; k < b; k++) {
+    const it = items[k]!;
+    let ok = true;
+    switch (it.kind) {
+      case 'article': {
+        const nx = items[k + 1];
+        if (k !== a || !nx || !(nx.kind === 'hundred' || nx.kind === 'scale' || nx.kind === 'dozen')) ok = false;
+        else {
+          group = 1;
+          last = 'unit';
+        }
+        break;
+      }
+      case 'card':
+      case 'digits': {
+        const v = it.value;
+        if (last === 'zero') ok = false;
+        else if (v === 0 && it.kind === 'card') {
+          if (last !== 'none') ok = false;
+          else last = 'zero';
+        } else if (it.kind === 'digits') {
+          if (last === 'unit' || last === 'teen' || last === 'ten' || last === 'digits' || (group % 1000) + v >= 1000 || (last === 'hundred' && v >= 100)) ok = false;
+          else {
+            group += v;
+            last = 'digits';
+          }
+        } else if (v < 10) {
+          if (last === 'unit' || last === 'teen' || last === 'digits' || last === 'dozen' || (last === 'ten' && group % 10 !== 0)) ok = false;
+          else {
+            group += v;
+            last = 'unit';
+          }
+        } else {
+          if (last === 'unit' || last === 'teen' || last === 'ten' || last === 'digits' || last === 'dozen') ok = false;
+          else {
+            group += v;
+            last = v < 20 ? 'teen' : 'ten';
+          }
+        }
+        break;
+      }
+      case 'hundred':
+        if (last === 'hundred' || last === 'dozen' || last === 'zero' || group >= 100 || (last === 'none' && k !== a)) ok = false;
+        else {
+          group = (group || 1) * 100;
+          last = 'hundred';
+        }
+        break;
+      case 'dozen': {
+        if (last === 'none' || last === 'dozen' || last === 'zero') ok = false;
+        else {
+          const u = group % 100;
+          group = group - u + (u || 1) * 12;
+          last = 'dozen';
+        }
+        break;
+      }
+      case 'scale': {
+        const S = it.value;
+        if (last === 'zero') ok = false;
+        else if (group === 0 && last === 'scale' && S > lastScale) {
+          // "three lakh crore", "a thousand million"
+          total *= S;
+          lastScale = S;
+        } else if (S >= lastScale) ok = false;
+        else if (last === 'none' && !standalone && k === a) ok = false;
+        else {
+          total += (group || 1) * S;
+          group = 0;
+          lastScale = S;
+          last = 'scale';
+        }
+        break;
+      }
+      case 'and': {
+        const nx = items[k + 1];
+        const joins = (last === 'hundred' || last === 'scale') && nx && (nx.kind === 'card' || nx.kind === 'digits') && nx.value > 0 && nx.value < (last === 'hundred' ? 100 : 1000);
+        const tensUnit = standalone && last === 'ten' && nx && nx.kind === 'card' && nx.value >= 1 && nx.value <= 9;
+        if (!joins && !tensUnit) ok = false;
+        break;
+      }
+      default:
+        ok = false;
+    }
+    if (!ok) break;
+    if (it.kind !== 'and') consumed = k + 1;
+    endScale = it.kind === 'scale' ? it.value : 0;
+  }
+  // a trailing "and" that joined nothing is not part of the number
+  if (consumed > a && items[consumed - 1]!.kind !== 'scale') endScale = 0;
+  return { value: total + group, n: consumed - a, last, endScale };
+}
+
+function wholeInt(items: Item[], a: number, b: number, standalone: boolean): number | null {
+  if (b <= a) return null;
+  if (b - a === 1 && items[a]!.kind === 'article') return 1;
+  const r = readIntItems(items, a, b, standalone);
+  return r.n === b - a ? r.value : null;
+}
+
+/**
+ * Number words from token i, with fractions and decimals: "two hundred and fifty", "twenty-five", "a dozen",
+ * "three dozens", "three lakh crore", "one and a half", "two thirds", "a hundredth", "one hundred thirty-fifths",
+ * "one billion and three quarters million", "two thirds of a million", "half a dozen", "two hundred point zero three".
+ */
+export function readWordNumber(t: Tokens, i: number, lex: Lexicon, opts: WordOptions = {}): WordNumber | null {
+  const items = scanItems(t, i, lex, opts);
+  if (!items.length) return null;
+  const sa = !!opts.standalone;
+  const base = { share: false, article: false, one: false, half: false, ordinal: false };
+  const d = items.findIndex((it) => it.kind === 'ord');
+  if (d >= 0) {
+    const fr = readFraction(items, d, sa);
+    if (fr) return { ...base, ...fr.props, end: items[fr.e - 1]!.te, value: fr.value, kind: fr.kind, scaled: fr.scaled, words: fr.e };
+    // "twenty-first", "twenty fifth": a written ordinal
+    const D = items[d]!;
+    if (d > 0 && D.unitOrd && !D.plural && items[d - 1]!.kind === 'card' && items[d - 1]!.value >= 20 && items[d - 1]!.value % 10 === 0) {
+      return { ...base, end: D.te, value: 0, kind: 'integer', scaled: false, ordinal: true, words: d + 1 };
+    }
+  }
+  const lim = d >= 0 ? d : items.length;
+  const r = readIntItems(items, 0, lim, sa);
+  if (r.n === 0) return null;
+  let e = r.n;
+  let value = r.value;
+  let kind: WordNumber['kind'] = 'integer';
+  // "two hundred point zero three", "nine point nought four", "point seventy-one"
+  if (items[e]?.kind === 'point') {
+    let digits = '';
+    let k = e + 1;
+    while (k < items.length && items[k]!.kind === 'card') {
+      const it = items[k]!;
+      const nx = items[k + 1];
+      if (nx && nx.kind === 'card' && nx.group === it.group) {
+        digits += String(it.value + nx.value);
+        k += 2;
+      } else {
+        digits += String(it.value);
+        k++;
+      }
+    }
+    if (digits) {
+      value = Number(`${value}.${digits}`);
+      kind = 'decimal';
+      e = k;
+    }
+  }
+  return { ...base, end: items[e - 1]!.te, value, kind, scaled: kind === 'integer' && (r.last === 'scale' || r.last === 'hundred'), words: e };
+}
+
+interface FractionRead {
+  value: number;
+  /** items consumed */
+  e: number;
+  kind: 'fraction' | 'mixed';
+  scaled: boolean;
+  props: Partial<Pick<WordNumber, 'share' | 'article' | 'one' | 'half'>>;
+}
+
+/** Phase 2 for fractions: items[0, d) hold the integer part and numerator, items[d] the denominator. */
+function readFraction(items: Item[], d: number, sa: boolean): FractionRead | null {
+  const D = items[d]!;
+  const den = D.value;
+  // what follows the denominator: "of a million", "a dozen", "million"
+  let e = d + 1;
+  let tail = 1;
+  const x0 = items[e];
+  if (x0?.kind === 'of' && items[e + 1]?.kind === 'article' && (items[e + 2]?.kind === 'scale' || items[e + 2]?.kind === 'hundred')) {
+    tail = items[e + 2]!.value;
+    e += 3;
+  } else if (x0?.kind === 'article' && !D.plural && (items[e + 1]?.kind === 'scale' || items[e + 1]?.kind === 'hundred' || items[e + 1]?.kind === 'dozen')) {
+    tail = items[e + 1]!.value;
+    e += 2;
+  } else if (x0?.kind === 'scale' || x0?.kind === 'hundred') {
+    tail = x0.value;
+    e += 1;
+  }
+  const scaled = tail > 1;
+  const pluralOk = (num: number) => (num === 1 ? !D.plural || D.value === 2 && false : D.plural || sa && D.value === 2 && false);
+  // no numerator: "half", "half a dozen", "quarter million"
+  if (d === 0) {
+    if (!(den === 2 || den === 4) || D.plural) return null;
+    if (den === 4 && !scaled && !sa) return null;
+    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, half: den === 2 } };
+  }
+  // a compound denominator: "one hundred thirty fifths" = 100/35, "twenty twenty fifths", "one one hundred and fifth"
+  if (D.unitOrd) {
+    const forced = items[d - 1]!.group === D.group ? d - 1 : -1;
+    for (let k = 1; k < d; k++) {
+      const it = items[k]!;
+      if (forced >= 0 && k > forced) break;
+      if (!(it.kind === 'card' || it.kind === 'digits')) continue;
+      if (items[k - 1]!.kind === 'and' || items[k - 1]!.group === it.group) continue;
+      const lastIt = items[d - 1]!;
+      let denEnd = d;
+      if (lastIt.kind === 'and') {
+        if (!(items[d - 2]?.kind === 'hundred' || items[d - 2]?.kind === 'scale')) continue;
+        denEnd = d - 1;
+      } else if (!(forced >= 0 || lastIt.kind === 'hundred' || lastIt.kind === 'scale' || (lastIt.kind === 'card' && lastIt.value >= 20 && lastIt.value % 10 === 0))) continue;
+      const head = forced >= 0 ? wholeInt(items, k, d, sa) : wholeInt(items, k, denEnd, sa);
+      const num = wholeInt(items, 0, k, sa);
+      if (head === null || num === null) continue;
+      const dd = head + den;
+      if (!pluralOk(num)) continue;
+      return { value: (num / dd) * tail, e, kind: 'fraction', scaled, props: { share: !scaled, article: k === 1 && items[0]!.kind === 'article' } };
+    }
+    if (forced >= 0) return null; // "twenty-first": an ordinal
+  }
+  // "a fifth", "one eighth", "a hundred trillionths"
+  if (d === 1 && items[0]!.kind === 'article') {
+    if (D.plural) return null;
+    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, article: true, half: den === 2 } };
+  }
+  // "X and Y fifths": an integer part and a numerator
+  let a = -1;
+  for (let k = d - 1; k > 0; k--) if (items[k]!.kind === 'and') {
+    a = k;
+    break;
+  }
+  if (a > 0) {
+    const x = wholeInt(items, 0, a, sa);
+    const y = wholeInt(items, a + 1, d, sa);
+    if (x !== null && y !== null && pluralOk(y)) {
+      const xr = readIntItems(items, 0, a, sa);
+      const lastS = xr.endScale;
+      if (tail > 1) return { value: lastS > tail ? x + (y / den) * tail : (x + y / den) * tail, e, kind: 'mixed', scaled: true, props: {} };
+      if (lastS >= 1000) return { value: x + (y / den) * lastS, e, kind: 'mixed', scaled: true, props: {} };
+      if (y < den) return { value: x + y / den, e, kind: 'mixed', scaled: false, props: {} };
+      // "one hundred and thirty fifths" = 130/5
+      const whole = wholeInt(items, 0, d, sa);
+      if (whole !== null && pluralOk(whole)) return { value: whole / den, e, kind: 'fraction', scaled: false, props: { share: false } };
+      return null;
+    }
+  }
+  const n = wholeInt(items, 0, d, sa);
+  if (n === null || !pluralOk(n)) return null;
+  return { value: (n / den) * tail, e, kind: 'fraction', scaled, props: { share: !scaled, one: d === 1 && n === 1 && items[0]!.kind === 'card', half: den === 2 } };
+}
+
+/**
+ * Whole numbers in words from token i: "two", "twenty-five", "two hundred and fifty", "three thousand",
+ * "a hundred", "a dozen", "three dozens", "three lakh crore". `allowArticle`: "a"/"an" may stand for one before
+ * hundred/thousand/dozen/….
+ */
+export function readWords(t: Tokens, i: number, lex: Lexicon, allowArticle = true): WordNumeral | null {
+  const items = scanItems(t, i, lex, { article: allowArticle });
+  const lim = items.findIndex((it) => it.kind === 'ord' || it.kind === 'point');
+  const r = readIntItems(items, 0, lim < 0 ? items.length : lim, false);
+  if (r.n === 0) return null;
+  let words = 0;
+  for (let k = 0; k < r.n; k++) if (items[k]!.kind !== 'article' && items[k]!.kind !== 'and') words++;
+  if (words === 0) return null;
+  return { end: items[r.n - 1]!.te, value: r.value, words, scaled: r.last === 'scale' || r.last === 'hundred' };
 }

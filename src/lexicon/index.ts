@@ -13,6 +13,12 @@ export interface UnitDef {
   dimension: string;
   /** mathjs spelling for conversion, or null when mathjs cannot convert it (money). */
   mathjs: string | null;
+  /** A smaller unit that folds into an amount of a larger one written just before it ("3 dollars 50 cents"). */
+  partOf?: { unit: string; factor: number };
+  /** The unit these words name after a scale word ("361 million pounds" → GBP). */
+  afterScale?: string;
+  /** With one of `words` in the sentence, the figure belongs to `def` (a unit of another dimension). */
+  context?: { def: UnitDef; words: Set<string> };
 }
 
 export interface PhraseEntry<T> {
@@ -32,13 +38,22 @@ export interface UnitMatch {
   unit: UnitDef;
   /** May only follow the number glued to it ("40C") when false. */
   bare: boolean;
+  /** A glued-only symbol that may also stand apart at the end of a clause ("2 in."). */
+  final?: boolean;
+  /** The spelling stands for `factor` of the unit ("MUSD" = 1e6 USD). */
+  factor?: number;
 }
 
 export interface Lexicon {
   cardinals: Map<string, number>;
   scales: Map<string, number>;
   fractions: Map<string, number>;
-  scaleAbbrevs: Map<string, { value: number; caseSensitive: boolean; ambiguousWithUnit: string | null }>;
+  /** Ordinal words → number, as fraction denominators ("fifth" → 5, "hundredth" → 100). */
+  ordinals: Map<string, number>;
+  dozenWords: Set<string>;
+  negativeWords: Set<string>;
+  pointWords: Set<string>;
+  scaleAbbrevs: Map<string, { value: number; caseSensitive: boolean; ambiguousWithUnit: string | null; strict: boolean }>;
   vague: PhraseIndex<{ low: number; high: number }>;
   qualifiers: PhraseIndex<QualifierDef>;
   postQualifiers: PhraseIndex<QualifierDef>;
@@ -70,6 +85,8 @@ export interface Lexicon {
   peopleAdjectives: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
+  /** "EUR/USD" → year → [low, high] value of one EUR in USD. */
+  rates: Map<string, Map<number, [number, number]>>;
 }
 
 /** Phrases indexed by their first token (lower-cased for case-insensitive ones), longest first. */
@@ -103,7 +120,11 @@ interface NumbersFile {
   cardinals?: Record<string, number>;
   scales?: Record<string, number>;
   fractions?: Record<string, number>;
-  scale_abbreviations?: Array<{ text: string; value: number; case?: boolean; ambiguous_with_unit?: string }>;
+  ordinals?: Record<string, number>;
+  dozen_words?: string[];
+  negative_words?: string[];
+  point_words?: string[];
+  scale_abbreviations?: Array<{ text: string; value: number; case?: boolean; ambiguous_with_unit?: string; strict?: boolean }>;
   vague?: Array<{ words: string; low: number; high: number }>;
   qualifiers?: Array<{ words: string[]; type: QualifierType; band?: number }>;
   post_qualifiers?: Array<{ words: string[]; type: QualifierType; band?: number }>;
@@ -112,7 +133,22 @@ interface NumbersFile {
 }
 
 interface UnitsFile {
-  entries: Array<{ name: string; dimension: string; mathjs?: string; words?: string[]; symbols?: string[]; prefix?: string[]; prefix_words?: string[]; bare?: boolean }>;
+  entries: Array<{
+    name: string;
+    dimension: string;
+    mathjs?: string;
+    words?: string[];
+    symbols?: string[];
+    prefix?: string[];
+    prefix_words?: string[];
+    bare?: boolean;
+    glued?: string[];
+    final?: string[];
+    factor?: number;
+    part_of?: { unit: string; factor: number };
+    after_scale?: string;
+    context?: { dimension: string; words: string[] };
+  }>;
 }
 
 interface WordsFile {
@@ -134,10 +170,15 @@ interface WordsFile {
   total_nouns?: string[];
 }
 
+interface RatesFile {
+  entries: Array<{ from: string; to: string; years: Record<string, [number, number]> }>;
+}
+
 export interface LexiconSources {
   numbers: NumbersFile[];
   units: UnitsFile[];
   words: WordsFile[];
+  rates: RatesFile[];
 }
 
 const MONEYLESS = new Set(['currency']);
@@ -147,6 +188,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     cardinals: new Map(),
     scales: new Map(),
     fractions: new Map(),
+    ordinals: new Map(),
+    dozenWords: new Set(),
+    negativeWords: new Set(),
+    pointWords: new Set(),
     scaleAbbrevs: new Map(),
     vague: new PhraseIndex(),
     qualifiers: new PhraseIndex(),
@@ -174,14 +219,19 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     peopleAdjectives: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
+    rates: new Map(),
   };
   for (const f of src.numbers) {
     for (const [k, v] of Object.entries(f.cardinals ?? {})) lex.cardinals.set(k, v);
     for (const [k, v] of Object.entries(f.scales ?? {})) lex.scales.set(k, v);
     for (const [k, v] of Object.entries(f.fractions ?? {})) lex.fractions.set(k, v);
+    for (const [k, v] of Object.entries(f.ordinals ?? {})) lex.ordinals.set(k, v);
+    for (const w of f.dozen_words ?? []) lex.dozenWords.add(w);
+    for (const w of f.negative_words ?? []) lex.negativeWords.add(w);
+    for (const w of f.point_words ?? []) lex.pointWords.add(w);
     for (const a of f.scale_abbreviations ?? []) {
       const key = a.case ? a.text : a.text.toLowerCase();
-      lex.scaleAbbrevs.set(key, { value: a.value, caseSensitive: !!a.case, ambiguousWithUnit: a.ambiguous_with_unit ?? null });
+      lex.scaleAbbrevs.set(key, { value: a.value, caseSensitive: !!a.case, ambiguousWithUnit: a.ambiguous_with_unit ?? null, strict: !!a.strict });
     }
     for (const v of f.vague ?? []) lex.vague.add(v.words, { low: v.low, high: v.high });
     for (const q of f.qualifiers ?? []) for (const w of q.words) lex.qualifiers.add(w, { type: q.type, band: q.band ?? 0 });
@@ -191,11 +241,19 @@ export function compileLexicon(src: LexiconSources): Lexicon {
   }
   for (const f of src.units) {
     for (const e of f.entries) {
-      const def: UnitDef = { name: e.name, dimension: e.dimension, mathjs: MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name };
+      // entries of one name (a unit and its scaled spellings: USD and MUSD) share one definition
+      const known = lex.unitsByName.get(e.name);
+      const def: UnitDef = known && known.dimension === e.dimension ? known : { name: e.name, dimension: e.dimension, mathjs: MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name };
+      if (e.part_of) def.partOf = { unit: e.part_of.unit, factor: e.part_of.factor };
+      if (e.after_scale) def.afterScale = e.after_scale;
+      if (e.context) def.context = { def: { name: e.name, dimension: e.context.dimension, mathjs: null }, words: new Set(e.context.words.map((w) => w.toLowerCase())) };
       lex.unitsByName.set(e.name, def);
       const bare = e.bare !== false;
-      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true }, false);
-      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare }, true);
+      const glued = new Set(e.glued ?? []);
+      const final = new Set(e.final ?? []);
+      const factor = e.factor !== undefined && e.factor !== 1 ? { factor: e.factor } : {};
+      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, ...factor }, false);
+      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), ...(final.has(s) ? { final: true } : {}), ...factor }, true);
       for (const p of e.prefix ?? []) lex.prefixes.add(p, def, true);
       for (const p of e.prefix_words ?? []) lex.prefixWords.add(p, def, false);
     }
@@ -225,7 +283,48 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     }
     for (const [k, v] of Object.entries(f.irregular_plurals ?? {})) lex.irregularPlurals.set(k, v);
   }
+  for (const f of src.rates) {
+    for (const e of f.entries) {
+      const key = `${e.from}/${e.to}`;
+      let m = lex.rates.get(key);
+      if (!m) lex.rates.set(key, (m = new Map()));
+      for (const [y, band] of Object.entries(e.years)) m.set(Number(y), [Math.min(band[0], band[1]), Math.max(band[0], band[1])]);
+    }
+  }
   return lex;
+}
+
+/**
+ * The band of plausible values of one `from` in `to` in a year: direct, inverted, or through USD; null when the
+ * pair is unknown. An unlisted year falls back to the widest band listed.
+ */
+export function rateBand(lex: Lexicon, from: string, to: string, year: number | null): [number, number] | null {
+  const direct = (a: string, b: string): [number, number] | null => {
+    const m = lex.rates.get(`${a}/${b}`);
+    if (m) {
+      const hit = year !== null ? m.get(year) : undefined;
+      if (hit) return hit;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const [l, h] of m.values()) {
+        lo = Math.min(lo, l);
+        hi = Math.max(hi, h);
+      }
+      return [lo, hi];
+    }
+    const inv = lex.rates.get(`${b}/${a}`);
+    if (inv) {
+      const r = direct(b, a)!;
+      return [1 / r[1], 1 / r[0]];
+    }
+    return null;
+  };
+  if (from === to) return [1, 1];
+  const d = direct(from, to);
+  if (d) return d;
+  const a = direct(from, 'USD');
+  const b = direct('USD', to);
+  return a && b ? [a[0] * b[0], a[1] * b[1]] : null;
 }
 
 let builtin: LexiconSources | null = null;
@@ -235,12 +334,13 @@ export function builtinSources(): LexiconSources {
   if (builtin) return builtin;
   const dir = rulesPath('lexicon');
   const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
-  const src: LexiconSources = { numbers: [], units: [], words: [] };
+  const src: LexiconSources = { numbers: [], units: [], words: [], rates: [] };
   for (const f of files) {
     const data = loadTrusted<{ lexicon?: string }>(`${dir}/${f}`);
     if (data.lexicon === 'numbers') src.numbers.push(data as NumbersFile);
     else if (data.lexicon === 'units') src.units.push(data as UnitsFile);
     else if (data.lexicon === 'words') src.words.push(data as WordsFile);
+    else if (data.lexicon === 'rates') src.rates.push(data as RatesFile);
   }
   return (builtin = src);
 }
@@ -255,11 +355,12 @@ export function getLexicon(): Lexicon {
 export function extendLexicon(extra: Array<{ name: string; data: unknown }>): Lexicon {
   if (extra.length === 0) return getLexicon();
   const base = builtinSources();
-  const src: LexiconSources = { numbers: [...base.numbers], units: [...base.units], words: [...base.words] };
+  const src: LexiconSources = { numbers: [...base.numbers], units: [...base.units], words: [...base.words], rates: [...base.rates] };
   for (const e of extra) {
     if (e.name === 'numbers') src.numbers.push(e.data as NumbersFile);
     else if (e.name === 'units') src.units.push(e.data as UnitsFile);
     else if (e.name === 'words') src.words.push(e.data as WordsFile);
+    else if (e.name === 'rates') src.rates.push(e.data as RatesFile);
   }
   return compileLexicon(src);
 }

@@ -10,7 +10,7 @@
 import { align, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
-import type { Lexicon } from '../lexicon/index.js';
+import { rateBand, type Lexicon } from '../lexicon/index.js';
 import type { CheckResult, Document, Finding, Severity } from '../types.js';
 import { evaluateCombinations } from './expr.js';
 import { describeClaim, fmtDate, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
@@ -65,7 +65,10 @@ class Engine {
     this.conversions();
     this.partWhole();
     this.percentages();
+    this.changes();
     this.sums();
+    this.shareSums();
+    this.enumerations();
     this.rates();
     this.mismatches();
     this.expressions();
@@ -126,6 +129,10 @@ class Engine {
       if (!o) continue;
       const rule = this.ruleFor('conversion', c, o);
       if (!rule) continue;
+      if (o.dimension === 'currency' && c.dimension === 'currency') {
+        this.currencyConversion(rule, o, c);
+        continue;
+      }
       const expected = convert(o.value, o.unit, c.unit, this.input.lexicon);
       if (expected === null) continue;
       // the stated conversion must match the converted figure at the precision it was written with; a writer
@@ -150,6 +157,37 @@ class Engine {
         why: `${o.text} is ${exp}, not ${c.text}`,
       }, { expected, stated: c.value });
     }
+  }
+
+  /** "€612 million ($598 million)": the rate the two imply must be one the currencies had that year. */
+  private currencyConversion(rule: RuleOf<'conversion'>, o: ClaimContext, c: ClaimContext): void {
+    const when = o.time?.end ?? o.time?.start ?? this.docDate.get(o.document) ?? null;
+    const year = when ? Number(when.slice(0, 4)) : null;
+    const band = rateBand(this.input.lexicon, o.unit, c.unit, year);
+    if (!band || !o.value) return;
+    const implied = c.value / o.value;
+    // the written precision of both figures widens what the pair can imply
+    const po = (o.precision ?? 0) / 2 / Math.abs(o.value);
+    const pc = (c.precision ?? 0) / 2 / Math.abs(c.value || 1);
+    const slack = 0.03 + po + pc;
+    const ok = implied >= band[0] * (1 - slack) && implied <= band[1] * (1 + slack);
+    const range = `${fmtNumber(band[0], 3)}–${fmtNumber(band[1], 3)} ${c.unit} per ${o.unit}${year ? ` in ${year}` : ''}`;
+    if (ok) {
+      this.pass(rule, [o, c], `${o.text} = ${c.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, within ${range}`);
+      return;
+    }
+    const lo = fmtNumber(o.value * band[0], 0);
+    const hi = fmtNumber(o.value * band[1], 0);
+    this.add(rule, rule.severity, 'conversion', [o, c], {
+      measure: o.measure,
+      value: o.text,
+      converted: c.text,
+      expected: `${lo}–${hi} ${c.unit}`,
+      unit: o.unit,
+      target_unit: c.unit,
+      values: `${this.describe(o)} vs ${this.describe(c)}`,
+      why: `${c.text} for ${o.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, outside the ${range}`,
+    }, { implied, band });
   }
 
   // ------------------------------------------------------------------ part-whole
@@ -183,7 +221,7 @@ class Engine {
     for (const p of this.input.claims) {
       const a = this.claimAt(p, p.shareOf);
       if (!a) continue;
-      const w = this.claimAt(a, a.partOf);
+      const w = this.claimAt(a, a.partOf) ?? this.wholeFor(p, a);
       if (!w || !w.value) continue;
       const rule = this.ruleFor('percentage', p, a, w);
       if (!rule) continue;
@@ -205,6 +243,101 @@ class Engine {
         values: `${this.describe(p)}; ${a.text} of ${w.text}`,
         why: `${a.text} of ${w.text} is ${exp}, not ${p.text}`,
       }, { expected, stated: p.value });
+    }
+  }
+
+  /**
+   * "285,822 votes were 13.9% of the valid vote": the whole the percentage is of, named elsewhere in the document
+   * ("Of the 2,401,870 valid votes, …"): a count whose noun phrase is the percentage's of-phrase, larger than the part.
+   */
+  private wholeFor(p: ClaimContext, a: ClaimContext): ClaimContext | null {
+    const of = /^share of (.+)$/.exec(p.measure ?? '')?.[1];
+    if (!of) return null;
+    const want = lemmaPhrase(of.replace(/^(?:the|its|their|all)\s+/, ''), this.input.lexicon);
+    const cands = this.input.claims.filter(
+      (w) => w.document === p.document && w !== a && w.unit === 'count' && w.value > a.value && w.phrase && lemmaPhrase(w.phrase, this.input.lexicon) === want,
+    );
+    const values = new Set(cands.map((w) => w.value));
+    return values.size === 1 ? cands[0]! : null;
+  }
+
+  // ------------------------------------------------------------------ changes
+
+  /**
+   * Changes stated with both ends in one sentence: "a margin of 11.8%, up 1.8 percentage points from 10.5%"
+   * (the points must be the difference) and "net profit rose 14% to €612 million from €537 million" (the
+   * percentage must be the relative change).
+   */
+  private changes(): void {
+    const bySentence = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      const k = `${c.docIndex}:${c.sentenceStart}`;
+      let l = bySentence.get(k);
+      if (!l) bySentence.set(k, (l = []));
+      l.push(c);
+    }
+    for (const list of bySentence.values()) {
+      const pps = list.filter((c) => c.unit === 'pp');
+      const pcts = list.filter((c) => c.unit === 'percent' && c.role !== 'change' && c.qualifier !== 'range');
+      if (pps.length === 1 && pcts.length === 2) {
+        const pp = pps[0]!;
+        const [x, y] = pcts as [ClaimContext, ClaimContext];
+        const rule = this.ruleFor('percentage', pp, x, y);
+        if (rule) {
+          const diff = Math.abs(x.value - y.value);
+          const slack = ((pp.precision ?? 0) + (x.precision ?? 0) + (y.precision ?? 0)) / 2 + 1e-9;
+          const cur = x.role === 'history' ? y : x;
+          const prev = cur === x ? y : x;
+          if (Math.abs(Math.abs(pp.value) - diff) <= slack) this.pass(rule, [cur, prev, pp], `${cur.text} − ${prev.text} = ${fmtNumber(diff, 2)} points, stated ${pp.text}`);
+          else {
+            this.add(rule, rule.severity, 'percentage-points', [cur, prev, pp], {
+              measure: cur.measure,
+              percent: pp.text,
+              expected: `${fmtNumber(diff, 2)} percentage points`,
+              part: cur.text,
+              whole: prev.text,
+              values: `${this.describe(cur)}, ${prev.text} before, a change of ${pp.text}`,
+              why: `${cur.text} against ${prev.text} is a change of ${fmtNumber(diff, 2)} percentage points, not ${pp.text}`,
+            }, { expected: diff, stated: pp.value });
+          }
+        }
+      }
+      const rates = list.filter((c) => c.unit === 'percent' && c.role === 'change');
+      if (rates.length === 1) {
+        const r = rates[0]!;
+        const prevs = list.filter((c) => c.role === 'history' && c.unit !== 'percent' && c.unit !== 'pp' && c.qualifier === 'exact');
+        if (prevs.length === 1) {
+          const prev = prevs[0]!;
+          const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier === 'exact');
+          if (curs.length === 1 && prev.value) {
+            const cur = curs[0]!;
+            const rule = this.ruleFor('percentage', r, cur, prev);
+            if (rule) {
+              const ch = ((cur.value - prev.value) / Math.abs(prev.value)) * 100;
+              // the figures' own rounding widens the change they imply
+              const pc = (cur.precision ?? 0) / 2;
+              const pv = (prev.precision ?? 0) / 2;
+              const lo = ((cur.value - pc - (prev.value + pv)) / Math.abs(prev.value + pv)) * 100;
+              const hi = ((cur.value + pc - (prev.value - pv)) / Math.abs(prev.value - pv || 1)) * 100;
+              const half = (r.precision ?? 1) / 2;
+              const stated = Math.abs(r.value);
+              const ok = stated >= Math.min(Math.abs(lo), Math.abs(hi)) - half - 1e-9 && stated <= Math.max(Math.abs(lo), Math.abs(hi)) + half + 1e-9;
+              if (ok) this.pass(rule, [prev, cur, r], `${prev.text} → ${cur.text} is a change of ${fmtNumber(ch, 1)}%, stated ${r.text}`);
+              else {
+                this.add(rule, rule.severity, 'percent-change', [prev, cur, r], {
+                  measure: cur.measure,
+                  percent: r.text,
+                  expected: `${fmtNumber(ch, 1)}%`,
+                  part: cur.text,
+                  whole: prev.text,
+                  values: `${this.describe(r)}: ${prev.text} → ${cur.text}`,
+                  why: `from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
+                }, { expected: ch, stated: r.value });
+              }
+            }
+          }
+        }
+      }
     }
   }
 
@@ -258,6 +391,88 @@ class Engine {
             why: `the parts add up to ${fmtNumber(sum)}, more than the total of ${t.text}`,
           }, { sum, total: t.value });
         }
+      }
+    }
+  }
+
+  /** "Europe generated 46% of revenue, the Americas 29% and Asia-Pacific 27%": shares of one whole cannot pass 100%. */
+  private shareSums(): void {
+    if (!this.rulesOf('sum').length) return;
+    const bySentence = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      if (c.unit !== 'percent' || c.role || c.qualifier === 'lower' || c.qualifier === 'range' || !c.holder) continue;
+      const k = `${c.docIndex}:${c.sentenceStart}`;
+      let l = bySentence.get(k);
+      if (!l) bySentence.set(k, (l = []));
+      l.push(c);
+    }
+    for (const list of bySentence.values()) {
+      const holders = new Map<string, ClaimContext>();
+      for (const c of list) if (!holders.has(c.holder!.toLowerCase())) holders.set(c.holder!.toLowerCase(), c);
+      const parts = [...holders.values()];
+      if (parts.length < 2) continue;
+      const rule = this.ruleFor('sum', ...parts);
+      if (!rule) continue;
+      const sum = parts.reduce((x, c) => x + (c.low ?? c.value), 0);
+      const slack = parts.reduce((x, c) => x + (c.precision ?? 0) / 2, 0);
+      if (sum <= 100 + slack + 1e-9) continue;
+      this.add(rule, rule.severity, 'sum', parts, {
+        measure: parts[0]!.measure,
+        parts: parts.map((c) => `${c.text} (${c.holder})`).join(' + '),
+        total: '100%',
+        expected: `${fmtNumber(sum, 1)}%`,
+        difference: `${fmtNumber(sum - 100, 1)} points`,
+        values: parts.map((c) => this.describe(c)).join(' + '),
+        why: `shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%`,
+      }, { sum });
+    }
+  }
+
+  /**
+   * "In all, 1,400 firefighters are on the ground: 900 from …, 350 from … and 250 from …": a total followed by
+   * its breakdown in one sentence must equal the sum of the parts (at least cover it, after "including").
+   */
+  private enumerations(): void {
+    if (!this.rulesOf('sum').length) return;
+    const bySentence = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      const k = `${c.docIndex}:${c.sentenceStart}`;
+      let l = bySentence.get(k);
+      if (!l) bySentence.set(k, (l = []));
+      l.push(c);
+    }
+    for (const list of bySentence.values()) {
+      if (list.length < 3) continue;
+      for (let i = 0; i < list.length - 2; i++) {
+        const t = list[i]!;
+        if (t.qualifier !== 'exact' || t.role === 'whole' || t.role === 'reference') continue;
+        const after = t.sentence.slice(t.end - t.sentenceStart, list[i + 1]!.start - t.sentenceStart);
+        const colon = /:\s*$/.test(after) || /[:;]\s*(?:[a-z]+\s+){0,2}$/.test(after);
+        const including = /\b(?:including|of whom|of which|among them)\b/i.test(after);
+        if (!colon && !including) continue;
+        const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
+        if (parts.length < 2) continue;
+        const kt = this.keyOf.get(t)!;
+        if (!parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
+        const rule = this.ruleFor('sum', t, ...parts);
+        if (!rule) continue;
+        const sum = parts.reduce((x, c) => x + c.value, 0);
+        const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
+        const exhaustive = colon && (/\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40)));
+        const bad = exhaustive ? Math.abs(sum - t.value) > tol : sum > t.value + tol;
+        if (!bad) {
+          this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${fmtNumber(sum)}, ${exhaustive ? 'the' : 'within the'} total of ${t.text}`);
+          continue;
+        }
+        this.add(rule, rule.severity, 'sum', [...parts, t], {
+          measure: t.measure,
+          parts: parts.map((c) => c.text).join(' + '),
+          total: t.text,
+          expected: fmtNumber(sum),
+          difference: fmtNumber(sum - t.value),
+          values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
+          why: `the parts add up to ${fmtNumber(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
+        }, { sum, total: t.value });
       }
     }
   }

@@ -1,0 +1,180 @@
+/**
+ * Publication dates: normalising metadata values to YYYY-MM-DD, and finding an unambiguous dateline or byline
+ * date near the top of a text.
+ */
+import type { Boilerplate } from './lexicon.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?';
+
+function valid(y: number, m: number, d: number): boolean {
+  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= dim;
+}
+
+function fmt(y: number, m: number, d: number): string | null {
+  if (!valid(y, m, d)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/;
+const ISO_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
+const DMY_TEXT = new RegExp(`^(?:${WEEKDAY}\\.?,? )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})\\.?,? (\\d{4})\\b`, 'i');
+const MDY_TEXT = new RegExp(`^(?:${WEEKDAY}\\.?,? )?(${MONTH})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
+
+/**
+ * A metadata date value → YYYY-MM-DD, or null. ISO dates and datetimes ("2022-10-14T23:30:00-04:00" → the date as
+ * written, 2022-10-14: the local part, never shifted to UTC), "2022/10/14", "20221014", "14 October 2022",
+ * "Oct. 14, 2022", "Fri, 14 Oct 2022 10:00:00 GMT", and numeric D/M/Y or M/D/Y only when the order is unambiguous.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return fmt(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 18000101 && value <= 22001231) value = String(value);
+  if (typeof value !== 'string') return null;
+  const s = value.replace(/\s+/g, ' ').trim().slice(0, 100);
+  if (!s) return null;
+  let m = ISO.exec(s) ?? ISO_SLASH.exec(s) ?? COMPACT.exec(s);
+  if (m) return fmt(+m[1]!, +m[2]!, +m[3]!);
+  m = DMY_TEXT.exec(s);
+  if (m) return fmt(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  m = MDY_TEXT.exec(s);
+  if (m) return fmt(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const y = +m[3]!;
+    if (a > 12 && b <= 12) return fmt(y, b, a);
+    if (b > 12 && a <= 12) return fmt(y, a, b);
+    if (a === b) return fmt(y, a, b);
+    return null; // 05/06/2022: day-month or month-day? unknowable
+  }
+  return null;
+}
+
+// A date with an explicit year, written out, anywhere in a short string.
+const TEXT_DATE = new RegExp(
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})\\.?,? (\\d{4})|(${MONTH})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))\\b`,
+  'i',
+);
+
+/** The first written-out date with a year in `s` (its value and where it is), or null. */
+export function findTextDate(s: string): { date: string; index: number; length: number } | null {
+  const m = TEXT_DATE.exec(s);
+  if (!m) return null;
+  let d: string | null;
+  if (m[1]) d = fmt(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]);
+  else if (m[4]) d = fmt(+m[6]!, MONTHS[m[4].toLowerCase()]!, +m[5]!);
+  else d = fmt(+m[7]!, +m[8]!, +m[9]!);
+  return d ? { date: d, index: m.index, length: m[0].length } : null;
+}
+
+export interface TextDate {
+  date: string;
+  /** Index of the block the date was found in. */
+  block: number;
+  /** True when the block is nothing but a dateline/byline (it becomes a 'meta' segment). */
+  metaOnly: boolean;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface DatelineMatchers {
+  prefixed: RegExp;
+  primary: Set<string>;
+}
+
+const cache = new WeakMap<Boilerplate, DatelineMatchers>();
+
+function matchers(bp: Boilerplate): DatelineMatchers {
+  let m = cache.get(bp);
+  if (!m) {
+    const prefixes = [...bp.dateline.prefixes].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    m = {
+      prefixed: new RegExp(`^(${prefixes || '(?!)'})(?: on| at)? ?:? ?(?:${WEEKDAY}\\.?,? )?`, 'i'),
+      primary: bp.dateline.primary,
+    };
+    cache.set(bp, m);
+  }
+  return m;
+}
+
+// "WASHINGTON, March 3, 2024 (Reuters) –" / "KYIV, Ukraine, Oct 14, 2022 —"
+const CITY_DATELINE = /^\p{Lu}[\p{Lu}.'-]{1,30}(?: \p{Lu}[\p{Lu}.'-]{1,30}){0,3},/u;
+// what may stand between the city and the date: a region or country, a weekday ("KYIV, Ukraine, Friday, ...")
+const DATELINE_BETWEEN = /^(?: \p{Lu}[\p{L}.'-]{0,30},?){0,3} ?$/u;
+// "By Jane Doe | Reuters | October 14, 2022", "By Jane Doe, Oct 14 2022"
+const BYLINE = /^by [^ ].{0,100}$/i;
+
+/**
+ * The publication date stated at the top of an article, from the first blocks only:
+ *  - a prefixed line: "Published: 14 October 2022", "Updated Oct. 14, 2022 10:02 am" (a "published" date wins over
+ *    an "updated" one);
+ *  - a wire dateline opening the first paragraph: "WASHINGTON, March 3, 2024 (Reuters) – ...";
+ *  - a short block that is only a date ("Friday 14 October 2022 10:05 BST") or a byline with a date.
+ * Dates without a year are never taken, nor dates in the body.
+ */
+export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null {
+  const { prefixed, primary } = matchers(bp);
+  let offset = 0;
+  let secondary: TextDate | null = null;
+  const n = Math.min(blocks.length, bp.dateline.maxBlocks);
+  for (let i = 0; i < n; i++) {
+    if (offset > bp.dateline.maxOffset) break;
+    const raw = blocks[i]!;
+    offset += raw.length + 2;
+    const s = raw.length > 400 ? raw.slice(0, 400).replace(/\s+/g, ' ').trim() : raw.replace(/\s+/g, ' ').trim();
+    // prefixed
+    const p = prefixed.exec(s);
+    if (p) {
+      const rest = s.slice(p[0].length);
+      const d = findTextDate(rest);
+      if (d && d.index === 0) {
+        const metaOnly = s.length <= 120;
+        const hit: TextDate = { date: d.date, block: i, metaOnly };
+        if (primary.has(p[1]!.toLowerCase())) return hit;
+        if (!secondary) secondary = hit;
+        continue;
+      }
+    }
+    // city dateline at the start of a paragraph
+    const c = CITY_DATELINE.exec(s);
+    if (c) {
+      const after = s.slice(c[0].length, c[0].length + 120);
+      const d = findTextDate(after);
+      if (d && DATELINE_BETWEEN.test(after.slice(0, d.index))) return { date: d.date, block: i, metaOnly: false };
+    }
+    if (s.length <= 80) {
+      // a block that is only a date (with weekday / time / zone around it)
+      const d = findTextDate(s);
+      if (d) {
+        const rest = (s.slice(0, d.index) + ' ' + s.slice(d.index + d.length)).toLowerCase();
+        const leftover = rest
+          .replace(new RegExp(`\\b${WEEKDAY}\\b`, 'g'), ' ')
+          .replace(/\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b/g, ' ')
+          .replace(/\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|pst|pdt|[a-z]{2,4}t|updated|published|posted)\b/g, ' ')
+          .replace(/[\s,.|·•/()–—-]+/g, '');
+        if (leftover.length === 0) return { date: d.date, block: i, metaOnly: true };
+      }
+    }
+    if (BYLINE.test(s)) {
+      const d = findTextDate(s);
+      if (d) return { date: d.date, block: i, metaOnly: true };
+    }
+  }
+  return secondary;
+}

@@ -1,0 +1,294 @@
+/**
+ * Paths → Documents: files, directories (recursive), globs, "-" for stdin; JSONL streamed line by line.
+ */
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { DocError, Document } from '../types.js';
+import { decode } from './decode.js';
+import { ARTICLE_EXTENSIONS, errorDocument, formatFor, ingestJsonlLine, ingestText } from './document.js';
+import type { Boilerplate } from './lexicon.js';
+
+export interface IngestPathsOptions {
+  /** `--date`: publication date for documents whose metadata states none. */
+  date?: string;
+  /** `--stdin-filename`: the name (and so the format) of what comes on stdin. */
+  stdinFilename?: string;
+  /** Working directory ids are relative to (default process.cwd()). */
+  cwd?: string;
+  /** The stream read for "-" (default process.stdin). */
+  stdin?: Readable;
+  /** A boilerplate lexicon other than the built-in one. */
+  lexicon?: Boilerplate;
+}
+
+const SKIP_DIRS = new Set(['node_modules']);
+
+/** Document id: the path relative to cwd with "/" separators (kept as given when relative). */
+export function documentId(given: string, cwd: string): string {
+  if (given === '-') return '-';
+  const abs = resolve(cwd, given);
+  let rel = relative(cwd, abs);
+  if (isAbsolute(given) && (rel.startsWith('..') || isAbsolute(rel))) rel = abs;
+  if (rel === '') rel = '.';
+  return rel.split(sep).join('/');
+}
+
+function isArticleFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+function ioError(path: string, e: unknown): DocError {
+  const err = e as NodeJS.ErrnoException;
+  const code = err?.code ?? 'EIO';
+  const why: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+    ENAMETOOLONG: 'file name too long',
+  };
+  return { code, message: `cannot read ${path}: ${why[code] ?? err?.message ?? String(e)}` };
+}
+
+/** Files under a directory with article extensions, sorted; dot-folders, dot-files and node_modules skipped. */
+async function walkDir(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      continue; // an unreadable sub-folder is skipped (the folder itself was readable)
+    }
+    for (const ent of entries) {
+      if (ent.name.startsWith('.')) continue;
+      const full = join(d, ent.name);
+      if (ent.isDirectory()) {
+        if (!SKIP_DIRS.has(ent.name)) stack.push(full);
+      } else if (ent.isFile() && isArticleFile(ent.name)) {
+        out.push(full);
+      } else if (ent.isSymbolicLink() && isArticleFile(ent.name)) {
+        // a link to a file is read; links to folders are not followed (no cycles)
+        try {
+          if ((await stat(full)).isFile()) out.push(full);
+        } catch {
+          /* dangling link */
+        }
+      }
+    }
+  }
+  return out.sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  const x = a.split(sep).join('/');
+  const y = b.split(sep).join('/');
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Read every input named on the command line, in order, as Documents.
+ *  - a file: read and ingested (format from the extension; .jsonl/.ndjson streamed, one Document per line);
+ *  - a directory: every article file under it (.txt .text .md .markdown .html .htm .jsonl .ndjson), sorted;
+ *  - a glob: its matches with those extensions, sorted;
+ *  - "-": stdin (format from `stdinFilename`).
+ * A file named twice is read once. A missing/unreadable input, or a directory/glob with no articles, yields a
+ * Document with `errors` and no text; nothing throws.
+ */
+export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {}): AsyncGenerator<Document> {
+  const cwd = opts.cwd ?? process.cwd();
+  const seen = new Set<string>();
+  for (const given of paths) {
+    if (given === '-') {
+      const name = opts.stdinFilename ?? '-';
+      const id = name === '-' ? '-' : documentId(name, cwd);
+      if (seen.has('\0stdin')) continue;
+      seen.add('\0stdin');
+      const stream = opts.stdin ?? process.stdin;
+      if (formatFor(name) === 'jsonl') {
+        yield* jsonlDocuments(stream, id, name, opts);
+        continue;
+      }
+      let buf: Buffer;
+      try {
+        buf = await readAll(stream);
+      } catch (e) {
+        yield errorDocument(id, name, formatFor(name), [ioError('stdin', e)]);
+        continue;
+      }
+      yield fromBuffer(buf, id, name, opts);
+      continue;
+    }
+    const abs = resolve(cwd, given);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (e) {
+      if (isDynamicPattern(given)) {
+        let files: string[];
+        try {
+          files = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+        } catch (ge) {
+          yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: invalid glob (${(ge as Error).message})` }]);
+          continue;
+        }
+        files = files.filter(isArticleFile).sort(compareCodeUnits);
+        if (files.length === 0) {
+          yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: the pattern matches no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
+          continue;
+        }
+        for (const f of files) {
+          if (seen.has(f)) continue;
+          seen.add(f);
+          yield* fileDocuments(f, displayPath(f, cwd), cwd, opts);
+        }
+        continue;
+      }
+      const id = documentId(given, cwd);
+      yield errorDocument(id, given, formatFor(given), [ioError(given, e)]);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const files = await walkDir(abs);
+      if (files.length === 0) {
+        yield errorDocument(documentId(given, cwd), given, 'text', [{ code: 'no-input', message: `${given}: the folder holds no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
+        continue;
+      }
+      for (const f of files) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        // shown as the user would write it: the folder as given + the path under it
+        const under = relative(abs, f).split(sep).join('/');
+        const shown = given.endsWith('/') || given.endsWith(sep) ? given + under : `${given}/${under}`;
+        yield* fileDocuments(f, shown, cwd, opts);
+      }
+      continue;
+    }
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    yield* fileDocuments(abs, given, cwd, opts);
+  }
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+}
+
+async function* fileDocuments(abs: string, shown: string, cwd: string, opts: IngestPathsOptions): AsyncGenerator<Document> {
+  const id = documentId(shown, cwd);
+  const format = formatFor(abs);
+  if (format === 'jsonl') {
+    let stream: Readable;
+    try {
+      const st = await lstat(abs);
+      if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      stream = createReadStream(abs, { highWaterMark: 1 << 20 });
+      await new Promise<void>((res, rej) => {
+        stream.once('open', () => res());
+        stream.once('error', rej);
+      });
+    } catch (e) {
+      yield errorDocument(id, shown, 'jsonl', [ioError(shown, e)]);
+      return;
+    }
+    yield* jsonlDocuments(stream, id, shown, opts);
+    return;
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(abs);
+  } catch (e) {
+    yield errorDocument(id, shown, format, [ioError(shown, e)]);
+    return;
+  }
+  yield fromBuffer(buf, id, shown, opts);
+}
+
+function fromBuffer(buf: Buffer, id: string, path: string, opts: IngestPathsOptions): Document {
+  const d = decode(buf, path);
+  if (d.errors.some((e) => e.code === 'binary')) return errorDocument(id, path, formatFor(path), d.errors);
+  return ingestText(d.text, { id, path, date: opts.date, errors: d.errors, lexicon: opts.lexicon, format: formatFor(path, d.text) });
+}
+
+/**
+ * Stream a JSONL source: bytes are split at "\n" (never inside a UTF-8 sequence), each line decoded on its own,
+ * so memory is bounded by the longest line. Offsets count UTF-16 units of the decoded file.
+ */
+async function* jsonlDocuments(stream: Readable, fileId: string, path: string, opts: IngestPathsOptions): AsyncGenerator<Document> {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const lossy = new TextDecoder('utf-8', { ignoreBOM: true });
+  let pending: Buffer[] = [];
+  let lineNo = 0;
+  let offset = 0; // UTF-16 offset of the current line's start
+  let produced = 0;
+  let firstChunk = true;
+  const seenIds = new Set<string>();
+  const handle = (bytes: Buffer): Document | null => {
+    lineNo++;
+    let line: string;
+    const errors: DocError[] = [];
+    try {
+      line = fatal.decode(bytes);
+    } catch {
+      line = lossy.decode(bytes);
+      errors.push({ code: 'decode', message: `${path}:${lineNo}: invalid UTF-8; undecodable bytes were replaced with U+FFFD`, line: lineNo });
+    }
+    const start = offset;
+    offset += line.length + 1; // the "\n"
+    const content = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (!/[^\s\uFEFF]/.test(content)) return null; // blank lines are allowed between records
+    produced++;
+    return ingestJsonlLine(content, { fileId, path, lineNo, offset: start, date: opts.date, lexicon: opts.lexicon, errors, seenIds });
+  };
+  try {
+    for await (const raw of stream) {
+      const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+      if (firstChunk) {
+        firstChunk = false;
+        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+          yield errorDocument(fileId, path, 'jsonl', [{ code: 'decode', message: `${path}: JSONL must be UTF-8 (this file is UTF-16)` }]);
+          stream.destroy();
+          return;
+        }
+      }
+      let from = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, from);
+        if (nl === -1) break;
+        const part = chunk.subarray(from, nl);
+        const bytes = pending.length ? Buffer.concat([...pending, part]) : part;
+        pending = [];
+        const doc = handle(bytes);
+        if (doc) yield doc;
+        from = nl + 1;
+      }
+      if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
+    }
+  } catch (e) {
+    yield errorDocument(fileId, path, 'jsonl', [ioError(path, e)]);
+    return;
+  }
+  if (pending.length) {
+    const doc = handle(Buffer.concat(pending));
+    if (doc) yield doc;
+  }
+  if (produced === 0) {
+    yield errorDocument(fileId, path, 'jsonl', [{ code: 'empty', message: `${path}: no JSON lines` }]);
+  }
+}
