@@ -46,6 +46,8 @@ export function eventLemma(w: string, lex: Lexicon): string {
   return verbLemma(lex, x) ?? x;
 }
 
+const MEASURING = new Set(['count', 'counted', 'estimate', 'estimated', 'tally', 'tallied', 'record', 'recorded', 'register', 'registered', 'report', 'reported', 'put', 'number', 'numbered', 'total', 'totalled', 'totaled', 'calculate', 'calculated', 'measure', 'measured', 'say', 'said', 'give', 'given', 'show', 'showed', 'shown', 'see', 'seen', 'put at', 'reach', 'reached', 'stand', 'stood']);
+
 /** Words that modify a counted noun without changing what is counted. */
 const IGNORED_MODS = new Set([
   'new', 'more', 'additional', 'further', 'extra', 'other', 'total', 'estimated', 'confirmed', 'reported', 'official', 'some', 'many',
@@ -146,7 +148,9 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   const phrase = (c.phrase ?? '').toLowerCase();
   const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
   let noun: string | null = null;
-  let event: string | null = c.event ? syn.event.get(c.event) ?? syn.event.get(eventLemma(c.event, lex)) ?? eventLemma(c.event, lex) : null;
+  // verbs of measuring ("counted 23,000 marchers", "put the crowd at 4,000") say how a figure was obtained, not what happened
+  const ownEvent = c.event && !MEASURING.has(eventLemma(c.event, lex)) && !MEASURING.has(c.event) ? c.event : null;
+  let event: string | null = ownEvent ? syn.event.get(ownEvent) ?? syn.event.get(eventLemma(ownEvent, lex)) ?? eventLemma(ownEvent, lex) : null;
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
   let headLen = 1;
   for (let n = Math.min(3, words.length); n >= 1; n--) {

@@ -58,12 +58,9 @@ function make(t: Tokens, a: number, b: number, pronoun = false): Attribution | n
     headEnd = i - 1;
     break;
   }
-  for (let i = headEnd; i >= a; i--) {
-    if ((isCap(t, i) || SOURCE_NOUNS.has(lw(t, i))) && lw(t, i) !== 's') {
-      key = lw(t, i);
-      break;
-    }
-  }
+  // a name first ("The CGL union confederation" → cgl), else a source noun ("the city's police headquarters" → police)
+  for (let i = headEnd; i >= a && !key; i--) if (isCap(t, i) && lw(t, i) !== 's' && !(i === a && lw(t, i) === 'the')) key = lw(t, i);
+  for (let i = headEnd; i >= a && !key; i--) if (SOURCE_NOUNS.has(lw(t, i))) key = lw(t, i);
   if (!key) {
     for (let i = b; i >= a; i--) if (t.kind[i] === T_WORD && SOURCE_NOUNS.has(lw(t, i))) {
       key = lw(t, i).replace(/izers$/, 'isers');
@@ -82,6 +79,7 @@ function sourceBefore(t: Tokens, e: number): Attribution | null {
   if (PRONOUNS.has(w)) return make(t, i, i, true);
   let start = -1;
   let sawName = false;
+  let plain = 0;
   while (i >= 0) {
     if (isCap(t, i)) {
       start = i;
@@ -95,6 +93,13 @@ function sourceBefore(t: Tokens, e: number): Attribution | null {
       i--;
       continue;
     }
+    // "The CGL union confederation said", "The city's police headquarters counted": plain nouns inside a source name
+    if (t.kind[i] === T_WORD && plain < 3 && x.length > 2 && !JOINERS.has(x) && !PRONOUNS.has(x) && !/^(?:and|or|but|that|which|who|when|while|as|if|then|also|has|had|have|was|were|is|are|will|would|could|not|no|a|an|in|on|at|to|by|with|from|for)$/.test(x) && (isCap(t, i - 1) || SOURCE_NOUNS.has(lw(t, i - 1)) || (lw(t, i - 1) === 's' && tokText(t, i - 2) === "'") || t.kind[i - 1] === T_WORD)) {
+      start = i;
+      plain++;
+      i--;
+      continue;
+    }
     // joiners inside names: "Ministry of Reintegration", "Ukraine's ministry"
     if ((JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'")) && (isCap(t, i - 1) || (i - 1 >= 0 && (JOINERS.has(lw(t, i - 1)) || SOURCE_NOUNS.has(lw(t, i - 1)))))) {
       i--;
@@ -103,7 +108,10 @@ function sourceBefore(t: Tokens, e: number): Attribution | null {
     if (x === 'the' && start >= 0) start = i;
     break;
   }
-  if (start < 0 || !(sawName || SOURCE_NOUNS.has(lw(t, e)) || SOURCE_NOUNS.has(lw(t, start)))) return null;
+  if (start < 0) return null;
+  let named = sawName;
+  for (let k = start; k <= e && !named; k++) if (SOURCE_NOUNS.has(lw(t, k))) named = true;
+  if (!named) return null;
   return make(t, start, e);
 }
 

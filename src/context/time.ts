@@ -78,6 +78,8 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
     const certainYear = r.start.isCertain('year') && /\b(?:1[89]|20)\d\d\b/.test(r.text);
     if (!docDate && !certainYear) continue;
     if (/^\s*(?:now|right now|for now|currently)\s*$/i.test(r.text)) continue;
+    // "the march", "may": months only when written as months (capitalised, or with a day or year)
+    if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim())) continue;
     const d = r.start.date();
     let start = iso(d);
     let end = r.end ? iso(r.end.date()) : start;
@@ -104,7 +106,9 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
  * overlap the figure, else the document date.
  */
 export function timeOf(sentence: string, figStart: number, figEnd: number, docDate: string | null): TimeRef | null {
-  const found = timeExpressions(sentence, docDate).filter((f) => f.end <= figStart || f.start >= figEnd);
+  // expressions before the figure, or after it in the same clause ("45 people died on Tuesday", not "…, the
+  // biggest turnout since the strikes of 1995")
+  const found = timeExpressions(sentence, docDate).filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start))));
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;

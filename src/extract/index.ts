@@ -8,7 +8,7 @@ import type { Mention, Segment } from '../types.js';
 import { findDateSpans } from './dates.js';
 import { describeFigure, nounLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
-import { exactNumber, readDigits, readWords } from './numeral.js';
+import { exactNumber, readDigits, readStandaloneNumeral, readWords } from './numeral.js';
 import { scanBlock, type RawFigure } from './scan.js';
 import { T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
@@ -381,6 +381,13 @@ export function parseNumber(s: string, lex: Lexicon = getLexicon()): number | nu
   const norm = normalizeForScan(s.trim());
   const t = tokenize(norm);
   if (t.n === 0) return null;
+  // the whole string as one numeral (trailing sentence punctuation aside)
+  const whole = readStandaloneNumeral(t, 0, lex);
+  if (whole) {
+    let e = whole.end;
+    while (e < t.n && t.kind[e] === T_PUNCT && /^[.,;:!?)\]"']$/.test(tokText(t, e))) e++;
+    if (e === t.n) return whole.value;
+  }
   let i = 0;
   let neg = false;
   if (t.kind[0] === T_PUNCT && tokText(t, 0) === '-') {

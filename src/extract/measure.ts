@@ -38,6 +38,8 @@ export interface Description {
 const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
 const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'extra', 'new', 'fresh', 'total', 'combined', 'record', 'estimated', 'whopping', 'mere', 'just', 'only', 'over', 'nearly', 'almost', 'around', 'about']);
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
+/** Common verbs in -s that follow a singular subject noun ("the budget means", "the report shows"). */
+const S_VERBS = new Set(['means', 'shows', 'says', 'includes', 'remains', 'needs', 'seems', 'adds', 'goes', 'comes', 'makes', 'takes', 'gives', 'covers', 'requires', 'represents', 'accounts', 'stands', 'amounts', 'faces', 'sees', 'leaves', 'brings', 'puts', 'plans', 'aims', 'expects', 'costs', 'rises', 'falls', 'grows', 'reaches', 'totals', 'exceeds', 'suggests', 'indicates', 'estimates', 'counts', 'affects', 'involves', 'allows', 'provides', 'contains', 'keeps', 'marks', 'hits', 'tops']);
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
 const HOLDING_VERBS = new Set(['receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
@@ -285,6 +287,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
       word += '-' + tokText(t, j + 1);
       j += 2;
     }
+    // "the budget means for residents", "the report shows": a verb in -s after a singular noun, before a function word
+    if (words.length && S_VERBS.has(word.toLowerCase()) && !/s$/i.test(words[words.length - 1]!)) break;
     words.push(word);
     i = j;
     // possessive "'s" ends the phrase
@@ -497,7 +501,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     weak: weak || !words.length,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,
-    generic: headLemma !== null && words.length === 1 && lex.genericHeads.has(head!.toLowerCase()),
+    generic: headLemma !== null && lex.genericHeads.has(head!.toLowerCase()),
   };
 }
 

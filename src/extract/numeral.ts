@@ -413,8 +413,9 @@ interface Item {
 function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean; unitOrd: boolean } | null {
   const fr = lex.fractions.get(w);
   if (fr !== undefined && fr > 0) {
-    const singular = lex.fractions.get(w.endsWith('s') ? w.slice(0, -1) : w) === fr && !w.endsWith('s');
-    return { den: Math.round(1 / fr), plural: !singular && w !== 'half', unitOrd: false };
+    const plural = w.endsWith('s') || w === 'halves';
+    const ord = lex.ordinals.get(plural ? w.slice(0, -1) : w);
+    return { den: Math.round(1 / fr), plural, unitOrd: ord !== undefined && ord < 10 };
   }
   let ord = lex.ordinals.get(w);
   let plural = false;
@@ -443,7 +444,11 @@ function isScaleWord(lex: Lexicon, t: Tokens, k: number): boolean {
 /** A bare digit group usable among number words: "3", "21", "322" (no separators, decimals or letters glued). */
 function digitGroup(t: Tokens, k: number): number | null {
   if (!isNumTok(t, k) || len(t, k) > 3) return null;
-  if (k + 1 < t.n && glued(t, k + 1) && (t.kind[k + 1] !== T_PUNCT || punctIs(t, k + 1, '.') || punctIs(t, k + 1, ',') || punctIs(t, k + 1, '/')) && !(punctIs(t, k + 1, '.') && !isNumTok(t, k + 2)) && !(punctIs(t, k + 1, ',') && !isNumTok(t, k + 2))) return null;
+  // nothing glued after but punctuation that is not part of a number ("21." ends a sentence, "21.5" is a decimal)
+  if (k + 1 < t.n && glued(t, k + 1)) {
+    if (t.kind[k + 1] !== T_PUNCT) return null;
+    if ((punctIs(t, k + 1, '.') || punctIs(t, k + 1, ',') || punctIs(t, k + 1, '/')) && isNumTok(t, k + 2) && glued(t, k + 2)) return null;
+  }
   if (k > 0 && glued(t, k) && (t.kind[k - 1] !== T_PUNCT || punctIs(t, k - 1, '.') || punctIs(t, k - 1, ','))) return null;
   return Number(tokText(t, k));
 }
@@ -486,10 +491,8 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
       if (sc !== undefined) {
         // a scale opens a numeral only before a larger scale ("hundred thousand") or on its own (standalone)
         if (!lt && !opts.standalone && !(isScaleWord(lex, t, j + 1) && (lex.scales.get(nx) ?? 0) > sc)) break;
-        if (lt && (lt.kind === 'and' || lt.kind === 'of') && !(lt.kind === 'of')) {
-          // "and thousand" is no numeral
-          if (lt.kind === 'and') break;
-        }
+        // "and thousand" is no numeral
+        if (lt && lt.kind === 'and') break;
         push(sc === 100 ? 'hundred' : 'scale', sc, j, j + 1);
         j++;
         continue;
@@ -503,7 +506,9 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
       if (w === 'and') {
         if (!lt || lt.kind === 'and' || lt.kind === 'article' || lt.kind === 'of') break;
         const next = j + 1;
-        const ok = isCardWord(lex, t, next) || ((nx === 'a' || nx === 'an') && isDenWord(lex, t, next + 1)) || (opts.digits && digitGroup(t, next) !== null && (lt.kind === 'hundred' || lt.kind === 'scale'));
+        const bigBefore = lt.kind === 'hundred' || lt.kind === 'scale';
+        // "and fifty", "and a half", "3 hundred and 21", "one hundred and fifth" (a compound denominator)
+        const ok = isCardWord(lex, t, next) || ((nx === 'a' || nx === 'an') && isDenWord(lex, t, next + 1)) || (opts.digits && digitGroup(t, next) !== null && bigBefore) || (bigBefore && isDenWord(lex, t, next));
         if (!ok) break;
         push('and', 0, j, j + 1);
         j++;
@@ -512,7 +517,9 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
       if (w === 'a' || w === 'an') {
         const canStart = !lt ? opts.article : lt.kind === 'and' || lt.kind === 'of' || (lt.kind === 'ord' && !lt.plural);
         if (!canStart) break;
-        const opensNumber = lex.scales.has(nx) || lex.dozenWords.has(nx) || (lt?.kind !== 'ord' && lt?.kind !== 'of' && isDenWord(lex, t, j + 1));
+        // "a hundred", "a dozen", "a fifth", "a twenty-first"
+        const compoundDen = isCardWord(lex, t, j + 1) && (isDenWord(lex, t, j + 2) || (punctIs(t, j + 2, '-') && isDenWord(lex, t, j + 3)));
+        const opensNumber = lex.scales.has(nx) || lex.dozenWords.has(nx) || (lt?.kind !== 'ord' && lt?.kind !== 'of' && (isDenWord(lex, t, j + 1) || compoundDen));
         if (!opensNumber || t.nl[j + 1]) break;
         push('article', 1, j, j + 1);
         j++;
@@ -789,7 +796,8 @@ function readFraction(items: Item[], d: number, sa: boolean): FractionRead | nul
     e += 1;
   }
   const scaled = tail > 1;
-  const pluralOk = (num: number) => (num === 1 ? !D.plural || D.value === 2 && false : D.plural || sa && D.value === 2 && false);
+  // "one fifth", "three fifths"
+  const pluralOk = (num: number) => (num === 1 ? !D.plural : D.plural);
   // no numerator: "half", "half a dozen", "quarter million"
   if (d === 0) {
     if (!(den === 2 || den === 4) || D.plural) return null;
@@ -864,4 +872,59 @@ export function readWords(t: Tokens, i: number, lex: Lexicon, allowArticle = tru
   for (let k = 0; k < r.n; k++) if (items[k]!.kind !== 'article' && items[k]!.kind !== 'and') words++;
   if (words === 0) return null;
   return { end: items[r.n - 1]!.te, value: r.value, words, scaled: r.last === 'scale' || r.last === 'hundred' };
+}
+
+/**
+ * One numeral read on its own, as parseNumber reads it: an optional sign ("-", "minus", "negative"), then digits
+ * with a scale or its abbreviation at any spacing ("1,674.5 G", "- 10  k", "1.2b", "3 dozens", "2.12 hundred"),
+ * digits and words together ("4 thousand 3 hundred and 21"), or words ("one hundred thirty-fifths").
+ * The context rules of running text (a "b" needs a currency or a plural noun) do not apply here.
+ */
+export function readStandaloneNumeral(t: Tokens, i: number, lex: Lexicon): { end: number; value: number } | null {
+  let sign = 1;
+  let j = i;
+  for (;;) {
+    if (punctIs(t, j, '-')) sign = -sign;
+    else if (punctIs(t, j, '+')) {
+      /* plus */
+    } else if (j < t.n && t.kind[j] === T_WORD && lex.negativeWords.has(tokLower(t, j))) sign = -sign;
+    else break;
+    j++;
+  }
+  if (j >= t.n) return null;
+  if (isNumTok(t, j) || (punctIs(t, j, '.') && isNumTok(t, j + 1) && glued(t, j + 1))) {
+    const d = readDigits(t, j, { standalone: true });
+    if (!d || d.dotted) return null;
+    const w = digitGroup(t, j) !== null ? readWordNumber(t, j, lex, { standalone: true, digits: true }) : null;
+    if (w && !w.ordinal && w.end > d.end) return { end: w.end, value: sign * w.value };
+    let value = d.value;
+    let end = d.end;
+    if (end < t.n && t.kind[end] === T_WORD && !t.nl[end] && d.form === 'digits') {
+      const raw = tokText(t, end);
+      const low = raw.toLowerCase();
+      const sc = lex.scales.get(low);
+      const ab = lex.scaleAbbrevs.get(raw) ?? (lex.scaleAbbrevs.get(low)?.caseSensitive ? undefined : lex.scaleAbbrevs.get(low));
+      if (sc !== undefined) {
+        value *= sc;
+        end++;
+        // "2 hundred thousand", "13 lakh crore"
+        const sc2 = end < t.n && t.kind[end] === T_WORD ? lex.scales.get(tokLower(t, end)) : undefined;
+        if (sc2 !== undefined && sc2 > sc) {
+          value *= sc2;
+          end++;
+        }
+      } else if (lex.dozenWords.has(low)) {
+        value *= 12;
+        end++;
+      } else if (ab) {
+        value *= ab.value;
+        end++;
+      }
+    }
+    return { end, value: sign * value };
+  }
+  if (t.kind[j] === T_PUNCT && VULGAR[tokText(t, j)] !== undefined) return { end: j + 1, value: sign * VULGAR[tokText(t, j)]! };
+  const w = readWordNumber(t, j, lex, { standalone: true, article: true, digits: true });
+  if (!w || w.ordinal) return null;
+  return { end: w.end, value: sign * w.value };
 }

@@ -10,7 +10,7 @@
 import type { Lexicon, PhraseEntry, PhraseIndex, QualifierDef, UnitDef } from '../lexicon/index.js';
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
-import { exactNumber, readDigits, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
+import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
 import { matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface RawFigure {
@@ -458,6 +458,15 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
     const n = readDigits(t, j);
     if (!n || n.dotted) return null;
     if (n.end > ctx.to) return null;
+    // digits among number words: "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred", "3 million and a half"
+    if (n.bare && n.digits <= 3 && isWord(t, n.end)) {
+      const wn = readWordNumber(t, j, lex, { digits: true });
+      if (wn && !wn.ordinal && wn.end > n.end + 1 && wn.end <= ctx.to) {
+        let more = false;
+        for (let k = n.end + 1; k < wn.end && !more; k++) more = isNum(t, k) || lw(t, k) === 'and' || lex.cardinals.has(lw(t, k));
+        if (more) return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'mixed', vague: null, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled };
+      }
+    }
     return { end: n.end, value: n.value, exact: n.exact, precision: n.precision, form: n.form === 'fraction' ? 'fraction' : n.form, vague: null, fraction: false, unit: null, articleBand: 0, numeral: n, words: false, scaled: false };
   }
   if (isPunct(t, j) && VULGAR[tokText(t, j)] !== undefined) {
@@ -473,30 +482,10 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
     // "thousands" in "thousands of miles" keeps its unit via readUnit after "of"
     return { end: vm.end, value: vm.value.low, exact: exactNumber(vm.value.low), precision: null, form: 'vague', vague: vm.value, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
   }
-  // "a third of", "a quarter of", "a half": shares
-  if ((w === 'a' || w === 'one') && isWord(t, j + 1)) {
-    const fw = lw(t, j + 1);
-    const fv = lex.fractions.get(fw);
-    if (fv !== undefined && !fw.endsWith('s') && (lw(t, j + 2) === 'of' || (fw === 'half' && w === 'a' && lw(t, j + 2) !== 'hour' && lw(t, j + 2) !== 'day'))) {
-      if (fw === 'half' && lw(t, j + 2) !== 'of') return null;
-      return { end: j + 2, value: fv, exact: exactNumber(fv), precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
-    }
-  }
-  // "half of", "half a million", "half an hour"
-  if (w === 'half') {
-    const nx = lw(t, j + 1);
-    if (nx === 'a' || nx === 'an') {
-      const after = lw(t, j + 2);
-      const sc = lex.scales.get(after);
-      if (sc !== undefined && sc >= 1000) return { end: j + 3, value: 0.5 * sc, exact: exactNumber(0.5 * sc), precision: null, form: 'words', vague: null, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: true };
-      const u = unitWord(ctx, j + 2);
-      if (u && TIME_UNITS.has(u.unit.name)) return { end: u.end, value: 0.5, exact: '0.5', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0, numeral: null, words: true, scaled: false };
-      return null;
-    }
-    if (nx === 'of' || (nx === 'the' && !isCapitalised(t, j))) {
-      return { end: j + 1, value: 0.5, exact: '0.5', precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
-    }
-    return null;
+  // "half an hour", "half a day"
+  if (w === 'half' && (lw(t, j + 1) === 'a' || lw(t, j + 1) === 'an')) {
+    const u = unitWord(ctx, j + 2);
+    if (u && TIME_UNITS.has(u.unit.name)) return { end: u.end, value: 0.5, exact: '0.5', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0, numeral: null, words: true, scaled: false };
   }
   // "a"/"an"/"another" + time unit: "a week ago", "about a month", "an hour-long call", "at least another week"
   if ((w === 'a' || w === 'an' || w === 'another') && isWord(t, j + 1)) {
@@ -507,26 +496,27 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
       return { end: u.end, value: 1, exact: '1', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0.25, numeral: null, words: true, scaled: false };
     }
   }
-  // number words
-  const nw = readWords(t, j, lex, true);
-  if (nw && nw.end <= ctx.to) {
-    if (!wordNumberIsFigure(ctx, j, nw.end, nw.value, hasPrefix)) return null;
-    // "two-thirds", "three quarters"
-    let end = nw.end;
-    let value = nw.value;
-    let fraction = false;
-    const sepHyphen = isPunct(t, end, '-') && glued(t, end);
-    const fi = sepHyphen ? end + 1 : end;
-    const fw = lw(t, fi);
-    const fv = isWord(t, fi) ? lex.fractions.get(fw) : undefined;
-    if (fv !== undefined && nw.value < 20 && (fw.endsWith('s') || fw === 'half') && (sepHyphen ? glued(t, fi) : true)) {
-      value = nw.value * fv;
-      end = fi + 1;
-      fraction = true;
+  // number words, fractions ("two thirds", "a third of", "one and a half", "half a million") and decimals
+  const wn = readWordNumber(t, j, lex, { article: true });
+  if (!wn || wn.end > ctx.to) return null;
+  // "twenty-first", "twenty fifth": an ordinal
+  if (wn.ordinal) return null;
+  let fraction = false;
+  if (wn.kind === 'fraction' && wn.share) {
+    // "a third" and "one fifth" are shares before "of" or a unit ("a quarter mile"); "one fifth" also at the end
+    // of a clause; "half" before "of"/"the"; "two thirds" anywhere
+    const nx = lw(t, wn.end);
+    const u = isWord(t, wn.end) ? unitWord(ctx, wn.end) : null;
+    const unitOk = u !== null && (u.unit.dimension !== 'duration' || wn.half) && u.unit.dimension !== 'currency';
+    const clauseEnd = wn.end >= ctx.to || (isPunct(t, wn.end) && !isPunct(t, wn.end, '-') && !isPunct(t, wn.end, "'"));
+    if (wn.article || wn.one || w === 'half') {
+      const ok = nx === 'of' || unitOk || (w === 'half' && nx === 'the' && !isCapitalised(t, j)) || (wn.one && clauseEnd);
+      if (!ok) return null;
     }
-    return { end, value, exact: exactNumber(value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: nw.scaled };
+    fraction = !unitOk;
   }
-  return null;
+  if (!fraction && wn.kind === 'integer' && !wordNumberIsFigure(ctx, j, wn.end, wn.value, hasPrefix)) return null;
+  return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled };
 }
 
 /** Is "a"/"an" at j part of a rate ("1,000 a day", "twice a week", "per")? */
