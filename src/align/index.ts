@@ -142,8 +142,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
   if (ka.family !== kb.family) return { ...base, comparable: false, why: 'different units' };
-  const ha = subjectWords(a.holder);
-  const hb = subjectWords(b.holder);
+  // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
+  const named = (h: string | null | undefined) => (h && (SUBJECT_FAMILIES.test(ka.family) || /^[A-Z]/.test(h) && !/^(?:The|A|An)\b/.test(h)) ? h : null);
+  const ha = subjectWords(named(a.holder));
+  const hb = subjectWords(named(b.holder));
   const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
   if (ha.size && hb.size && !sameHolder) return { ...base, comparable: false, why: 'held by different parties' };
   if (SUBJECT_FAMILIES.test(ka.family)) {
@@ -171,7 +173,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   }
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
-  if ((ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
+  if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };
   if ((ka.elapsed || kb.elapsed) && crossDocument) {
     // "15 months ago" depends on when each article was written: comparable only for articles of one date

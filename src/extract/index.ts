@@ -67,7 +67,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
       // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
       const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
-      const bare = !d.phrase && sameSentence && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
+      const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
       const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
       if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
       if (ppAfterPercent) {
@@ -237,7 +237,13 @@ const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'po
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k));
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 14 && !stop(k); k--, steps++) {
-    if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) return !(tokLower(t, k) === 'set' && tokLower(t, k + 1) !== 'to');
+    if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {
+      const w = tokLower(t, k);
+      if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;
+      // "will have 42 of the 81 seats" states a consequence; "will bring winds of 150 km/h" forecasts a measure
+      if ((w === 'will' || w === "'ll" || w === 'll') && !f.unit) return false;
+      return true;
+    }
     if (tokLower(t, k) === 'long' && tokLower(t, k - 1) === 'as' && tokLower(t, k + 1) === 'as') return true;
   }
   for (let k = f.te, steps = 0; k < to && steps < 6 && !stop(k); k++, steps++) {

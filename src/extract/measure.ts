@@ -51,7 +51,9 @@ function leadingOf(t: Tokens, ts: number, from: number, lex: Lexicon): { words: 
   // find "Of" at the start of the clause
   let k = ts - 2;
   let steps = 0;
-  while (k >= from && steps < 10 && tokText(t, k) !== ',' && tokText(t, k) !== '.' && lw(t, k) !== 'of') {
+  // (a comma or point between digits belongs to a number: "Of the 2,140 schools")
+  const inNumber = (q: number) => t.kind[q - 1] === T_NUM && t.kind[q + 1] === T_NUM && t.gap[q] === 0 && t.gap[q + 1] === 0;
+  while (k >= from && steps < 14 && !((tokText(t, k) === ',' || tokText(t, k) === '.') && !inNumber(k)) && lw(t, k) !== 'of') {
     k--;
     steps++;
   }

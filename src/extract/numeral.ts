@@ -407,15 +407,17 @@ interface Item {
   plural: boolean;
   /** ordinals: a unit ordinal (first … ninth) that can end a compound ("thirty-fifth") */
   unitOrd: boolean;
+  /** ordinals: the word "half"/"halves" */
+  half: boolean;
 }
 
 /** The denominator a word names ("fifths" → 5, "half" → 2, "hundredth" → 100), or null. */
-function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean; unitOrd: boolean } | null {
+function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean; unitOrd: boolean; compoundOnly: boolean; half: boolean } | null {
   const fr = lex.fractions.get(w);
   if (fr !== undefined && fr > 0) {
-    const plural = w.endsWith('s') || w === 'halves';
+    const plural = w.endsWith('s');
     const ord = lex.ordinals.get(plural ? w.slice(0, -1) : w);
-    return { den: Math.round(1 / fr), plural, unitOrd: ord !== undefined && ord < 10 };
+    return { den: Math.round(1 / fr), plural, unitOrd: ord !== undefined && ord < 10, compoundOnly: false, half: w === 'half' || w === 'halves' };
   }
   let ord = lex.ordinals.get(w);
   let plural = false;
@@ -424,11 +426,14 @@ function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean;
     plural = ord !== undefined;
   }
   if (ord === undefined) return null;
-  return { den: ord, plural, unitOrd: ord < 10 };
+  // "first" and "second" name fractions only inside a compound ("a twenty-first"): "two seconds", "a second day"
+  return { den: ord, plural, unitOrd: ord < 10, compoundOnly: ord <= 2, half: false };
 }
 
 function isDenWord(lex: Lexicon, t: Tokens, k: number): boolean {
-  return k < t.n && t.kind[k] === T_WORD && denominatorOf(lex, tokLower(t, k)) !== null;
+  if (k >= t.n || t.kind[k] !== T_WORD) return false;
+  const d = denominatorOf(lex, tokLower(t, k));
+  return d !== null && !d.compoundOnly;
 }
 
 function isCardWord(lex: Lexicon, t: Tokens, k: number): boolean {
@@ -465,7 +470,7 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
   let afterPoint = false;
   const last = () => items[items.length - 1];
   const push = (kind: ItemKind, value: number, ts: number, te: number, extra: Partial<Item> = {}) => {
-    items.push({ kind, value, ts, te, group: extra.group ?? ++group, plural: extra.plural ?? false, unitOrd: extra.unitOrd ?? false });
+    items.push({ kind, value, ts, te, group: extra.group ?? ++group, plural: extra.plural ?? false, unitOrd: extra.unitOrd ?? false, half: extra.half ?? false });
   };
   while (j < t.n && items.length < 64) {
     if (j > i && t.nl[j]) break;
@@ -508,7 +513,7 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
         const next = j + 1;
         const bigBefore = lt.kind === 'hundred' || lt.kind === 'scale';
         // "and fifty", "and a half", "3 hundred and 21", "one hundred and fifth" (a compound denominator)
-        const ok = isCardWord(lex, t, next) || ((nx === 'a' || nx === 'an') && isDenWord(lex, t, next + 1)) || (opts.digits && digitGroup(t, next) !== null && bigBefore) || (bigBefore && isDenWord(lex, t, next));
+        const ok = isCardWord(lex, t, next) || ((nx === 'a' || nx === 'an') && isDenWord(lex, t, next + 1)) || (opts.digits && digitGroup(t, next) !== null && lt.kind === 'hundred') || (bigBefore && isDenWord(lex, t, next));
         if (!ok) break;
         push('and', 0, j, j + 1);
         j++;
@@ -518,7 +523,8 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
         const canStart = !lt ? opts.article : lt.kind === 'and' || lt.kind === 'of' || (lt.kind === 'ord' && !lt.plural);
         if (!canStart) break;
         // "a hundred", "a dozen", "a fifth", "a twenty-first"
-        const compoundDen = isCardWord(lex, t, j + 1) && (isDenWord(lex, t, j + 2) || (punctIs(t, j + 2, '-') && isDenWord(lex, t, j + 3)));
+        const anyDen = (k: number) => k < t.n && t.kind[k] === T_WORD && denominatorOf(lex, tokLower(t, k)) !== null;
+        const compoundDen = isCardWord(lex, t, j + 1) && (anyDen(j + 2) || (punctIs(t, j + 2, '-') && anyDen(j + 3)));
         const opensNumber = lex.scales.has(nx) || lex.dozenWords.has(nx) || (lt?.kind !== 'ord' && lt?.kind !== 'of' && (isDenWord(lex, t, j + 1) || compoundDen));
         if (!opensNumber || t.nl[j + 1]) break;
         push('article', 1, j, j + 1);
@@ -537,7 +543,8 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
         // a fraction opens a numeral only as "half"/"quarter" ("half million", "half a dozen", "quarter million")
         if (!lt && !(w === 'half' || w === 'quarter')) break;
         if (lt && lt.kind === 'ord') break;
-        push('ord', den.den, j, j + 1, { plural: den.plural, unitOrd: den.unitOrd && lex.ordinals.has(den.plural ? w.slice(0, -1) : w) });
+        if (den.compoundOnly && !(lt && lt.kind === 'card' && lt.value >= 20 && lt.value % 10 === 0)) break;
+        push('ord', den.den, j, j + 1, { plural: den.plural, unitOrd: den.unitOrd, half: den.half });
         j++;
         continue;
       }
@@ -554,7 +561,8 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
       const v = digitGroup(t, j);
       if (v === null) break;
       const nxScale = j + 1 < t.n && t.gap[j + 1]! <= 2 && (isScaleWord(lex, t, j + 1) || (t.kind[j + 1] === T_WORD && lex.dozenWords.has(tokLower(t, j + 1))));
-      const ok = !lt ? nxScale : (lt.kind === 'and' && items.length >= 2 && (items[items.length - 2]!.kind === 'hundred' || items[items.length - 2]!.kind === 'scale')) || (lt.kind === 'scale' && nxScale);
+      // "3 hundred and 21"; after a larger scale only a group with its own scale ("4 thousand 3 hundred")
+      const ok = !lt ? nxScale : (lt.kind === 'and' && items.length >= 2 && items[items.length - 2]!.kind === 'hundred') || (lt.kind === 'scale' && nxScale);
       if (!ok) break;
       push('digits', v, j, j + 1);
       j++;
@@ -584,10 +592,9 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
         continue;
       }
       const den = denominatorOf(lex, w2);
-      if (den && (lt.kind === 'card' || lt.kind === 'digits' || lt.kind === 'hundred' || lt.kind === 'scale' || lt.kind === 'article')) {
-        const unitOrd = den.unitOrd && lex.ordinals.has(den.plural ? w2.slice(0, -1) : w2);
+      if (den && (lt.kind === 'card' || lt.kind === 'digits' || lt.kind === 'hundred' || lt.kind === 'scale' || lt.kind === 'article') && !(den.compoundOnly && !tens)) {
         // "thirty-fifths": a compound ordinal; "one-eighth", "hundred-fifths": a numerator and its denominator
-        push('ord', den.den, j + 1, j + 2, { plural: den.plural, unitOrd, group: tens && unitOrd && t.gap[j] === 0 ? lt.group : undefined });
+        push('ord', den.den, j + 1, j + 2, { plural: den.plural, unitOrd: den.unitOrd, half: den.half, group: tens && den.unitOrd && t.gap[j] === 0 ? lt.group : undefined });
         j += 2;
         continue;
       }
@@ -618,6 +625,8 @@ function readIntItems(items: Item[], a: number, b: number, standalone: boolean):
   let k = a;
   let consumed = a;
   let endScale = 0;
+  // the state before the last "and": "one million and two million" is two numbers, not 1,000,002
+  let snap: { consumed: number; total: number; group: number; last: IntRead['last'] } | null = null;
   for (; k < b; k++) {
     const it = items[k]!;
     let ok = true;
@@ -697,12 +706,21 @@ function readIntItems(items: Item[], a: number, b: number, standalone: boolean):
         const joins = (last === 'hundred' || last === 'scale') && nx && (nx.kind === 'card' || nx.kind === 'digits') && nx.value > 0 && nx.value < (last === 'hundred' ? 100 : 1000);
         const tensUnit = standalone && last === 'ten' && nx && nx.kind === 'card' && nx.value >= 1 && nx.value <= 9;
         if (!joins && !tensUnit) ok = false;
+        else snap = { consumed, total, group, last };
         break;
       }
       default:
         ok = false;
     }
-    if (!ok) break;
+    if (!ok) {
+      if (snap && (it.kind === 'scale' || it.kind === 'hundred')) {
+        consumed = snap.consumed;
+        total = snap.total;
+        group = snap.group;
+        last = snap.last;
+      }
+      break;
+    }
     if (it.kind !== 'and') consumed = k + 1;
     endScale = it.kind === 'scale' ? it.value : 0;
   }
@@ -802,7 +820,7 @@ function readFraction(items: Item[], d: number, sa: boolean): FractionRead | nul
   if (d === 0) {
     if (!(den === 2 || den === 4) || D.plural) return null;
     if (den === 4 && !scaled && !sa) return null;
-    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, half: den === 2 } };
+    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, half: D.half } };
   }
   // a compound denominator: "one hundred thirty fifths" = 100/35, "twenty twenty fifths", "one one hundred and fifth"
   if (D.unitOrd) {
@@ -830,7 +848,7 @@ function readFraction(items: Item[], d: number, sa: boolean): FractionRead | nul
   // "a fifth", "one eighth", "a hundred trillionths"
   if (d === 1 && items[0]!.kind === 'article') {
     if (D.plural) return null;
-    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, article: true, half: den === 2 } };
+    return { value: tail / den, e, kind: 'fraction', scaled, props: { share: !scaled, article: true, half: D.half } };
   }
   // "X and Y fifths": an integer part and a numerator
   let a = -1;
@@ -855,7 +873,7 @@ function readFraction(items: Item[], d: number, sa: boolean): FractionRead | nul
   }
   const n = wholeInt(items, 0, d, sa);
   if (n === null || !pluralOk(n)) return null;
-  return { value: (n / den) * tail, e, kind: 'fraction', scaled, props: { share: !scaled, one: d === 1 && n === 1 && items[0]!.kind === 'card', half: den === 2 } };
+  return { value: (n / den) * tail, e, kind: 'fraction', scaled, props: { share: !scaled, one: d === 1 && n === 1 && items[0]!.kind === 'card', half: D.half } };
 }
 
 /**

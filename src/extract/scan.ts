@@ -55,6 +55,8 @@ interface Core {
   numeral: Numeral | null;
   words: boolean;
   scaled: boolean;
+  /** a share with the numerator "one" ("one-tenth") is exact; "a third", "half" are approximate */
+  exactShare?: boolean;
 }
 
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
@@ -356,7 +358,7 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     exact = exactNumber(value);
     precision = null;
   } else if (qualifier !== 'range') {
-    const band = qual ? qual.band : core.articleBand || (core.fraction && core.words ? 0.1 : 0);
+    const band = qual ? qual.band : core.articleBand || (core.fraction && core.words && !core.exactShare ? 0.1 : 0);
     const type: Qualifier = qual ? qual.type : band > 0 ? 'approx' : 'exact';
     qualifier = type;
     const a = Math.abs(value);
@@ -516,7 +518,7 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
     fraction = !unitOk;
   }
   if (!fraction && wn.kind === 'integer' && !wordNumberIsFigure(ctx, j, wn.end, wn.value, hasPrefix)) return null;
-  return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled };
+  return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled, exactShare: wn.one };
 }
 
 /** Is "a"/"an" at j part of a rate ("1,000 a day", "twice a week", "per")? */

@@ -86,7 +86,8 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
     body.title = r.meta.title;
     body.outlet = r.meta.outlet;
     body.url = r.meta.url;
-    for (const w of r.warnings) body.errors.push({ code: 'html', message: w });
+    // a Readability failure is not the user's problem (the fallback took over); a parser failure is
+    if (r.selection === 'none' && r.warnings.length) body.errors.push({ code: 'html-parse', message: r.warnings.join('; ') });
   } else if (format === 'markdown') {
     const r = markdownBlocks(src);
     const header = cleanTop(r.drafts, bp);

@@ -233,7 +233,8 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
   let keepEl: Uint8Array | null = null;
   let keepText: Uint8Array | null = null;
   const maxDepth = f.depth.reduce((a, b) => (b > a ? b : a), 0);
-  if (opts.readability !== false && maxDepth <= 400 && N <= 300000) {
+  // Readability costs ~0.5 s per MB; past a few MB (or very deep nesting, where it may recurse) the fallback decides
+  if (opts.readability !== false && maxDepth <= 400 && N <= 300000 && src.length <= 4_000_000) {
     try {
       const r = runReadability(f, drop, inNever);
       if (r) {

@@ -585,7 +585,7 @@ class Engine {
           const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague';
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);
-          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5 && !differentSources)) {
+          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5 && !differentSources && ka.family === 'count')) {
             if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';

@@ -36,8 +36,14 @@ export const RULE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export interface LoadedLexicon {
   name: string;
+  /** The file's `entries` (undefined for lexicons whose files are keyed sections instead). */
   entries: unknown;
+  /** As shown in problems (relative to the working directory when inside it). */
   file: string;
+  /** The path the file was read from (absolute). */
+  path: string;
+  /** The whole parsed file, validated against its lexicon schema. */
+  data: Record<string, unknown>;
 }
 
 export interface LoadRulesOptions {
@@ -259,7 +265,7 @@ async function loadLexiconFile(parsed: ParsedDataFile, data: Obj, res: FileResul
   }
   if (name === 'synonyms') checkSynonymOverlaps(data.entries as unknown[], problem, at);
   sortProblems(res.problems);
-  if (!res.problems.length) res.lexicon = { name, entries: data.entries, file: res.shown };
+  if (!res.problems.length) res.lexicon = { name, entries: data.entries, file: res.shown, path: resolve(res.path), data };
 }
 
 /** A word in two sets of the same kind would silently merge them: report it where it appears the second time. */

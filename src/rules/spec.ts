@@ -148,8 +148,9 @@ export type RuleOf<K extends CheckType> = Extract<RuleSpec, { check: K }>;
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
-  'missing', 'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'case', 'infection',
-  'hospitalisation', 'hospitalization', 'refugee',
+  'missing', 'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
+  'infection', 'hospitalisation', 'hospitalization', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
+  'flood', 'flooded', 'displace', 'affect', 'affected',
 ];
 
 export const DEFAULT_PARAMS: { [K in Exclude<CheckType, 'expression'>]: ParamsByCheck[K] } & {
