@@ -25,6 +25,23 @@ export interface ClaimContext extends Claim {
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
 const HISTORY = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:years?|decades?|centuries)\s+(?:ago|earlier|before|after|previously)\b/i;
 
+/**
+ * The figure is about the past: the look-back expression follows it closely ("9% three years ago") or opens its
+ * clause ("two years after floods killed dozens of people").
+ */
+function looksBack(sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end, end + 45);
+  const m = HISTORY.exec(after);
+  if (m && !/\d/.test(after.slice(0, m.index)) && !/[,;]/.test(after.slice(0, m.index))) return true;
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  const b = HISTORY.exec(before);
+  if (b) {
+    const rest = before.slice(b.index + b[0].length);
+    if (!/\d|[,;]/.test(rest) && rest.trim().split(/\s+/).length <= 5) return true;
+  }
+  return false;
+}
+
 const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b/i;
 
 function segmentOf(doc: Document, at: number, hint: number): number {
@@ -105,7 +122,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       snapshot: SNAPSHOT.test(sentence),
     });
     const claim = out[out.length - 1]!;
-    if (!claim.role && claim.dimension !== 'duration' && HISTORY.test(sentence)) claim.role = 'history';
+    if (!claim.role && claim.dimension !== 'duration' && looksBack(sentence, rel, relEnd)) claim.role = 'history';
+    // a forecast is about a time to come, whatever the date of the report
+    if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }
   return out;
 }

@@ -40,6 +40,12 @@ const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'e
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
 /** Common verbs in -s that follow a singular subject noun ("the budget means", "the report shows"). */
 const S_VERBS = new Set(['means', 'shows', 'says', 'includes', 'remains', 'needs', 'seems', 'adds', 'goes', 'comes', 'makes', 'takes', 'gives', 'covers', 'requires', 'represents', 'accounts', 'stands', 'amounts', 'faces', 'sees', 'leaves', 'brings', 'puts', 'plans', 'aims', 'expects', 'costs', 'rises', 'falls', 'grows', 'reaches', 'totals', 'exceeds', 'suggests', 'indicates', 'estimates', 'counts', 'affects', 'involves', 'allows', 'provides', 'contains', 'keeps', 'marks', 'hits', 'tops']);
+function isCapWord(t: Tokens, i: number): boolean {
+  if (!isWord(t, i)) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return c >= 65 && c <= 90;
+}
+
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
 const HOLDING_VERBS = new Set(['receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
@@ -214,7 +220,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
 }
 
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less']);
-const NP_STOP = new Set(['next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
+const NP_STOP = new Set(['nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 function isWord(t: Tokens, i: number): boolean {
@@ -273,6 +279,9 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
     const w = lw(t, i);
     if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || lex.cardinals.has(w) || lex.scales.has(w)) break;
     if (w.endsWith('ly') && w.length > 4) break;
+    // a verb after the head noun ends the phrase: "people took part", "households lost power", "people joined
+    // Wednesday's march" (an -ed word followed by a determiner or a name is a verb, not a modifier)
+    if (words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1))))) break;
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
     let word = tokText(t, i);
     let j = i + 1;

@@ -17,8 +17,8 @@ export type SubSeverity = Severity | 'off';
 /** Longest `select.pattern` accepted. */
 export const MAX_PATTERN_LENGTH = 500;
 /**
- * A pattern is matched against at most this many characters of a sentence: even a pattern that passes the
- * static ReDoS check costs at most (polynomial degree ≤ 3) on a bounded input. Use `RulePattern.test`.
+ * A pattern is matched against at most this many characters of a sentence, so a pattern that passes the static
+ * ReDoS screen (at worst quadratic) stays cheap even on a run-on "sentence". Use `RulePattern.test`.
  */
 export const MAX_PATTERN_INPUT = 4000;
 
