@@ -12,7 +12,7 @@ import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
 import type { CheckResult, Document, Finding, Severity } from '../types.js';
-import { evaluateCombinations } from './expr.js';
+import { evaluateCombinations } from './combinations.js';
 import { describeClaim, fmtDate, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
 import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
 import { convert } from './units.js';
