@@ -7,8 +7,10 @@
 import { casual } from 'chrono-node/en';
 import type { TimeRef } from '../types.js';
 
-const CUE_OLD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|weekend|week|month|year|quarter|morning|afternoon|evening|overnight)\b|\b(?:19|20)\d\d\b/i;
-const CUE = new RegExp(CUE_OLD.source, 'i');
+/** Cues a time expression may be near: weekdays, "14 Oct", today/yesterday, "last week", "this year" (any case). */
+const CUE_I = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|overnight)\b|\b(?:last|this|next|past|previous|coming)\s+(?:week|weekend|month|year|quarter|morning|afternoon|evening|night)\b/i;
+const MONTH_CAP = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const YEAR_CUE = /\b(?:19|20)\d\d\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
 const ROLLING = /\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?(day|week|fortnight|month|year)s?\b/i;
 const SO_FAR = /\b(?:so\s+far\s+this|this|since\s+the\s+start\s+of\s+the)\s+(year|month|week)\b/i;
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3 };
@@ -35,7 +37,7 @@ const cache = new Map<string, Found[]>();
 
 /** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
 export function timeExpressions(sentence: string, docDate: string | null): Found[] {
-  if (!CUE.test(sentence)) return [];
+  if (!CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) return [];
   const key = `${docDate ?? '-'}|${sentence}`;
   const hit = cache.get(key);
   if (hit) return hit;

@@ -2,18 +2,45 @@
  * Loading the YAML/JSON data files under rules/ (and users' own): parse with source positions, validate with
  * ajv against a JSON Schema from rules/schema/, and report every problem as file:line:col.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { DataFileError, type FileProblem } from '../util/errors.js';
-import { rulesPath } from '../util/paths.js';
+import { packageRoot, rulesPath } from '../util/paths.js';
 
 export interface ParsedDataFile {
   file: string;
   data: unknown;
   doc: YamlDocument.Parsed;
   lines: LineCounter;
+  /** The data came from the build-time cache of the built-in files (unchanged since the build; validated by the tests). */
+  fromCache?: boolean;
+}
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  data: unknown;
+}
+
+let cache: Map<string, CacheEntry> | null = null;
+
+/**
+ * The build writes dist/rules-cache.json: every built-in YAML/JSON file under rules/ parsed, with its size and
+ * mtime. Parsing the lexicons' YAML costs more than the rest of a small run; JSON.parse of the cache does not.
+ * An entry is used only while the file on disk is unchanged, so edits to rules/ take effect at once.
+ */
+function rulesCache(): Map<string, CacheEntry> {
+  if (cache) return cache;
+  cache = new Map();
+  try {
+    const raw = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'rules-cache.json'), 'utf8')) as Record<string, CacheEntry>;
+    for (const [rel, e] of Object.entries(raw)) cache.set(join(packageRoot(), rel), e);
+  } catch {
+    /* no cache (running from sources): parse the files */
+  }
+  return cache;
 }
 
 export function displayPath(file: string): string {
@@ -49,6 +76,30 @@ function firstLine(s: string): string {
 }
 
 export function readDataFile(file: string): ParsedDataFile {
+  const hit = rulesCache().get(file);
+  if (hit) {
+    try {
+      const st = statSync(file);
+      if (st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
+        // positions are needed only to report a problem: parse the text then
+        let parsed: ParsedDataFile | null = null;
+        const full = () => (parsed ??= parseDataText(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), file));
+        return {
+          file,
+          data: hit.data,
+          fromCache: true,
+          get doc() {
+            return full().doc;
+          },
+          get lines() {
+            return full().lines;
+          },
+        };
+      }
+    } catch {
+      /* fall through to reading the file */
+    }
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
