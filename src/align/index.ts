@@ -155,13 +155,17 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     const nounsOk = ka.noun === null || kb.noun === null || ka.noun === kb.noun;
     let ok: boolean;
     if (ha.size && hb.size) ok = sameHolder && nounsOk;
-    else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun;
+    else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun && ka.event === kb.event;
     else {
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
       ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
     }
     if (!ok) return { ...base, comparable: false, why: 'different things measured' };
-  } else if (ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
+  } else {
+    if (ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
+    // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb))) return { ...base, comparable: false, why: 'nothing named to compare' };
+  }
   if (isStatic(ka) && isStatic(kb) && ka.family !== 'count') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one

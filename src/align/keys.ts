@@ -149,7 +149,8 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
   let noun: string | null = null;
   // verbs of measuring ("counted 23,000 marchers", "put the crowd at 4,000") say how a figure was obtained, not what happened
-  const ownEvent = c.event && !MEASURING.has(eventLemma(c.event, lex)) && !MEASURING.has(c.event) ? c.event : null;
+  const measuring = !!c.event && (MEASURING.has(eventLemma(c.event, lex)) || MEASURING.has(c.event));
+  const ownEvent = c.event ?? null;
   let event: string | null = ownEvent ? syn.event.get(ownEvent) ?? syn.event.get(eventLemma(ownEvent, lex)) ?? eventLemma(ownEvent, lex) : null;
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
   let headLen = 1;
@@ -176,13 +177,13 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     const ev = syn.event.get(noun);
     if (ev) {
       noun = 'person';
-      event = event ?? ev;
+      event = event && !measuring ? event : ev;
     }
   }
   if (noun === 'people') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
   if (noun && noun !== 'person' && syn.event.has(noun)) {
-    event = event ?? syn.event.get(noun)!;
+    event = event && !measuring ? event : syn.event.get(noun)!;
     noun = 'person';
   }
   const mods = words

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
-import { numberClaims, processDocument, type DocResult } from '../pipeline.js';
+import type { DocResult } from '../pipeline.js';
+import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
 import { UserError } from '../util/errors.js';
 
@@ -26,17 +27,61 @@ export function validateDate(date: string | undefined): void {
   }
 }
 
-/** Read every input (never throwing for a bad document) and extract its claims, in input order. */
-export async function readAndExtract(paths: string[], args: InputArgs, lex: Lexicon = getLexicon()): Promise<{ documents: Document[]; claims: ClaimContext[] }> {
+/** What a caller can ask of readAndExtract besides the documents and claims. */
+export interface ExtractHooks {
+  /** Called for each document once it is extracted, in input order, with its claims (ids assigned). */
+  onDocument?: (doc: Document, claims: ClaimContext[], index: number) => void;
+  /**
+   * Do not keep the documents' texts once extracted (`text`, `source`, `segments` are emptied and each claim's
+   * sentence is copied out of the text): for `check -f jsonl`, which aligns claims across documents but never
+   * quotes the files. Memory then grows with the claims, not with the texts.
+   */
+  lean?: boolean;
+  /** Use the worker pool whatever the batch size (tests). */
+  forcePool?: boolean;
+}
+
+/**
+ * Read every input (never throwing for a bad document) and extract its claims, in input order. Batches run on
+ * worker threads (--jobs, default the number of cores; src/parallel/pool.ts); small batches and --jobs 1 stay
+ * in-process. The result is the same whatever --jobs: claim ids are assigned here, in input order.
+ */
+export async function readAndExtract(
+  paths: string[],
+  args: InputArgs,
+  lex: Lexicon = getLexicon(),
+  hooks: ExtractHooks = {},
+): Promise<{ documents: Document[]; claims: ClaimContext[] }> {
   validateDate(args.date);
-  const results: DocResult[] = [];
+  const jobs = resolveJobs(args.jobs);
+  const documents: Document[] = [];
+  const claims: ClaimContext[] = [];
+  let n = 0;
   let i = 0;
-  for await (const doc of ingestPaths(paths, { date: args.date, stdinFilename: args.stdinFilename })) {
-    results.push(processDocument(doc, i++, lex));
-    reportDocErrors(doc);
+  const docs = ingestPaths(paths, { date: args.date, stdinFilename: args.stdinFilename });
+  for await (const r of processOrdered(docs, {
+    jobs,
+    lexicon: lex,
+    forcePool: hooks.forcePool,
+    onMode: args.debug ? (m) => process.stderr.write(`numcheck: ${m.pool ? `${m.threads} worker threads` : 'in-process'} (${m.why})\n`) : undefined,
+  })) {
+    for (const c of r.claims) c.id = `c${++n}`; // numberClaims, one document at a time
+    reportDocErrors(r.doc);
+    hooks.onDocument?.(r.doc, r.claims, i++);
+    if (hooks.lean) leanen(r);
+    documents.push(r.doc);
+    for (const c of r.claims) claims.push(c);
   }
-  const claims = numberClaims(results);
-  return { documents: results.map((r) => r.doc), claims };
+  return { documents, claims };
+}
+
+/** Drop a document's texts, keeping what reports need without them (metadata, errors, claims). */
+function leanen(r: DocResult): void {
+  // a sentence sliced from the text keeps the whole text alive: copy it out
+  for (const c of r.claims) c.sentence = (' ' + c.sentence).slice(1);
+  r.doc.text = '';
+  r.doc.segments = [];
+  delete r.doc.source;
 }
 
 /** One clear line on stderr per document problem (the JSON report carries them too). */

@@ -28,6 +28,12 @@ export function isMonthToken(t: Tokens, i: number): boolean {
 
 const CLOCK_WORDS = new Set(['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'msk', 'ist', 'jst', 'hrs', 'hours', 'noon', 'midnight']);
 
+/** "2.1 pm", "2.123 am": a decimal whose fraction is not two digits of minutes comes before token i (a length, not a time). */
+function oddDecimalBefore(t: Tokens, i: number): boolean {
+  if (i < 3 || t.kind[i - 3] !== T_NUM || tokText(t, i - 2) !== '.' || t.gap[i - 2] !== 0 || t.gap[i - 1] !== 0) return false;
+  return t.end[i - 1]! - t.start[i - 1]! !== 2;
+}
+
 export interface Span {
   start: number;
   end: number;
@@ -67,7 +73,7 @@ export function findDateSpans(t: Tokens): Span[] {
       if (isMonthToken(t, i)) {
         // a number within two tokens either side
         for (let d = -3; d <= 3 && !cue; d++) if (d !== 0 && i + d >= 0 && i + d < t.n && t.kind[i + d] === T_NUM) cue = true;
-      } else if (i > 0 && t.kind[i - 1] === T_NUM && CLOCK_WORDS.has(tokLower(t, i))) cue = true;
+      } else if (i > 0 && t.kind[i - 1] === T_NUM && CLOCK_WORDS.has(tokLower(t, i)) && !oddDecimalBefore(t, i)) cue = true;
       else if ((tokLower(t, i) === 'a' || tokLower(t, i) === 'p') && i > 0 && t.kind[i - 1] === T_NUM && i + 2 < t.n && tokText(t, i + 1) === '.' && tokLower(t, i + 2) === 'm') cue = true;
     } else if (k === T_PUNCT && i > 0 && i + 1 < t.n && t.kind[i - 1] === T_NUM && t.kind[i + 1] === T_NUM && t.gap[i] === 0 && t.gap[i + 1] === 0) {
       const ch = text[t.start[i]!];

@@ -67,7 +67,9 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
       // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
       const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
-      const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
+      // only in a list: no verb between the two figures ("killing nine people … and leaving millions without power" is no list)
+      const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
+      const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
       const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
       if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
       if (ppAfterPercent) {
@@ -130,7 +132,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (w === undefined) continue;
       const whole = out[base + w]!;
       const part = out[base + i]!;
-      if (whole.role !== 'reference' && whole.event && (!part.role || part.role === 'change')) part.role = 'subset';
+      if (whole.role !== 'reference' && whole.event && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
       if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
     }
@@ -146,6 +148,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
         continue;
       }
       if (l.conversionOf !== undefined) {
+        if (!m.holder && o.holder) m.holder = o.holder;
+        else if (m.holder && !o.holder) o.holder = m.holder;
         if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
         else if (!weakMeasure(m) && weakMeasure(o)) inherit(o, m);
         // "up to 280 mm (11 inches)": the qualifier covers the conversion too
@@ -222,6 +226,11 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       const sameSentence = !/[.;!?]/.test(t.text.slice(a.end, b.start));
       if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = i;
     }
+    // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
+    if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {
+      links[i + 1]!.partOf = i;
+      continue;
+    }
     // "X, including Y": Y is part of X
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:[a-z-]+ )?(?:[a-z-]+ )?, including$/.test(gapText.replace(/^(.*?)( , including)$/, '$1$2'))) {
       links[i + 1]!.partOf = i;
@@ -229,6 +238,30 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
   }
   void lex;
   return links;
+}
+
+/** "110,000 of them in Valmont": a place named right after the figure (its part is a figure for that place). */
+function placeAfter(t: Tokens, f: RawFigure, to: number): boolean {
+  for (let k = f.te, steps = 0; k < to && steps < 6; k++, steps++) {
+    const w = t.kind[k] === T_WORD ? tokLower(t, k) : tokText(t, k);
+    if (w === '.' || w === ';' || w === ',') return false;
+    if ((w === 'in' || w === 'at') && k + 1 < to && t.kind[k + 1] === T_WORD) {
+      const c = t.text.charCodeAt(t.start[k + 1]!);
+      if (c >= 65 && c <= 90) return true;
+    }
+  }
+  return false;
+}
+
+/** Is there a verb (other than an auxiliary) between two token positions? */
+function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean {
+  for (let k = a; k < b; k++) {
+    if (t.kind[k] !== T_WORD) continue;
+    const w = tokLower(t, k);
+    if (lex.auxiliaries.has(w)) continue;
+    if ((lex.verbForms.has(w) && !lex.irregularPlurals.has(w)) || (w.length >= 5 && (w.endsWith('ing') || w.endsWith('ed')) && !lex.peopleAdjectives.has(w))) return true;
+  }
+  return false;
 }
 
 const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
@@ -263,9 +296,17 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   return false;
 }
 
-/** "sales grew 4.8%", "up 6.1%", "rose 32% to £512m": a rate of change, not a level. */
+/**
+ * "sales grew 4.8%", "up 6.1%", "6% more than a year ago": a rate of change, not a level; and "a majority of
+ * one seat", "a lead of 3 points": a difference between two figures.
+ */
 function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
+  const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
+  const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
+  if (p1 === 'of' && /^(?:majority|margin|lead|gap|difference|edge|advantage|swing)$/.test(p2)) return true;
   if (!f.unit || f.unit.dimension !== 'percent') return false;
+  const n1 = f.te < t.n ? tokLower(t, f.te) : '';
+  if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
     if (t.kind[k] !== T_WORD) return false;
     const w = tokLower(t, k);

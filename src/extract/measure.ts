@@ -102,8 +102,10 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const np = npBackward(t, k, lex, from);
     if (np.length) return np.join(' ');
   }
-  // "Green Future, whose 285,822 votes"
-  if (lw(t, i) === 'whose') {
+  // "Green Future, whose 285,822 votes"; "the park, which covers 31,000 hectares"
+  const rel = lw(t, i) === 'whose' ? i : (lw(t, i - 1) === 'which' || lw(t, i - 1) === 'that') && tokText(t, i - 2) === ',' && isWord(t, i) ? i - 1 : -1;
+  if (rel >= 0) {
+    i = rel;
     let k = i - 1;
     if (tokText(t, k) === ',') k--;
     const np = npBackward(t, k, lex, from);
@@ -148,8 +150,9 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     while (i >= from && isWord(t, i) && (lex.adverbs.has(lw(t, i)) || lw(t, i) === 'together' || lw(t, i) === 'alone' || lex.auxiliaries.has(lw(t, i)))) i--;
   }
   if (viaVerb) {
-    const np = npBackward(t, i, lex, from);
-    return np.length ? np.join(' ') : null;
+    // the subject, past prepositional phrases: "The death toll from Tuesday's earthquake climbed to 247"
+    const sb = subjectBackward(t, i, lex, from);
+    return sb.words.length ? sb.words.join(' ') : null;
   }
   // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats")
   const words: string[] = [];
@@ -355,6 +358,12 @@ function npBackwardAt(t: Tokens, k: number, lex: Lexicon, floor: number): { word
     const w = lw(t, i);
     if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || TITLE_STOP.has(w) || lex.cardinals.has(w)) break;
     if (words.length && isVerbish(lex, w) && !w.endsWith('ing')) break;
+    // "U.S. sales": a dotted abbreviation read backwards (S . U)
+    if (w.length <= 2 && tokText(t, i - 1) === '.' && isWord(t, i - 2) && tokText(t, i - 2).length <= 2 && t.gap[i] === 0) {
+      words.unshift(`${tokText(t, i - 2)}.${tokText(t, i)}.`);
+      i -= 3;
+      continue;
+    }
     if (lex.changeVerbs.has(w) || lex.verbForms.has(w)) break;
     words.unshift(tokText(t, i));
     if (i > floor && t.nl[i]) break;

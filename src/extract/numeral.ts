@@ -267,7 +267,9 @@ export function readDigits(t: Tokens, i: number, opts: DigitOptions = {}): Numer
     // slash fraction "3/4" (small denominators only: "24/7" and "9/11" are not fractions)
     const num = Number(first);
     const den = Number(tokText(t, j + 1));
-    if (FRACTION_DENOMINATORS.has(den) && num > 0 && num < den * 10 && !(j + 2 < t.n && glued(t, j + 2) && t.kind[j + 2] === T_NUM)) {
+    // "1/40 of the wavelength": a unit fraction before "of", whatever its denominator
+    const unitFractionOf = num === 1 && den > 1 && den <= 1000 && j + 2 < t.n && t.kind[j + 2] === T_WORD && tokText(t, j + 2) === 'of';
+    if ((FRACTION_DENOMINATORS.has(den) || unitFractionOf) && num > 0 && num < den * 10 && !(j + 2 < t.n && glued(t, j + 2) && t.kind[j + 2] === T_NUM)) {
       value = num / den;
       exact = exactOf(value);
       precision = null;

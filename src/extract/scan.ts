@@ -59,6 +59,7 @@ interface Core {
   exactShare?: boolean;
 }
 
+const TIME_REF_AFTER = new Set(['ago', 'earlier', 'before', 'previously', 'later', 'prior']);
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
 const RATE_PERIODS: Record<string, string> = {
   second: 'second', sec: 'second', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', day: 'day', night: 'day', week: 'week', month: 'month', year: 'year', annum: 'year', decade: 'decade',
@@ -146,7 +147,7 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
   while (i < ctx.to) {
     const k = t.kind[i];
     // quick filter: figures start with a digit, a word, or a currency/prefix symbol
-    if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && VULGAR[tokText(t, i)] === undefined) {
+    if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !ctx.lex.qualifiers.candidates(tokText(t, i), tokText(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && !leadingDot(t, i) && VULGAR[tokText(t, i)] === undefined) {
       i++;
       continue;
     }
@@ -160,7 +161,55 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
       i = r.te;
     }
   }
-  return out;
+  return joinFigures(ctx, out);
+}
+
+/** The words and punctuation between two figures, lower-cased and joined by spaces. */
+function gapWords(t: Tokens, a: RawFigure, b: RawFigure): string {
+  const parts: string[] = [];
+  for (let k = a.te; k < b.ts && parts.length < 4; k++) parts.push(tokLower(t, k));
+  return b.ts - a.te > 4 ? '…' : parts.join(' ');
+}
+
+/**
+ * Figures that the words between them join: a lower and an upper bound on one quantity make one interval ("more
+ * than 10 and less than 40", "at most 100 and at least 20", "above 1000 and below 1500"); a bare number before
+ * "and"/"or" and a measured one share its unit ("45 and 50 mg").
+ */
+function joinFigures(ctx: ScanContext, figs: RawFigure[]): RawFigure[] {
+  const { t } = ctx;
+  for (let k = 0; k + 1 < figs.length; k++) {
+    const a = figs[k]!;
+    const b = figs[k + 1]!;
+    const gap = gapWords(t, a, b);
+    const sameUnit = (a.unit?.name ?? null) === (b.unit?.name ?? null) && a.per === b.per && a.age === b.age;
+    const bounds = (a.qualifier === 'lower' && b.qualifier === 'upper') || (a.qualifier === 'upper' && b.qualifier === 'lower');
+    if (bounds && sameUnit && (gap === 'and' || gap === ',' || gap === ', and' || gap === 'but')) {
+      const lo = a.qualifier === 'lower' ? a.low : b.low;
+      const hi = a.qualifier === 'upper' ? a.high : b.high;
+      if (lo !== null && hi !== null && lo < hi) {
+        const mid = (lo + hi) / 2;
+        figs.splice(k, 2, {
+          ...a,
+          te: b.te,
+          ce: b.ce,
+          end: b.end,
+          value: mid,
+          low: lo,
+          high: hi,
+          qualifier: 'range',
+          exact: exactNumber(mid),
+          precision: a.precision !== null && b.precision !== null ? Math.min(a.precision, b.precision) : null,
+        });
+        continue;
+      }
+    }
+    // "45 and 50 mg": the unit written once stands for both
+    if (!a.unit && b.unit && !a.per && !a.age && a.qualifier === 'exact' && b.qualifier === 'exact' && (a.form === 'digits' || a.form === 'words') && b.ts === b.cs && (gap === 'and' || gap === 'or') && b.unit.dimension !== 'duration') {
+      a.unit = b.unit;
+    }
+  }
+  return figs;
 }
 
 /** Set by parseAt when it recognises a trap that spans several tokens (so they are not re-read). */
@@ -170,7 +219,9 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   const { t, lex } = ctx;
   let j = i;
   let qual: QualifierDef | null = null;
-  let qm = isWord(t, j) ? matchIndex(ctx, lex.qualifiers, j) : null;
+  let qm = isWord(t, j) || isPunct(t, j) ? matchIndex(ctx, lex.qualifiers, j) : null;
+  // comparison symbols bound digits only: "x>10", ">= 30"; "<>30", "=>30", a tag "<td>5" or a quoted line "> 5" are none
+  if (qm && isPunct(t, j) && !symbolBound(ctx, j, qm.end)) return null;
   // "the wind dropped below 60 km/h", "rose above 5%": a threshold crossed, not a bound on the figure
   if (qm && qm.end === j + 1 && lex.changeVerbs.has(lw(t, j - 1)) && (lw(t, j) === 'below' || lw(t, j) === 'above' || lw(t, j) === 'over' || lw(t, j) === 'under')) {
     return null;
@@ -207,13 +258,20 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
   // sign
   let neg = false;
-  if (isPunct(t, j, '-') && isNum(t, j + 1) && glued(t, j + 1) && (j === ctx.from || t.gap[j]! > 0 || isPunct(t, j - 1, '(') || prefixUnit !== null)) {
+  /** "- 20 degrees fahrenheit": a minus standing apart holds only for a temperature (a dash otherwise) */
+  let spacedMinus = false;
+  if (isPunct(t, j, '-') && isNum(t, j + 1) && glued(t, j + 1) && (j === ctx.from || t.gap[j]! > 0 || isPunct(t, j - 1, '(') || prefixUnit !== null || qm !== null)) {
     // not a range tail or a compound "COVID-19"
     if (!(j > ctx.from && (t.kind[j - 1] === T_NUM || (t.kind[j - 1] === T_WORD && glued(t, j))))) {
       neg = true;
       j++;
     }
-  } else if (isWord(t, j) && lw(t, j) === 'minus' && isNum(t, j + 1)) {
+  } else if (isPunct(t, j, '-') && isNum(t, j + 1) && t.gap[j + 1] === 1 && !t.nl[j + 1] && j > ctx.from && t.gap[j]! > 0 && t.kind[j - 1] === T_WORD) {
+    neg = true;
+    spacedMinus = true;
+    j++;
+  } else if (isWord(t, j) && lex.negativeWords.has(lw(t, j)) && (isNum(t, j + 1) || (isWord(t, j + 1) && lex.cardinals.has(lw(t, j + 1))))) {
+    // "minus five percent", "between negative ten and fifteen"
     neg = true;
     j++;
   }
@@ -228,6 +286,11 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
   const core = readCore(ctx, coreStart, prefixUnit !== null);
   if (!core) return null;
+  // "higher than a year earlier": a point in time compared with, not a bound on a duration
+  if (qm && core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && lw(t, qm.end - 1) === 'than' && !['more', 'less', 'fewer'].includes(lw(t, qm.end - 2))) {
+    qm = null;
+    qual = null;
+  }
   let value = neg ? -core.value : core.value;
   let exact = neg ? `-${core.exact}` : core.exact;
   let precision = core.precision;
@@ -260,28 +323,75 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     precision = null;
   }
 
+  // "9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": a value with its uncertainty
+  let uncertainty: number | null = null;
+  if (core.numeral && !core.fraction) {
+    const pmEnd = isPunct(t, pos, '±') ? pos + 1 : isPunct(t, pos, '+') && isPunct(t, pos + 1, '/') && isPunct(t, pos + 2, '-') && glued(t, pos + 1) && glued(t, pos + 2) ? pos + 3 : -1;
+    if (pmEnd > 0 && isNum(t, pmEnd) && t.gap[pmEnd]! <= 1) {
+      const un = readDigits(t, pmEnd);
+      if (un && !un.dotted && un.form === 'digits') {
+        uncertainty = un.value;
+        pos = un.end;
+      }
+    }
+  }
   // unit (unless the core or the prefix gave one)
   let compound = false;
   let per: string | null = null;
   let articleUnit = core.articleBand > 0;
   if (!unit) {
-    const u = readUnit(ctx, pos, core, scaled);
+    const u = readUnit(ctx, pos, core, scaled, coreStart);
     if (u) {
       unit = u.unit;
       pos = u.end;
       compound = u.compound;
       if (u.age) age = true;
+      if (u.factor !== 1) {
+        if (uncertainty !== null) uncertainty *= u.factor;
+        value *= u.factor;
+        exact = isPow10(u.factor) ? shiftDecimal(exact, Math.round(Math.log10(u.factor))) : exactNumber(value);
+        precision = precision !== null ? precision * u.factor : null;
+        scaled = true;
+      }
     }
   } else if (prefixUnit && unit.dimension === 'currency') {
     // "$500 million dollars" is rare; "US$" prefixes are enough. But "£5 pounds" → consume the repeated word
-    const u = readUnit(ctx, pos, core, scaled);
-    if (u && u.unit.dimension === 'currency') pos = u.end;
+    // (only the same currency: in "rmb 10 usd 20" the code after 10 opens the next amount)
+    const u = readUnit(ctx, pos, core, scaled, coreStart);
+    if (u && u.unit.name === unit.name && u.factor === 1) pos = u.end;
   } else if (core.unit && !prefixUnit) {
     // "an hour-long", "a week-long"
     if (isPunct(t, pos, '-') && glued(t, pos) && lw(t, pos + 1) === 'long' && glued(t, pos + 1)) {
       pos += 2;
       compound = true;
     }
+  }
+  // "75 USD million": a scale after the currency
+  if (unit && unit.dimension === 'currency' && !scaled && core.numeral && !core.fraction && isWord(t, pos) && lex.scales.has(lw(t, pos)) && lex.scales.get(lw(t, pos))! >= 1000 && !t.nl[pos]) {
+    const sc = readScale(ctx, pos, unit);
+    if (sc) {
+      value *= sc.value;
+      exact = isPow10(sc.value) ? shiftDecimal(exact, Math.round(Math.log10(sc.value))) : exactNumber(value);
+      precision = precision !== null ? precision * sc.value : null;
+      pos = sc.end;
+      scaled = true;
+    }
+  }
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "5 ft 2 in": a smaller unit folds into the amount
+  if (unit && !core.vague) {
+    const sub = readSubunit(ctx, pos, unit);
+    if (sub) {
+      value += (neg ? -1 : 1) * sub.value;
+      exact = exactNumber(value);
+      precision = null;
+      pos = sub.end;
+    }
+  }
+  // "- 20 degrees fahrenheit": the spaced minus was a dash unless the figure is a temperature
+  if (spacedMinus && !(unit && unit.dimension === 'temperature')) {
+    neg = false;
+    value = -value;
+    exact = exact.startsWith('-') ? exact.slice(1) : exact;
   }
   // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
   if (!unit && !qual && core.numeral?.bare && core.value >= 1 && core.value <= 120 && pos === core.end && isAgeApposition(ctx, coreStart, pos)) age = true;
@@ -303,6 +413,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
       let hi = rt.value;
       // "between 40 and 50 million": the scale of the second applies to the first when the first has none
       if (rt.scale > 1 && !scaled && lo * rt.scale <= hi) lo *= rt.scale;
+      // "from -18 °C to -34 °C": colder and colder, still one interval
+      if (lo < 0 && hi < 0 && hi < lo) [lo, hi] = [hi, lo];
       if (hi > lo) {
         low = lo;
         high = hi;
@@ -329,17 +441,18 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
 
   // post-qualifier: "300 or more", "50-plus", "20 or so", "300+"
-  if (!qual && qualifier === 'exact') {
-    if (isPunct(t, pos, '+') && glued(t, pos)) {
+  // ("about five hundred or more": the bound after the figure says more than the "about" before it)
+  if ((!qual || qual.type === 'approx') && qualifier === 'exact') {
+    if (!qual && isPunct(t, pos, '+') && glued(t, pos)) {
       qual = { type: 'lower', band: 0 };
       pos++;
-    } else if (isPunct(t, pos, '-') && glued(t, pos) && lw(t, pos + 1) === 'plus' && glued(t, pos + 1)) {
+    } else if (!qual && isPunct(t, pos, '-') && glued(t, pos) && lw(t, pos + 1) === 'plus' && glued(t, pos + 1)) {
       qual = { type: 'lower', band: 0 };
       pos += 2;
     } else if (isWord(t, pos) && lw(t, pos) !== 'plus') {
       const pq = matchIndex(ctx, lex.postQualifiers, pos);
-      // "or more" must not swallow "or more than …"
-      if (pq && !(lw(t, pq.end) === 'than')) {
+      // "or more" must not swallow "or more than 4,500": a bound of the next figure
+      if (pq && lw(t, pq.end) !== 'than' && !numberAt(ctx, pq.end) && !(qual && pq.value.type === 'approx')) {
         qual = pq.value;
         pos = pq.end;
       }
@@ -359,10 +472,13 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     precision = null;
   } else if (qualifier !== 'range') {
     const band = qual ? qual.band : core.articleBand || (core.fraction && core.words && !core.exactShare ? 0.1 : 0);
-    const type: Qualifier = qual ? qual.type : band > 0 ? 'approx' : 'exact';
+    const type: Qualifier = qual ? qual.type : band > 0 || uncertainty !== null ? 'approx' : 'exact';
     qualifier = type;
     const a = Math.abs(value);
-    if (type === 'exact') {
+    if (uncertainty !== null && (type === 'approx' || type === 'exact')) {
+      low = value - uncertainty;
+      high = value + uncertainty;
+    } else if (type === 'exact') {
       low = value;
       high = value;
     } else if (type === 'approx') {
@@ -456,7 +572,7 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
 function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null {
   const { t, lex } = ctx;
   if (j >= ctx.to) return null;
-  if (isNum(t, j)) {
+  if (isNum(t, j) || leadingDot(t, j)) {
     const n = readDigits(t, j);
     if (!n || n.dotted) return null;
     if (n.end > ctx.to) return null;
@@ -521,6 +637,30 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
   return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled, exactShare: wn.one };
 }
 
+/** Is the comparison symbol at [j, end) a bound on the number after it? */
+function symbolBound(ctx: ScanContext, j: number, end: number): boolean {
+  const { t } = ctx;
+  if (!(isNum(t, end) || ((isPunct(t, end, '-') || isPunct(t, end, '.')) && isNum(t, end + 1) && glued(t, end + 1)))) return false;
+  if (glued(t, j) && (isPunct(t, j - 1, '<') || isPunct(t, j - 1, '>') || isPunct(t, j - 1, '='))) return false;
+  // a quoted line in Markdown ("> 5 people …")
+  if ((j === ctx.from || t.nl[j]) && t.gap[end]! > 0) return false;
+  // inside an HTML tag: "<td>5", "<br/>5"
+  if (glued(t, j) && (isPunct(t, j - 1, '"') || isPunct(t, j - 1, "'"))) return false;
+  for (let k = j - 1, n = 0; k >= ctx.from && n < 40 && t.gap[k + 1] === 0; k--, n++) if (isPunct(t, k, '<') || isPunct(t, k, '/')) return false;
+  return true;
+}
+
+/** Does a number (digits, a minus and digits, a number word, a currency and digits) start at k? */
+function numberAt(ctx: ScanContext, k: number): boolean {
+  const { t, lex } = ctx;
+  if (k >= ctx.to) return false;
+  if (isNum(t, k)) return true;
+  if (isPunct(t, k, '-') && isNum(t, k + 1)) return true;
+  if (isWord(t, k) && (lex.cardinals.has(lw(t, k)) || lex.negativeWords.has(lw(t, k)))) return true;
+  const pm = matchIndex(ctx, lex.prefixes, k);
+  return pm !== null && isNum(t, pm.end);
+}
+
 /** Is "a"/"an" at j part of a rate ("1,000 a day", "twice a week", "per")? */
 function isRateContext(ctx: ScanContext, j: number): boolean {
   const { t } = ctx;
@@ -558,6 +698,9 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
   if (ID_LOWER_HEADS.has(prev) && (prev === 'number' || prev === 'no' || prev === 'article' || prev === 'chapter' || prev === 'section' || prev === 'page' || prev === 'level' || prev === 'category' || prev === 'phase' || prev === 'stage')) return false;
   if (isCapitalised(t, j - 1) && (prev === 'war' || lex.identifierHeads.has(tokText(t, j - 1)))) return false;
   if (value === 1 && (w === 'one' || w === 'a' || w === 'an') && end === j + 1) {
+    // "that one mile", "a one-yen bid": a unit after it makes "one" a figure
+    const unitAfter = isPunct(t, end, '-') && glued(t, end) ? unitWord(ctx, end + 1) : isWord(t, end) && !lex.oneNotCountAfter.has(next) ? unitWord(ctx, end) : null;
+    if (unitAfter && w === 'one') return true;
     if (lex.oneNotCountBefore.has(prev)) return false;
     if (!isWord(t, end)) return false; // "the one." / "one," — a pronoun
     if (lex.oneNotCountAfter.has(next)) return false;
@@ -596,7 +739,7 @@ function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): {
       }
       return { value: v, end };
     }
-    if (w === 'dozen') return { value: 12, end: pos + 1 };
+    if (lex.dozenWords.has(w)) return { value: 12, end: pos + 1 };
     const raw = tokText(t, pos);
     const ab = scaleAbbrev(lex, raw);
     if (ab) {
@@ -611,7 +754,8 @@ function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): {
           if (isPunct(t, after, '-') || MEASURE_ADJ.has(nx)) return null;
           if (!(looksPluralNoun(t, after, lex) || nx === 'in' || nx === 'of' || nx === 'worth')) return null;
         }
-      } else if (raw === 'b' || raw === 'B') {
+      } else if (ab.strict) {
+        // "$2.174T", "1.2b barrels"; never "5G" or "3D"
         if (!prefixUnit && !looksPluralNoun(t, after, lex)) return null;
       }
       return { value: ab.value, end: pos + 1 };
@@ -625,10 +769,53 @@ interface UnitRead {
   end: number;
   compound: boolean;
   age: boolean;
+  /** the spelling stands for this many of the unit ("30 MUSD", "66 Ma") */
+  factor: number;
 }
 
-/** Unit after a number: "km", "-mile", " per cent", "%", "°C", "mph", "years old", "-year-old". */
-function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): UnitRead | null {
+const OPEN_CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+const PER_TIME: Record<string, string> = { ms: 'ms', second: 's', minute: 'min', hour: 'h' };
+const composed = new Map<string, UnitDef>();
+
+/** Does the sentence around token k hold one of `words`? (a bounded look either side, stopping at sentence ends) */
+function sentenceHas(ctx: ScanContext, k: number, words: Set<string>): boolean {
+  const { t } = ctx;
+  const stop = (q: number) => t.kind[q] === T_PUNCT && (tokText(t, q) === '.' || tokText(t, q) === '!' || tokText(t, q) === '?' || tokText(t, q) === ';') && !(isNum(t, q - 1) && isNum(t, q + 1) && glued(t, q) && glued(t, q + 1));
+  for (let q = k - 1, n = 0; q >= ctx.from && n < 60 && !stop(q); q--, n++) if (t.kind[q] === T_WORD && words.has(lw(t, q))) return true;
+  for (let q = k, n = 0; q < ctx.to && n < 60 && !stop(q); q++, n++) if (t.kind[q] === T_WORD && words.has(lw(t, q))) return true;
+  return false;
+}
+
+let temperatureWords: Set<string> | null = null;
+let temperatureLex: Lexicon | null = null;
+/** Words that make a sentence about temperature (the `context` of the unit that turns into a temperature). */
+function tempWords(lex: Lexicon): Set<string> {
+  if (temperatureLex !== lex) {
+    temperatureLex = lex;
+    temperatureWords = new Set();
+    for (const d of lex.unitsByName.values()) if (d.context && d.context.def.dimension === 'temperature') for (const w of d.context.words) temperatureWords.add(w);
+  }
+  return temperatureWords!;
+}
+
+/** Is the unit symbol at [p, end) standing at the end of a clause ("2 in.", "2 in") or before "thick"/"long"/…? */
+function clauseFinal(ctx: ScanContext, end: number): boolean {
+  const { t } = ctx;
+  if (end >= ctx.to || t.nl[end]) return true;
+  if (t.kind[end] === T_PUNCT) return !isPunct(t, end, '-') && !isPunct(t, end, "'") && !isPunct(t, end, '/');
+  return MEASURE_ADJ.has(lw(t, end)) && lw(t, end) !== 'from' && lw(t, end) !== 'above' && lw(t, end) !== 'below';
+}
+
+/** An odd number of double quotes before k in its block: a quote is open, so a '"' after a number closes it. */
+function quoteOpen(ctx: ScanContext, k: number): boolean {
+  const { t } = ctx;
+  let n = 0;
+  for (let q = k - 1, steps = 0; q >= ctx.from && steps < 400; q--, steps++) if (isPunct(t, q, '"')) n++;
+  return n % 2 === 1;
+}
+
+/** Unit after a number: "km", "-mile", " per cent", "%", "°C", "mph", "years old", "-year-old", "(kg)". */
+function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, numStart: number): UnitRead | null {
   const { t, lex } = ctx;
   if (pos >= ctx.to) return null;
   let p = pos;
@@ -642,7 +829,16 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): U
   // "of" for vague amounts and fractions: "thousands of miles" (only units, not counted nouns)
   if (!compound && core.vague && lw(t, p) === 'of' && isWord(t, p + 1)) {
     const m = matchIndex(ctx, lex.units, p + 1);
-    if (m && !m.entry.caseSensitive && m.value.unit.dimension !== 'duration') return { unit: m.value.unit, end: m.end, compound: false, age: false };
+    if (m && !m.entry.caseSensitive && m.value.unit.dimension !== 'duration') return { unit: m.value.unit, end: m.end, compound: false, age: false, factor: m.value.factor ?? 1 };
+    return null;
+  }
+  // a unit in brackets right after the number: "20 (kg)", "20 [kg]"
+  const close = !compound && isPunct(t, p) ? OPEN_CLOSE[tokText(t, p)] : undefined;
+  if (close && t.gap[p]! <= 1) {
+    const mb = matchIndex(ctx, lex.units, p + 1);
+    if (mb && glued(t, p + 1) && isPunct(t, mb.end, close) && glued(t, mb.end) && mb.value.unit.dimension !== 'currency') {
+      return { unit: mb.value.unit, end: mb.end + 1, compound: false, age: false, factor: mb.value.factor ?? 1 };
+    }
     return null;
   }
   const m = matchIndex(ctx, lex.units, p);
@@ -651,21 +847,37 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): U
   let end = m.end;
   const isGlued = t.gap[p] === 0;
   if (m.entry.caseSensitive) {
-    // symbols: "5km", "5 km"; ambiguous ones ("in", "C", "t", "g") only glued or hyphenated
-    if (!u.bare && !isGlued) return null;
-    // a symbol must not run into letters: "5 mice" is not "5 mi"
-    if (end < t.n && glued(t, end) && t.kind[end] === T_WORD) return null;
+    // symbols: "5km", "5 km"; ambiguous ones ("in", "C", "l", "g") only glued or hyphenated ("2 in." at a clause end)
+    if (!u.bare && !isGlued && !compound && !(u.final && t.gap[p] === 1 && clauseFinal(ctx, end))) return null;
+    // a symbol must not run into letters or digits: "5 mice" is not "5 mi", "24703 m212" is an identifier
+    if (end < t.n && glued(t, end) && (t.kind[end] === T_WORD || t.kind[end] === T_NUM)) return null;
     if (!isGlued && !compound && t.gap[p]! > 1) return null;
-    // "5 m" after a scale is not metres ("5 million m"? rare) — keep
-  } else {
-    // words: must be a whole word (the tokenizer guarantees it) and spaced or hyphenated
-    if (isGlued && !compound && t.kind[p - 1] === T_NUM && u.unit.dimension !== 'percent') {
-      // "5days": accept
+    const sym = m.entry.toks.length === 1 ? m.entry.toks[0]!.text : '';
+    // the inch mark: after digits, not closing a quotation ("he scored 10" is no length)
+    if (sym === '"' && (!core.numeral || isPunct(t, numStart - 1, '"') || isPunct(t, numStart - 1, '=') || quoteOpen(ctx, numStart))) return null;
+    // "40C", "104F": a temperature letter needs a temperature word in the sentence or a converted neighbour
+    if (u.unit.dimension === 'temperature' && sym.length === 1 && /[A-Za-z]/.test(sym)) {
+      const convAfter = isPunct(t, end, '(') && isNum(t, end + 1);
+      if (!sentenceHas(ctx, p, tempWords(lex)) && !convAfter && !afterTemperature(ctx, numStart)) return null;
     }
+    // a symbol that is also a prefix ("$") before a number belongs to that number ("5 $10 bills"), unless
+    // the number carries its own money after it ("10 $ 30 $", "10 $ 30 cent")
+    if (isNum(t, end) && lex.prefixes.candidates(tokText(t, p), tokLower(t, p))) {
+      const n2 = readDigits(t, end);
+      const after = n2 ? matchIndex(ctx, lex.units, n2.end) : null;
+      if (!after || after.value.unit.dimension !== 'currency') return null;
+      // "1 $ 10 dollars": the prefix and the word name one amount
+      if (!after.entry.caseSensitive && after.value.unit.name === u.unit.name) return null;
+    }
+    // "24703 L-202": a letter code, not a unit
+    if (!isGlued && isPunct(t, end, '-') && glued(t, end) && isNum(t, end + 1) && glued(t, end + 1)) return null;
   }
-  // "degrees" alone: temperature when followed by Celsius/Fahrenheit, else an angle
   let unit = u.unit;
-  // speed: "km per hour", "miles an hour", "km/h" already a symbol
+  // "361 million pounds" is money; "361 pounds" a weight
+  if (scaled && unit.afterScale && !m.entry.caseSensitive) unit = lex.unitsByName.get(unit.afterScale) ?? unit;
+  // "the temperature is 24 degrees": a unit of another dimension in this sentence
+  if (unit.context && sentenceHas(ctx, p, unit.context.words)) unit = unit.context.def;
+  // speed: "km per hour", "miles an hour", "50 meters per millisecond", "50 km/ms"
   if (unit.dimension === 'length') {
     const sp = readPerHour(ctx, end);
     if (sp) {
@@ -675,9 +887,21 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): U
         end = sp.end;
       }
     }
+    const w = lw(t, end);
+    if ((w === 'per' || (isPunct(t, end, '/') && glued(t, end) && glued(t, end + 1))) && isWord(t, end + 1)) {
+      const tm = matchIndex(ctx, lex.units, end + 1);
+      const per = tm && tm.value.unit.dimension === 'duration' ? PER_TIME[tm.value.unit.name] : undefined;
+      if (per && tm) {
+        const name = `${unit.name}/${per}`;
+        let def = lex.unitsByName.get(name) ?? composed.get(name);
+        if (!def) composed.set(name, (def = { name, dimension: 'speed', mathjs: name }));
+        unit = def;
+        end = tm.end;
+      }
+    }
   }
-  let age = false;
-  if (unit.dimension === 'duration') {
+  let age = !!u.age;
+  if (unit.dimension === 'duration' && !age) {
     // "38-year-old", "38 years old", "five years of age"
     if (isPunct(t, end, '-') && glued(t, end) && lw(t, end + 1) === 'old' && glued(t, end + 1)) {
       age = true;
@@ -701,8 +925,64 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean): U
   }
   // "points" is a unit of indices/scores ("fell 500 points"), not of counted things
   if (unit.name === 'point' && scaled) return null;
-  void scaled;
-  return { unit, end, compound, age };
+  return { unit, end, compound, age, factor: u.factor ?? 1 };
+}
+
+/** "(111F)" after "44C": the number at numStart sits in brackets right after a temperature. */
+function afterTemperature(ctx: ScanContext, numStart: number): boolean {
+  const { t, lex } = ctx;
+  const k = numStart - 1;
+  if (!isPunct(t, k, '(')) return false;
+  const prev = k - 1;
+  if (prev < ctx.from) return false;
+  // the tokens before "(" end a temperature: "44C", "44 °C", "44 degrees Celsius"
+  for (let q = Math.max(ctx.from, prev - 3); q <= prev; q++) {
+    const mm = matchIndex(ctx, lex.units, q);
+    if (mm && mm.end === prev + 1 && mm.value.unit.dimension === 'temperature') return true;
+  }
+  return false;
+}
+
+/**
+ * A smaller unit folding into the amount just read: "3 dollars 50 cents", "thirteen dollars and forty-five cents",
+ * "10 $ 30 cent", "5 ft 2 in", "5 feet and 2 inches". The smaller unit names the larger in `part_of`.
+ */
+function readSubunit(ctx: ScanContext, pos: number, unit: UnitDef): { value: number; end: number } | null {
+  const { t, lex } = ctx;
+  let p = pos;
+  if (lw(t, p) === 'and' || isPunct(t, p, ',')) p++;
+  if (p >= ctx.to || t.nl[p]) return null;
+  let v: number;
+  let e: number;
+  if (isNum(t, p)) {
+    const n = readDigits(t, p);
+    if (!n || n.dotted || n.form !== 'digits') return null;
+    v = n.value;
+    e = n.end;
+  } else if (isWord(t, p)) {
+    const w = readWords(t, p, lex, false);
+    if (!w) return null;
+    v = w.value;
+    e = w.end;
+  } else return null;
+  if (e >= ctx.to || t.gap[e]! > 1 || t.nl[e]) return null;
+  const m = matchIndex(ctx, lex.units, e);
+  if (!m || !m.value.unit.partOf || m.value.unit.partOf.unit !== unit.name) return null;
+  if (m.end < t.n && glued(t, m.end) && (t.kind[m.end] === T_WORD || t.kind[m.end] === T_NUM)) return null;
+  // "5 ft 2 in": the glued-only "in" stands apart here, but not as a preposition ("5 ft 2 in the garden")
+  if (m.entry.caseSensitive && !m.value.bare && t.gap[e]! > 0 && !clauseFinal(ctx, m.end)) {
+    const nx = lw(t, m.end);
+    if (isNum(t, m.end) || isCapitalised(t, m.end) || lex.determiners.has(nx) || lex.pronouns.has(nx) || lex.cardinals.has(nx)) return null;
+  }
+  return { value: v * m.value.unit.partOf.factor * (m.value.factor ?? 1), end: m.end };
+}
+
+/** "." glued before digits and standing apart from what precedes it: ".08", "the .25ml", "$.50". */
+export function leadingDot(t: Tokens, i: number): boolean {
+  if (!(isPunct(t, i, '.') && isNum(t, i + 1) && glued(t, i + 1))) return false;
+  if (i === 0 || t.gap[i]! > 0) return true;
+  const p = tokText(t, i - 1);
+  return p === '$' || p === '€' || p === '£' || p === '(' || p === '-';
 }
 
 function readPerHour(ctx: ScanContext, p: number): { end: number; per: string } | null {
@@ -728,13 +1008,20 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   const { t, lex } = ctx;
   let p = pos;
   if (p >= ctx.to) return null;
+  // a suspended hyphen: "8- to 16-meter", "320- to 640-inch"
+  let suspended = false;
+  if (isPunct(t, p, '-') && glued(t, p) && t.gap[p + 1]! > 0 && (lw(t, p + 1) === 'to' || lw(t, p + 1) === 'or' || lw(t, p + 1) === 'and')) {
+    suspended = true;
+    p++;
+  }
   const w = lw(t, p);
   let conn = '';
-  if (isPunct(t, p, '-') || isPunct(t, p, '/')) conn = tokText(t, p);
-  else if (isWord(t, p) && (w === 'to' || w === 'through' || w === 'or' || (w === 'and' && between))) conn = w;
+  if (isPunct(t, p) && (lex.rangeConnectors.has(tokText(t, p)) || isPunct(t, p, '/'))) conn = tokText(t, p) === '~' ? '~' : tokText(t, p);
+  else if (isWord(t, p) && (w === 'to' || w === 'through' || w === 'or' || (w === 'and' && (between || suspended)))) conn = w;
   else return null;
+  if (conn !== '-' && conn !== '/' && conn !== '~' && isPunct(t, p)) return null;
   if (conn === '/' && !glued(t, p)) return null;
-  if (conn === 'or' && !(core.words && firstValue < 20)) return null;
+  if (conn === 'or' && !(core.words && firstValue < 20) && !suspended) return null;
   if ((conn === 'to' || conn === 'through') && fromWord) {
     // "rose from 5% to 7%": a change, not a range
     const pv = lw(t, figStart - 1);
@@ -751,16 +1038,23 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
     if (pm && pm.value === prefixUnit) p = pm.end;
   }
   let second: { end: number; value: number; precision: number | null } | null = null;
+  // a negative second end: "from -18 °C to -34 °C"
+  let negSecond = false;
+  if (core.numeral && isPunct(t, p, '-') && isNum(t, p + 1) && glued(t, p + 1) && (isWord(t, p - 1) || t.gap[p]! > 0)) {
+    negSecond = true;
+    p++;
+  }
+  const secondStart = p;
   if (core.numeral && isNum(t, p)) {
-    if (conn === '-' || conn === '/') {
+    if (conn === '-' || conn === '/' || conn === '~') {
       if (!glued(t, p) && t.gap[p - 1] === 0) return null;
     }
     const n = readDigits(t, p);
     if (!n || n.dotted) return null;
-    second = { end: n.end, value: n.value, precision: n.precision };
+    second = { end: n.end, value: negSecond ? -n.value : n.value, precision: n.precision };
     if (conn === '-' && glued(t, p) && glued(t, p - 1)) {
       // "3-1" scores, "2013-14" seasons, phone numbers: not ranges
-      if (n.value <= firstValue && core.numeral.bare && n.bare) {
+      if (n.value <= core.numeral.value && core.numeral.bare && n.bare && pos === core.end && !readScale(ctx, n.end, prefixUnit)) {
         const nextIsUnit = matchIndex(ctx, lex.units, n.end) !== null;
         if (!nextIsUnit) {
           scoreEnd = n.end;
@@ -791,7 +1085,7 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   let u: UnitDef | null = null;
   let compound = false;
   if (!unit || unit.dimension !== 'currency') {
-    const ur = readUnit(ctx, end, core, scale > 1);
+    const ur = readUnit(ctx, end, core, scale > 1, secondStart);
     if (ur) {
       if (unit && ur.unit.name !== unit.name) return null; // "5 km to 10 miles"
       u = ur.unit;
@@ -800,8 +1094,8 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
     }
   }
   if (unit && !u && conn !== '-' && conn !== 'to' && conn !== 'and') return null;
-  // "two or three days" — the unit belongs to both
-  if (between && conn !== 'and') return null;
+  // "two or three days" — the unit belongs to both; "between 44 mg to 50 mg"
+  if (between && conn !== 'and' && conn !== 'to') return null;
   return { end, value, scale, unit: u, precision: second.precision !== null ? second.precision * scale : null, compound };
 }
 
@@ -869,7 +1163,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       return k;
     }
     const aw = lw(t, after);
-    if (aw === 'am' || aw === 'pm' || ((aw === 'a' || aw === 'p') && isPunct(t, after + 1, '.') && lw(t, after + 2) === 'm') || aw === 'gmt' || aw === 'utc' || aw === "o" && isPunct(t, after + 1, "'")) return after + 1;
+    // "2.1 pm", "2.123 am" are lengths (picometres, attometres): a clock has two digits of minutes
+    const clockDigits = n.precision === null || n.precision >= 1 || Math.abs(n.precision - 0.01) < 1e-12;
+    if (((aw === 'am' || aw === 'pm') && clockDigits) || ((aw === 'a' || aw === 'p') && isPunct(t, after + 1, '.') && lw(t, after + 2) === 'm') || aw === 'gmt' || aw === 'utc' || aw === "o" && isPunct(t, after + 1, "'")) return after + 1;
     if (n.bare && n.digits === 4 && (aw === 'hrs' || aw === 'hours' || aw === 'gmt' || aw === 'utc' || aw === 'local') && /^[012]\d[0-5]\d$/.test(tokText(t, j))) return after + 1;
     // ordinals: 1st, 22nd, 3rd, 10th
     if (isWord(t, after) && glued(t, after) && ORDINAL_SUFFIX.has(aw)) return after + 1;
@@ -941,8 +1237,12 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       if (!unitNext) {
         const prev = lw(t, j - 1);
         const prevIsYearContext = YEAR_PREP.has(prev) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
-        // "2013-14", "2022/23"
-        if ((isPunct(t, nx, '-') || isPunct(t, nx, '/')) && glued(t, nx) && isNum(t, nx + 1) && glued(t, nx + 1) && (tokText(t, nx + 1).length === 2 || tokText(t, nx + 1).length === 4)) return nx + 2;
+        // "2013-14", "2022/23", "1990-2000" (but "1000-5000" is a range of numbers)
+        if ((isPunct(t, nx, '-') || isPunct(t, nx, '/')) && glued(t, nx) && isNum(t, nx + 1) && glued(t, nx + 1)) {
+          const y2 = tokText(t, nx + 1);
+          const yearLike = (x: number) => (x >= 1900 && x <= 2100) || (x >= 1000 && x < 1900 && prevIsYearContext);
+          if ((y2.length === 2 && yearLike(v)) || (y2.length === 4 && yearLike(v) && yearLike(Number(y2)))) return nx + 2;
+        }
         if (v >= 1900 && v <= 2100) {
           const plural = looksPluralNoun(t, nx, lex) && !lex.yearNouns.has(lw(t, nx));
           if (!plural || prevIsYearContext) return after;
@@ -955,7 +1255,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
 }
 
 /** A scale abbreviation as written: case-sensitive entries ("K", "B") must match exactly, the rest in any case. */
-function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithUnit: string | null } | null {
+function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithUnit: string | null; strict: boolean } | null {
   const exact = lex.scaleAbbrevs.get(raw);
   if (exact) return exact;
   const low = lex.scaleAbbrevs.get(raw.toLowerCase());
@@ -1016,16 +1316,20 @@ function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
   let digits = 0;
   let groups = 0;
   let seps = 0;
+  let dots = 0;
+  let round = 0;
   const start = j;
   if (isPunct(t, j - 1, '(') || isPunct(t, j - 1, '+')) seps++;
   while (k < ctx.to && k < j + 12) {
     if (isNum(t, k)) {
       digits += t.end[k]! - t.start[k]!;
       groups++;
+      if (/00$/.test(tokText(t, k))) round++;
       k++;
       if (isPunct(t, k, '-') || isPunct(t, k, '.') || isPunct(t, k, ')')) {
         if (!isNum(t, k + 1) && !(isPunct(t, k, ')') && isNum(t, k + 1))) break;
         seps++;
+        if (isPunct(t, k, '.')) dots++;
         k++;
         continue;
       }
@@ -1036,6 +1340,8 @@ function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
   }
   void start;
   if (n.form === 'digits' && !n.bare && n.precision !== null && n.precision >= 1 && tokText(t, j + 1) === ',') return false;
+  // "30616.16" is a decimal, "1000-5000" a range of round numbers
+  if (groups === 2 && (dots === seps || round === 2)) return false;
   const prev = lw(t, j - 1) || lw(t, j - 2);
   if (digits >= 7 && groups >= 2 && (seps >= 1 || PHONE_WORDS.has(prev))) return true;
   if (digits >= 9 && groups >= 3) return true;

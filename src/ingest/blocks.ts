@@ -5,7 +5,7 @@
  */
 import type { Segment } from '../types.js';
 import { matchLine, normLine, type Boilerplate } from './lexicon.js';
-import { MapBuilder, pieceEnd, pieceStart, RunMap, type Piece } from './offsets.js';
+import { MapBuilder, pieceOrigEnd, RunMap, type Piece } from './offsets.js';
 
 export type SegmentKind = Segment['kind'];
 
@@ -47,9 +47,10 @@ export function dropBoilerplate(drafts: Draft[], bp: Boilerplate): Draft[] {
     seen += d.piece.text.length;
     if (p.action === 'next') {
       i += p.count;
-    } else if (p.action === 'tail' || p.action === 'list') {
-      // a comment section near the end takes the rest; earlier, a header only takes the titles right after it
-      if (p.action === 'tail' && total > 0 && seen / total >= 1 - bp.tailFraction) return out;
+    } else if (p.action === 'tail') {
+      // a comment section near the end takes the rest; earlier (a comment count under the headline) only itself
+      if (total > 0 && seen / total >= 1 - bp.tailFraction) return out;
+    } else if (p.action === 'list') {
       while (i + 1 < drafts.length && headlineLike(drafts[i + 1]!.piece.text) && !matchLine(bp, drafts[i + 1]!.piece.text)) {
         i++;
         seen += drafts[i]!.piece.text.length;
@@ -85,6 +86,9 @@ function foldUnit(c: number): number {
 /** How many leading chars of a block's comparison form go into its bucket hash. */
 const PREFIX = 64;
 
+// a module binding, not a global lookup per char (globals are slow inside vm contexts such as jest's)
+const imul = Math.imul;
+
 /**
  * The bucket of a block: a 32-bit hash of the first PREFIX chars of its comparison form (lower case, whitespace
  * runs → one space, trimmed, straight quotes and dashes), and whether the block is long enough to be compared
@@ -95,7 +99,7 @@ function bucketOf(s: string, minChars: number, minWords: number): { hash: number
   let len = 0;
   let words = 0;
   let pending = false;
-  const need = Math.max(PREFIX, minChars);
+  const need = minChars > PREFIX ? minChars : PREFIX;
   for (let i = 0; i < s.length && len < need; i++) {
     let c = s.charCodeAt(i);
     if (c > 32 && c < 127) {
@@ -108,12 +112,12 @@ function bucketOf(s: string, minChars: number, minWords: number): { hash: number
     if (pending || len === 0) {
       words++;
       if (pending) {
-        if (len < PREFIX) h = Math.imul(h ^ 32, 16777619);
+        if (len < PREFIX) h = imul(h ^ 32, 16777619);
         len++;
         pending = false;
       }
     }
-    if (len < PREFIX) h = Math.imul(h ^ c, 16777619);
+    if (len < PREFIX) h = imul(h ^ c, 16777619);
     len++;
   }
   return { hash: h >>> 0, long: len >= minChars || words >= minWords };
@@ -188,20 +192,8 @@ export function assemble(drafts: Draft[], origin: number): { text: string; segme
     const start = b.length;
     b.appendPiece(p);
     segments.push({ start, end: b.length, kind: d.kind });
-    prevEnd = pieceEnd(p, p.text.length);
+    prevEnd = pieceOrigEnd(p);
   }
   const { text, map } = b.finish(origin);
   return { text, segments, map };
-}
-
-/** Join two blocks into one, the gap between them shown as `joiner` (mapped to the original gap). */
-export function joinPieces(a: Piece, b: Piece, joiner = ' '): Piece {
-  const mb = new MapBuilder();
-  mb.appendPiece(a);
-  const gapStart = pieceEnd(a, a.text.length);
-  const gapEnd = pieceStart(b, 0);
-  if (gapEnd > gapStart) mb.decoded(joiner, gapStart, gapEnd);
-  else mb.synthetic(joiner, gapStart);
-  mb.appendPiece(b);
-  return mb.piece();
 }

@@ -21,6 +21,7 @@ import type { Draft, SegmentKind } from './blocks.js';
 import { normalizeDate } from './dates.js';
 import { decodeEntity, ENTITY_AT } from './entities.js';
 import { classWords, matchesMarker, type Boilerplate } from './lexicon.js';
+import { pieceOrigStart } from './offsets.js';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Element = DefaultTreeAdapterMap['element'];
@@ -232,9 +233,16 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
   let mode: 'readability' | 'fallback' = 'fallback';
   let keepEl: Uint8Array | null = null;
   let keepText: Uint8Array | null = null;
-  const maxDepth = f.depth.reduce((a, b) => (b > a ? b : a), 0);
-  // Readability costs ~0.5 s per MB; past a few MB (or very deep nesting, where it may recurse) the fallback decides
-  if (opts.readability !== false && maxDepth <= 400 && N <= 300000 && src.length <= 4_000_000) {
+  let maxDepth = 0;
+  let depthSum = 0;
+  for (let k = 0; k < N; k++) {
+    const d = f.depth[k]!;
+    depthSum += d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  // Readability costs ~0.5 s per MB of ordinary page, but it reads the text of every ancestor again and again:
+  // on deep nesting it turns quadratic (and may recurse). Past these budgets the fallback decides.
+  if (opts.readability !== false && maxDepth <= 400 && depthSum <= 600_000 && N <= 300000 && src.length <= 4_000_000) {
     try {
       const r = runReadability(f, drop, inNever);
       if (r) {
@@ -251,13 +259,25 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
     }
   }
 
-  // the page title (first <h1>) is kept as a heading even when the article body starts after it
+  // The headline (an <h1>) is kept as a heading even when the article body starts after it: the first <h1> inside
+  // <article>/<main>, else the first whose text is in the page title, else the first (site logos are often <h1>s).
   let titleH1 = -1;
-  for (let i = 0; i < N; i++) {
-    if (tag[i] === 'h1' && !drop[i]) {
-      titleH1 = i;
-      break;
+  {
+    const norm = (x: string | null) => (x ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    const pageTitle = norm(meta.title);
+    let inTitle = -1;
+    let first = -1;
+    for (let i = 0; i < N; i++) {
+      if (tag[i] !== 'h1' || drop[i]) continue;
+      if (inArticle[i]) {
+        titleH1 = i;
+        break;
+      }
+      if (first < 0) first = i;
+      const t = norm(textOf(f, i, src));
+      if (inTitle < 0 && t.length > 0 && pageTitle.includes(t)) inTitle = i;
     }
+    if (titleH1 < 0) titleH1 = inTitle >= 0 ? inTitle : first;
   }
 
   // --- emission -----------------------------------------------------------------------------------------------
@@ -796,8 +816,7 @@ export function readJsonLd(blocks: string[]): { date: string | null; publisher: 
 
 /** Pre-order index of the first text node that made it into the blocks. */
 function firstIncludedIndex(f: Flat, drafts: Draft[], _src: string): number {
-  const first = drafts[0]!.piece;
-  const off = first.runs === null ? first.orig : first.runs.os[0] ?? first.orig;
+  const off = pieceOrigStart(drafts[0]!.piece);
   for (let i = 0; i < f.nodes.length; i++) {
     if (!f.isText[i]) continue;
     const loc = (f.nodes[i] as P5Text).sourceCodeLocation;

@@ -122,7 +122,7 @@ function maskComments(src: string, from: number): string {
   return parts.join('');
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -241,7 +241,8 @@ export function markdownBlocks(src: string): MarkdownResult {
     let m: RegExpExecArray | null;
     if ((m = FENCE.exec(line))) {
       flush();
-      fence = { close: new RegExp(`^ {0,3}${m[1]![0] === '`' ? '`' : '~'}{${m[1]!.length},}[ \\t]*$`) };
+      const run = m[1] ?? m[2]!;
+      fence = { close: new RegExp(`^ {0,3}${run[0] === '`' ? '`' : '~'}{${run.length},}[ \\t]*$`) };
       continue;
     }
     if ((m = RAW_BLOCK.exec(line))) {
@@ -405,7 +406,8 @@ function emitCells(s: string, a: number, b: number, refs: Set<string>, drafts: D
   return count;
 }
 
-const SPECIAL = /[\\`*_~[!<&]/g;
+const SPECIAL_CHARS = new Uint8Array(128);
+for (const c of '\\`*_~[!<&') SPECIAL_CHARS[c.charCodeAt(0)] = 1;
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,200}@[A-Za-z0-9.-]{1,200})>/y;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,40}(?:[\s/][^<>]{0,1000})?>/y;
 const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/y;
@@ -422,32 +424,55 @@ function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
-/** Index of the bracket closing the one at `open`, within [open, limit), or -1. */
-function matchBracket(s: string, open: number, limit: number, o: string, c: string): number {
-  let depth = 0;
-  const end = Math.min(limit, open + 2000);
-  for (let i = open; i < end; i++) {
-    const ch = s[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === o) depth++;
-    else if (ch === c) {
-      depth--;
-      if (depth === 0) return i;
-    }
+/** Matching brackets and parentheses of a range, found once with a stack (backslash escapes skipped). */
+class Pairs {
+  private map: Map<number, number> | null = null;
+  constructor(
+    private readonly s: string,
+    private readonly a: number,
+    private readonly b: number,
+  ) {}
+
+  /** Index of the bracket closing the one at `open` (before `limit`), or -1. */
+  close(open: number, limit: number): number {
+    if (!this.map) this.map = this.build();
+    const c = this.map.get(open);
+    return c !== undefined && c < limit ? c : -1;
   }
-  return -1;
+
+  private build(): Map<number, number> {
+    const map = new Map<number, number>();
+    const sq: number[] = [];
+    const par: number[] = [];
+    const { s, a, b } = this;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 92 /* \ */) i++;
+      else if (c === 91 /* [ */) sq.push(i);
+      else if (c === 93 /* ] */) {
+        const o = sq.pop();
+        if (o !== undefined) map.set(o, i);
+      } else if (c === 40 /* ( */) par.push(i);
+      else if (c === 41 /* ) */) {
+        const o = par.pop();
+        if (o !== undefined) map.set(o, i);
+      }
+    }
+    return map;
+  }
 }
 
 /** Inline Markdown of s[a, b) into the accumulator. */
-function inline(s: string, a: number, b: number, acc: TextAcc, refs: Set<string>, depth: number): void {
+function inline(s: string, a: number, b: number, acc: TextAcc, refs: Set<string>, depth: number, pairs = new Pairs(s, a, b)): void {
   let p = a;
   while (p < b) {
-    SPECIAL.lastIndex = p;
-    const m = SPECIAL.exec(s);
-    const q = m && m.index < b ? m.index : b;
+    // next syntax char within [p, b) (a regex search could run past b: quadratic over many small cells)
+    let q = p;
+    while (q < b) {
+      const cc = s.charCodeAt(q);
+      if (cc < 128 && SPECIAL_CHARS[cc]) break;
+      q++;
+    }
     if (q > p) acc.text(s.slice(p, q), p);
     if (q >= b) return;
     p = q;
@@ -512,7 +537,7 @@ function inline(s: string, a: number, b: number, acc: TextAcc, refs: Set<string>
       }
       case '!': {
         if (s[p + 1] === '[') {
-          const end = linkEnd(s, p + 1, b, refs);
+          const end = linkEnd(s, p + 1, b, refs, pairs);
           if (end !== null) {
             p = end.end; // images contribute no text
             continue;
@@ -524,15 +549,15 @@ function inline(s: string, a: number, b: number, acc: TextAcc, refs: Set<string>
       }
       case '[': {
         if (s[p + 1] === '^') {
-          const close = s.indexOf(']', p);
-          if (close !== -1 && close < b && close - p < 100 && !/\s/.test(s.slice(p, close))) {
+          const close = pairs.close(p, b);
+          if (close !== -1 && close - p < 100 && !/\s/.test(s.slice(p, close))) {
             p = close + 1; // footnote reference
             continue;
           }
         }
-        const end = depth === 0 ? linkEnd(s, p, b, refs) : null;
+        const end = depth === 0 ? linkEnd(s, p, b, refs, pairs) : null;
         if (end !== null) {
-          inline(s, p + 1, end.labelEnd, acc, refs, depth + 1);
+          inline(s, p + 1, end.labelEnd, acc, refs, depth + 1, pairs);
           p = end.end;
           continue;
         }
@@ -581,18 +606,18 @@ function inline(s: string, a: number, b: number, acc: TextAcc, refs: Set<string>
 }
 
 /** A link at `open` ("[label](dest)", "[label][ref]", "[label]" with a defined ref): where the label ends and the link ends. */
-function linkEnd(s: string, open: number, b: number, refs: Set<string>): { labelEnd: number; end: number } | null {
-  const close = matchBracket(s, open, b, '[', ']');
+function linkEnd(s: string, open: number, b: number, refs: Set<string>, pairs: Pairs): { labelEnd: number; end: number } | null {
+  const close = pairs.close(open, b);
   if (close === -1) return null;
   const nx = s[close + 1];
   if (nx === '(' && close + 1 < b) {
-    const pc = matchBracket(s, close + 1, b, '(', ')');
+    const pc = pairs.close(close + 1, b);
     if (pc === -1) return null;
     return { labelEnd: close, end: pc + 1 };
   }
   if (nx === '[' && close + 1 < b) {
-    const rc = s.indexOf(']', close + 1);
-    if (rc !== -1 && rc < b && rc - close < 1000) {
+    const rc = pairs.close(close + 1, b);
+    if (rc !== -1 && rc - close < 1000) {
       const ref = s.slice(close + 2, rc).trim().toLowerCase().replace(/\s+/g, ' ');
       const label = s.slice(open + 1, close).trim().toLowerCase().replace(/\s+/g, ' ');
       if (refs.has(ref || label)) return { labelEnd: close, end: rc + 1 };

@@ -189,14 +189,16 @@ export function simplePiece(text: string, orig: number): Piece {
   return { text, runs: null, orig };
 }
 
-/** Original start of cleaned offset i within a piece. */
-export function pieceStart(p: Piece, i: number): number {
-  return p.runs === null ? p.orig + Math.min(Math.max(i, 0), p.text.length) : new RunMap(p.runs, p.orig).toOriginalStart(i);
+/** Original offset where a piece starts. */
+export function pieceOrigStart(p: Piece): number {
+  return p.runs === null ? p.orig : (p.runs.os[0] ?? p.orig);
 }
 
-/** Original end for cleaned end offset i within a piece. */
-export function pieceEnd(p: Piece, i: number): number {
-  return p.runs === null ? p.orig + Math.min(Math.max(i, 0), p.text.length) : new RunMap(p.runs, p.orig).toOriginalEnd(i);
+/** Original offset just after a piece's last char. */
+export function pieceOrigEnd(p: Piece): number {
+  if (p.runs === null) return p.orig + p.text.length;
+  const k = p.runs.cs.length - 1;
+  return k >= 0 ? p.runs.os[k]! + p.runs.ol[k]! : p.orig;
 }
 
 /** Sub-piece [from, to) of a piece, keeping its map. */

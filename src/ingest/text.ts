@@ -4,7 +4,7 @@
  */
 import { headlineLike, type Draft } from './blocks.js';
 import type { Boilerplate } from './lexicon.js';
-import { MapBuilder, simplePiece, type Piece } from './offsets.js';
+import { MapBuilder, pieceOrigEnd, pieceOrigStart, simplePiece } from './offsets.js';
 
 function isSpace(c: number): boolean {
   return (
@@ -151,8 +151,7 @@ export function joinWrappedLines(drafts: Draft[]): Draft[] {
         const p = drafts[k]!.piece;
         if (k > i) {
           const prev = drafts[k - 1]!.piece;
-          const gapStart = end(prev);
-          b.decoded(' ', gapStart, start(p));
+          b.decoded(' ', pieceOrigEnd(prev), pieceOrigStart(p));
         }
         b.appendPiece(p);
       }
@@ -161,16 +160,6 @@ export function joinWrappedLines(drafts: Draft[]): Draft[] {
     i = j;
   }
   return out;
-}
-
-function start(p: Piece): number {
-  return p.runs === null ? p.orig : p.runs.os[0] ?? p.orig;
-}
-
-function end(p: Piece): number {
-  if (p.runs === null) return p.orig + p.text.length;
-  const k = p.runs.cs.length - 1;
-  return k >= 0 ? p.runs.os[k]! + p.runs.ol[k]! : p.orig;
 }
 
 /** A short line without closing punctuation that starts with a capital or a digit: a title or subheading. */

@@ -42,6 +42,8 @@ export interface UnitMatch {
   final?: boolean;
   /** The spelling stands for `factor` of the unit ("MUSD" = 1e6 USD). */
   factor?: number;
+  /** The spelling makes the figure an age ("87 yo"). */
+  age?: boolean;
 }
 
 export interface Lexicon {
@@ -147,6 +149,7 @@ interface UnitsFile {
     factor?: number;
     part_of?: { unit: string; factor: number };
     after_scale?: string;
+    age_words?: string[];
     context?: { dimension: string; words: string[] };
   }>;
 }
@@ -253,6 +256,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
       const final = new Set(e.final ?? []);
       const factor = e.factor !== undefined && e.factor !== 1 ? { factor: e.factor } : {};
       for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, ...factor }, false);
+      for (const w of e.age_words ?? []) lex.units.add(w, { unit: def, bare: true, age: true }, false);
       for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), ...(final.has(s) ? { final: true } : {}), ...factor }, true);
       for (const p of e.prefix ?? []) lex.prefixes.add(p, def, true);
       for (const p of e.prefix_words ?? []) lex.prefixWords.add(p, def, false);

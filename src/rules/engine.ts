@@ -279,7 +279,9 @@ class Engine {
     for (const list of bySentence.values()) {
       const pps = list.filter((c) => c.unit === 'pp');
       const pcts = list.filter((c) => c.unit === 'percent' && c.role !== 'change' && c.qualifier !== 'range');
-      if (pps.length === 1 && pcts.length === 2) {
+      // two levels of one thing, the second introduced as the earlier one ("from 10.5%", "than in 2021, when 58.2% voted")
+      const earlierSecond = pcts.length === 2 && (pcts.some((c) => c.role === 'history') || /\b(?:from|than|when|compared)\b/i.test(pcts[1]!.sentence.slice(pcts[0]!.end - pcts[0]!.sentenceStart, pcts[1]!.start - pcts[1]!.sentenceStart)));
+      if (pps.length === 1 && pcts.length === 2 && earlierSecond) {
         const pp = pps[0]!;
         const [x, y] = pcts as [ClaimContext, ClaimContext];
         const rule = this.ruleFor('percentage', pp, x, y);
