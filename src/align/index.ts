@@ -97,12 +97,16 @@ function day(s: string): number {
   return Date.parse(`${s}T00:00:00Z`) / 86400000;
 }
 
-const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(landfall|the storm|storm|the quake|quake|earthquake|the vote|vote|election|polls closed|the march|march|impact|the attack|attack|the blast|blast|the fire|the flood|flood|dawn|noon|midnight)\b/i;
+const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(landfall|the storm|storm|the typhoon|typhoon|the hurricane|hurricane|the cyclone|cyclone|the quake|quake|earthquake|the vote|vote|election|polls closed|the march|march|impact|the attack|attack|the blast|blast|the fire|the flood|flood|dawn|noon|midnight)\b/i;
+/** Moments that name the same thing: a storm's arrival is its landfall. */
+const ANCHOR_SAME: Record<string, string> = { landfall: 'storm', typhoon: 'storm', hurricane: 'storm', cyclone: 'storm', impact: 'storm', quake: 'earthquake', vote: 'election', 'polls closed': 'election' };
 
 /** A moment a sentence anchors its figures to ("before landfall"), normalised. */
 function anchorOf(sentence: string): string | null {
   const m = ANCHOR.exec(sentence);
-  return m ? `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase().replace(/^the\s+/, '')}` : null;
+  if (!m) return null;
+  const what = m[2]!.toLowerCase().replace(/^the\s+/, '');
+  return `${m[1]!.toLowerCase()} ${ANCHOR_SAME[what] ?? what}`;
 }
 
 /**
@@ -155,7 +159,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     const nounsOk = ka.noun === null || kb.noun === null || ka.noun === kb.noun;
     let ok: boolean;
     if (ha.size && hb.size) ok = sameHolder && nounsOk;
-    else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun && ka.event === kb.event;
+    else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun && (ka.event === kb.event || !ka.event || !kb.event);
     else {
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
       ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
@@ -186,7 +190,11 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   const time = timeRelation(a, b, ka, kb);
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
-    near = Math.abs(day(a.time.start) - day(b.time.start)) <= 3;
+    const gap = Math.abs(day(a.time.start) - day(b.time.start));
+    // results of a period (a quarter's profit) are reported weeks after the period they name
+    const [hard, soft] = a.time.text === 'document date' ? [b.time, a.time] : [a.time, b.time];
+    const periodReport = SUBJECT_FAMILIES.test(ka.family) && hard.text !== 'document date' && day((hard.end ?? hard.start)!) <= day(soft.start!) && gap <= 100;
+    near = gap <= 3 || periodReport;
   }
   return { ...base, time, near, comparable: true, why: '' };
 }

@@ -133,9 +133,17 @@ const LEGACY = new Set(['windows-1252', 'iso-8859-1', 'latin1', 'iso-8859-15', '
 function declaredCharset(buf: Buffer, path: string): string | null {
   const head = buf.subarray(0, 2048).toString('latin1');
   if (!/\.x?html?$/i.test(path) && !/<(?:!doctype html|html)\b/i.test(head)) return null;
-  const m = /<meta[^>]{0,200}?charset\s{0,5}=\s{0,5}["']?([A-Za-z0-9_.:-]{1,40})/i.exec(head);
-  if (!m) return null;
-  const label = m[1]!.toLowerCase();
+  // "charset" inside a <meta ...> tag, then "= value" (found with indexOf: no backtracking over the head)
+  const lower = head.toLowerCase();
+  let label: string | null = null;
+  for (let at = lower.indexOf('charset'); at !== -1 && label === null; at = lower.indexOf('charset', at + 7)) {
+    if (lower.lastIndexOf('<meta', at) <= lower.lastIndexOf('>', at)) continue;
+    const v = /\s*=\s*["']?([a-z0-9_.:-]{1,40})/y;
+    v.lastIndex = at + 7;
+    const m = v.exec(lower);
+    if (m) label = m[1]!;
+  }
+  if (!label) return null;
   if (label === 'utf-8' || label === 'utf8') return null;
   return LEGACY.has(label) ? label : null;
 }

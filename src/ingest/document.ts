@@ -61,8 +61,15 @@ export function formatFor(path: string, text?: string): DocFormat {
 
 /** A page that starts (after whitespace, a BOM, an XML prolog or comments) with <!doctype html> or <html>. */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/^[\s\uFEFF]+/, '');
-  return /^(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[\s\S]{0,1000}?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(head);
+  let head = text.slice(0, 4096).replace(/^[\s\uFEFF]+/, '');
+  const prolog = /^<\?xml[^>]{0,200}>\s*/.exec(head);
+  if (prolog) head = head.slice(prolog[0].length);
+  for (let k = 0; k < 20 && head.startsWith('<!--'); k++) {
+    const end = head.indexOf('-->', 4);
+    if (end === -1) return false;
+    head = head.slice(end + 3).replace(/^\s+/, '');
+  }
+  return /^<(?:!doctype\s+html|html)\b/i.test(head);
 }
 
 interface Body {

@@ -129,10 +129,19 @@ const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const QUOTE = /^ {0,3}>/;
 const LIST = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const TASK = /^\[[ xX]\][ \t]+/;
-const REFDEF = /^ {0,3}\[([^\]^][^\]]{0,998})\]:[ \t]*\S/;
+const REFDEF = /^ {0,3}\[([^\]^\n][^\]\n]{0,998})\]:[ \t]*\S/;
 const FOOTDEF = /^ {0,3}\[\^[^\]]{1,100}\]:[ \t]*/;
 const RAW_BLOCK = /^ {0,3}<(script|style|pre|textarea)(?:[\s>]|$)/i;
-const TABLE_DELIM = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIM_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/** A table delimiter row ("|---|:--:|"): every cell between pipes is dashes with optional colons. */
+function isDelimiterRow(line: string): boolean {
+  if (!line.includes('-') || /^ {4}/.test(line)) return false;
+  const cells = line.trim().split('|');
+  if (cells[0]!.trim() === '') cells.shift();
+  if (cells.length && cells[cells.length - 1]!.trim() === '') cells.pop();
+  return cells.length > 0 && cells.every((c) => DELIM_CELL.test(c));
+}
 
 interface Para {
   kind: SegmentKind;
@@ -336,7 +345,7 @@ export function markdownBlocks(src: string): MarkdownResult {
       let le = e2;
       if (le > next && s.charCodeAt(le - 1) === 13) le--;
       const delim = s.slice(next, le);
-      if (TABLE_DELIM.test(delim) && (delim.includes('|') || line.trimStart().startsWith('|'))) {
+      if (isDelimiterRow(delim) && (delim.includes('|') || line.trimStart().startsWith('|'))) {
         flush();
         const cells = emitCells(s, lineStart + cs, lineStart + ce, refLabels, drafts);
         table = Math.max(1, cells);
@@ -365,10 +374,17 @@ export function markdownBlocks(src: string): MarkdownResult {
 function collectRefLabels(s: string, from: number): Set<string> {
   const set = new Set<string>();
   if (s.indexOf(']:', from) === -1) return set;
-  const re = /^ {0,3}\[([^\]^][^\]]{0,998})\]:[ \t]*\S/gm;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) set.add(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+  // line by line: a definition starts a line
+  let pos = from;
+  while (pos < s.length) {
+    let eol = s.indexOf('\n', pos);
+    if (eol === -1) eol = s.length;
+    if (s.charCodeAt(pos) === 91 || s.charCodeAt(pos) === 32) {
+      const m = REFDEF.exec(s.slice(pos, eol));
+      if (m) set.add(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+    }
+    pos = eol + 1;
+  }
   return set;
 }
 

@@ -22,7 +22,7 @@ export interface Runs {
 export class RunMap implements OffsetMap {
   readonly runs: Runs;
   /** Original offset used for an empty map (no runs). */
-  private readonly origin: number;
+  readonly origin: number;
 
   constructor(runs: Runs, origin = 0) {
     this.runs = runs;

@@ -595,7 +595,8 @@ class Engine {
             }
             continue;
           }
-          if (ratio > (differentSources ? 10 : 3)) continue; // too far apart to be one fact misreported
+          // too far apart to be one fact misreported (shares: 33% and 99.8% are not one share misread)
+          if (ratio > (differentSources ? 10 : SHARE_FAMILY.test(ka.family) ? 2 : 3)) continue;
           const rounding = ka.wlo <= kb.whi && kb.wlo <= ka.whi;
           if (differentSources && !rounding) {
             edges.push({ a, b, rule, severity: p.attribution_severity, kind: 'sources', why: `different sources give different figures: ${shortAttribution(a.attribution!)} says ${a.text}, ${shortAttribution(b.attribution!)} says ${b.text}` });
@@ -740,6 +741,8 @@ class Engine {
     return { findings, checks: this.checks };
   }
 }
+
+const SHARE_FAMILY = /^(?:percent|pp)$/;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };

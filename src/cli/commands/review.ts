@@ -9,7 +9,12 @@ export interface ReviewArgs extends CheckArgs {
 }
 
 export async function runReview(args: ReviewArgs): Promise<number> {
-  if (args.againstIndex) throw new UserError('--against-index: the claims index is not part of this build yet');
+  if (args.againstIndex) {
+    if (args.against && args.against.length) throw new UserError('review takes --against or --against-index, not both');
+    const { reviewAgainstIndex } = await import('../../index/review.js');
+    const r = await reviewAgainstIndex({ ...args, againstIndex: args.againstIndex });
+    return report('review', r, args);
+  }
   if (!args.against || args.against.length === 0) throw new UserError('review needs sources: --against <files, folders or globs> (or --against-index <db>)');
   const r = await checkPaths([args.draft, ...args.against], args);
   const draftDoc = r.documents[0];

@@ -1,0 +1,149 @@
+/**
+ * `numcheck review draft.md --against-index archive.sqlite`: the draft's claims against an archive that is
+ * never loaded. For each claim of the draft, only the archived claims that align() could put in its block are
+ * read (an indexed look-up on the blocking key and a time window), then the normal rule engine runs on the
+ * draft plus those claims, and only findings that involve the draft are reported, as `review --against` does.
+ *
+ * What is read for a draft claim with key (family, noun, event) and time T:
+ *  - the same blocking key (family|noun; for shares and money, whose blocks span the family, the same family
+ *    with the same noun, no noun, or a noun that is one of the holder's words);
+ *  - events: the same event or none (claims of different events are never compared); people counted with no
+ *    event are compared with nothing, so nothing is read for them;
+ *  - time: claims whose time is unknown, or within WINDOW_DAYS of T (the engine compares figures of different
+ *    dates only as near reports, ≤ 3 days, or as updates of a rising count, ≤ 30 days); for static measures
+ *    (a length, an area …, compared whatever the dates) no time limit.
+ * The one case the look-up can miss: two figures anchored to the same named moment ("before landfall") more
+ * than WINDOW_DAYS apart, which the engine would still compare.
+ */
+import { claimKey, type ClaimKey } from '../align/keys.js';
+import { isStatic } from '../align/index.js';
+import { checkClaims, loadRuleSet } from '../pipeline.js';
+import { UserError } from '../util/errors.js';
+import type { ClaimContext } from '../context/index.js';
+import type { Document } from '../types.js';
+import { readAndExtract, type InputArgs } from '../cli/common.js';
+import { openForRead, rowToClaim, rowToDocument, SUBJECT_FAMILIES, blockKey, type ClaimRow, type DocRow, type DB } from './store.js';
+
+export const WINDOW_DAYS = 31;
+/** Rows read per draft claim at most (the most recent first): a cap against a block that spans the archive. */
+export const MAX_ROWS_PER_CLAIM = 5000;
+
+export interface ReviewIndexArgs extends InputArgs {
+  draft: string;
+  againstIndex: string;
+  rules?: string[];
+  defaultRules?: boolean;
+}
+
+export interface ReviewIndexResult {
+  documents: Document[];
+  claims: ClaimContext[];
+  findings: ReturnType<typeof checkClaims>['findings'];
+  checks: ReturnType<typeof checkClaims>['checks'];
+  rules: Awaited<ReturnType<typeof loadRuleSet>>['rules'];
+  /** Archived rows read, and the milliseconds the look-up took. */
+  stats: { rows: number; documents: number; lookupMs: number };
+}
+
+function shift(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+}
+
+function holderWords(h: string | null | undefined): string[] {
+  const stop = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'of', 'and', 'in', 'for', 'company', 'group', 'total', 'overall']);
+  const out = new Set<string>();
+  for (const w of (h ?? '').toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !stop.has(w)) {
+      out.add(w);
+      out.add(w.replace(/(?:'s|s)$/, ''));
+    }
+  return [...out];
+}
+
+/** The archived rows align() could put in a block with draft claim `c` (key `k`). */
+export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_ROWS_PER_CLAIM): ClaimRow[] {
+  if (k.family === 'count' && (k.people || !k.noun) && !k.event) return [];
+  if (!k.noun && k.family === 'count') return [];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (SUBJECT_FAMILIES.test(k.family)) {
+    const nouns = [...new Set([k.noun, ...holderWords(c.holder)].filter((x): x is string => !!x))];
+    where.push(`family = ?`);
+    params.push(k.family);
+    where.push(`(noun IS NULL${nouns.length ? ` OR noun IN (${nouns.map(() => '?').join(',')})` : ''})`);
+    params.push(...nouns);
+  } else {
+    where.push(`bkey = ?`);
+    params.push(blockKey(k));
+  }
+  if (k.event) {
+    where.push(`(event IS NULL OR event = ?)`);
+    params.push(k.event);
+  }
+  const t = c.time;
+  if (!isStatic(k) && t?.start) {
+    const lo = shift(t.start, -WINDOW_DAYS);
+    const hi = shift(t.end ?? t.start, WINDOW_DAYS);
+    where.push(`(time_start IS NULL OR (time_start <= ? AND coalesce(time_end, time_start) >= ?))`);
+    params.push(hi, lo);
+  }
+  const sql = `SELECT * FROM claims WHERE ${where.join(' AND ')} ORDER BY time_start DESC, rowid DESC LIMIT ?`;
+  return db.prepare(sql).all(...params, limit) as ClaimRow[];
+}
+
+export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewIndexResult> {
+  const db = await openForRead(args.againstIndex);
+  try {
+    const set = await loadRuleSet(args.rules ?? [], args.defaultRules !== false);
+    const { documents: drafts, claims: draftClaims } = await readAndExtract([args.draft], { ...args, jobs: 1 }, set.lexicon);
+    const draftDoc = drafts[0];
+    if (!draftDoc || drafts.every((d) => d.errors.length > 0 && !d.text)) throw new UserError(`cannot read the draft ${args.draft}`);
+    const t0 = performance.now();
+    // archived rows for every draft claim, each row once
+    const rows = new Map<number, ClaimRow>();
+    for (const c of draftClaims) {
+      const k = claimKey(c, set.synonyms, set.lexicon);
+      for (const r of candidateRows(db, c, k)) rows.set(r.rowid!, r);
+    }
+    // their documents, in index order; the draft is document 0
+    const docIds = [...new Set([...rows.values()].map((r) => r.doc))].sort((a, b) => a - b);
+    const docRows = new Map<number, DocRow>();
+    const getDoc = db.prepare(`SELECT rowid, id, path, format, date, outlet, title, url, errors FROM documents WHERE rowid = ?`);
+    for (const id of docIds) {
+      const d = getDoc.get(id) as DocRow | undefined;
+      if (d) docRows.set(id, d);
+    }
+    const lookupMs = performance.now() - t0;
+    const documents: Document[] = [...drafts];
+    const claims: ClaimContext[] = [...draftClaims];
+    let n = draftClaims.length;
+    const byDoc = new Map<number, ClaimRow[]>();
+    for (const r of rows.values()) {
+      let l = byDoc.get(r.doc);
+      if (!l) byDoc.set(r.doc, (l = []));
+      l.push(r);
+    }
+    for (const id of docIds) {
+      const dr = docRows.get(id);
+      if (!dr || dr.id === draftDoc.id) continue; // the draft itself indexed earlier: its own claims are here already
+      const docIndex = documents.length;
+      documents.push(rowToDocument(dr));
+      for (const r of byDoc.get(id)!.sort((a, b) => a.idx - b.idx)) {
+        const c = rowToClaim(r, dr.id, docIndex);
+        c.id = `c${++n}`;
+        claims.push(c);
+      }
+    }
+    const { findings, checks } = checkClaims(documents, claims, set);
+    const draftIds = new Set(draftClaims.map((c) => c.id));
+    return {
+      documents,
+      claims,
+      findings: findings.filter((f) => f.claims.some((id) => draftIds.has(id))),
+      checks: checks.filter((c) => c.claims.some((id) => draftIds.has(id))),
+      rules: set.rules,
+      stats: { rows: rows.size, documents: documents.length - 1, lookupMs },
+    };
+  } finally {
+    db.close();
+  }
+}
