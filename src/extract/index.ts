@@ -224,7 +224,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       const orShare = /(?:^|\s)(?:, or|or)$/.test(before) || /^, (?:or )?(?:about|some|roughly|nearly|almost|around)$/.test(gapText);
       const copula = /^(?:[a-z-]+ )?(?:were|was|is|are|made up|represented|represent|accounted for|account for|amounted to|equal to)$/.test(gapText);
       const sameSentence = !/[.;!?]/.test(t.text.slice(a.end, b.start));
-      if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = i;
+      // "312 of 1,200 schools, or 26%": the share is of the part, not of the whole just before it
+      const part = i > 0 && links[i - 1]!.partOf === i ? i - 1 : i;
+      if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = part;
     }
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {

@@ -499,7 +499,7 @@ class Engine {
         for (const t of list) {
           if (t === r || t.unit !== 'count' || !t.time || !t.time.start || !t.time.end || t.time.text === 'document date') continue;
           const kt = this.keyOf.get(t)!;
-          if (!kr.noun || kr.noun !== kt.noun || kr.event !== kt.event) continue;
+          if (!kr.noun || kr.noun !== kt.noun || (kr.event && kt.event && kr.event !== kt.event)) continue;
           const days = daysBetween(t.time.start, t.time.end) + 1;
           const rule = this.ruleFor('rate', r, t);
           if (!rule || days < rule.params.min_period_days) continue;

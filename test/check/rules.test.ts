@@ -1,0 +1,254 @@
+/**
+ * Every check type with figures that must trigger it and figures that must not, through the whole pipeline
+ * and the built-in rules (rules/default). Texts are written for these tests.
+ */
+import { check, ruleSet } from './helpers.js';
+
+const kinds = (fs: { kind: string }[]) => fs.map((f) => f.kind).sort();
+
+describe('mismatch: same fact, different figures', () => {
+  test('two reports of one evacuation on one day disagree', async () => {
+    const r = await check({
+      'a.txt': ['The council said 1,240 people were evacuated from the Riverside district on Sunday.', '2025-05-04'],
+      'b.txt': ['The council said 1,420 people were evacuated from the Riverside district on Sunday.', '2025-05-04'],
+    });
+    const f = r.involving('1,240', '1,420');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('cross-source-mismatch');
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toMatch(/1,240/);
+    expect(f[0]!.message).toMatch(/1,420/);
+  });
+
+  test('a figure rounded to a coarser precision is a minor, rounding-compatible difference', async () => {
+    const r = await check({
+      'a.txt': ['Putin said 222,000 reservists had already been mobilised.', '2022-10-14'],
+      'b.txt': ['Putin said 220,000 reservists have been called up.', '2022-10-14'],
+    });
+    const f = r.involving('222,000', '220,000');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.kind).toBe('rounding');
+    expect(f[0]!.severity).toBe('info');
+    expect(f[0]!.message).toMatch(/rounded to the nearest 10,000/);
+  });
+
+  test('different named sources are flagged with both attributions', async () => {
+    const r = await check({
+      'a.txt': ['Police said 4,000 people took part in the march.', '2025-03-05'],
+      'b.txt': ['Organisers said 12,000 people took part in the march.', '2025-03-05'],
+    });
+    const f = r.involving('4,000', '12,000');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.kind).toBe('sources');
+    expect(f[0]!.message).toMatch(/Police/);
+    expect(f[0]!.message).toMatch(/Organisers/);
+  });
+
+  test('equal figures, an approximate figure that covers an exact one, and a vague amount are consistent', async () => {
+    const r = await check({
+      'a.txt': ['The ministry said 300,000 reservists would be mobilised. Reznikov said Russia has about 300 drones. Hundreds of thousands of reservists were mobilised.', '2022-10-14'],
+      'b.txt': ['The ministry said 300,000 reservists would be mobilised. Reznikov said Russia has 320 drones. Officials said 222,000 reservists were mobilised.', '2022-10-14'],
+    });
+    expect(r.involving('about 300', '320')).toHaveLength(0);
+    expect(r.involving('Hundreds of thousands', '222,000')).toHaveLength(0);
+    expect(r.findings.filter((f) => f.kind === 'mismatch')).toHaveLength(0);
+  });
+
+  test('a larger death toll reported later is an update, listed among the checks, not a finding', async () => {
+    const r = await check({
+      'a.txt': ['The death toll rose to 45, officials said.', '2025-03-01'],
+      'b.txt': ['The death toll rose to 62, officials said.', '2025-03-03'],
+    });
+    expect(r.involving('45', '62')).toHaveLength(0);
+    expect(r.checks.some((c) => /updates/.test(c.message ?? ''))).toBe(true);
+  });
+
+  test('a smaller death toll reported later is flagged', async () => {
+    const r = await check({
+      'a.txt': ['The death toll rose to 62, officials said.', '2025-03-01'],
+      'b.txt': ['The death toll rose to 45, officials said.', '2025-03-03'],
+    });
+    expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
+  });
+
+  test('different events, forecasts and different parties are different facts', async () => {
+    const r = await check({
+      'a.txt': ['Officials said 45 people were killed. The storm would hit the coast with winds of 175 km/h. Green Future won 11.9% of the vote.', '2025-03-01'],
+      'b.txt': ['Officials said 120 people were injured. The storm made landfall with winds of 185 km/h. The Liberals won 8.3% of the vote.', '2025-03-01'],
+    });
+    expect(r.findings).toHaveLength(0);
+  });
+});
+
+describe('scope: a regional figure next to a national one', () => {
+  test('both scopes are named, at low severity', async () => {
+    const r = await check({
+      'a.txt': ['Ukrainian forces retook 75 settlements in the north of the Kherson region in the last month, the ministry said.', '2022-10-14'],
+      'b.txt': ['The ministry said Ukraine has retaken more than 600 settlements in the last month.', '2022-10-14'],
+    });
+    const f = r.involving('75', 'more than 600');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('scope-difference');
+    expect(f[0]!.severity).toBe('info');
+    expect(f[0]!.message).toMatch(/north of the Kherson region/);
+    expect(f[0]!.message).toMatch(/no place given/);
+  });
+
+  test('a regional figure that agrees with the national one is not flagged', async () => {
+    const r = await check({
+      'a.txt': ['Forces retook 600 settlements in the Kherson region, the ministry said.', '2022-10-14'],
+      'b.txt': ['The ministry said forces retook 600 settlements.', '2022-10-14'],
+    });
+    expect(r.findings).toHaveLength(0);
+  });
+});
+
+describe('conversion: a figure and its stated conversion', () => {
+  test('a wrong conversion is flagged with the expected value', async () => {
+    const r = await check({ 'a.txt': 'The rain bands reached 95 kilometres (69 miles) inland.' });
+    const f = r.involving('95 kilometres', '69 miles');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('unit-conversion');
+    expect(f[0]!.message).toMatch(/59/);
+  });
+
+  test('conversions that hold at the precision written pass and are listed as checks', async () => {
+    const r = await check({ 'a.txt': 'He ordered the call-up along a 1,100-km (684-mile) front line. Winds reached 185 km/h (115 mph). It was 40C (104F) in the shade.' });
+    expect(r.findings).toHaveLength(0);
+    expect(r.checks.filter((c) => c.rule === 'unit-conversion')).toHaveLength(3);
+  });
+
+  test('temperatures are allowed one degree, not a percentage', async () => {
+    const r = await check({ 'a.txt': 'Temperatures reached 46C (109F) on Tuesday.' });
+    expect(r.involving('46C', '109F')).toHaveLength(1);
+  });
+
+  test('currency conversions are checked against the exchange rates of the year', async () => {
+    const bad = await check({ 'a.md': ['---\ndate: 2024-11-07\n---\nNet profit rose to €612 million ($598 million).', '2024-11-07'] });
+    expect(bad.involving('€612 million', '$598 million')).toHaveLength(1);
+    const good = await check({ 'a.md': ['---\ndate: 2025-07-24\n---\nPretax profit rose to £512m ($650m at current exchange rates).', '2025-07-24'] });
+    expect(good.findings).toHaveLength(0);
+  });
+});
+
+describe('part-whole: X of Y', () => {
+  test('a part larger than its whole is an error', async () => {
+    const r = await check({ 'a.txt': 'Civil protection said 52 of the 46 shelters opened in the province were full.' });
+    const f = r.involving('52', '46');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('part-exceeds-whole');
+    expect(f[0]!.severity).toBe('error');
+  });
+
+  test('a part within its whole passes', async () => {
+    const r = await check({ 'a.txt': 'Putin said 222,000 out of an expected 300,000 reservists had already been mobilised.' });
+    expect(r.findings).toHaveLength(0);
+    expect(r.checks.some((c) => c.rule === 'part-exceeds-whole')).toBe(true);
+  });
+});
+
+describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
+  test('a share that does not match its part and whole is flagged', async () => {
+    const r = await check({ 'a.txt': 'Of the 2,140 schools in the region, 1,380 served as shelters during the storm, or 56%.' });
+    const f = r.involving('56%');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/64\.5%/);
+  });
+
+  test('a share that matches passes', async () => {
+    const r = await check({ 'a.txt': 'The storm damaged 312 of 1,200 schools, or 26%.' });
+    expect(r.findings).toHaveLength(0);
+    expect(r.checks.some((c) => c.rule === 'percentage-of')).toBe(true);
+  });
+
+  test('a change in percentage points must be the difference of the two levels', async () => {
+    const bad = await check({ 'a.txt': 'Turnout was 61.4%, 4 percentage points higher than in 2021, when 58.2% voted.' });
+    expect(bad.involving('4 percentage points')).toHaveLength(1);
+    const good = await check({ 'a.txt': 'Turnout was 61.4%, up 3.2 percentage points from 58.2% in 2021.' });
+    expect(good.findings).toHaveLength(0);
+  });
+
+  test('a percentage change must match the two figures it links', async () => {
+    const good = await check({ 'a.txt': 'Net profit rose 14% to €612 million from €537 million.' });
+    expect(good.findings).toHaveLength(0);
+    const bad = await check({ 'a.txt': 'Net profit rose 20% to €612 million from €537 million.' });
+    expect(bad.involving('20%')).toHaveLength(1);
+  });
+});
+
+describe('sum: stated parts and stated total', () => {
+  test('a breakdown that does not add up to the total is flagged', async () => {
+    const r = await check({ 'a.txt': 'In all, 1,400 firefighters are on the ground: 900 from the regional service, 350 from the army and 250 from other regions.' });
+    const f = r.involving('1,400', '900', '350', '250');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('parts-sum');
+    expect(f[0]!.message).toMatch(/1,500/);
+  });
+
+  test('a breakdown that adds up passes', async () => {
+    const r = await check({ 'a.txt': 'In all, 1,400 firefighters are on the ground: 900 from the regional service, 350 from the army and 150 from other regions.' });
+    expect(r.findings).toHaveLength(0);
+  });
+
+  test('shares of one whole that pass 100% are flagged', async () => {
+    const bad = await check({ 'a.txt': 'Europe generated 46% of revenue, the Americas 29% and Asia-Pacific 27%.' });
+    expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+    const good = await check({ 'a.txt': 'Europe generated 44% of revenue, the Americas 29% and Asia-Pacific 27%.' });
+    expect(good.findings).toHaveLength(0);
+  });
+
+  test('places that add up to more than the total are flagged', async () => {
+    const r = await check({ 'a.txt': ['The death toll in Morvana rose to 112 on Wednesday, officials said. Of the dead, 71 were in Castelmoro and 47 in Verlano, officials said.', '2024-10-09'] });
+    expect(r.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+});
+
+describe('rate: a rate times its period against a total', () => {
+  test('a daily rate that fits the year-to-date total passes', async () => {
+    const r = await check({ 'a.txt': ['The army has recruited 190,000 volunteers so far this year. It recruits about 1,000 volunteers a day.', '2024-07-04'] });
+    expect(r.findings).toHaveLength(0);
+    expect(r.checks.some((c) => c.rule === 'rate-consistency')).toBe(true);
+  });
+
+  test('a daily rate that does not fit is flagged', async () => {
+    const r = await check({ 'a.txt': ['The army has recruited 90,000 volunteers so far this year. It recruits about 1,000 volunteers a day.', '2024-07-04'] });
+    const f = r.findings.filter((x) => x.rule === 'rate-consistency');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/186 days/);
+  });
+
+  test('without a document date the period is unknown and nothing is flagged', async () => {
+    const r = await check({ 'a.txt': 'The army has recruited 90,000 volunteers so far this year. It recruits about 1,000 volunteers a day.' });
+    expect(r.findings).toHaveLength(0);
+  });
+});
+
+describe('expression: a user rule over selected figures', () => {
+  test('the example casualty rule fires when dead plus injured exceed the casualties', async () => {
+    const set = await ruleSet(['examples/rules/casualty-arithmetic.yaml']);
+    const bad = await check({ 'a.txt': 'Officials said 45 people were killed and 120 people were injured. The casualties totalled 150.' }, set);
+    const f = bad.findings.filter((x) => x.rule === 'casualty-arithmetic');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toBe('45 dead and 120 injured are more than the 150 casualties reported');
+    const good = await check({ 'a.txt': 'Officials said 45 people were killed and 120 people were injured. The casualties totalled 165.' }, set);
+    expect(good.findings.filter((x) => x.rule === 'casualty-arithmetic')).toHaveLength(0);
+    expect(good.checks.some((c) => c.rule === 'casualty-arithmetic')).toBe(true);
+  });
+
+  test('the example crowd rule tolerates 25% between estimates and shows rival sources as info', async () => {
+    const set = await ruleSet(['examples/rules/crowd-estimates.yaml']);
+    const close = await check({
+      'a.txt': ['Police said 10,000 protesters joined the march.', '2025-03-05'],
+      'b.txt': ['Organisers said 12,000 protesters joined the march.', '2025-03-05'],
+    }, set);
+    expect(close.findings).toHaveLength(0);
+    const far = await check({
+      'a.txt': ['Police said 4,000 protesters joined the march.', '2025-03-05'],
+      'b.txt': ['Organisers said 12,000 protesters joined the march.', '2025-03-05'],
+    }, set);
+    const f = far.involving('4,000', '12,000');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('crowd-estimates');
+    expect(f[0]!.severity).toBe('info');
+  });
+});
