@@ -60,8 +60,21 @@ function resolvePronoun(text: string, starts: number[], sentIdx: number, prevNam
     const a = findAttribution(text.slice(s, e), e - s);
     if (a && !a.pronoun) return a;
   }
-  return prevNamed;
+  if (prevNamed) return prevNamed;
+  // no speech verb before: the name the previous sentence opens with ("Vladimir Putin spoke in Astana. He said …")
+  if (sentIdx > 0) {
+    const prev = text.slice(starts[sentIdx - 1]!, starts[sentIdx]!);
+    const m = LEADING_NAME.exec(prev);
+    if (m) {
+      const name = m[1]!;
+      return { text: name, key: name.split(/\s+/).pop()!.toLowerCase(), pronoun: false, at: 0 };
+    }
+  }
+  return null;
 }
+
+/** A sentence opening with a person's name: two to four capitalised words, optionally after a title. */
+const LEADING_NAME = /^\s*(?:(?:President|Prime Minister|Minister|Mr|Mrs|Ms|Dr|General|Governor|Mayor|Chancellor)\.?\s+)?((?:[A-Z][a-z'\u2019-]+\s+){1,3}[A-Z][a-z'\u2019-]+)\s+(?:[a-z]+ed|said|spoke|told|was|is|has|had|met|visited|went|came|gave|took|made|wrote|held|led|sent|won|lost|called|urged|warned)\b/;
 
 export function contextualise(doc: Document, mentions: Mention[], docIndex: number): ClaimContext[] {
   const out: ClaimContext[] = [];

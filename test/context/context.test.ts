@@ -1,0 +1,84 @@
+/**
+ * Context of a claim: who said it, when it is about, where it applies, and the role it plays in its sentence.
+ */
+import { ingestText } from '../../src/ingest/index.js';
+import { processDocument } from '../../src/pipeline.js';
+import type { ClaimContext } from '../../src/context/index.js';
+
+function claims(text: string, date?: string): ClaimContext[] {
+  return processDocument(ingestText(text, { id: 'a.txt', path: 'a.txt', date }), 0).claims;
+}
+function claim(text: string, figure: string, date?: string): ClaimContext {
+  const c = claims(text, date).find((x) => x.text === figure);
+  if (!c) throw new Error(`no "${figure}" in ${claims(text, date).map((x) => x.text).join(' | ')}`);
+  return c;
+}
+
+describe('attribution', () => {
+  test('"X said", "said X" and "according to X"', () => {
+    expect(claim('Putin said 222,000 reservists had been mobilised.', '222,000').attribution).toBe('Putin');
+    expect(claim('"We found 45 bodies," said Civil Protection head Elena Marchetti.', '45').attribution).toMatch(/Elena Marchetti/);
+    expect(claim('Forces retook 75 villages, according to the Ministry for Reintegration.', '75').attribution).toMatch(/Ministry for Reintegration/);
+  });
+
+  test('"he said" resolves to the speaker named before', () => {
+    const c = claims('Vladimir Putin spoke in Astana. He said 222,000 reservists had been mobilised.', '2022-10-14');
+    expect(c.find((x) => x.text === '222,000')!.attributionKey).toBe('putin');
+  });
+
+  test('a source named in the figure\'s own phrase, and a gapped clause', () => {
+    expect(claim('Marchers laughed at the police figure of around 23,000.', 'around 23,000').attributionKey).toBe('police');
+    const c = claims('The ministry counted 1.05 million marchers and the unions 2.5 million.');
+    expect(c.find((x) => x.text === '1.05 million')!.attributionKey).toBe('ministry');
+    expect(c.find((x) => x.text === '2.5 million')!.attributionKey).toBe('unions');
+  });
+});
+
+describe('time', () => {
+  test('a weekday resolves against the document date; without an expression the document date applies', () => {
+    expect(claim('The toll rose to 45 on Friday.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-14', end: '2022-10-14' });
+    expect(claim('The toll rose to 45.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-16', text: 'document date' });
+  });
+
+  test('rolling periods and the year so far', () => {
+    expect(claim('Forces retook 75 villages in the last month.', '75', '2022-10-14').time).toMatchObject({ start: '2022-09-14', end: '2022-10-14' });
+    expect(claim('The army recruited 190,000 volunteers so far this year.', '190,000', '2024-07-04').time).toMatchObject({ start: '2024-01-01', end: '2024-07-04' });
+  });
+
+  test('a year in the figure\'s clause, not one after a comma', () => {
+    expect(claim('Hurricane Iria killed 19 people in 2016.', '19', '2025-09-14').time).toMatchObject({ start: '2016-01-01' });
+    expect(claim('Organisers said 110,000 people took part, the biggest march since 1995.', '110,000', '2025-01-23').time).toMatchObject({ start: '2025-01-23' });
+  });
+
+  test('without a document date only expressions with their own year resolve', () => {
+    expect(claim('The toll rose to 45 on Friday.', '45').time).toBeNull();
+    expect(claim('The toll was 45 on October 14, 2022.', '45').time).toMatchObject({ start: '2022-10-14' });
+  });
+});
+
+describe('scope', () => {
+  test('a place phrase in the figure\'s clause; a national marker', () => {
+    expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');
+    expect(claim('Nationally, more than 96,000 households lost power.', 'more than 96,000').scopeKey).toBe('national');
+    expect(claim('Officials said 45 people died.', '45').scope).toBeNull();
+  });
+});
+
+describe('roles: figures that never report the same fact as a plain figure', () => {
+  test('benchmark, whole, subset, forecast, earlier value, change, look back', () => {
+    expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
+    expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
+    expect(claim('Two of these vehicles were seized.', 'Two').role).toBe('subset');
+    expect(claim('Lumbao would hit the coast with winds of 175 km/h.', '175 km/h').role).toBe('forecast');
+    expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
+    expect(claim('Sales grew 4.8% in the quarter.', '4.8%').role).toBe('change');
+    expect(claim('Lumbao struck two years after floods killed dozens of people.', 'dozens').role).toBe('history');
+    expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
+  });
+
+  test('who holds a figure', () => {
+    expect(claim('Green Future won 11.9% and 9 seats.', '11.9%').holder).toBe('Green Future');
+    expect(claim('Green Future won 11.9%, the Regional Union 8.3% and the Liberals 5.1%.', '8.3%').holder).toBe('Regional Union');
+    expect(claim('The Liberals\' 2 seats may matter.', '2').holder).toBe('Liberals');
+  });
+});
