@@ -46,6 +46,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     const figs = scanBlock({ t, lex, dates, from, to });
     if (!figs.length) continue;
     for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
+    inferUnits(t, lex, figs, text);
     // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
     for (let i = 0; i + 1 < figs.length; i++) {
       const a = figs[i]!;
@@ -87,7 +88,9 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
         const p = descs[k]!;
         const pf = figs[k]!;
         if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
-          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false, weak: false };
+          // a list continues the first item's kind: "Of the dead, 71 were in Castelmoro and 47 in Verlano"
+          const subset = bare && (p.subset || p.ofHead >= 0);
+          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false, weak: false, subset: d.subset || subset };
           break;
         }
         if (bare) break;
@@ -132,7 +135,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (w === undefined) continue;
       const whole = out[base + w]!;
       const part = out[base + i]!;
-      if (whole.role !== 'reference' && whole.event && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      const eventWhole = !!whole.event || (!!whole.noun && lex.eventNouns.has(whole.noun));
+      if (whole.role !== 'reference' && eventWhole && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
       if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
     }
@@ -305,7 +309,7 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
 function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
   const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
-  if (p1 === 'of' && /^(?:majority|margin|lead|gap|difference|edge|advantage|swing)$/.test(p2)) return true;
+  if (p1 === 'of' && /^(?:majority|lead|gap|difference|edge|advantage|swing)$/.test(p2)) return true;
   if (!f.unit || f.unit.dimension !== 'percent') return false;
   const n1 = f.te < t.n ? tokLower(t, f.te) : '';
   if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
@@ -331,6 +335,46 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
   return false;
 }
 
+/**
+ * Units the words around a figure imply: "up 5.3 points" next to a percentage is percentage points; "from 834
+ * million" after "994 million euros" is euros; "raising the retirement age from 62 to 64" is years of age.
+ */
+function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): void {
+  const sentenceOf = (f: RawFigure) => {
+    let s = f.start;
+    while (s > 0 && !/[.!?]/.test(text[s - 1]!)) s--;
+    return s;
+  };
+  const pp = lex.unitsByName.get('pp');
+  const year = lex.unitsByName.get('year');
+  for (let i = 0; i < figs.length; i++) {
+    const f = figs[i]!;
+    const ss = sentenceOf(f);
+    const same = figs.filter((g) => g !== f && sentenceOf(g) === ss);
+    if (f.unit?.name === 'point' && pp && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
+    if (!f.unit && !f.per && f.value >= 1000 && /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end))) {
+      // a scaled amount with no unit takes the currency of the figures beside it in its sentence
+      const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
+      const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
+      if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
+    }
+    if (!f.unit && year && f.form === 'digits' && f.value >= 14 && f.value <= 110 && Number.isInteger(f.value)) {
+      // "the retirement age from 62 to 64", "the voting age of 16"
+      const before = text.slice(Math.max(ss, f.start - 40), f.start).toLowerCase();
+      if (/\bage\s+(?:of\s+|from\s+|to\s+|at\s+|is\s+|was\s+|will\s+be\s+|would\s+be\s+)?(?:\d+\s+to\s+)?$/.test(before) || /\bage\b[^.,;]{0,12}\bfrom\s+\d+\s+to\s+$/.test(before)) {
+        f.unit = year;
+        f.age = true;
+      }
+    }
+  }
+}
+
+function looksPluralNounAfter(t: Tokens, f: RawFigure, lex: Lexicon): boolean {
+  if (f.te >= t.n || t.kind[f.te] !== T_WORD) return false;
+  const w = tokLower(t, f.te);
+  return w.endsWith('s') && !lex.prepositions.has(w) && !lex.auxiliaries.has(w) && w !== 'was' && w !== 'is';
+}
+
 const PERIOD_ADJ: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annual: 'year', yearly: 'year', hourly: 'hour', annually: 'year' };
 const RATE_HEADS = new Set(['rate', 'average', 'pace', 'intake', 'tally', 'count', 'number', 'toll', 'total']);
 const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', night: 'day' };
@@ -345,7 +389,12 @@ function clauseRate(t: Tokens, f: RawFigure, from: number, to: number): string |
     if (t.kind[k] !== T_WORD) break;
     const w = tokLower(t, k);
     if (PERIOD_ADJ[w] && (w === 'daily' || w === 'annually')) return PERIOD_ADJ[w]!;
-    if ((w === 'a' || w === 'an' || w === 'per' || w === 'each' || w === 'every') && k + 1 < to && PERIOD_WORDS[tokLower(t, k + 1)]) return PERIOD_WORDS[tokLower(t, k + 1)]!;
+    if ((w === 'a' || w === 'an' || w === 'per' || w === 'each' || w === 'every') && k + 1 < to && PERIOD_WORDS[tokLower(t, k + 1)]) {
+      // "a year earlier", "a week ago" date the figure; they do not make it a rate
+      const after = k + 2 < to ? tokLower(t, k + 2) : '';
+      if (/^(?:earlier|ago|before|later|previously|on|after)$/.test(after)) return null;
+      return PERIOD_WORDS[tokLower(t, k + 1)]!;
+    }
     words++;
   }
   // before, in the same clause: "daily … rate/average"

@@ -85,6 +85,8 @@ export interface Lexicon {
   furnitureNouns: PhraseIndex<true>;
   irregularPlurals: Map<string, string>;
   peopleAdjectives: Set<string>;
+  /** Nouns (lemmas) that name the people or outcomes of an event: a part of their total is a subset of it. */
+  eventNouns: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
   /** "EUR/USD" → year → [low, high] value of one EUR in USD. */
@@ -169,6 +171,7 @@ interface WordsFile {
   furniture_nouns?: string[];
   irregular_plurals?: Record<string, string>;
   people_adjectives?: string[];
+  event_nouns?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
 }
@@ -220,6 +223,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     furnitureNouns: new PhraseIndex(),
     irregularPlurals: new Map(),
     peopleAdjectives: new Set(),
+    eventNouns: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
     rates: new Map(),
@@ -275,6 +279,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.oneNotCountBefore, f.one_not_count_before);
     fill(lex.yearNouns, f.year_nouns);
     fill(lex.peopleAdjectives, f.people_adjectives);
+    fill(lex.eventNouns, f.event_nouns);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
     for (const w of f.furniture_nouns ?? []) lex.furnitureNouns.add(w, true);
