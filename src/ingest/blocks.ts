@@ -4,7 +4,7 @@
  * blocks joined into the document text.
  */
 import type { Segment } from '../types.js';
-import { matchLine, normLine, type Boilerplate } from './lexicon.js';
+import { matchLine, normLine, type Boilerplate, type LinePattern } from './lexicon.js';
 import { MapBuilder, pieceOrigEnd, RunMap, type Piece } from './offsets.js';
 
 export type SegmentKind = Segment['kind'];
@@ -35,10 +35,11 @@ export function dropBoilerplate(drafts: Draft[], bp: Boilerplate): Draft[] {
   let total = 0;
   for (const d of drafts) total += d.piece.text.length;
   const out: Draft[] = [];
+  const cache = new Map<string, LinePattern | null>();
   let seen = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    const p = matchLine(bp, d.piece.text);
+    const p = matchLine(bp, d.piece.text, cache);
     if (!p) {
       out.push(d);
       seen += d.piece.text.length;
@@ -51,7 +52,7 @@ export function dropBoilerplate(drafts: Draft[], bp: Boilerplate): Draft[] {
       // a comment section near the end takes the rest; earlier (a comment count under the headline) only itself
       if (total > 0 && seen / total >= 1 - bp.tailFraction) return out;
     } else if (p.action === 'list') {
-      while (i + 1 < drafts.length && headlineLike(drafts[i + 1]!.piece.text) && !matchLine(bp, drafts[i + 1]!.piece.text)) {
+      while (i + 1 < drafts.length && headlineLike(drafts[i + 1]!.piece.text) && !matchLine(bp, drafts[i + 1]!.piece.text, cache)) {
         i++;
         seen += drafts[i]!.piece.text.length;
       }

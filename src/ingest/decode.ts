@@ -138,9 +138,7 @@ function declaredCharset(buf: Buffer, path: string): string | null {
   let label: string | null = null;
   for (let at = lower.indexOf('charset'); at !== -1 && label === null; at = lower.indexOf('charset', at + 7)) {
     if (lower.lastIndexOf('<meta', at) <= lower.lastIndexOf('>', at)) continue;
-    const v = /\s*=\s*["']?([a-z0-9_.:-]{1,40})/y;
-    v.lastIndex = at + 7;
-    const m = v.exec(lower);
+    const m = /^\s{0,20}=\s{0,20}["']?([a-z0-9_.:-]{1,40})/.exec(lower.slice(at + 7, at + 100));
     if (m) label = m[1]!;
   }
   if (!label) return null;

@@ -19,7 +19,8 @@ export function decodeEntity(raw: string): string {
     out = raw;
   }
   if (cache.size > 5000) cache.clear();
-  cache.set(raw, out);
+  // a fresh copy as the key: a long match may be a slice that would keep a whole page alive
+  cache.set(raw.length >= 13 ? raw.split('').join('') : raw, out);
   return out;
 }
 

@@ -184,16 +184,16 @@ export function normLine(s: string): string {
   return t;
 }
 
-/** Recent answers of matchLine per lexicon (scraped pages repeat the same lines many times). */
-const lineCache = new WeakMap<Boilerplate, Map<string, LinePattern | null>>();
-
-/** The first line pattern matching the (raw) text, or null. Long texts are never boilerplate lines. */
-export function matchLine(bp: Boilerplate, text: string): LinePattern | null {
+/**
+ * The first line pattern matching the (raw) text, or null. Long texts are never boilerplate lines. `cache` holds
+ * answers for one document (scraped pages repeat the same lines many times); it is not kept across documents,
+ * since its keys are slices that would keep whole sources alive.
+ */
+export function matchLine(bp: Boilerplate, text: string, cache?: Map<string, LinePattern | null>): LinePattern | null {
   if (text.length > bp.maxLength * 4) return null;
   // normalising only shrinks runs of whitespace: a long line without any is not a candidate
   if (text.length > bp.maxLength && !/\s\s|^\s|\s$/.test(text)) return null;
-  let cache = lineCache.get(bp);
-  if (!cache) lineCache.set(bp, (cache = new Map()));
+  if (!cache) return matchLineUncached(bp, text);
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const r = matchLineUncached(bp, text);

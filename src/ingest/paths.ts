@@ -66,8 +66,9 @@ async function walkDir(dir: string): Promise<string[]> {
     let entries;
     try {
       entries = await readdir(d, { withFileTypes: true });
-    } catch {
-      continue; // an unreadable sub-folder is skipped (the folder itself was readable)
+    } catch (e) {
+      if (d === dir) throw e; // the folder named on the command line: the caller reports it
+      continue; // an unreadable sub-folder is skipped
     }
     for (const ent of entries) {
       if (ent.name.startsWith('.')) continue;
@@ -164,7 +165,13 @@ export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {
       continue;
     }
     if (st.isDirectory()) {
-      const files = await walkDir(abs);
+      let files: string[];
+      try {
+        files = await walkDir(abs);
+      } catch (e) {
+        yield errorDocument(documentId(given, cwd), given, 'text', [ioError(given, e)]);
+        continue;
+      }
       if (files.length === 0) {
         yield errorDocument(documentId(given, cwd), given, 'text', [{ code: 'no-input', message: `${given}: the folder holds no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
         continue;
