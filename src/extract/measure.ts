@@ -48,7 +48,7 @@ function isCapWord(t: Tokens, i: number): boolean {
 
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
-const HOLDING_VERBS = new Set(['receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
+const HOLDING_VERBS = new Set(['account', 'accounting', 'receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
 const NOT_HOLDERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'with', 'by', 'for', 'from', 'of', 'to', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'over', 'under', 'up', 'down', 'just', 'only', 'also', 'meanwhile', 'however', 'overall', 'together', 'alone', 'all', 'both', 'each', 'last', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** "Of the dead, 71 …": the noun phrase after a sentence-initial "Of the", ending at a comma before the figure. */
@@ -143,6 +143,8 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     break;
   }
   if (i < from || !isWord(t, i)) return null;
+  // "China alone accounts for about 11%": the phrasal verb's particle
+  if (lw(t, i) === 'for' && /^account(?:s|ed|ing)?$/.test(lw(t, i - 1))) i--;
   let viaVerb = false;
   if (HOLDING_VERBS.has(lw(t, i))) {
     i--;

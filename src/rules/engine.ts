@@ -13,7 +13,7 @@ import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
 import type { CheckResult, Document, Finding, Severity } from '../types.js';
 import { evaluateCombinations } from './combinations.js';
-import { describeClaim, fmtDate, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
+import { describeClaim, fmtDate, fmtMoney, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
 import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
 import { convert } from './units.js';
 import { lemmaPhrase } from '../align/keys.js';
@@ -176,13 +176,13 @@ class Engine {
       this.pass(rule, [o, c], `${o.text} = ${c.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, within ${range}`);
       return;
     }
-    const lo = fmtNumber(o.value * band[0], 0);
-    const hi = fmtNumber(o.value * band[1], 0);
+    const lo = fmtMoney(o.value * band[0], c.unit);
+    const hi = fmtMoney(o.value * band[1], c.unit);
     this.add(rule, rule.severity, 'conversion', [o, c], {
       measure: o.measure,
       value: o.text,
       converted: c.text,
-      expected: `${lo}–${hi} ${c.unit}`,
+      expected: `${lo}–${hi}`,
       unit: o.unit,
       target_unit: c.unit,
       values: `${this.describe(o)} vs ${this.describe(c)}`,
@@ -300,6 +300,7 @@ class Engine {
               whole: prev.text,
               values: `${this.describe(cur)}, ${prev.text} before, a change of ${pp.text}`,
               why: `${cur.text} against ${prev.text} is a change of ${fmtNumber(diff, 2)} percentage points, not ${pp.text}`,
+              message: `${capitalise(measureName(cur))}: ${cur.text} against ${prev.text} is a change of ${fmtNumber(diff, 2)} percentage points, not ${pp.text}`,
             }, { expected: diff, stated: pp.value });
           }
         }
@@ -334,6 +335,7 @@ class Engine {
                   whole: prev.text,
                   values: `${this.describe(r)}: ${prev.text} → ${cur.text}`,
                   why: `from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
+                  message: `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
                 }, { expected: ch, stated: r.value });
               }
             }
@@ -423,6 +425,7 @@ class Engine {
         parts: parts.map((c) => `${c.text} (${c.holder})`).join(' + '),
         total: '100%',
         expected: `${fmtNumber(sum, 1)}%`,
+        message: `Shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%: ${parts.map((c) => `${c.text} (${c.holder})`).join(' + ')}`,
         difference: `${fmtNumber(sum - 100, 1)} points`,
         values: parts.map((c) => this.describe(c)).join(' + '),
         why: `shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%`,
@@ -666,11 +669,23 @@ class Engine {
         const rank = (e: Edge) => (e.severity === 'error' ? 3 : e.severity === 'warning' ? 2 : e.severity === 'info' ? 1 : 0) * 10 + KIND_RANK[e.kind]!;
         es.sort((x, y) => rank(y) - rank(x));
         const e0 = es[0]!;
-        const whys = [...new Set(es.map((e) => e.why))];
+        // one explanation per kind of conflict: "€621m and €612 million cannot both be right (1% apart)"
+        const whys: string[] = [];
+        for (const kind of [...new Set(es.map((e) => e.kind))]) {
+          const ofKind = es.filter((e) => e.kind === kind);
+          if (kind === 'mismatch' && ofKind.length > 1) {
+            // one text per distinct value: "€621m and €612 million", not also "612 million euros"
+            const byValue = new Map<number, string>();
+            for (const c of ofKind.flatMap((e) => [e.a, e.b]).sort(byPosition)) if (!byValue.has(this.keyOf.get(c)!.v)) byValue.set(this.keyOf.get(c)!.v, c.text);
+            const texts = [...byValue.values()];
+            const maxDiff = Math.max(...ofKind.map((e) => relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!)));
+            whys.push(texts.length === 2 ? `${texts[0]} and ${texts[1]} cannot both be right (${fmtNumber(maxDiff * 100, 0)}% apart)` : `${texts.join(', ')} cannot all be right (up to ${fmtNumber(maxDiff * 100, 0)}% apart)`);
+          } else for (const w of new Set(ofKind.map((e) => e.why))) whys.push(w);
+        }
         const why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
         const values = cl.map((c) => this.describe(c)).join(' vs ');
         const v: Record<string, string | number | null> = {
-          measure: cl[0]!.measure,
+          measure: measureName(cl[0]!),
           values,
           why,
           kind: e0.kind,
@@ -732,7 +747,8 @@ class Engine {
     const drafts = this.drafts.slice().sort((x, y) => byPosition(x.claims[0]!, y.claims[0]!) || x.rule.id.localeCompare(y.rule.id) || x.kind.localeCompare(y.kind));
     const findings: Finding[] = drafts.map((d, i) => {
       const values: Record<string, string | number | null> = { rule: d.rule.id, severity: d.severity, sources: d.claims.map((c) => this.describe(c)).join('; '), ...d.values };
-      const message = d.rule.message ? fillMessage(d.rule.message, values) : `${values.measure}: ${values.values}. ${values.why}`;
+      const own = typeof d.values.message === 'string' ? d.values.message : null;
+      const message = own ?? (d.rule.message ? fillMessage(d.rule.message, values) : `${values.measure}: ${values.values}. ${values.why}`);
       const f: Finding = { id: `F${i + 1}`, rule: d.rule.id, severity: d.severity as Severity, kind: d.kind, message: capitalise(message), claims: d.claims.map((c) => c.id), details: d.details };
       if (d.rule.link) f.link = d.rule.link;
       return f;
@@ -746,6 +762,13 @@ const SHARE_FAMILY = /^(?:percent|pp)$/;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
+
+/** What a finding is about, in words: the claim's measure, or who holds it when the measure names only a unit. */
+function measureName(c: ClaimContext): string {
+  const weak = !c.measure || c.measure === c.dimension || /^(?:count|currency|share|length|area|duration: time|rate)$/.test(c.measure);
+  if (weak && c.holder) return c.dimension === 'percent' ? `${c.holder}'s share` : c.holder;
+  return c.measure || c.dimension;
+}
 
 function capitalise(s: string): string {
   return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;

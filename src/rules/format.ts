@@ -49,3 +49,14 @@ export function shortAttribution(a: string): string {
   if (words.length <= 3) return a;
   return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
 }
+
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CNY: 'CN¥' };
+
+/** 630360000, "USD" → "$630.4 million" */
+export function fmtMoney(x: number, code: string): string {
+  const sym = SYMBOLS[code];
+  const abs = Math.abs(x);
+  const [v, scale] = abs >= 1e12 ? [x / 1e12, ' trillion'] : abs >= 1e9 ? [x / 1e9, ' billion'] : abs >= 1e6 ? [x / 1e6, ' million'] : [x, ''];
+  const num = fmtNumber(v, scale ? 1 : 2);
+  return sym ? `${sym}${num}${scale}` : `${num}${scale} ${code}`;
+}
