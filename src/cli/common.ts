@@ -10,6 +10,8 @@ import type { DocResult } from '../pipeline.js';
 import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
 import { UserError } from '../util/errors.js';
+import { countDocuments, expandInputs, ignoreTest, type IgnoreSet } from '../config/inputs.js';
+import { progressWanted, startProgress } from './progress.js';
 
 export interface InputArgs {
   date?: string;
@@ -75,6 +77,46 @@ export async function readAndExtract(
   return { documents, claims };
 }
 
+/**
+ * readAndExtract with what the commands add around it: ignore patterns (config `ignore`, --ignore-pattern),
+ * the config's `date`, and a progress bar on stderr for big batches (src/cli/progress.ts).
+ */
+export async function readInputs(
+  paths: string[],
+  args: InputArgs,
+  run: { date?: string; ignore: IgnoreSet[] },
+  opts: { lexicon?: Lexicon; format?: string; onDocument?: ExtractHooks['onDocument']; lean?: boolean } = {},
+): Promise<{ documents: Document[]; claims: ClaimContext[] }> {
+  const date = args.date ?? run.date;
+  validateDate(date);
+  if (paths.some((p) => p.trim() === '')) throw new UserError('an empty path was given (use - for stdin)');
+  const ignored = ignoreTest(run.ignore);
+  const wantBar = progressWanted({ format: opts.format });
+  let inputs = paths;
+  let files: string[] | null = null;
+  if (ignored || wantBar) {
+    const ex = await expandInputs(paths, ignored);
+    if (ignored) inputs = ex.paths;
+    for (const p of ex.allIgnored) warn(`${p}: skipped: every file in it matches an ignore pattern`);
+    files = ex.files;
+    if (ignored && inputs.length === 0) throw new UserError('no documents to check: every input matches an ignore pattern');
+  }
+  const bar = wantBar && files ? await startProgress({ total: await countDocuments(files), format: opts.format }) : null;
+  if (bar) setStderrLine(bar.log);
+  try {
+    return await readAndExtract(inputs, { ...args, date }, opts.lexicon ?? getLexicon(), {
+      lean: opts.lean,
+      onDocument: (doc, claims, index) => {
+        opts.onDocument?.(doc, claims, index);
+        bar?.onDocument(index + 1);
+      },
+    });
+  } finally {
+    bar?.stop();
+    if (bar) setStderrLine(null);
+  }
+}
+
 /** Drop a document's texts, keeping what reports need without them (metadata, errors, claims). */
 function leanen(r: DocResult): void {
   // a sentence sliced from the text keeps the whole text alive: copy it out
@@ -84,11 +126,27 @@ function leanen(r: DocResult): void {
   delete r.doc.source;
 }
 
-/** One clear line on stderr per document problem (the JSON report carries them too). */
+/** Where stderr lines go: straight to stderr, or through the progress bar while one is shown (src/cli/progress.ts). */
+let stderrLine: (line: string) => void = (line) => void process.stderr.write(line);
+
+/** Route stderr lines through `fn` (null: back to stderr). */
+export function setStderrLine(fn: ((line: string) => void) | null): void {
+  stderrLine = fn ?? ((line) => void process.stderr.write(line));
+}
+
+/** Write one line to stderr ("numcheck: " + text), through the progress bar when one is shown. */
+export function warn(text: string): void {
+  stderrLine(`numcheck: ${text}\n`);
+}
+
+/**
+ * One clear line on stderr per document problem (the JSON report carries them too), naming the file once:
+ * "numcheck: draft.md: cannot read draft.md: no such file or directory" is written without the repeated prefix.
+ */
 export function reportDocErrors(doc: Document): void {
   for (const e of doc.errors) {
     const where = e.line ? `${doc.path}:${e.line}` : doc.path;
-    process.stderr.write(`numcheck: ${where}: ${e.message}\n`);
+    warn(e.message.includes(doc.path) ? e.message : `${where}: ${e.message}`);
   }
 }
 

@@ -17,6 +17,12 @@ export interface GlobalOptions {
   rules?: string[];
   jobs?: number;
   stdinFilename?: string;
+  defaultRules?: boolean;
+  failLevel?: 'error' | 'warning' | 'info';
+  ignorePattern?: string[];
+  baseline?: string;
+  updateBaseline?: boolean;
+  reportUnusedDisableDirectives?: boolean;
 }
 
 const FORMATS_REPORT = ['text', 'json', 'jsonl', 'markdown', 'html', 'sarif', 'github'];
@@ -35,32 +41,63 @@ function outputOptions<T>(y: Argv<T>, formats: string[], dflt: string) {
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' });
 }
 
+function configOption<T>(y: Argv<T>) {
+  return y.option('config', {
+    alias: 'c',
+    type: 'string',
+    describe: 'Config file (default: .numcheckrc.yaml/.yml/.json or package.json "numcheck", found by walking up from the working directory)',
+  });
+}
+
+function ignoreOption<T>(y: Argv<T>) {
+  return y.option('ignore-pattern', {
+    type: 'string',
+    array: true,
+    describe: 'Skip files matching this glob (relative to the working directory) when folders and globs are expanded; adds to the config\'s "ignore"',
+  });
+}
+
 function ruleOptions<T>(y: Argv<T>) {
   return y
-    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .numcheckrc.yaml/.json or package.json "numcheck", found by walking up)' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders of rule files (YAML or JSON)' })
-    .option('default-rules', { type: 'boolean', default: true, describe: 'Load the built-in rules under rules/default (--no-default-rules to skip them)' })
+    .option('default-rules', { type: 'boolean', describe: 'Load the built-in rules under rules/default (--no-default-rules to skip them; default: yes)' });
+}
+
+function reportOptions<T>(y: Argv<T>) {
+  return y
     .option('quiet', { type: 'boolean', describe: 'Report errors only (no warnings or info)' })
-    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this (default: unlimited)' })
+    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this (default: -1, no limit)' })
     .option('fail-level', { type: 'string', choices: ['error', 'warning', 'info'], describe: 'Lowest severity that fails the run (default: error)' })
     .option('baseline', { type: 'string', describe: 'Baseline file: findings recorded in it are not reported' })
     .option('update-baseline', { type: 'boolean', describe: 'Write the current findings to the --baseline file and exit 0' })
-    .option('report-unused-disable-directives', { type: 'boolean', describe: 'Report numcheck-disable comments that suppress nothing' })
-    .option('color', { type: 'boolean', describe: 'Force colours on or off (--no-color); default: only on a TTY, never with NO_COLOR' });
+    .option('report-unused-disable-directives', { type: 'boolean', describe: 'Report numcheck-disable comments that suppress nothing (as warnings)' });
+}
+
+const STDIN_TOKEN = '\u0000numcheck-stdin\u0000';
+
+function restoreStdin(args: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(args)) {
+    if (v === STDIN_TOKEN) args[k] = '-';
+    else if (Array.isArray(v) && v.includes(STDIN_TOKEN)) args[k] = v.map((x) => (x === STDIN_TOKEN ? '-' : x));
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let exit = 0;
   try {
-    const parser = yargs(argv)
+    // yargs turns a lone "-" (stdin) into an empty string: carry it through as a token, restored before any handler
+    const parser = yargs(argv.map((a) => (a === '-' ? STDIN_TOKEN : a)))
+      .middleware(restoreStdin, true)
       .scriptName('numcheck')
       .usage('numcheck — find figures in news articles and flag the ones that disagree\n\nUsage: $0 <command> [options]')
       .option('debug', { type: 'boolean', describe: 'Show stack traces for errors' })
+      .option('color', { type: 'boolean', describe: 'Force colours on or off (--no-color); default: only on a TTY, never with NO_COLOR, never in an -o file' })
       .command(
         'extract <paths..>',
         'List every figure in the documents (value, bounds, unit, what is counted, context)',
-        (y) => outputOptions(inputOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, folders, globs, or - for stdin' })), FORMATS_EXTRACT, 'json'),
+        (y) =>
+          configOption(ignoreOption(outputOptions(inputOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, folders, globs, or - for stdin' })), FORMATS_EXTRACT, 'json'))),
         async (args) => {
           const { runExtract } = await import('./commands/extract.js');
           exit = await runExtract(args as never);
@@ -69,7 +106,10 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         'check <paths..>',
         'Cross-check every figure across the documents and inside each one',
-        (y) => ruleOptions(outputOptions(inputOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, folders, globs, or - for stdin' })), FORMATS_REPORT, 'text')),
+        (y) =>
+          reportOptions(
+            ruleOptions(configOption(ignoreOption(outputOptions(inputOptions(y.positional('paths', { type: 'string', array: true, describe: 'Files, folders, globs, or - for stdin' })), FORMATS_REPORT, 'text')))),
+          ),
         async (args) => {
           const { runCheck } = await import('./commands/check.js');
           exit = await runCheck(args as never);
@@ -79,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         'review <draft>',
         'Check a draft against sources: only findings that involve the draft',
         (y) =>
-          ruleOptions(outputOptions(inputOptions(y.positional('draft', { type: 'string', describe: 'The draft (file or - for stdin)' })), FORMATS_REPORT, 'text'))
+          reportOptions(ruleOptions(configOption(ignoreOption(outputOptions(inputOptions(y.positional('draft', { type: 'string', describe: 'The draft (file or - for stdin)' })), FORMATS_REPORT, 'text')))))
             .option('against', { type: 'string', array: true, describe: 'Source files, folders or globs to check the draft against' })
             .option('against-index', { type: 'string', describe: 'A claims index built by `numcheck index` to check the draft against' }),
         async (args) => {
@@ -101,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
           .command(
             'list',
             'List the rules in effect (built-in, config and --rules)',
-            (yy) => ruleOptions(yy).option('format', { alias: 'f', type: 'string', choices: ['text', 'json'], describe: 'Output format (default: text)' }),
+            (yy) => ruleOptions(configOption(yy)).option('format', { alias: 'f', type: 'string', choices: ['text', 'json'], describe: 'Output format (default: text)' }),
             async (args) => {
               const { runRulesList } = await import('./commands/rules.js');
               exit = await runRulesList(args as never);

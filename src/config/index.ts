@@ -228,7 +228,7 @@ function subView(parsed: ParsedDataFile, pointer: string): ParsedDataFile {
   doc.contents = (node ?? null) as never;
   let data: unknown = parsed.data;
   for (const seg of pointer.split('/').slice(1)) data = data && typeof data === 'object' ? (data as Record<string, unknown>)[seg] : undefined;
-  return { file: parsed.file, data, doc, lines: parsed.lines };
+  return { file: parsed.file, data, doc: doc as ParsedDataFile['doc'], lines: parsed.lines };
 }
 
 /** A view shaped like a rule file — {check, params: <the tolerances entry>} — for the rule schema's messages. */
@@ -240,7 +240,7 @@ function ruleView(view: ParsedDataFile, id: string, check: string): ParsedDataFi
   const doc = view.doc.clone();
   doc.contents = map as never;
   const data = { check, params: (view.data as { tolerances: Record<string, unknown> }).tolerances[id] };
-  return { file: view.file, data, doc, lines: view.lines };
+  return { file: view.file, data, doc: doc as ParsedDataFile['doc'], lines: view.lines };
 }
 
 function nodeAt(parsed: ParsedDataFile, pointer: string): unknown {

@@ -28,32 +28,30 @@ export interface SuppressionResult {
   directives: Map<string, Directive[]>;
   /** Rule ids each directive suppressed something for (directives that suppressed nothing are absent). */
   used: Map<Directive, Set<string>>;
-  /** Malformed or unknown rule ids in directives: warned about on stderr. */
-  warnings: DirectiveWarning[];
+}
+
+/** The directives of one document, and warnings about rule ids they name that are not loaded. */
+export function readDirectives(doc: Document, knownRules: string[]): { directives: Directive[]; warnings: DirectiveWarning[] } {
+  const parsed = parseDirectives(doc);
+  const warnings: DirectiveWarning[] = parsed.problems.map((p) => ({ document: doc.id, path: doc.path, ...p }));
+  const known = new Set(knownRules);
+  for (const d of parsed.directives) {
+    for (const id of d.rules) {
+      if (!known.has(id)) {
+        warnings.push({ document: doc.id, path: doc.path, line: d.line, column: d.column, message: `numcheck-${d.kind}: no rule "${id}" is loaded${suggestion(id, knownRules)}` });
+      }
+    }
+  }
+  return { directives: parsed.directives, warnings };
 }
 
 /**
- * Drop the findings that directives in `documents` suppress.
- * @param knownRules rule ids in effect (a directive naming another id is warned about, with a did-you-mean)
+ * Drop the findings that the directives suppress.
+ * @param directives by document id: only the documents whose directives count (all for check, the draft for review)
  */
-export function applyDirectives(findings: Finding[], claims: Claim[], documents: Document[], knownRules: string[]): SuppressionResult {
-  const directives = new Map<string, Directive[]>();
-  const warnings: DirectiveWarning[] = [];
-  const known = new Set(knownRules);
-  for (const doc of documents) {
-    const parsed = parseDirectives(doc);
-    for (const p of parsed.problems) warnings.push({ document: doc.id, path: doc.path, ...p });
-    for (const d of parsed.directives) {
-      for (const id of d.rules) {
-        if (!known.has(id)) {
-          warnings.push({ document: doc.id, path: doc.path, line: d.line, column: d.column, message: `numcheck-${d.kind}: no rule "${id}" is loaded${suggestion(id, knownRules)}` });
-        }
-      }
-    }
-    if (parsed.directives.length) directives.set(doc.id, parsed.directives);
-  }
+export function applyDirectives(findings: Finding[], claims: Claim[], directives: Map<string, Directive[]>): SuppressionResult {
   const used = new Map<Directive, Set<string>>();
-  if (!directives.size) return { kept: findings, suppressed: [], directives, used, warnings };
+  if (![...directives.values()].some((l) => l.length)) return { kept: findings, suppressed: [], directives, used };
   const byId = new Map(claims.map((c) => [c.id, c]));
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -72,7 +70,7 @@ export function applyDirectives(findings: Finding[], claims: Claim[], documents:
     }
     (hit ? suppressed : kept).push(f);
   }
-  return { kept, suppressed, directives, used, warnings };
+  return { kept, suppressed, directives, used };
 }
 
 export interface UnusedDirective {

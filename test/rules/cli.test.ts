@@ -1,7 +1,7 @@
 /** `numcheck rules validate` and `numcheck rules list`: output, exit codes, and no stack traces for user mistakes. */
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { readConfigRules, runRulesList, runRulesValidate, type Io } from '../../src/cli/commands/rules.js';
+import { runRulesList, runRulesValidate, type Io } from '../../src/cli/commands/rules.js';
 import { main } from '../../src/cli/main.js';
 import { packageRoot, rulesPath } from '../../src/util/paths.js';
 import { tempFolder } from './helpers.js';
@@ -125,24 +125,3 @@ describe('rules list', () => {
   });
 });
 
-describe('config file', () => {
-  test('rules and defaultRules from .numcheckrc.yaml, paths relative to it, found walking up', () => {
-    const dir = tempFolder({ '.numcheckrc.yaml': 'rules: [desk-rules/]\ndefaultRules: false\nformat: text\n', 'desk-rules/a.yaml': 'check: sum\n', 'sub/deeper/x.txt': '' });
-    expect(readConfigRules(undefined, join(dir, 'sub', 'deeper'))).toEqual({ rules: [join(dir, 'desk-rules')], defaultRules: false, file: join(dir, '.numcheckrc.yaml') });
-  });
-
-  test('package.json "numcheck" and --config', async () => {
-    const dir = tempFolder({ 'package.json': '{"name": "x", "numcheck": {"rules": "r"}}', 'r/a.yaml': 'check: rate\n', 'other.json': '{"rules": ["r"], "defaultRules": false}' });
-    expect(readConfigRules(undefined, dir)).toEqual({ rules: [join(dir, 'r')], file: join(dir, 'package.json') });
-    expect(readConfigRules(join(dir, 'other.json'), '/')).toMatchObject({ rules: [join(dir, 'r')], defaultRules: false });
-    const io = capture();
-    expect(await runRulesList({ config: join(dir, 'other.json'), format: 'json' }, io)).toBe(0);
-    expect(JSON.parse(io.stdout()).rules.map((r: { id: string }) => r.id)).toEqual(['a']);
-  });
-
-  test('a bad config value is located; a missing config file is a user error', () => {
-    const dir = tempFolder({ '.numcheckrc.yaml': 'rules: 3\n' });
-    expect(() => readConfigRules(undefined, dir)).toThrow(`${join(dir, '.numcheckrc.yaml')}:1:8: rules must be a path or a list of paths to rule files or folders`);
-    expect(() => readConfigRules(join(dir, 'nope.yaml'), dir)).toThrow(/config file not found/);
-  });
-});

@@ -1,11 +1,21 @@
-/** `numcheck extract <paths..>`: every figure with its value, bounds, unit and context. */
+/**
+ * `numcheck extract <paths..>`: every figure with its value, bounds, unit and context.
+ * From the config file it takes `date` and `ignore` (its `format` is for check and review); `table` output is
+ * coloured on a TTY (--color/--no-color, NO_COLOR), never in a file written with -o unless --color.
+ */
+import pc from 'picocolors';
+import { resolveRunOptions } from '../../config/options.js';
+import { shouldColor } from '../../report/index.js';
 import { buildReport, claimEntry, formatJson } from '../../report/json.js';
-import { assertSomethingRead, readAndExtract, writeOutput, type InputArgs } from '../common.js';
+import { assertSomethingRead, readInputs, writeOutput, type InputArgs } from '../common.js';
 
 export interface ExtractArgs extends InputArgs {
   paths: string[];
   format?: 'json' | 'jsonl' | 'table' | 'csv';
   outputFile?: string;
+  config?: string;
+  ignorePattern?: string[];
+  color?: boolean;
 }
 
 const CSV_COLUMNS = ['id', 'document', 'line', 'column', 'text', 'value', 'low', 'high', 'qualifier', 'unit', 'dimension', 'measure', 'attribution', 'scope', 'time'] as const;
@@ -16,9 +26,12 @@ function csvCell(v: unknown): string {
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
-  const { documents, claims } = await readAndExtract(args.paths, args);
-  assertSomethingRead(documents);
+  const run = await resolveRunOptions({ config: args.config, date: args.date, ignorePattern: args.ignorePattern });
   const format = args.format ?? 'json';
+  const { documents, claims } = await readInputs(args.paths, args, run, { format });
+  assertSomethingRead(documents);
+  const color = args.outputFile ? args.color === true : shouldColor({ flag: args.color, isTTY: !!process.stdout.isTTY, env: process.env });
+  const paint = pc.createColors(color);
   let out: string;
   if (format === 'json') out = formatJson(buildReport(documents, claims));
   else if (format === 'jsonl') {
@@ -35,11 +48,11 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
   } else {
     const lines: string[] = [];
     for (const d of documents) {
-      lines.push(`${d.path}${d.date ? `  (${d.date})` : ''}`);
-      for (const e of d.errors) lines.push(`  ! ${e.message}`);
-      for (const c of claims.filter((x) => x.document === d.id)) {
-        const range = c.qualifier === 'exact' ? '' : ` [${c.low ?? '−∞'} … ${c.high ?? '∞'}]`;
-        lines.push(`  ${`${c.line}:${c.column}`.padEnd(9)} ${c.text.padEnd(24)} ${String(c.value)}${range} ${c.unit}  — ${c.measure}${c.attribution ? ` (${c.attribution})` : ''}`);
+      lines.push(`${paint.bold(d.path)}${d.date ? paint.dim(`  (${d.date})`) : ''}`);
+      for (const e of d.errors) lines.push(`  ${paint.red('!')} ${e.message}`);
+      for (const x of claims.filter((y) => y.document === d.id)) {
+        const range = x.qualifier === 'exact' ? '' : ` [${x.low ?? '−∞'} … ${x.high ?? '∞'}]`;
+        lines.push(`  ${paint.dim(`${x.line}:${x.column}`.padEnd(9))} ${paint.yellow(x.text.padEnd(24))} ${String(x.value)}${range} ${x.unit}  — ${x.measure}${x.attribution ? ` (${x.attribution})` : ''}`);
       }
     }
     out = lines.join('\n') + '\n';
