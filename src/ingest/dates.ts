@@ -81,6 +81,22 @@ export function findTextDate(s: string): { date: string; index: number; length: 
   return d ? { date: d, index: m.index, length: m[0].length } : null;
 }
 
+/** A lower-case word of four letters or more: prose, not a byline. */
+const PROSE_WORD = /(?:^|[^\p{L}])\p{Ll}{4,}/u;
+
+// "13/03/2025", "13.03.2025": day-month or month-day, taken only when one of them cannot be a month
+const NUMERIC_IN = /(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)/;
+
+function numericDate(s: string): { date: string; index: number; length: number } | null {
+  const m = NUMERIC_IN.exec(s);
+  if (!m) return null;
+  const a = +m[1]!;
+  const b = +m[2]!;
+  const y = +m[3]!;
+  const d = a > 12 && b <= 12 ? fmt(y, b, a) : b > 12 && a <= 12 ? fmt(y, a, b) : a === b ? fmt(y, a, b) : null;
+  return d ? { date: d, index: m.index, length: m[0].length } : null;
+}
+
 export interface TextDate {
   date: string;
   /** Index of the block the date was found in. */
@@ -173,6 +189,12 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     }
     if (BYLINE.test(s)) {
       const d = findTextDate(s);
+      if (d) return { date: d.date, block: i, metaOnly: true };
+    }
+    // a byline-like line: a date with its year among names, a time and separators, and no prose
+    // ("March 6, 2025 / 10:55 AM / Apex Business Wire", "11 June 2025 | 16:40 GMT | By Daniel Osei", "13/03/2025")
+    if (s.length <= 100 && !PROSE_WORD.test(s.replace(/(?:by|updated|published|posted|am|pm|at|and|of|the|for|in)/gi, ' '))) {
+      const d = findTextDate(s) ?? numericDate(s);
       if (d) return { date: d.date, block: i, metaOnly: true };
     }
   }
