@@ -148,8 +148,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   if (ka.family !== kb.family) return { ...base, comparable: false, why: 'different units' };
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
   const named = (h: string | null | undefined) => (h && (SUBJECT_FAMILIES.test(ka.family) || /^[A-Z]/.test(h) && !/^(?:The|A|An)\b/.test(h)) ? h : null);
-  const ha = subjectWords(named(a.holder));
-  const hb = subjectWords(named(b.holder));
+  const ha = subjectWords(named(a.holder) ? ka.holder : null);
+  const hb = subjectWords(named(b.holder) ? kb.holder : null);
   const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
   if (ha.size && hb.size && !sameHolder) return { ...base, comparable: false, why: 'held by different parties' };
   if (SUBJECT_FAMILIES.test(ka.family)) {
@@ -161,8 +161,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     if (ha.size && hb.size) ok = sameHolder && nounsOk;
     else if (!ha.size && !hb.size) ok = ka.noun !== null && ka.noun === kb.noun && (ka.event === kb.event || !ka.event || !kb.event);
     else {
+      // "net profit was €621m" (holder) and "a net profit of €612m" (named), not "operating profit"
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
-      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
+      const rest = [...hs].filter((w) => w !== other.noun);
+      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, '')) && (other.mods.length === 0 || rest.length === 0 || other.mods.some((m) => rest.includes(m)));
     }
     if (!ok) return { ...base, comparable: false, why: 'different things measured' };
   } else {
@@ -181,6 +183,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   }
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
+  if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };
   if ((ka.elapsed || kb.elapsed) && crossDocument) {
@@ -193,7 +196,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     const gap = Math.abs(day(a.time.start) - day(b.time.start));
     // results of a period (a quarter's profit) are reported weeks after the period they name
     const [hard, soft] = a.time.text === 'document date' ? [b.time, a.time] : [a.time, b.time];
-    const periodReport = SUBJECT_FAMILIES.test(ka.family) && hard.text !== 'document date' && day((hard.end ?? hard.start)!) <= day(soft.start!) && gap <= 100;
+    const hardEnd = day((hard.end ?? hard.start)!);
+    const periodReport = SUBJECT_FAMILIES.test(ka.family) && hard.text !== 'document date' && hardEnd <= day(soft.start!) && day(soft.start!) - hardEnd <= 100;
     near = gap <= 3 || periodReport;
   }
   return { ...base, time, near, comparable: true, why: '' };

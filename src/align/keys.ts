@@ -12,6 +12,8 @@ export interface Synonyms {
   noun: Map<string, string>;
   /** event word → canonical event */
   event: Map<string, string>;
+  /** canonical events whose set names people (killed, evacuees, marchers): a bare count of them counts people */
+  peopleEvents: Set<string>;
 }
 
 export function buildSynonyms(sets: { measures: string[][]; events: string[][] }, lex: Lexicon): Synonyms {
@@ -21,15 +23,18 @@ export function buildSynonyms(sets: { measures: string[][]; events: string[][] }
     const canon = lemmaPhrase(set[0]!, lex);
     for (const w of set) noun.set(lemmaPhrase(w, lex), canon);
   }
+  const peopleEvents = new Set<string>();
+  const peopleWords = new Set([...lex.peopleAdjectives, ...lex.eventNouns]);
   for (const set of sets.events) {
     const canon = eventLemma(set[0]!, lex);
     for (const w of set) {
       event.set(w.toLowerCase(), canon);
       event.set(eventLemma(w, lex), canon);
       event.set(lemmaPhrase(w, lex), canon);
+      if (peopleWords.has(w.toLowerCase()) || /(?:ee|er|or|ant)$/.test(w) && !/\s/.test(w)) peopleEvents.add(canon);
     }
   }
-  return { noun, event };
+  return { noun, event, peopleEvents };
 }
 
 /** Lemmatise the last word of a phrase: "populated places" → "populated place". */
@@ -49,7 +54,7 @@ export function eventLemma(w: string, lex: Lexicon): string {
 const MEASURING = new Set(['count', 'counted', 'estimate', 'estimated', 'tally', 'tallied', 'record', 'recorded', 'register', 'registered', 'report', 'reported', 'put', 'number', 'numbered', 'total', 'totalled', 'totaled', 'calculate', 'calculated', 'measure', 'measured', 'say', 'said', 'give', 'given', 'show', 'showed', 'shown', 'see', 'seen', 'put at', 'reach', 'reached', 'stand', 'stood']);
 
 /** Words that modify a counted noun without changing what is counted. */
-const IGNORED_MODS = new Set([
+const IGNORED_MODS = new Set(['annual', 'quarterly', 'yearly', 'monthly', 'weekly', 'daily', 'full-year', 'half-year', 'year', 'first-half', 'second-half',
   'new', 'more', 'additional', 'further', 'extra', 'other', 'total', 'estimated', 'confirmed', 'reported', 'official', 'some', 'many',
   'several', 'about', 'around', 'nearly', 'almost', 'least', 'fewer', 'less', 'overall', 'combined', 'known', 'registered', 'recorded',
   'identified', 'expected', 'possible', 'likely', 'full', 'final', 'latest', 'updated', 'preliminary', 'provisional', 'current', 'previous',
@@ -81,6 +86,8 @@ export interface ClaimKey {
   elapsed: boolean;
   /** predicate stems of the sentence (verbs other than speech and light verbs) */
   preds: Set<string>;
+  /** the holder's phrase with known synonyms replaced by their canonical form ("net income" → "net profit") */
+  holder: string | null;
 }
 
 const NOT_PREDICATES = new Set(['say', 'tell', 'report', 'add', 'accord', 'announce', 'state', 'note', 'explain', 'warn', 'confirm', 'estimate', 'measure', 'record', 'register', 'expect', 'sustain', 'base', 'locate', 'centre', 'center', 'call', 'name', 'know', 'include', 'follow', 'quote', 'cite', 'give', 'put', 'be', 'have', 'do', 'get']);
@@ -181,6 +188,8 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     }
   }
   if (noun === 'people') noun = 'person';
+  // "kills 14", "the collapse that killed 41": an event of people with nothing named counts people
+  if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
   if (noun && noun !== 'person' && syn.event.has(noun)) {
     event = event && !measuring ? event : syn.event.get(noun)!;
@@ -205,7 +214,19 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     wlo = lo - half;
     whi = hi + half;
   }
-  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c), preds: predicates(c.sentence, lex) };
+  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c), preds: predicates(c.sentence, lex), holder: canonicalHolder(c.holder ?? null, syn, lex) };
+}
+
+/** "Net income" → "net profit": the longest known synonym phrase at the end of a holder is replaced by its canonical form. */
+function canonicalHolder(h: string | null, syn: Synonyms, lex: Lexicon): string | null {
+  if (!h) return null;
+  const words = h.toLowerCase().replace(/'s\b/g, '').split(/\s+/).filter(Boolean);
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const cand = lemmaPhrase(words.slice(words.length - n).join(' '), lex);
+    const canon = syn.noun.get(cand);
+    if (canon) return [...words.slice(0, words.length - n), canon].join(' ');
+  }
+  return words.join(' ');
 }
 
 /** Nouns that stand for people affected by an event. */

@@ -8,7 +8,7 @@ import type { Mention, Segment } from '../types.js';
 import { findDateSpans } from './dates.js';
 import { describeFigure, nounLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
-import { exactNumber, readDigits, readStandaloneNumeral, readWords } from './numeral.js';
+import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { scanBlock, type RawFigure } from './scan.js';
 import { T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
@@ -73,6 +73,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
       const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
       if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
+      // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before
+      if (!d.event && listed && sameSentence && descs[i - 1]!.event) descs[i] = { ...descs[i]!, event: descs[i - 1]!.event, eventWord: descs[i - 1]!.eventWord };
       if (ppAfterPercent) {
         const p = descs[i - 1]!;
         if (p.phrase) descs[i] = { ...d, noun: p.noun, phrase: p.phrase, holder: d.holder ?? p.holder, weak: false };
@@ -136,7 +138,14 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const whole = out[base + w]!;
       const part = out[base + i]!;
       const eventWhole = !!whole.event || (!!whole.noun && lex.eventNouns.has(whole.noun));
-      if (whole.role !== 'reference' && eventWhole && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      // a part with an event of its own ("shot down 52 of the 64 missiles fired") is a fact of its own
+      const ownEvent = !!part.event && !!whole.event && part.event !== whole.event;
+      if (whole.role !== 'reference' && eventWhole && !ownEvent && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      // "44 bodies had been recovered, 12 of them children": the whole comes first and stays the main figure
+      if (links[i]!.ofThem) {
+        if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
+        continue;
+      }
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
       if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
     }
@@ -192,6 +201,8 @@ interface Link {
   conversionOf?: number;
   partOf?: number;
   shareOf?: number;
+  /** "…, 12 of them": the part follows its whole */
+  ofThem?: boolean;
 }
 
 /** Links between figures of one block. */
@@ -235,6 +246,7 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {
       links[i + 1]!.partOf = i;
+      links[i + 1]!.ofThem = true;
       continue;
     }
     // "X, including Y": Y is part of X
@@ -298,7 +310,10 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
   if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
   if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
-  if (p1 === 'from' && /\b(?:rose|fell|grew|up|down|increased|decreased|climbed|dropped|jumped|slipped|rising|falling)\b/i.test(t.text.slice(Math.max(t.start[from]!, f.start - 80), f.start))) return true;
+  if (p1 === 'from') {
+    const before = t.text.slice(Math.max(t.start[from]!, f.start - 80), f.start).toLowerCase().split(/[^a-z]+/);
+    if (before.some((w) => lex.changeVerbs.has(w))) return true;
+  }
   return false;
 }
 
@@ -479,7 +494,8 @@ export function parseNumber(s: string, lex: Lexicon = getLexicon()): number | nu
   const norm = normalizeForScan(s.trim());
   const t = tokenize(norm);
   if (t.n === 0) return null;
-  // the whole string as one numeral (trailing sentence punctuation aside)
+  // the whole string as one numeral (trailing sentence punctuation aside); a written ordinal is none
+  if (t.kind[0] === T_WORD && readWordNumber(t, 0, lex, { standalone: true, article: true })?.ordinal) return null;
   const whole = readStandaloneNumeral(t, 0, lex);
   if (whole) {
     let e = whole.end;

@@ -204,7 +204,8 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
     const np = at.words;
     if (!np.length) break;
     // q is the token before the phrase
-    const q = at.start - 1;
+    let q = at.start - 1;
+    while (q >= floor && isWord(t, q) && lex.determiners.has(lw(t, q))) q--;
     const head = np[np.length - 1]!.toLowerCase();
     if (best.length && lex.genericHeads.has(head)) {
       // "number of people killed": keep the inner phrase
@@ -225,7 +226,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
 }
 
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less']);
-const NP_STOP = new Set(['nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
+const NP_STOP = new Set(['back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 function isWord(t: Tokens, i: number): boolean {
@@ -404,6 +405,19 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   // skip determiners and adverbs: "killing at least", "destroyed all"
   while (i >= floor && isWord(t, i) && (lex.determiners.has(lw(t, i)) || EVENT_SKIP.has(lw(t, i)))) i--;
   if (!isWord(t, i)) return null;
+  // a phrasal verb ending right here: "shot down 52", "called up 222,000", "took part"
+  for (let n = 3; n >= 2; n--) {
+    const a = i - n + 1;
+    if (a < floor || !isWord(t, a)) continue;
+    const cands = lex.phrasalVerbs.candidates(tokText(t, a), lw(t, a));
+    if (!cands) continue;
+    for (const e of cands) {
+      if (e.toks.length !== n) continue;
+      let ok = true;
+      for (let q = 0; q < n; q++) if (lw(t, a + q) !== e.toks[q]!.text) ok = false;
+      if (ok) return { lemma: e.value, word: e.toks.map((x) => x.text).join(' ') };
+    }
+  }
   const w = lw(t, i);
   if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w)) return null;
   if (!(lex.verbForms.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))))) return null;

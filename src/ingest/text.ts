@@ -112,6 +112,7 @@ export function textLines(src: string, from = 0, to = src.length): Draft[] {
   return drafts;
 }
 
+const DATE_LINE = /^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s|$)/;
 const SENTENCE_END = /[.!?…:;"”’»)\]]$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 const STARTS_NUMBERISH = /^[\d$€£¥(%]/;
@@ -122,6 +123,8 @@ const ENDS_MID_PHRASE = /(?:^|[\s,])(?:about|than|of|the|to|and|or|by|for|from|a
 /** Is the break between these two lines a wrap inside one paragraph? */
 function isSoftWrap(prev: string, next: string): boolean {
   if (SENTENCE_END.test(prev)) return false;
+  // a date line ("13/03/2025", "March 6, 2025 / 10:55 AM") under a headline is a line of its own
+  if (DATE_LINE.test(next)) return false;
   if (STARTS_LOWER.test(next)) return true;
   return STARTS_NUMBERISH.test(next) && (prev.length >= 40 || ENDS_MID_PHRASE.test(prev));
 }

@@ -458,7 +458,8 @@ class Engine {
         const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
         if (parts.length < 2) continue;
         const kt = this.keyOf.get(t)!;
-        if (!parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
+        // money is broken down by purpose ("$1.2 billion, including $400 million for … and $900 million in …")
+        if (!/^[A-Z]{3}$/.test(kt.family) && !parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
         const sum = parts.reduce((x, c) => x + c.value, 0);
@@ -587,7 +588,9 @@ class Engine {
           const ratio = pointRatio(ka, kb);
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
-          const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague';
+          // rival estimates are of people, money or events — not of a building's storeys
+          const estimable = ka.people || (!!ka.event && !!kb.event) || /^[A-Z]{3}$/.test(ka.family);
+          const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague' && estimable;
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);
           if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5 && !differentSources && ka.family === 'count')) {
