@@ -183,6 +183,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   }
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
+  // "rose 7.3% by mid-morning" and "up 6.9% at 11.40am": two readings of a moving price
+  if (crossDocument && a.intraday && b.intraday && a.intraday !== b.intraday) return { ...base, comparable: false, why: 'two readings at different times of day' };
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };

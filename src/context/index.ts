@@ -6,7 +6,7 @@ import { fileLineColumn } from '../ingest/offsets.js';
 import type { Claim, Document, Mention } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope } from './scope.js';
-import { sentenceAt, sentenceStarts } from './sentences.js';
+import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
 import { timeOf } from './time.js';
 
 export interface ClaimContext extends Claim {
@@ -20,6 +20,8 @@ export interface ClaimContext extends Claim {
   index: number;
   /** The sentence describes a state at the time of writing ("now", "so far", "are working"): it may change by the next report. */
   snapshot: boolean;
+  /** A time of day in the trading or news cycle ("mid-morning", "11.40am", "at the close"), lower-cased; else null. */
+  intraday: string | null;
 }
 
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
@@ -44,6 +46,9 @@ function looksBack(sentence: string, start: number, end: number): boolean {
 
 const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)/i;
 
+/** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
+const INTRADAY = /\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/i;
+
 function segmentOf(doc: Document, at: number, hint: number): number {
   const segs = doc.segments;
   let i = Math.max(0, Math.min(hint, segs.length - 1));
@@ -52,18 +57,18 @@ function segmentOf(doc: Document, at: number, hint: number): number {
   return i;
 }
 
-/** Resolve "he said" to the nearest named speaker in the (up to three) sentences before. */
-function resolvePronoun(text: string, starts: number[], sentIdx: number, prevNamed: Attribution | null): Attribution | null {
+/** Resolve "he said" to the nearest named speaker in the (up to three) sentences before (`starts` of a block ending at `blockEnd`). */
+function resolvePronoun(text: string, starts: number[], blockEnd: number, sentIdx: number, prevNamed: Attribution | null): Attribution | null {
   for (let k = sentIdx - 1; k >= Math.max(0, sentIdx - 3); k--) {
     const s = starts[k]!;
-    const e = starts[k + 1]!;
+    const e = starts[k + 1] ?? blockEnd;
     const a = findAttribution(text.slice(s, e), e - s);
     if (a && !a.pronoun) return a;
   }
   if (prevNamed) return prevNamed;
   // no speech verb before: the name the previous sentence opens with ("Vladimir Putin spoke in Astana. He said …")
   if (sentIdx > 0) {
-    const prev = text.slice(starts[sentIdx - 1]!, starts[sentIdx]!);
+    const prev = text.slice(starts[sentIdx - 1]!, starts[sentIdx] ?? blockEnd);
     const m = LEADING_NAME.exec(prev);
     if (m) {
       const name = m[1]!;
@@ -76,10 +81,24 @@ function resolvePronoun(text: string, starts: number[], sentIdx: number, prevNam
 /** A sentence opening with a person's name: two to four capitalised words, optionally after a title. */
 const LEADING_NAME = /^\s*(?:(?:President|Prime Minister|Minister|Mr|Mrs|Ms|Dr|General|Governor|Mayor|Chancellor)\.?\s+)?((?:[A-Z][a-z'\u2019-]+\s+){1,3}[A-Z][a-z'\u2019-]+)\s+(?:[a-z]+ed|said|spoke|told|was|is|has|had|met|visited|went|came|gave|took|made|wrote|held|led|sent|won|lost|called|urged|warned)\b/;
 
+/** Mention spans sorted by start, overlapping ones merged. */
+function mergedSpans(mentions: Mention[]): Array<[number, number]> {
+  const sorted = mentions.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
 export function contextualise(doc: Document, mentions: Mention[], docIndex: number): ClaimContext[] {
   const out: ClaimContext[] = [];
   const text = doc.text;
   const sentCache = new Map<number, number[]>();
+  // mention spans (sorted, merged): an overlong sentence is never cut inside a figure
+  const spans = mergedSpans(mentions);
   let segHint = 0;
   let lastNamed: Attribution | null = null;
   for (let idx = 0; idx < mentions.length; idx++) {
@@ -96,7 +115,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     let starts = sentCache.get(blockStart);
     if (!starts) {
-      starts = sentenceStarts(text, blockStart, blockEnd);
+      starts = splitLongSentences(text, sentenceStarts(text, blockStart, blockEnd), blockEnd, spans);
       sentCache.set(blockStart, starts);
     }
     const [ss, se] = sentenceAt(starts, blockEnd, m.start);
@@ -105,9 +124,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const relEnd = m.end - ss;
     let attr = findAttribution(sentence, rel);
     if (attr?.pronoun) {
-      const si = starts.indexOf(ss);
-      const all = si >= 0 ? [...starts, blockEnd] : [ss, se];
-      attr = resolvePronoun(text, all, si >= 0 ? si : 0, lastNamed) ?? attr;
+      const si = sentenceIndex(starts, ss);
+      attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
     const scope = findScope(sentence, rel, relEnd);
@@ -133,6 +151,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       docIndex,
       index: idx,
       snapshot: SNAPSHOT.test(sentence),
+      intraday: INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null,
     });
     const claim = out[out.length - 1]!;
     if (!claim.role && claim.dimension !== 'duration' && looksBack(sentence, rel, relEnd)) claim.role = 'history';

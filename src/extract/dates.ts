@@ -39,6 +39,9 @@ export interface Span {
   end: number;
 }
 
+/** Longest stretch of text handed to chrono-node at once (characters). */
+const MAX_WINDOW = 2000;
+
 const cache = new Map<string, Array<[number, number]>>();
 
 function chronoSpans(s: string): Array<[number, number]> {
@@ -86,7 +89,8 @@ export function findDateSpans(t: Tokens): Span[] {
     const ws = t.start[a]!;
     const we = t.end[b]!;
     const last = windows[windows.length - 1];
-    if (last && ws <= last.end) last.end = Math.max(last.end, we);
+    // overlapping windows merge, up to a bounded length (chrono's cost on one huge window is not linear)
+    if (last && ws <= last.end && we - last.start <= MAX_WINDOW) last.end = Math.max(last.end, we);
     else windows.push({ start: ws, end: we });
   }
   const spans: Span[] = [];

@@ -63,7 +63,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
     const inheritedInSentence: boolean[] = figs.map(() => false);
     for (let i = 1; i < figs.length; i++) {
-      const d = descs[i]!;
+      let d = descs[i]!;
       const f0 = figs[i]!;
       // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
       // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
@@ -72,9 +72,21 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
       const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
       const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
-      if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
       // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before
-      if (!d.event && listed && sameSentence && descs[i - 1]!.event) descs[i] = { ...descs[i]!, event: descs[i - 1]!.event, eventWord: descs[i - 1]!.eventWord };
+      // — only a list: figures of one unit joined by "and", "or" or a comma within a few words
+      let joined = false;
+      if (f0.ts - figs[i - 1]!.te <= 4) for (let k = figs[i - 1]!.te; k < f0.ts; k++) if (LIST_JOINERS.has(tokLower(t, k))) joined = true;
+      if (!d.event && listed && sameSentence && joined) {
+        // (walk back one gap at a time, at most a dozen figures: a list of thousands must stay linear)
+        for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex); k--) {
+          if ((figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
+          if (descs[k]!.event) {
+            descs[i] = d = { ...d, event: descs[k]!.event, eventWord: descs[k]!.eventWord };
+            break;
+          }
+        }
+      }
+      if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
       if (ppAfterPercent) {
         const p = descs[i - 1]!;
         if (p.phrase) descs[i] = { ...d, noun: p.noun, phrase: p.phrase, holder: d.holder ?? p.holder, weak: false };
@@ -84,7 +96,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (d.generic && sameSentence && /\b(?:below|above|under|over|short of|than|beyond|exceed\w*|against|compared)\s+(?:the|a|an|its|their)?\s*\w*\s*$/i.test(text.slice(Math.max(figs[i - 1]!.end, f0.start - 40), f0.start))) inheritedInSentence[i] = true;
       const f = figs[i]!;
       // "Eleven more were killed": the nearest earlier figure of the same event, else the nearest
-      let order = [...Array(i).keys()].reverse();
+      // (the nearest few dozen: what is counted is named close by)
+      let order = [...Array(Math.min(i, 40)).keys()].map((k) => i - 1 - k);
       if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
       for (const k of order) {
         const p = descs[k]!;
@@ -120,7 +133,17 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (holder && i > 0 && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder;
       if (holder) m.holder = holder;
       // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
-      if (f.compound && !f.unit && !m.role) m.role = 'whole';
+      const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';
+      if ((f.compound || hyphenWord) && !f.unit && !m.role) {
+        // "the 81-seat parliament", "a 12-storey block": a capacity; "a 50,000-troop pullback": a count of troops
+        const w = (hyphenWord || (/-([a-z]+)$/i.exec(m.text)?.[1] ?? descs[i]!.noun ?? '')).toLowerCase();
+        if (lex.capacityNouns.has(nounLemma(lex, w))) m.role = 'whole';
+        else if (w && !m.noun) {
+          m.noun = nounLemma(lex, w);
+          m.phrase = w;
+          m.measure = `${w}${descs[i]!.phrase ? ` ${descs[i]!.phrase}` : ''}`;
+        }
+      }
       out.push(m);
     }
     for (let i = 0; i < figs.length; i++) {
@@ -129,25 +152,6 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (l.conversionOf !== undefined) m.conversionOf = base + l.conversionOf;
       if (l.partOf !== undefined) m.partOf = base + l.partOf;
       if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
-    }
-    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were destroyed");
-    // a part of an event's total ("11 of the 14 deaths", "52 of the 46 shelters opened") is a subset of it
-    for (let i = 0; i < figs.length; i++) {
-      const w = links[i]!.partOf;
-      if (w === undefined) continue;
-      const whole = out[base + w]!;
-      const part = out[base + i]!;
-      const eventWhole = !!whole.event || (!!whole.noun && lex.eventNouns.has(whole.noun));
-      // a part with an event of its own ("shot down 52 of the 64 missiles fired") is a fact of its own
-      const ownEvent = !!part.event && !!whole.event && part.event !== whole.event;
-      if (whole.role !== 'reference' && eventWhole && !ownEvent && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
-      // "44 bodies had been recovered, 12 of them children": the whole comes first and stays the main figure
-      if (links[i]!.ofThem) {
-        if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
-        continue;
-      }
-      if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
-      if (whole.event && whole.event === out[base + i]!.event) whole.event = null;
     }
     // what is counted flows along links: "222,000 out of an expected 300,000 reservists", "1,100-km (684-mile) front line"
     for (let i = 0; i < figs.length; i++) {
@@ -178,6 +182,26 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
           }
         }
       } else if (!m.noun && o.noun) inherit(m, o);
+    }
+    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were
+    // destroyed", "51 of 64 missiles were intercepted"); a part of an event's total ("11 of the 14 deaths") is a subset
+    for (let i = 0; i < figs.length; i++) {
+      const w = links[i]!.partOf;
+      if (w === undefined) continue;
+      const whole = out[base + w]!;
+      const part = out[base + i]!;
+      // "44 bodies had been recovered, 12 of them children": the whole comes first and stays the main figure
+      if (links[i]!.ofThem) {
+        if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
+        continue;
+      }
+      const sharedEvent = !!whole.event && whole.event === part.event;
+      const eventWhole = !!whole.event || (!!whole.noun && lex.eventNouns.has(whole.noun));
+      // a part with an event of its own ("shot down 52 of the 64 missiles fired") is a fact of its own
+      const ownEvent = !!part.event && part.event !== whole.event;
+      if (sharedEvent) whole.event = null;
+      if (whole.role !== 'reference' && eventWhole && !ownEvent && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
     }
   }
   return out;
@@ -271,6 +295,8 @@ function placeAfter(t: Tokens, f: RawFigure, to: number): boolean {
   return false;
 }
 
+const LIST_JOINERS = new Set(['and', 'or', ',', 'plus']);
+
 /** Is there a verb (other than an auxiliary) between two token positions? */
 function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean {
   for (let k = a; k < b; k++) {
@@ -282,24 +308,32 @@ function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean 
   return false;
 }
 
-const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
+const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
+/** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k));
-  for (let k = f.ts - 1, steps = 0; k >= from && steps < 14 && !stop(k); k--, steps++) {
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
+    if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
+    // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
+    // margin to reach at least 6%")
+    if (steps >= 14 && !(t.kind[k] === T_WORD && /^(?:expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|targets|targeting|aims|aiming|guidance|outlook|plans|intends)$/.test(tokLower(t, k)))) continue;
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {
       const w = tokLower(t, k);
       if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;
       // "will have 42 of the 81 seats" states a consequence; "will bring winds of 150 km/h" forecasts a measure
       if ((w === 'will' || w === "'ll" || w === 'll') && !f.unit) return false;
+      if (w === 'would' && !f.unit && tokLower(t, k + 1) !== 'have') return false;
       return true;
     }
     if (tokLower(t, k) === 'long' && tokLower(t, k - 1) === 'as' && tokLower(t, k + 1) === 'as') return true;
   }
-  for (let k = f.te, steps = 0; k < to && steps < 6 && !stop(k); k++, steps++) {
+  // "222,000 out of an expected 300,000": a forecast word before another figure belongs to that figure
+  for (let k = f.te, steps = 0; k < to && steps < 6 && !stop(k) && t.kind[k] !== T_NUM; k++, steps++) {
     const w = t.kind[k] === T_WORD ? tokLower(t, k) : '';
-    if (w === 'expected' || w === 'forecast' || w === 'predicted' || w === 'projected' || w === 'likely') return true;
+    if (w === 'expected' || w === 'forecast' || w === 'predicted' || w === 'projected' || w === 'likely') return t.kind[k + 1] !== T_NUM && t.kind[k + 2] !== T_NUM;
   }
   return false;
 }
@@ -355,17 +389,31 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
  * million" after "994 million euros" is euros; "raising the retirement age from 62 to 64" is years of age.
  */
 function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): void {
-  const sentenceOf = (f: RawFigure) => {
-    let s = f.start;
-    while (s > 0 && !/[.!?]/.test(text[s - 1]!)) s--;
-    return s;
-  };
+  // the start of each figure's sentence, found in one forward pass (figures come in text order), and the figures
+  // of each sentence
+  const starts: number[] = [];
+  const posInSentence: number[] = [];
+  const bySentence = new Map<number, RawFigure[]>();
+  let last = 0;
+  let scanned = 0;
+  for (const f of figs) {
+    for (let k = Math.max(scanned, 0); k < f.start; k++) if (text[k] === '.' || text[k] === '!' || text[k] === '?') last = k + 1;
+    scanned = Math.max(scanned, f.start);
+    starts.push(last);
+    const list = bySentence.get(last);
+    posInSentence.push(list ? list.length : 0);
+    if (list) list.push(f);
+    else bySentence.set(last, [f]);
+  }
   const pp = lex.unitsByName.get('pp');
   const year = lex.unitsByName.get('year');
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i]!;
-    const ss = sentenceOf(f);
-    const same = figs.filter((g) => g !== f && sentenceOf(g) === ss);
+    const ss = starts[i]!;
+    // the other figures of the sentence (the nearest 24 each side: a run-on "sentence" of thousands stays linear)
+    const all = bySentence.get(ss)!;
+    const at = posInSentence[i]!;
+    const same = all.slice(Math.max(0, at - 24), at).concat(all.slice(at + 1, at + 25));
     if (f.unit?.name === 'point' && pp && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
     if (!f.unit && !f.per && f.value >= 1000 && /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end))) {
       // a scaled amount with no unit takes the currency of the figures beside it in its sentence

@@ -425,6 +425,8 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   return lemma ? { lemma, word: tokText(t, i) } : null;
 }
 
+const DEMONSTRATIVES = new Set(['these', 'those', 'them', 'this', 'that']);
+
 export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: number, to: number, next: RawFigure | undefined): Description {
   let k = f.te;
   // skip a parenthetical conversion: "1,100-km (684-mile) front line"
@@ -533,7 +535,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase,
     elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
     distance,
-    subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to)) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
+    // "two of these vehicles": a subset named by reference; "arrested 12 of the protesters" counts arrests
+    subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
     weak: weak || !words.length,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,

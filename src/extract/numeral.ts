@@ -32,6 +32,9 @@ export const VULGAR: Record<string, number> = {
   '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875, '⅐': 1 / 7, '⅑': 1 / 9, '⅒': 0.1,
 };
 
+/** Thousands groups read at most: 10^36 and beyond are no figures of news, and the bound keeps reading linear. */
+const MAX_GROUPS = 12;
+
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 16, 32, 100]);
 
 function glued(t: Tokens, i: number): boolean {
@@ -125,14 +128,25 @@ export function readDigits(t: Tokens, i: number, opts: DigitOptions = {}): Numer
   const groupSeps: string[] = [];
   let k = j;
   const groups: string[] = [];
+  // at most MAX_GROUPS groups are looked at, so reading a number costs O(1) tokens whatever follows it
+  // ("1,2,3,…" a megabyte long is a list, not a number)
+  let overflow = false;
   while (k + 1 < t.n && t.kind[k] === T_PUNCT && glued(t, k) && isNumTok(t, k + 1) && glued(t, k + 1)) {
     const ch = text[t.start[k]!]!;
     if (ch !== ',' && ch !== '.' && ch !== "'") break;
+    if (groups.length === MAX_GROUPS) {
+      overflow = true;
+      break;
+    }
     groupSeps.push(ch);
     groups.push(tokText(t, k + 1));
     k += 2;
   }
-  if (groups.length > 0) {
+  if (overflow && groupSeps.every((c) => c === '.')) {
+    // a long dotted run: not a figure
+    return { end: k, value: Number(first), exact: trimInt(first), precision: 1, form: 'digits', ambiguousDot: false, bare: true, digits: first.length, isFraction: false, dotted: true };
+  }
+  if (groups.length > 0 && !overflow) {
     const allSame = groupSeps.every((c) => c === groupSeps[0]);
     const last = groups[groups.length - 1]!;
     const firstLen = first.length;
@@ -202,7 +216,7 @@ export function readDigits(t: Tokens, i: number, opts: DigitOptions = {}): Numer
     let m = j;
     const sg: string[] = [];
     let nbspSeen = false;
-    while (m < t.n && isNumTok(t, m) && t.gap[m] === 1 && !t.nl[m] && len(t, m) === 3) {
+    while (m < t.n && isNumTok(t, m) && t.gap[m] === 1 && !t.nl[m] && len(t, m) === 3 && sg.length <= MAX_GROUPS) {
       const sp = text.charCodeAt(t.start[m]! - 1);
       if (sp === 0xa0 || sp === 0x202f || sp === 0x2009) nbspSeen = true;
       else if (sp !== 32) break;
@@ -210,7 +224,7 @@ export function readDigits(t: Tokens, i: number, opts: DigitOptions = {}): Numer
       m++;
     }
     // a plain space is accepted only when the next token is not itself a number (avoid "in 2022 100 people")
-    if (sg.length && (nbspSeen || !(m < t.n && t.kind[m] === T_NUM))) {
+    if (sg.length && sg.length <= MAX_GROUPS && (nbspSeen || !(m < t.n && t.kind[m] === T_NUM))) {
       // a following decimal part: "5 000,5" / "5 000.5"
       intDigits = first + sg.join('');
       grouped = true;

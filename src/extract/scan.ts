@@ -59,6 +59,9 @@ interface Core {
   exactShare?: boolean;
 }
 
+/** "half" before these is a share ("half its normal level"); after those it names a part of a period ("the second half"). */
+const HALF_OF = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'all']);
+const HALF_BEFORE_NOT = new Set(['the', 'a', 'first', 'second', 'third', 'fourth', 'final', 'last', 'other', 'latter', 'former', 'back', 'front', 'top', 'bottom', 'better', 'next', 'previous', 'opening', 'closing']);
 const TIME_REF_AFTER = new Set(['ago', 'earlier', 'before', 'previously', 'later', 'prior']);
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
 const RATE_PERIODS: Record<string, string> = {
@@ -161,6 +164,7 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
       i = r.te;
     }
   }
+  urlRun = { text: '', a: 0, b: 0, mark: false };
   return joinFigures(ctx, out);
 }
 
@@ -181,6 +185,10 @@ function joinFigures(ctx: ScanContext, figs: RawFigure[]): RawFigure[] {
   for (let k = 0; k + 1 < figs.length; k++) {
     const a = figs[k]!;
     const b = figs[k + 1]!;
+    // only a pair of opposite bounds, or a bare number before a measured one, can join
+    const maybeBounds = (a.qualifier === 'lower' || a.qualifier === 'upper') && (b.qualifier === 'lower' || b.qualifier === 'upper');
+    const maybeUnit = !a.unit && b.unit !== null;
+    if ((!maybeBounds && !maybeUnit) || b.ts - a.te > 2) continue;
     const gap = gapWords(t, a, b);
     const sameUnit = (a.unit?.name ?? null) === (b.unit?.name ?? null) && a.per === b.per && a.age === b.age;
     const bounds = (a.qualifier === 'lower' && b.qualifier === 'upper') || (a.qualifier === 'upper' && b.qualifier === 'lower');
@@ -239,6 +247,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     fromWord = true;
     j++;
   }
+  // where the figure starts when "between"/"from" turn out not to open a range: at the prefix ("from €537 million")
+  const afterFrom = j;
   // prefix unit: currency symbols and codes, "magnitude", "Mach", "aged"
   let prefixUnit: UnitDef | null = null;
   let age = false;
@@ -284,7 +294,7 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     }
     return null;
   }
-  const core = readCore(ctx, coreStart, prefixUnit !== null);
+  const core = readCore(ctx, coreStart, prefixUnit !== null, qm !== null);
   if (!core) return null;
   // "higher than a year earlier": a point in time compared with, not a bound on a duration
   if (qm && core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && lw(t, qm.end - 1) === 'than' && !['more', 'less', 'fewer'].includes(lw(t, qm.end - 2))) {
@@ -498,7 +508,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     const pct = lex.unitsByName.get('percent')!;
     if (!unit) {
       unit = pct;
-      const r3 = (x: number) => Math.round(x * 100 * 1000) / 1000;
+      // three decimals ("a third" → 33.333); four significant digits below one percent ("one in a million")
+      const r3 = (x: number) => (Math.abs(x) >= 0.01 ? Math.round(x * 100 * 1000) / 1000 : Number((x * 100).toPrecision(4)));
       value = r3(value);
       low = low === null ? null : r3(low);
       high = high === null ? null : r3(high);
@@ -516,8 +527,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     exact = exactNumber(v);
     precision = 1;
   }
-  const ts = qm && (qual || !between) ? i : between || fromWord ? (rangeEnd > 0 ? i : coreStart) : i;
-  const spanStartTok = qm ? i : between || fromWord ? (rangeEnd > 0 ? i : coreStart) : age ? i : prefixUnit ? i : neg ? i : coreStart;
+  const ts = qm && (qual || !between) ? i : between || fromWord ? (rangeEnd > 0 ? i : afterFrom) : i;
+  const spanStartTok = qm ? i : between || fromWord ? (rangeEnd > 0 ? i : afterFrom) : age ? i : prefixUnit ? i : neg ? i : coreStart;
   const te = pos;
   return {
     ts: Math.min(ts, spanStartTok),
@@ -569,7 +580,7 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
 }
 
 /** The number itself. */
-function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null {
+function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = false): Core | null {
   const { t, lex } = ctx;
   if (j >= ctx.to) return null;
   if (isNum(t, j) || leadingDot(t, j)) {
@@ -585,6 +596,9 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
         if (more) return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'mixed', vague: null, fraction: false, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled };
       }
     }
+    // "1 in 5 adults": a share
+    const rt = n.bare && !hasPrefix ? ratioIn(ctx, n.end, n.value) : null;
+    if (rt) return { end: rt.end, value: rt.value, exact: exactNumber(rt.value), precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
     return { end: n.end, value: n.value, exact: n.exact, precision: n.precision, form: n.form === 'fraction' ? 'fraction' : n.form, vague: null, fraction: false, unit: null, articleBand: 0, numeral: n, words: false, scaled: false };
   }
   if (isPunct(t, j) && VULGAR[tokText(t, j)] !== undefined) {
@@ -628,11 +642,18 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean): Core | null 
     const unitOk = u !== null && (u.unit.dimension !== 'duration' || wn.half) && u.unit.dimension !== 'currency';
     const clauseEnd = wn.end >= ctx.to || (isPunct(t, wn.end) && !isPunct(t, wn.end, '-') && !isPunct(t, wn.end, "'"));
     if (wn.article || wn.one || w === 'half') {
-      const ok = nx === 'of' || unitOk || (w === 'half' && nx === 'the' && !isCapitalised(t, j)) || (wn.one && clauseEnd);
+      // "half the seats", "at half its normal level" — but "the second half of 2025" is a period of time
+      const halfOk = w === 'half' && !isCapitalised(t, j) && (nx === 'the' || HALF_OF.has(nx)) && !HALF_BEFORE_NOT.has(lw(t, j - 1));
+      // "fell by nearly a fifth.", "more than a third contained": a bound makes "a fifth" a share
+      const boundOk = qualified && wn.article && (clauseEnd || lex.prepositions.has(nx) || lex.conjunctions.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
+      const ok = (nx === 'of' && !(w === 'half' && HALF_BEFORE_NOT.has(lw(t, j - 1)))) || unitOk || halfOk || boundOk || (wn.one && clauseEnd);
       if (!ok) return null;
     }
     fraction = !unitOk;
   }
+  // "one in four trains", "roughly one in three voters": a share
+  const rt = wn.kind === 'integer' ? ratioIn(ctx, wn.end, wn.value) : null;
+  if (rt) return { end: rt.end, value: rt.value, exact: exactNumber(rt.value), precision: null, form: 'words', vague: null, fraction: true, unit: null, articleBand: 0, numeral: null, words: true, scaled: false };
   if (!fraction && wn.kind === 'integer' && !wordNumberIsFigure(ctx, j, wn.end, wn.value, hasPrefix)) return null;
   return { end: wn.end, value: wn.value, exact: exactNumber(wn.value), precision: null, form: 'words', vague: null, fraction, unit: null, articleBand: 0, numeral: null, words: true, scaled: wn.scaled, exactShare: wn.one };
 }
@@ -648,6 +669,36 @@ function symbolBound(ctx: ScanContext, j: number, end: number): boolean {
   if (glued(t, j) && (isPunct(t, j - 1, '"') || isPunct(t, j - 1, "'"))) return false;
   for (let k = j - 1, n = 0; k >= ctx.from && n < 40 && t.gap[k + 1] === 0; k--, n++) if (isPunct(t, k, '<') || isPunct(t, k, '/')) return false;
   return true;
+}
+
+/**
+ * "X in Y" after a whole number X at [.., xEnd): a share X/Y ("one in four trains", "1 in 5 adults", "one in a
+ * million"), unless Y is a year or carries a unit ("3 in 5 days", "2 in 2020").
+ */
+function ratioIn(ctx: ScanContext, xEnd: number, x: number): { end: number; value: number } | null {
+  const { t, lex } = ctx;
+  if (lw(t, xEnd) !== 'in' || !(x >= 1 && x <= 100 && Number.isInteger(x)) || t.nl[xEnd + 1]) return null;
+  const p = xEnd + 1;
+  let y: number;
+  let end: number;
+  if (isNum(t, p)) {
+    const n = readDigits(t, p);
+    if (!n || n.dotted || n.form !== 'digits' || n.precision === null || n.precision < 1) return null;
+    if (n.bare && n.digits === 4 && n.value >= 1000 && n.value <= 2100) return null;
+    y = n.value;
+    end = n.end;
+  } else if (isWord(t, p)) {
+    const w = readWords(t, p, lex, true);
+    if (!w) return null;
+    y = w.value;
+    end = w.end;
+  } else return null;
+  if (!(y > x) || end > ctx.to) return null;
+  // "3 in 5 days", "1 in 10%", "one in three-point range": not a share
+  if (isPunct(t, end, '%') || isPunct(t, end, '-') || isPunct(t, end, '/')) return null;
+  const u = matchIndex(ctx, lex.units, end);
+  if (u && (!u.entry.caseSensitive || glued(t, end))) return null;
+  return { end, value: x / y };
 }
 
 /** Does a number (digits, a minus and digits, a number word, a currency and digits) start at k? */
@@ -754,8 +805,11 @@ function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): {
           if (isPunct(t, after, '-') || MEASURE_ADJ.has(nx)) return null;
           if (!(looksPluralNoun(t, after, lex) || nx === 'in' || nx === 'of' || nx === 'worth')) return null;
         }
+      } else if (ab.money) {
+        // "$2.174T"; never "5G networks"
+        if (!prefixUnit || prefixUnit.dimension !== 'currency') return null;
       } else if (ab.strict) {
-        // "$2.174T", "1.2b barrels"; never "5G" or "3D"
+        // "$1.2b", "1.2b barrels"
         if (!prefixUnit && !looksPluralNoun(t, after, lex)) return null;
       }
       return { value: ab.value, end: pos + 1 };
@@ -921,7 +975,7 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
   // "times" as a unit only in comparisons: "three times as many", "five times higher"
   if (unit.name === 'times' && !compound) {
     const nx = lw(t, end);
-    if (!(nx === 'as' || nx === 'more' || nx === 'higher' || nx === 'larger' || nx === 'bigger' || nx === 'greater' || nx === 'the' || nx === 'less' || nx === 'lower' || nx === 'faster' || nx === 'over' || nx === 'that' || nx === 'what')) return null;
+    if (!lex.ratioAfter.has(nx)) return null;
   }
   // "points" is a unit of indices/scores ("fell 500 points"), not of counted things
   if (unit.name === 'point' && scaled) return null;
@@ -1194,9 +1248,11 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       // "5G", "3D", "737MAX", "1990s", "20s" — unless a unit or scale follows glued ("5km", "5bn", "40C")
       const unitHere = matchIndex(ctx, lex.units, after);
       const raw = tokText(t, after);
-      const scaleHere = scaleAbbrev(lex, raw) !== null || lex.scales.has(raw.toLowerCase());
+      const abHere = scaleAbbrev(lex, raw);
+      const scaleHere = (abHere !== null && !(abHere.money && !qualified)) || lex.scales.has(raw.toLowerCase());
       if (!unitHere && !scaleHere) return identifierEnd(t, after);
-      if (unitHere && unitHere.entry.caseSensitive && unitHere.end < t.n && glued(t, unitHere.end) && t.kind[unitHere.end] === T_WORD) return identifierEnd(t, after);
+      // "24703L202", "A320neo": letters and digits run on after the would-be unit
+      if (unitHere && unitHere.entry.caseSensitive && unitHere.end < t.n && glued(t, unitHere.end) && (t.kind[unitHere.end] === T_WORD || t.kind[unitHere.end] === T_NUM)) return identifierEnd(t, after);
     }
     // phone numbers
     if (isPhone(ctx, j, n)) return phoneEnd(t, j, ctx.to);
@@ -1233,7 +1289,14 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       const v = n.value;
       const nx = after;
       if (isWord(t, nx) && glued(t, nx) && lw(t, nx) === 's') return nx + 1; // 1990s
-      const unitNext = matchIndex(ctx, lex.units, nx) || (isPunct(t, nx, '-') && glued(t, nx) && isWord(t, nx + 1) && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx) || isPunct(t, nx, '%');
+      // (a unit word in the singular after a year is an attribute: "the 2022 cup final", "the 1999 turn of events")
+      const unitAfterYear = (k: number) => {
+        const um = matchIndex(ctx, lex.units, k);
+        if (!um) return false;
+        const w = lw(t, um.end - 1);
+        return !lex.yearNouns.has(w) && (um.entry.caseSensitive || w.endsWith('s') || um.value.unit.dimension === 'percent');
+      };
+      const unitNext = unitAfterYear(nx) || (isPunct(t, nx, '-') && glued(t, nx) && isWord(t, nx + 1) && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx) || isPunct(t, nx, '%');
       if (!unitNext) {
         const prev = lw(t, j - 1);
         const prevIsYearContext = YEAR_PREP.has(prev) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
@@ -1255,7 +1318,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
 }
 
 /** A scale abbreviation as written: case-sensitive entries ("K", "B") must match exactly, the rest in any case. */
-function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithUnit: string | null; strict: boolean } | null {
+function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithUnit: string | null; strict: boolean; money: boolean } | null {
   const exact = lex.scaleAbbrevs.get(raw);
   if (exact) return exact;
   const low = lex.scaleAbbrevs.get(raw.toLowerCase());
@@ -1282,19 +1345,28 @@ function runEndToken(t: Tokens, j: number, to: number): number {
 }
 
 /** Is offset s inside a whitespace-delimited run that is a URL, e-mail, handle or path? */
+/** The whitespace-delimited run last looked at, so that a run holding many numbers is scanned once. */
+let urlRun = { text: '', a: 0, b: 0, mark: false };
+
 function inUrlLike(text: string, s: number): boolean {
-  let a = s;
-  let steps = 0;
-  while (a > 0 && !isWs(text.charCodeAt(a - 1)) && steps < 300) {
-    a--;
-    steps++;
+  // every test below needs a "/", an "@" or a leading "www.": a run without them is no URL, whatever its length
+  if (!(urlRun.text === text && s >= urlRun.a && s < urlRun.b)) {
+    let a = s;
+    while (a > 0 && !isWs(text.charCodeAt(a - 1))) a--;
+    let b = s;
+    let mark = false;
+    for (let k = a; k < text.length && !isWs(text.charCodeAt(k)); k++) {
+      const c = text.charCodeAt(k);
+      if (c === 47 || c === 64) mark = true;
+      b = k + 1;
+    }
+    if ((text.charCodeAt(a) | 32) === 119) mark = true;
+    urlRun = { text, a, b, mark };
   }
-  let b = s;
-  steps = 0;
-  while (b < text.length && !isWs(text.charCodeAt(b)) && steps < 300) {
-    b++;
-    steps++;
-  }
+  if (!urlRun.mark) return false;
+  // a window of the run around the number
+  const a = Math.max(urlRun.a, s - 300);
+  const b = Math.min(urlRun.b, s + 300);
   if (b - a < 6) return false;
   const run = text.slice(a, b);
   if (run.includes('://') || run.startsWith('www.') || run.includes('.com/') || run.includes('.org/') || run.includes('.net/')) return true;
@@ -1344,6 +1416,8 @@ function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
   if (groups === 2 && (dots === seps || round === 2)) return false;
   const prev = lw(t, j - 1) || lw(t, j - 2);
   if (digits >= 7 && groups >= 2 && (seps >= 1 || PHONE_WORDS.has(prev))) return true;
+  // "call 112 immediately", "dial 911": a short emergency number
+  if (groups === 1 && n.bare && n.digits === 3 && (lw(t, j - 1) === 'call' || lw(t, j - 1) === 'dial' || lw(t, j - 1) === 'ring') && !looksPluralNoun(t, n.end, ctx.lex) && !matchIndex(ctx, ctx.lex.units, n.end)) return true;
   if (digits >= 9 && groups >= 3) return true;
   if (isPunct(t, j - 1, '+') && digits >= 7) return true;
   return false;

@@ -55,7 +55,7 @@ export interface Lexicon {
   dozenWords: Set<string>;
   negativeWords: Set<string>;
   pointWords: Set<string>;
-  scaleAbbrevs: Map<string, { value: number; caseSensitive: boolean; ambiguousWithUnit: string | null; strict: boolean }>;
+  scaleAbbrevs: Map<string, { value: number; caseSensitive: boolean; ambiguousWithUnit: string | null; strict: boolean; money: boolean }>;
   vague: PhraseIndex<{ low: number; high: number }>;
   qualifiers: PhraseIndex<QualifierDef>;
   postQualifiers: PhraseIndex<QualifierDef>;
@@ -87,8 +87,12 @@ export interface Lexicon {
   peopleAdjectives: Set<string>;
   /** Nouns (lemmas) that name the people or outcomes of an event: a part of their total is a subset of it. */
   eventNouns: Set<string>;
+  /** Nouns of a size written as an attribute ("81-seat parliament", "300-bed hospital"): a capacity, not a count. */
+  capacityNouns: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
+  /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
+  ratioAfter: Set<string>;
   /** "EUR/USD" → year → [low, high] value of one EUR in USD. */
   rates: Map<string, Map<number, [number, number]>>;
 }
@@ -128,7 +132,7 @@ interface NumbersFile {
   dozen_words?: string[];
   negative_words?: string[];
   point_words?: string[];
-  scale_abbreviations?: Array<{ text: string; value: number; case?: boolean; ambiguous_with_unit?: string; strict?: boolean }>;
+  scale_abbreviations?: Array<{ text: string; value: number; case?: boolean; ambiguous_with_unit?: string; strict?: boolean; money?: boolean }>;
   vague?: Array<{ words: string; low: number; high: number }>;
   qualifiers?: Array<{ words: string[]; type: QualifierType; band?: number }>;
   post_qualifiers?: Array<{ words: string[]; type: QualifierType; band?: number }>;
@@ -172,8 +176,10 @@ interface WordsFile {
   irregular_plurals?: Record<string, string>;
   people_adjectives?: string[];
   event_nouns?: string[];
+  capacity_nouns?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
+  ratio_after?: string[];
 }
 
 interface RatesFile {
@@ -224,8 +230,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     irregularPlurals: new Map(),
     peopleAdjectives: new Set(),
     eventNouns: new Set(),
+    capacityNouns: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
+    ratioAfter: new Set(),
     rates: new Map(),
   };
   for (const f of src.numbers) {
@@ -238,7 +246,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const w of f.point_words ?? []) lex.pointWords.add(w);
     for (const a of f.scale_abbreviations ?? []) {
       const key = a.case ? a.text : a.text.toLowerCase();
-      lex.scaleAbbrevs.set(key, { value: a.value, caseSensitive: !!a.case, ambiguousWithUnit: a.ambiguous_with_unit ?? null, strict: !!a.strict });
+      lex.scaleAbbrevs.set(key, { value: a.value, caseSensitive: !!a.case, ambiguousWithUnit: a.ambiguous_with_unit ?? null, strict: !!a.strict, money: !!a.money });
     }
     for (const v of f.vague ?? []) lex.vague.add(v.words, { low: v.low, high: v.high });
     for (const q of f.qualifiers ?? []) for (const w of q.words) lex.qualifiers.add(w, { type: q.type, band: q.band ?? 0 });
@@ -280,8 +288,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.yearNouns, f.year_nouns);
     fill(lex.peopleAdjectives, f.people_adjectives);
     fill(lex.eventNouns, f.event_nouns);
+    fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
+    fill(lex.ratioAfter, f.ratio_after);
     for (const w of f.furniture_nouns ?? []) lex.furnitureNouns.add(w, true);
     for (const forms of f.irregular_verbs ?? []) {
       const lemma = forms[0]!;

@@ -453,7 +453,7 @@ class Engine {
         if (t.qualifier !== 'exact' || t.role === 'whole' || t.role === 'reference') continue;
         const after = t.sentence.slice(t.end - t.sentenceStart, list[i + 1]!.start - t.sentenceStart);
         const colon = /:\s*$/.test(after) || /[:;]\s*(?:[a-z]+\s+){0,2}$/.test(after);
-        const including = /\b(?:including|of whom|of which|among them)\b/i.test(after);
+        const including = /\b(?:including|includes|include|included|comprising|comprises|of whom|of which|among them|made up of|consisting of|consists of)\b/i.test(after);
         if (!colon && !including) continue;
         const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
         if (parts.length < 2) continue;

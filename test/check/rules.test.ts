@@ -78,6 +78,19 @@ describe('mismatch: same fact, different figures', () => {
     });
     expect(r.findings).toHaveLength(0);
   });
+
+  test('two readings of a share price at different times of day are no conflict', async () => {
+    const r = await check({
+      'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
+      'b.txt': ['Holmberg shares were up 6.9% at 28.02 euros at 11.40am.', '2025-02-20'],
+    });
+    expect(r.involving('7.3%', '6.9%')).toHaveLength(0);
+    const same = await check({
+      'a.txt': ['Holmberg shares rose 7.3% by mid-morning.', '2025-02-20'],
+      'b.txt': ['Holmberg shares were up 6.9% by mid-morning.', '2025-02-20'],
+    });
+    expect(same.involving('7.3%', '6.9%')).toHaveLength(1);
+  });
 });
 
 describe('scope: a regional figure next to a national one', () => {

@@ -76,6 +76,30 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
   });
 
+  test('a forecast word reaches across a long clause but not back past the reporting verb', () => {
+    const s = 'The chief executive said she expected revenue to grow by 3% to 5% in 2025 and the operating margin to reach at least 6%.';
+    expect(claim(s, 'at least 6%').role).toBe('forecast');
+    expect(claim('Officials, who had expected a quiet season with few fires in the hills this year, said 45 people died.', '45').role).toBeUndefined();
+    // "an expected 300,000" makes the benchmark a reference, not the figure before it a forecast
+    expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '222,000').role).toBeUndefined();
+  });
+
+  test('a count written as an attribute: a capacity, or what is counted', () => {
+    expect(claim('The 81-seat parliament met on Monday.', '81').role).toBe('whole');
+    const c = claim('Marovia began a 50,000-troop pullback on Monday.', '50,000');
+    expect(c.role).toBeUndefined();
+    expect(c.measure).toMatch(/troop/);
+  });
+
+  test('figures listed after one verb share its event', () => {
+    const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
+    expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
+    expect(c.find((x) => x.text === '52')!.role).toBeUndefined();
+    // a figure after another verb and a benchmark noun keeps its own reading
+    const d = claims('Organisers said 110,000 people marched, and anyone who walked the 4.5 km route knows the police figure of around 23,000 is a joke.');
+    expect(d.find((x) => x.text === 'around 23,000')!.event).not.toBe('walk');
+  });
+
   test('who holds a figure', () => {
     expect(claim('Green Future won 11.9% and 9 seats.', '11.9%').holder).toBe('Green Future');
     expect(claim('Green Future won 11.9%, the Regional Union 8.3% and the Liberals 5.1%.', '8.3%').holder).toBe('Regional Union');

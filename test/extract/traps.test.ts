@@ -1,0 +1,79 @@
+/**
+ * What is not a figure (DESIGN.md): dates, clock times, years, ordinals, identifiers, URLs, phone numbers; and the
+ * cost of reading hostile input (a megabyte of digits and separators) stays linear.
+ */
+import { findDateSpans } from '../../src/extract/dates.js';
+import { parseNumber } from '../../src/extract/index.js';
+import { normalizeForScan } from '../../src/extract/normalize.js';
+import { scanBlock } from '../../src/extract/scan.js';
+import { tokenize } from '../../src/extract/tokens.js';
+import { getLexicon } from '../../src/lexicon/index.js';
+import { figs, texts } from './helpers.js';
+
+describe('not figures', () => {
+  test.each([
+    'On 14 October 2022 at 3:45 pm the meeting began.',
+    'the 21st century and the 3rd day',
+    'Article 5 of the treaty',
+    'Call 555-123-4567 now',
+    'see https://example.com/a/123',
+    'in the 1990s',
+    'Boeing 737 crashed',
+    'COVID-19 cases and G7 leaders',
+    '5G networks and 4G phones',
+    'At 2 pm everybody will be gone.',
+    'I arrived at 2.13 am.',
+    'The bank robbery begun at 2pm and was over until 2.17pm.',
+  ])('%s', (text) => {
+    expect(figs(text)).toEqual([]);
+  });
+
+  test('identifiers glued to letters and digits', () => {
+    expect(figs('24703L202')).toEqual([]);
+    expect(figs('24703m212')).toEqual([]);
+    expect(figs('24703 m212').some((f) => f.unit !== 'count')).toBe(false);
+    expect(figs('24703 L-202').some((f) => f.unit !== 'count')).toBe(false);
+  });
+
+  test('years stay years next to the new unit words', () => {
+    expect(texts('In 2022 100 people died.')).toEqual(['100']);
+    expect(figs('the 2022 cup final and the 1999 turn of events')).toEqual([]);
+    expect(texts('1950 metres and 2000 euros')).toEqual(['1950 metres', '2000 euros']);
+  });
+
+  test('a short emergency number after "call" is a phone number', () => {
+    expect(figs('Anyone who sees smoke should call 112 immediately.')).toEqual([]);
+    expect(texts('The court may call 112 witnesses.')).toEqual(['112']);
+  });
+
+  test('"the second half of 2025" is a period of time, not a share', () => {
+    expect(figs('no recovery before the second half of 2025')).toEqual([]);
+  });
+});
+
+describe('hostile input stays fast', () => {
+  const lex = getLexicon();
+  const scan = (s: string) => {
+    const t = tokenize(normalizeForScan(s));
+    return scanBlock({ t, lex, dates: findDateSpans(t), from: 0, to: t.n });
+  };
+  const MB = 1 << 20;
+  test.each([
+    ['digits and commas', '1,'.repeat(MB / 2)],
+    ['thousands groups', '1' + ',234'.repeat(MB / 4)],
+    ['dotted groups', '1.'.repeat(MB / 2)],
+    ['hyphens', '5-'.repeat(MB / 2)],
+    ['number words', 'one hundred thirty fifths and '.repeat(MB / 30)],
+    ['comparisons', '<5 and >6 '.repeat(MB / 10)],
+  ])('a megabyte of %s', (_name, s) => {
+    const t0 = Date.now();
+    scan(s);
+    expect(Date.now() - t0).toBeLessThan(20000);
+  });
+
+  test('parseNumber on a megabyte of digits and commas', () => {
+    const t0 = Date.now();
+    parseNumber('1,'.repeat(MB / 2));
+    expect(Date.now() - t0).toBeLessThan(20000);
+  });
+});
