@@ -178,7 +178,9 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return { ...base, comparable: false, why: 'different moments or events' };
   }
   if (a.role === 'subset' || b.role === 'subset') return { ...base, comparable: false, why: 'a subset named by reference' };
-  if ((a.role ?? 'value') !== (b.role ?? 'value')) return { ...base, comparable: false, why: 'figures of different roles (a benchmark, a whole, a forecast, an actual figure)' };
+  // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date
+  const datedHistory = (x: ClaimContext, y: ClaimContext) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+  if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return { ...base, comparable: false, why: 'figures of different roles (a benchmark, a whole, a forecast, an actual figure)' };
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   }

@@ -111,7 +111,10 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
 export function timeOf(sentence: string, figStart: number, figEnd: number, docDate: string | null): TimeRef | null {
   // expressions before the figure, or after it in the same clause ("45 people died on Tuesday", not "…, the
   // biggest turnout since the strikes of 1995")
-  const found = timeExpressions(sentence, docDate).filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start))));
+  // (an expression the date parser ran across the figure, "from 17 on Tuesday", counts from the figure's end)
+  const found = timeExpressions(sentence, docDate)
+    .map((f) => (f.start < figEnd && f.end > figEnd && f.start >= figStart - 6 && /[a-z]/i.test(sentence.slice(figEnd, f.end)) ? { ...f, start: figEnd, ref: { ...f.ref, text: sentence.slice(figEnd, f.end).trim() } } : f))
+    .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start))));
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;

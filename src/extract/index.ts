@@ -160,7 +160,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const other = l.conversionOf ?? l.partOf;
       if (other === undefined) continue;
       const o = out[base + other]!;
-      if (l.partOf !== undefined && descs[i]!.weak && o.phrase) {
+      if (l.partOf !== undefined && (descs[i]!.weak || l.possessive) && o.phrase) {
         inherit(m, o);
         continue;
       }
@@ -195,16 +195,49 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
         if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
         continue;
       }
-      const sharedEvent = !!whole.event && whole.event === part.event;
-      const eventWhole = !!whole.event || (!!whole.noun && lex.eventNouns.has(whole.noun));
-      // a part with an event of its own ("shot down 52 of the 64 missiles fired") is a fact of its own
-      const ownEvent = !!part.event && part.event !== whole.event;
-      if (sharedEvent) whole.event = null;
-      if (whole.role !== 'reference' && eventWhole && !ownEvent && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      // "61 of the village's 240 homes": the possessive named the whole's owner, not a group the part belongs to
+      if (links[i]!.possessive && part.role === 'subset') delete part.role;
+      const wholeEvent = descs[w]!.event;
+      // "51 of 64 missiles were intercepted": a verb after the whole with an auxiliary is the part's predicate
+      const own = descs[i]!.event ?? (wholeEvent && predicateAfter(t, lex, figs[w]!, descs[w]!.eventWord, to) ? wholeEvent : null);
+      // a part of a count of events ("11 of the 14 deaths", "11 of the 14 killed were children") is a subset of it;
+      // a part with a verb of its own ("shot down 52 of the 64 missiles", "51 of 64 missiles were intercepted") counts
+      // that event, and the whole counts the population it happened to
+      const eventWhole = (!!whole.noun && lex.eventNouns.has(whole.noun)) || (!!wholeEvent && !own);
+      if (!!whole.event && whole.event === part.event) whole.event = null;
+      // a part with nothing said of it but its whole ("the support of 31 of the council's 51 members") is a subset too
+      if (whole.role !== 'reference' && (eventWhole || (!own && !verbGoverns(t, lex, figs[i]!, from))) && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
     }
   }
   return out;
+}
+
+/** Does a verb govern figure f ("will have 42 of the 81 seats", "taking 44 of"), skipping a qualifier before it? */
+function verbGoverns(t: Tokens, lex: Lexicon, f: RawFigure, from: number): boolean {
+  for (let k = f.ts - 1; k >= from && k >= f.ts - 3; k--) {
+    if (t.kind[k] !== T_WORD) return false;
+    const w = tokLower(t, k);
+    if (w === 'have' || w === 'has' || w === 'had' || w === 'holds' || w === 'hold' || w === 'held' || w === 'won' || w === 'wins') return true;
+    if (hasVerbBetween(t, k, k + 1, lex)) return true;
+    if (!lex.adverbs.has(w) && w !== 'than' && w !== 'a' && w !== 'an') return false;
+  }
+  return false;
+}
+
+/** Is the event word after figure f the predicate of its clause ("64 missiles were intercepted"), not a reduced
+ * relative or a head ("the 14 killed", "46 shelters opened")? */
+function predicateAfter(t: Tokens, lex: Lexicon, f: RawFigure, word: string | null, to: number): boolean {
+  if (!word) return false;
+  const first = word.toLowerCase().split(/\s+/)[0]!;
+  let aux = false;
+  for (let k = f.te; k < to && k < f.te + 8; k++) {
+    if (t.kind[k] !== T_WORD) return false;
+    const w = tokLower(t, k);
+    if (w === first) return aux;
+    if (lex.auxiliaries.has(w)) aux = true;
+  }
+  return false;
 }
 
 /** A measure that says no more than the unit's dimension ("length", "count", "duration: time"). */
@@ -227,6 +260,8 @@ interface Link {
   shareOf?: number;
   /** "…, 12 of them": the part follows its whole */
   ofThem?: boolean;
+  /** "61 of the village's 240 homes": a possessive between part and whole */
+  possessive?: boolean;
 }
 
 /** Links between figures of one block. */
@@ -248,9 +283,12 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     }
     // part-whole: "222,000 out of an expected 300,000", "two of the three", "45 of 120", "12 among the 45"
     if (dim(a) === 'count' && dim(b) === 'count' && !a.per && !b.per) {
-      if (/^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
+      // "61 of the village's 240 homes", "3 of Kestria's 12 bases": a possessive before the whole
+      const possessive = /^(?:out of|of)(?: the)?(?: [a-z]+){1,2} ['’] s$/.test(gapText);
+      if (possessive || /^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
         if (gapText !== 'from' && gapText !== 'from the') {
           links[i]!.partOf = i + 1;
+          if (possessive) links[i]!.possessive = true;
           continue;
         }
       }
@@ -314,7 +352,8 @@ const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'acc
 
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
-  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k));
+  // (a decimal point is no stop: "€2.31 billion")
+  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k)) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0);
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the

@@ -130,6 +130,17 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       break;
     }
   }
+  // "the Home & DIY division, with 310 stores and €8.15bn in sales": the phrase the with-apposition describes
+  for (let k = f.ts - 1, n = 0; k > from && n < 12; k--, n++) {
+    const p = tokText(t, k);
+    if (p === '.' || p === ';' || p === ':' || (p === ',' && lw(t, k + 1) !== 'with')) break;
+    if (isWord(t, k) && lex.verbForms.has(lw(t, k))) break;
+    if (lw(t, k) === 'with' && tokText(t, k - 1) === ',') {
+      const np = npBackward(t, k - 2, lex, from);
+      if (np.length) return np.join(' ');
+      break;
+    }
+  }
   let steps = 0;
   // skip "to", another figure, "down 5.3 points", commas: "fell to 22.6%, down 5.3 points, and 23 seats"
   while (i >= from && steps < 14) {
@@ -480,9 +491,30 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // subject before: "the death toll rose to 45", "turnout was 62%", "revenue of $1.2 billion"
     let b = f.ts - 1;
     let skipped = 0;
-    while (b >= from && skipped < 6 && isWord(t, b) && (SKIP_BEFORE.has(lw(t, b)) || lex.changeVerbs.has(lw(t, b)) || lex.adverbs.has(lw(t, b)))) {
+    const skippable = (k: number) => isWord(t, k) && (SKIP_BEFORE.has(lw(t, k)) || lex.changeVerbs.has(lw(t, k)) || lex.adverbs.has(lw(t, k)));
+    while (b >= from && skipped < 6 && skippable(b)) {
       b--;
       skipped++;
+    }
+    // "Net profit climbed 16% to €1.25 billion (from €1.08 billion)": past the change to the subject of its verb
+    const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by)$/.test(lw(t, k));
+    if (b >= from && amountTok(b) && (lw(t, b + 1) === 'to' || lw(t, b + 1) === 'from')) {
+      let c = b;
+      let steps = 0;
+      while (c >= from && steps < 12 && amountTok(c)) {
+        c--;
+        steps++;
+      }
+      let verb = false;
+      while (c >= from && steps < 18 && skippable(c)) {
+        if (lex.changeVerbs.has(lw(t, c)) || lw(t, c) === 'up' || lw(t, c) === 'down') verb = true;
+        c--;
+        steps++;
+      }
+      if (verb && c < b) {
+        b = c;
+        skipped = Math.max(skipped, 1);
+      }
     }
     if (skipped > 0 || lw(t, f.ts - 1) === 'of') {
       const back = subjectBackward(t, b, lex, from);

@@ -361,7 +361,14 @@ class Engine {
       }
       for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
         if (list.length < 3) continue;
-        const totals = list.filter((c) => c.qualifier !== 'lower' && c.form !== 'vague' && !c.role);
+        // the total nearest the places is the one the breakdown refers to (a headline restates it): each breakdown is
+        // checked once, against it
+        const scoped = list.filter((c) => c.scopeKey);
+        const anchor = scoped.length ? scoped.reduce((s, c) => s + c.span.start, 0) / scoped.length : 0;
+        const totals = list
+          .filter((c) => c.qualifier !== 'lower' && c.form !== 'vague' && !c.role)
+          .sort((x, y) => Math.abs(x.span.start - anchor) - Math.abs(y.span.start - anchor) || x.span.start - y.span.start);
+        const checked = new Set<string>();
         for (const t of totals) {
           const kt = this.keyOf.get(t)!;
           const parts = new Map<string, ClaimContext>();
@@ -372,11 +379,15 @@ class Engine {
             if (kc.event !== kt.event || kc.noun !== kt.noun || c.sentenceStart === t.sentenceStart) continue;
             const tr = timeRelation(c, t, kc, kt);
             if (tr === 'earlier' || tr === 'later') continue;
-            if ((c.low ?? c.value) > (t.high ?? Infinity)) continue; // a "part" larger than the total is no part of it
+            // a "part" as large as the total is no part of it: the total restated with its place ("87 homes in Sierra Calva")
+            if ((c.low ?? c.value) >= (t.high ?? Infinity)) continue;
             if (!parts.has(c.scopeKey)) parts.set(c.scopeKey, c);
           }
           if (parts.size < 2) continue;
           const ps = [...parts.values()];
+          const partsKey = `${fmtNumber(t.value)}|${ps.map((c) => c.span.start).join(',')}`;
+          if (checked.has(partsKey)) continue;
+          checked.add(partsKey);
           const rule = this.ruleFor('sum', t, ...ps);
           if (!rule) continue;
           const sum = ps.reduce((s, c) => s + (c.low ?? c.value), 0);

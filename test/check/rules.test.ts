@@ -79,6 +79,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.findings).toHaveLength(0);
   });
 
+  test('an earlier value with its own date is compared with reports of that date', async () => {
+    const r = await check({
+      'a.txt': ['The collapse of the tower on Tuesday killed 14 people, the fire service said.', '2025-03-11'],
+      'b.txt': ['The number of people killed in the collapse rose to 31 on Wednesday, up from 17 on Tuesday.', '2025-03-12'],
+    });
+    expect(r.involving('14', '17')).toHaveLength(1);
+  });
+
+  test('figures of one list share its verb: "shot down 52 of the 64 missiles and 77 drones"', async () => {
+    const r = await check({
+      'a.txt': ['The air force said the enemy fired 64 missiles and 90 drones overnight.', '2025-06-10'],
+      'b.txt': ['Air defences shot down 52 of the 64 missiles and 77 drones overnight.', '2025-06-10'],
+    });
+    expect(r.involving('90', '77')).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],

@@ -35,6 +35,12 @@ describe('attribution', () => {
 });
 
 describe('time', () => {
+  test('"up from 17 on Tuesday": the date after an earlier value is its date', () => {
+    const c = claim('The toll rose to 31 on Wednesday, up from 17 on Tuesday evening.', '17', '2025-03-12');
+    expect(c.role).toBe('history');
+    expect(c.time).toMatchObject({ start: '2025-03-11' });
+  });
+
   test('a weekday resolves against the document date; without an expression the document date applies', () => {
     expect(claim('The toll rose to 45 on Friday.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-14', end: '2022-10-14' });
     expect(claim('The toll rose to 45.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-16', text: 'document date' });
@@ -89,6 +95,26 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     const c = claim('Marovia began a 50,000-troop pullback on Monday.', '50,000');
     expect(c.role).toBeUndefined();
     expect(c.measure).toMatch(/troop/);
+  });
+
+  test('X of Y: a part with a verb of its own counts that event; a part with nothing of its own is a subset', () => {
+    expect(claim('Overnight, 51 of 64 missiles were intercepted.', '51').role).toBeUndefined();
+    expect(claim('Rescuers said 61 of the village\'s 240 homes were destroyed.', '61').measure).toMatch(/homes/);
+    expect(claim('Rescuers said 61 of the village\'s 240 homes were destroyed.', '61').role).toBeUndefined();
+    expect(claim('Officials said 11 of the 14 deaths were children.', '11').role).toBe('subset');
+    expect(claim('The budget passed with the support of 31 of the council\'s 51 members.', '31').role).toBe('subset');
+    expect(claim('The alliance will have 42 of the 81 seats.', '42').role).toBeUndefined();
+  });
+
+  test('after a change, the new and the old level take the subject of the change', () => {
+    const c = claims('Net profit climbed 16% to €1.25 billion from €1.08 billion.');
+    expect(c.find((x) => x.text === '€1.25 billion')!.measure).toMatch(/Net profit/);
+    expect(c.find((x) => x.text === '€1.08 billion')!.measure).toMatch(/Net profit/);
+    expect(c.find((x) => x.text === '€1.08 billion')!.role).toBe('history');
+  });
+
+  test('"X, with N …": the apposition names who holds the figures', () => {
+    expect(claim('The retail division, with 310 stores and €8.15bn in sales, shrank.', '€8.15bn').holder).toMatch(/retail division/);
   });
 
   test('figures listed after one verb share its event', () => {
