@@ -182,7 +182,13 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     const last = words[words.length - 1]!.split('-').pop()!;
     noun = c.noun ?? nounLemma(lex, last);
     const ev = syn.event.get(noun);
-    if (ev) {
+    const prev = words.length > 1 ? nounLemma(lex, words[words.length - 2]!.replace(/[^a-z-]/g, '')) : '';
+    if (ev && !syn.peopleEvents.has(ev) && prev && !lex.determiners.has(prev) && !isEventWord(prev, syn) && /^[a-z]{3,}$/.test(prev)) {
+      // "job losses", "troop withdrawal": the thing the event happened to, with that event
+      noun = syn.noun.get(prev) ?? prev;
+      event = event && !measuring ? event : ev;
+      headLen = 2;
+    } else if (ev) {
       noun = 'person';
       event = event && !measuring ? event : ev;
     }
@@ -227,6 +233,10 @@ function canonicalHolder(h: string | null, syn: Synonyms, lex: Lexicon): string 
     if (canon) return [...words.slice(0, words.length - n), canon].join(' ');
   }
   return words.join(' ');
+}
+
+function isEventWord(w: string, syn: Synonyms): boolean {
+  return syn.event.has(w);
 }
 
 /** Nouns that stand for people affected by an event. */

@@ -51,6 +51,8 @@ class Engine {
   private readonly checks: CheckResult[] = [];
   private readonly docDate = new Map<string, string | null>();
   private readonly byDocIndex = new Map<string, ClaimContext>();
+  /** "docIndex:index" of a figure → the figures that state its conversion */
+  private readonly convertedFrom = new Map<string, ClaimContext[]>();
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
 
@@ -58,7 +60,14 @@ class Engine {
     this.aligned = align(input.claims, input.synonyms, input.lexicon);
     this.aligned.claims.forEach((c, i) => this.keyOf.set(c, this.aligned.keys[i]!));
     for (const d of input.documents) this.docDate.set(d.id, d.date);
-    for (const c of input.claims) this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
+    for (const c of input.claims) {
+      this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
+      if (c.conversionOf === undefined) continue;
+      const k = `${c.docIndex}:${c.conversionOf}`;
+      const l = this.convertedFrom.get(k);
+      if (l) l.push(c);
+      else this.convertedFrom.set(k, [c]);
+    }
   }
 
   run(): EngineOutput {
@@ -709,7 +718,14 @@ class Engine {
           scopes: [...new Set(cl.map((c) => c.scope ?? 'no place given'))].join(' vs '),
           ratio: fmtNumber(Math.max(...cl.map((c) => Math.abs(c.value))) / Math.max(1e-9, Math.min(...cl.map((c) => Math.abs(c.value)))), 1),
         };
-        this.add(e0.rule, e0.severity, e0.kind, cl, v, { kind: e0.kind });
+        // the stated conversions of the conflicting figures point at the same fact: "€1.52bn ($1.64bn)"
+        const withConversions = new Set(cl);
+        for (const c of cl) {
+          const o = this.claimAt(c, c.conversionOf);
+          if (o) withConversions.add(o);
+          for (const x of this.convertedFrom.get(`${c.docIndex}:${c.index}`) ?? []) withConversions.add(x);
+        }
+        this.add(e0.rule, e0.severity, e0.kind, [...withConversions].sort(byPosition), v, { kind: e0.kind });
       }
     }
   }

@@ -95,6 +95,20 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('90', '77')).toHaveLength(0);
   });
 
+  test('"job losses", "jobs cut" and "jobs will go" count one thing; the finding carries the stated conversion', async () => {
+    const r = await check({
+      'a.txt': ['The retailer said it would close 64 stores, cutting around 2,100 jobs.', '2025-03-06'],
+      'b.txt': ['The union said the real number of job losses would be closer to 2,600.', '2025-03-06'],
+    });
+    expect(r.involving('around 2,100', '2,600')).toHaveLength(1);
+    const m = await check({
+      'a.txt': ['Net profit rose 16% to €1.25 billion in 2024.', '2025-03-06'],
+      'b.txt': ['Net profit increased 16% to 1.52 billion euros ($1.64 billion) in 2024.', '2025-03-06'],
+    });
+    expect(m.involving('€1.25 billion', '1.52 billion euros')).toHaveLength(1);
+    expect(m.involving('€1.25 billion', '$1.64 billion')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
