@@ -132,6 +132,7 @@ class Engine {
 
   // ------------------------------------------------------------------ conversion
 
+
   private conversions(): void {
     for (const c of this.input.claims) {
       const o = this.claimAt(c, c.conversionOf);
@@ -149,7 +150,15 @@ class Engine {
       const half = strictPrecision(c) / 2;
       const temp = c.dimension === 'temperature';
       const slack = temp ? 1 : rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 0.05;
-      const ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
+      let ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
+      // "10C (18F) above normal", "warmer by 5C (9F)": a temperature difference converts without the offset
+      if (!ok && temp && DIFFERENCE_WORDS.test(o.sentence)) {
+        const delta = o.unit === 'degC' && c.unit === 'degF' ? o.value * 1.8 : o.unit === 'degF' && c.unit === 'degC' ? o.value / 1.8 : null;
+        if (delta !== null && Math.abs(delta - c.value) <= Math.max(half, slack) + 1e-9) {
+          this.pass(rule, [o, c], `a difference of ${o.text} = ${fmtNumber(delta, 1)} ${unitWord(c.unit)}, given as ${c.text}`);
+          continue;
+        }
+      }
       const exp = `${fmtNumber(expected, Math.abs(expected) < 10 ? 2 : 1)} ${unitWord(c.unit)}`;
       if (ok) {
         this.pass(rule, [o, c], `${o.text} = ${exp}, given as ${c.text}`);
@@ -791,6 +800,9 @@ class Engine {
 const SHARE_FAMILY = /^(?:percent|pp)$/;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
+/** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
+const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
+
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 
 /** What a finding is about, in words: the claim's measure, or who holds it when the measure names only a unit. */

@@ -166,6 +166,13 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(r.involving('46C', '109F')).toHaveLength(1);
   });
 
+  test('a temperature difference converts without the offset', async () => {
+    const r = await check({ 'a.txt': ['Afternoon highs were as much as 10C (18F) above the July average.', '2025-07-16'] });
+    expect(r.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
+    const bad = await check({ 'a.txt': ['The afternoon high was 10C (18F).', '2025-07-16'] });
+    expect(bad.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(1);
+  });
+
   test('currency conversions are checked against the exchange rates of the year', async () => {
     const bad = await check({ 'a.md': ['---\ndate: 2024-11-07\n---\nNet profit rose to €612 million ($598 million).', '2024-11-07'] });
     expect(bad.involving('€612 million', '$598 million')).toHaveLength(1);
