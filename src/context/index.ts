@@ -154,7 +154,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       intraday: INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null,
     });
     const claim = out[out.length - 1]!;
-    if (!claim.role && claim.dimension !== 'duration' && looksBack(sentence, rel, relEnd)) claim.role = 'history';
+    // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
+    const comparative = claim.unit === 'pp' || /^\s*(?:higher|lower|more|less|fewer|up|down|above|below|better|worse)\b/i.test(sentence.slice(relEnd, relEnd + 12));
+    if (!claim.role && claim.dimension !== 'duration' && !comparative && looksBack(sentence, rel, relEnd)) claim.role = 'history';
     // a forecast is about a time to come, whatever the date of the report
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }

@@ -79,6 +79,7 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
     expect(claim('Sales grew 4.8% in the quarter.', '4.8%').role).toBe('change');
     expect(claim('Lumbao struck two years after floods killed dozens of people.', 'dozens').role).toBe('history');
+    expect(claim('Its load factor reached 89.2%, 2.4 percentage points higher than a year ago.', '2.4 percentage points').role).toBeUndefined();
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
   });
 
