@@ -53,6 +53,8 @@ export function eventLemma(w: string, lex: Lexicon): string {
 
 const MEASURING = new Set(['count', 'counted', 'estimate', 'estimated', 'tally', 'tallied', 'record', 'recorded', 'register', 'registered', 'report', 'reported', 'put', 'number', 'numbered', 'total', 'totalled', 'totaled', 'calculate', 'calculated', 'measure', 'measured', 'say', 'said', 'give', 'given', 'show', 'showed', 'shown', 'see', 'seen', 'put at', 'reach', 'reached', 'stand', 'stood']);
 
+const FINDING = new Set(['recover', 'find', 'pull', 'retrieve', 'identify', 'discover', 'locate', 'unearth', 'exhume', 'bring out']);
+
 /** Words that modify a counted noun without changing what is counted. */
 const IGNORED_MODS = new Set(['annual', 'quarterly', 'yearly', 'monthly', 'weekly', 'daily', 'full-year', 'half-year', 'year', 'first-half', 'second-half',
   'new', 'more', 'additional', 'further', 'extra', 'other', 'total', 'estimated', 'confirmed', 'reported', 'official', 'some', 'many',
@@ -157,6 +159,8 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   let noun: string | null = null;
   // verbs of measuring ("counted 23,000 marchers", "put the crowd at 4,000") say how a figure was obtained, not what happened
   const measuring = !!c.event && (MEASURING.has(eventLemma(c.event, lex)) || MEASURING.has(c.event));
+  // "44 bodies had been recovered": finding what an event left says how it was counted, not what happened
+  const finding = !!c.event && FINDING.has(eventLemma(c.event, lex));
   const ownEvent = c.event ?? null;
   let event: string | null = ownEvent ? syn.event.get(ownEvent) ?? syn.event.get(eventLemma(ownEvent, lex)) ?? eventLemma(ownEvent, lex) : null;
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
@@ -190,7 +194,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
       headLen = 2;
     } else if (ev) {
       noun = 'person';
-      event = event && !measuring ? event : ev;
+      event = event && !measuring && !finding ? event : ev;
     }
   }
   if (noun === 'people') noun = 'person';
@@ -198,7 +202,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
   if (noun && noun !== 'person' && syn.event.has(noun)) {
-    event = event && !measuring ? event : syn.event.get(noun)!;
+    event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
   const mods = words

@@ -63,6 +63,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.checks.some((c) => /updates/.test(c.message ?? ''))).toBe(true);
   });
 
+  test('bodies recovered count the dead', async () => {
+    const r = await check({
+      'a.txt': ['The fire service said 44 bodies had now been recovered from the rubble.', '2025-03-13'],
+      'b.txt': ['The collapse, which killed 41 people, led to charges on Friday.', '2025-03-14'],
+    });
+    expect(r.involving('44', '41')).toHaveLength(1);
+  });
+
   test('a smaller death toll reported later is flagged', async () => {
     const r = await check({
       'a.txt': ['The death toll rose to 62, officials said.', '2025-03-01'],
