@@ -51,7 +51,6 @@ export function eventLemma(w: string, lex: Lexicon): string {
   return verbLemma(lex, x) ?? x;
 }
 
-const MEASURING = new Set(['count', 'counted', 'estimate', 'estimated', 'tally', 'tallied', 'record', 'recorded', 'register', 'registered', 'report', 'reported', 'put', 'number', 'numbered', 'total', 'totalled', 'totaled', 'calculate', 'calculated', 'measure', 'measured', 'say', 'said', 'give', 'given', 'show', 'showed', 'shown', 'see', 'seen', 'put at', 'reach', 'reached', 'stand', 'stood']);
 
 const FINDING = new Set(['recover', 'find', 'pull', 'retrieve', 'identify', 'discover', 'locate', 'unearth', 'exhume', 'bring out']);
 
@@ -158,7 +157,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
   let noun: string | null = null;
   // verbs of measuring ("counted 23,000 marchers", "put the crowd at 4,000") say how a figure was obtained, not what happened
-  const measuring = !!c.event && (MEASURING.has(eventLemma(c.event, lex)) || MEASURING.has(c.event));
+  const measuring = !!c.event && (lex.measuringVerbs.has(eventLemma(c.event, lex)) || lex.measuringVerbs.has(c.event));
   // "44 bodies had been recovered": finding what an event left says how it was counted, not what happened
   const finding = !!c.event && FINDING.has(eventLemma(c.event, lex));
   const ownEvent = c.event ?? null;

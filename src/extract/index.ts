@@ -6,7 +6,7 @@
 import { getLexicon, type Lexicon, type UnitDef } from '../lexicon/index.js';
 import type { Mention, Segment } from '../types.js';
 import { findDateSpans } from './dates.js';
-import { describeFigure, nounLemma, type Description } from './measure.js';
+import { describeFigure, nounLemma, verbLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { scanBlock, type RawFigure } from './scan.js';
@@ -210,7 +210,36 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
     }
   }
+  inheritCounted(out, lex);
   return out;
+}
+
+/** How far back (characters) an estimate may look for what it counts. */
+const COUNTED_REACH = 1200;
+
+/**
+ * "Police said 65,000 people took part. … An independent count arrived at 98,000", "At the previous strike police
+ * counted 48,000 and organisers 250,000": a count that names nothing but how it was obtained (a measuring verb, a
+ * generic head such as "the figure", "the unions' claim") counts what the text counted last, a few sentences back.
+ */
+function inheritCounted(out: Mention[], lex: Lexicon): void {
+  let last: Mention | null = null;
+  const generic = (n: string | null) => !n || lex.genericHeads.has(n) || (n.length > 4 && n.endsWith('ed'));
+  const measuring = (e: string | null | undefined) => !e || lex.measuringVerbs.has(e) || lex.measuringVerbs.has(verbLemma(lex, e) ?? e);
+  for (const m of out) {
+    if (m.unit !== 'count' || m.form === 'fraction') continue;
+    if (!generic(m.noun) && !m.role && (m.event || lex.peopleAdjectives.has(m.noun!) || m.noun === 'person' || m.noun === 'people')) {
+      last = m;
+      continue;
+    }
+    if (!last || m.start - last.end > COUNTED_REACH || !generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
+    // only where the text says how the figure was obtained: a measuring verb or a generic head
+    if (!m.event && !m.noun) continue;
+    m.noun = last.noun;
+    m.phrase = last.phrase;
+    m.event = last.event;
+    m.measure = last.measure;
+  }
 }
 
 /** Does a verb govern figure f ("will have 42 of the 81 seats", "taking 44 of"), skipping a qualifier before it? */

@@ -89,12 +89,18 @@ export interface Lexicon {
   eventNouns: Set<string>;
   /** Nouns of a size written as an attribute ("81-seat parliament", "300-bed hospital"): a capacity, not a count. */
   capacityNouns: Set<string>;
+  /** Verbs that say how a figure was obtained ("counted", "put at"), not what happened. */
+  measuringVerbs: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
   /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
   ratioAfter: Set<string>;
   /** "EUR/USD" → year → [low, high] value of one EUR in USD. */
   rates: Map<string, Map<number, [number, number]>>;
+  /** Names that take a number as part of the name ("S&P 500", "iPhone 11"), any case. */
+  nameHeads: PhraseIndex<true>;
+  /** Street types ("Street", "Rd", "Ave") that make a number before capitalised words a house number. */
+  streetTypes: Set<string>;
 }
 
 /** Phrases indexed by their first token (lower-cased for case-insensitive ones), longest first. */
@@ -138,6 +144,8 @@ interface NumbersFile {
   post_qualifiers?: Array<{ words: string[]; type: QualifierType; band?: number }>;
   range_connectors?: string[];
   change_verbs?: string[];
+  name_heads?: string[];
+  street_types?: string[];
 }
 
 interface UnitsFile {
@@ -177,6 +185,7 @@ interface WordsFile {
   people_adjectives?: string[];
   event_nouns?: string[];
   capacity_nouns?: string[];
+  measuring_verbs?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
   ratio_after?: string[];
@@ -231,10 +240,13 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     peopleAdjectives: new Set(),
     eventNouns: new Set(),
     capacityNouns: new Set(),
+    measuringVerbs: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
     ratioAfter: new Set(),
     rates: new Map(),
+    nameHeads: new PhraseIndex(),
+    streetTypes: new Set(),
   };
   for (const f of src.numbers) {
     for (const [k, v] of Object.entries(f.cardinals ?? {})) lex.cardinals.set(k, v);
@@ -253,6 +265,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const q of f.post_qualifiers ?? []) for (const w of q.words) lex.postQualifiers.add(w, { type: q.type, band: q.band ?? 0 });
     for (const r of f.range_connectors ?? []) lex.rangeConnectors.add(r.toLowerCase());
     for (const v of f.change_verbs ?? []) lex.changeVerbs.add(v);
+    for (const w of f.name_heads ?? []) lex.nameHeads.add(w, true);
+    for (const w of f.street_types ?? []) lex.streetTypes.add(w);
   }
   for (const f of src.units) {
     for (const e of f.entries) {
@@ -289,6 +303,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.peopleAdjectives, f.people_adjectives);
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.capacityNouns, f.capacity_nouns);
+    fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
     fill(lex.ratioAfter, f.ratio_after);

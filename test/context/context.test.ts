@@ -118,6 +118,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The retail division, with 310 stores and €8.15bn in sales, shrank.', '€8.15bn').holder).toMatch(/retail division/);
   });
 
+  test('an estimate that names only how it was made counts what the text counted before it', () => {
+    const c = claims('Police said 65,000 people took part in the march. The organisers put the figure at 300,000. An independent count arrived at 98,000. At the last strike, police counted 48,000 and organisers 250,000.');
+    for (const x of ['300,000', '98,000', '48,000', '250,000']) expect(c.find((y) => y.text === x)!.measure).toBe(c.find((y) => y.text === '65,000')!.measure);
+    // a count with its own noun keeps it
+    expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
+  });
+
   test('figures listed after one verb share its event', () => {
     const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
     expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
