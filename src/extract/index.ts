@@ -86,6 +86,18 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
           }
         }
       }
+      // "1.2 million people joined marches in more than 150 towns, including 300,000 in the capital": a place's part
+      // of the people counted before it, not of the places
+      if (!d.phrase && INCLUDING.has(tokLower(t, f0.ts - 1)) && placeAfter(t, f0, to, lex)) {
+        for (let k = i - 1; k >= 0; k--) {
+          const p = descs[k]!;
+          if (!p.phrase || p.generic || lex.placeNouns.has(p.noun ?? '') || (figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
+          if (/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start))) break;
+          descs[i] = d = { ...d, noun: p.noun, phrase: p.phrase, event: p.event, eventWord: p.eventWord, weak: false, elliptic: false };
+          break;
+        }
+        continue;
+      }
       if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
       if (ppAfterPercent) {
         const p = descs[i - 1]!;
@@ -210,9 +222,11 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
     }
   }
-  inheritCounted(out, lex);
+  inheritCounted(out, lex, text);
   return out;
 }
+
+const SAYS_BEFORE = /\b(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)\s+(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)?\s*$/i;
 
 /** How far back (characters) an estimate may look for what it counts. */
 const COUNTED_REACH = 1200;
@@ -222,19 +236,22 @@ const COUNTED_REACH = 1200;
  * counted 48,000 and organisers 250,000": a count that names nothing but how it was obtained (a measuring verb, a
  * generic head such as "the figure", "the unions' claim") counts what the text counted last, a few sentences back.
  */
-function inheritCounted(out: Mention[], lex: Lexicon): void {
+function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   let last: Mention | null = null;
   const generic = (n: string | null) => !n || lex.genericHeads.has(n) || (n.length > 4 && n.endsWith('ed'));
   const measuring = (e: string | null | undefined) => !e || lex.measuringVerbs.has(e) || lex.measuringVerbs.has(verbLemma(lex, e) ?? e);
   for (const m of out) {
     if (m.unit !== 'count' || m.form === 'fraction') continue;
-    if (!generic(m.noun) && !m.role && (m.event || lex.peopleAdjectives.has(m.noun!) || m.noun === 'person' || m.noun === 'people')) {
+    // (what an estimate can count: people — "people", "marchers", "protesters", "participants" — or an event)
+    const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
+    if (!generic(m.noun) && !m.role && (m.event || people)) {
       last = m;
       continue;
     }
     if (!last || m.start - last.end > COUNTED_REACH || !generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
-    // only where the text says how the figure was obtained: a measuring verb or a generic head
-    if (!m.event && !m.noun) continue;
+    // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
+    // someone "says" ("…, government says 412,000")
+    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     m.noun = last.noun;
     m.phrase = last.phrase;
     m.event = last.event;
@@ -350,19 +367,22 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
 }
 
 /** "110,000 of them in Valmont": a place named right after the figure (its part is a figure for that place). */
-function placeAfter(t: Tokens, f: RawFigure, to: number): boolean {
+function placeAfter(t: Tokens, f: RawFigure, to: number, lex?: Lexicon): boolean {
   for (let k = f.te, steps = 0; k < to && steps < 6; k++, steps++) {
     const w = t.kind[k] === T_WORD ? tokLower(t, k) : tokText(t, k);
     if (w === '.' || w === ';' || w === ',') return false;
     if ((w === 'in' || w === 'at') && k + 1 < to && t.kind[k + 1] === T_WORD) {
       const c = t.text.charCodeAt(t.start[k + 1]!);
       if (c >= 65 && c <= 90) return true;
+      // "in the capital", "in the north"
+      if (lex && tokLower(t, k + 1) === 'the' && t.kind[k + 2] === T_WORD && lex.placeNouns.has(tokLower(t, k + 2))) return true;
     }
   }
   return false;
 }
 
 const LIST_JOINERS = new Set(['and', 'or', ',', 'plus']);
+const INCLUDING = new Set(['including', 'includes', 'among', 'with']);
 
 /** Is there a verb (other than an auxiliary) between two token positions? */
 function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean {

@@ -91,6 +91,8 @@ export interface Lexicon {
   capacityNouns: Set<string>;
   /** Verbs that say how a figure was obtained ("counted", "put at"), not what happened. */
   measuringVerbs: Set<string>;
+  /** Nouns of places ("the capital", "towns"). */
+  placeNouns: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
   /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
@@ -186,6 +188,7 @@ interface WordsFile {
   event_nouns?: string[];
   capacity_nouns?: string[];
   measuring_verbs?: string[];
+  place_nouns?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
   ratio_after?: string[];
@@ -241,6 +244,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     eventNouns: new Set(),
     capacityNouns: new Set(),
     measuringVerbs: new Set(),
+    placeNouns: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
     ratioAfter: new Set(),
@@ -304,6 +308,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.measuringVerbs, f.measuring_verbs);
+    fill(lex.placeNouns, f.place_nouns);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
     fill(lex.ratioAfter, f.ratio_after);

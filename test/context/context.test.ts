@@ -121,6 +121,10 @@ describe('roles: figures that never report the same fact as a plain figure', () 
   test('an estimate that names only how it was made counts what the text counted before it', () => {
     const c = claims('Police said 65,000 people took part in the march. The organisers put the figure at 300,000. An independent count arrived at 98,000. At the last strike, police counted 48,000 and organisers 250,000.');
     for (const x of ['300,000', '98,000', '48,000', '250,000']) expect(c.find((y) => y.text === x)!.measure).toBe(c.find((y) => y.text === '65,000')!.measure);
+    expect(claim('Lusara strike: unions claim 1.2m marchers, government says 412,000', '412,000').measure).toBe('marchers');
+    // "including 300,000 in the capital": a place's part of the people, not of the towns
+    const inc = claims('The union said 1.2 million people had joined marches in more than 150 towns and cities, including 300,000 in the capital.');
+    expect(inc.find((x) => x.text === '300,000')!.measure).toBe(inc.find((x) => x.text === '1.2 million')!.measure);
     // a count with its own noun keeps it
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
