@@ -11,6 +11,7 @@ const SPEECH = new Set([
   'confirms', 'insisted', 'insists', 'assured', 'assures', 'highlighted', 'explained', 'explains', 'counted', 'recorded', 'registered',
   'tallied', 'put', 'puts', 'declared', 'declares', 'disclosed', 'revealed', 'acknowledged', 'admitted', 'argued', 'asserted', 'reckoned',
   'calculated', 'projected', 'forecast', 'predicted', 'tweeted', 'posted', 'briefed', 'informed', 'indicated', 'suggested', 'saying',
+  'gave', 'gives', 'published', 'publishes', 'issued', 'issues', 'released', 'releases',
 ]);
 /** Lower-case nouns that name a source ("police estimated", "organisers said", "officials told"). */
 const SOURCE_NOUNS = new Set([

@@ -228,6 +228,9 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
 
 const SAYS_BEFORE = /\b(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)\s+(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)?\s*$/i;
 
+/** Words before a share that make it an estimate of the share named before ("a figure of", "said that"). */
+const ESTIMATE_BEFORE = /(?:\b(?:figure|estimate|tally|count|number)\b[^.;!?]{0,40}|\b(?:says?|said|claims?|claimed|estimated?s?|reported|reports?)\s+(?:(?:on|by)\s+\w+\s+)?(?:that\s+)?(?:just\s+|only\s+|about\s+|around\s+|some\s+)?)$/i;
+
 /** How far back (characters) an estimate may look for what it counts. */
 const COUNTED_REACH = 1200;
 
@@ -240,7 +243,19 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   let last: Mention | null = null;
   const generic = (n: string | null) => !n || lex.genericHeads.has(n) || (n.length > 4 && n.endsWith('ed'));
   const measuring = (e: string | null | undefined) => !e || lex.measuringVerbs.has(e) || lex.measuringVerbs.has(verbLemma(lex, e) ?? e);
+  let lastShare: Mention | null = null;
   for (const m of out) {
+    // "72% of civil servants walked out … a midday figure of 24.6%", "… said that 27.1% had been on strike"
+    if (m.unit === 'percent' && !m.role) {
+      if (m.noun && !generic(m.noun)) lastShare = m;
+      else if (lastShare && m.start - lastShare.end <= COUNTED_REACH && measuring(m.event) && ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start))) {
+        m.noun = lastShare.noun;
+        m.phrase = lastShare.phrase;
+        m.event = lastShare.event;
+        m.measure = lastShare.measure;
+      }
+      continue;
+    }
     if (m.unit !== 'count' || m.form === 'fraction') continue;
     // (what an estimate can count: people — "people", "marchers", "protesters", "participants" — or an event)
     const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');

@@ -125,6 +125,12 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // "including 300,000 in the capital": a place's part of the people, not of the towns
     const inc = claims('The union said 1.2 million people had joined marches in more than 150 towns and cities, including 300,000 in the capital.');
     expect(inc.find((x) => x.text === '300,000')!.measure).toBe(inc.find((x) => x.text === '1.2 million')!.measure);
+    // shares: "a midday figure of 24.6%", "said that 27.1% had been on strike"
+    const sh = claims('The union said 72% of civil servants had walked out. The ministry gave a midday figure of 24.6% and said on Friday that 27.1% had been on strike. Sales rose 3%.');
+    expect(sh.find((x) => x.text === '24.6%')!.measure).toMatch(/civil servants/);
+    expect(sh.find((x) => x.text === '27.1%')!.measure).toMatch(/civil servants/);
+    expect(sh.find((x) => x.text === '3%')!.measure).not.toMatch(/civil servants/);
+    expect(sh.find((x) => x.text === '24.6%')!.attributionKey).toBe('ministry');
     // a count with its own noun keeps it
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
