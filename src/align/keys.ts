@@ -52,6 +52,8 @@ export function eventLemma(w: string, lex: Lexicon): string {
 }
 
 
+const LIVES_LOST = new Set(['claim', 'cost', 'lose', 'take']);
+const LIVES_LOST_BEFORE = /\b(?:claim(?:s|ed|ing)?|cost(?:s|ing)?|lost|lose|loses|losing|took|taken|takes|taking)\s+(?:(?:at least|more than|about|some|nearly|almost|over)\s+)?$/i;
 const FINDING = new Set(['recover', 'find', 'pull', 'retrieve', 'identify', 'discover', 'locate', 'unearth', 'exhume', 'bring out']);
 
 /** Words that modify a counted noun without changing what is counted. */
@@ -197,6 +199,12 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     }
   }
   if (noun === 'people') noun = 'person';
+  // "the heat claimed six lives", "cost 40 lives": deaths (but "saved 20 lives" is no toll)
+  const before = c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 30), c.start - c.sentenceStart);
+  if (noun === 'life' && ((ownEvent && LIVES_LOST.has(eventLemma(ownEvent, lex))) || LIVES_LOST_BEFORE.test(before))) {
+    noun = 'person';
+    event = syn.event.get('kill') ?? 'kill';
+  }
   // "kills 14", "the collapse that killed 41": an event of people with nothing named counts people
   if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event

@@ -147,8 +147,9 @@ class Engine {
       if (expected === null) continue;
       // the stated conversion must match the converted figure at the precision it was written with; a writer
       // rounding "100 km" to "60 miles" is allowed a few per cent (tolerance), temperatures one degree
-      const half = strictPrecision(c) / 2;
       const temp = c.dimension === 'temperature';
+      // a temperature is read to the degree ("41C (110F)" is wrong: 41C is 105.8F)
+      const half = (temp && c.qualifier === 'exact' ? Math.min(strictPrecision(c), 1) : strictPrecision(c)) / 2;
       const slack = temp ? 1 : rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 0.05;
       let ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
       // "10C (18F) above normal", "warmer by 5C (9F)": a temperature difference converts without the offset

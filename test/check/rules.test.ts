@@ -63,6 +63,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.checks.some((c) => /updates/.test(c.message ?? ''))).toBe(true);
   });
 
+  test('lives claimed count the dead; lives saved do not', async () => {
+    const r = await check({
+      'a.txt': ['The heat has now claimed six lives in the region, the health service said.', '2025-07-16'],
+      'b.txt': ['Nine people have died in the region because of the heat, the health service said.', '2025-07-16'],
+    });
+    expect(r.involving('six', 'Nine')).toHaveLength(1);
+    const saved = await check({
+      'a.txt': ['Lifeguards saved six lives in the region, the health service said.', '2025-07-16'],
+      'b.txt': ['Nine people have died in the region because of the heat, the health service said.', '2025-07-16'],
+    });
+    expect(saved.involving('six', 'Nine')).toHaveLength(0);
+  });
+
   test('bodies recovered count the dead', async () => {
     const r = await check({
       'a.txt': ['The fire service said 44 bodies had now been recovered from the rubble.', '2025-03-13'],
@@ -179,6 +192,11 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(r.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
     const bad = await check({ 'a.txt': ['The afternoon high was 10C (18F).', '2025-07-16'] });
     expect(bad.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(1);
+    // a temperature is read to the degree: 41C is 105.8F, not "110F"
+    const round = await check({ 'a.txt': ['Temperatures in the capital climbed to 41C (110F) on Monday.', '2025-07-16'] });
+    expect(round.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(1);
+    const ok = await check({ 'a.txt': ['Temperatures in the capital climbed to 41C (106F) on Monday.', '2025-07-16'] });
+    expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
   });
 
   test('currency conversions are checked against the exchange rates of the year', async () => {
