@@ -24,6 +24,7 @@ const SOURCE_NOUNS = new Set([
   'fire', 'brigade', 'coastguard', 'navy', 'troops', 'forces', 'sources', 'source', 'diplomats', 'lawmakers', 'senators', 'leaders',
 ]);
 const TITLE_WORDS = new Set(['head', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'director', 'secretary', 'president', 'leader', 'governor', 'mayor', 'commander', 'general', 'official', 'adviser', 'advisor', 'chairman', 'chairwoman', 'ceo', 'boss', 'analyst', 'economist', 'correspondent', 'editor', 'expert', 'professor', 'deputy', 'former', 'acting']);
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'night', 'week', 'weekend']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const JOINERS = new Set(['of', 'the', 'for', 'and', "'", 's', '-', '&']);
 
@@ -75,7 +76,11 @@ function make(t: Tokens, a: number, b: number, pronoun = false): Attribution | n
 /** Noun phrase of a source ending at token e (reading backwards), or null. */
 function sourceBefore(t: Tokens, e: number): Attribution | null {
   let i = e;
-  if (i < 0) return null;
+  // "the ministry, which on Thursday gave …": past a time adjunct and a relative pronoun to the source
+  while (i >= 1 && CALENDAR.has(lw(t, i)) && /^(?:on|last|this|next|early|late|by|since)$/.test(lw(t, i - 1))) i -= 2;
+  if (i >= 1 && (lw(t, i) === 'which' || lw(t, i) === 'who') && tokText(t, i - 1) === ',') i -= 2;
+  e = i;
+  if (i < 0 || CALENDAR.has(lw(t, i))) return null;
   const w = lw(t, i);
   if (PRONOUNS.has(w)) return make(t, i, i, true);
   let start = -1;

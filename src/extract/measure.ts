@@ -287,6 +287,18 @@ function isVerbish(lex: Lexicon, w: string): boolean {
 }
 
 /** Read a noun phrase forward from k: modifiers and nouns, hyphen-joined words, up to 5 words. */
+/** Does a phrasal verb ("stopped work", "walked out", "shot down") start at token i? */
+function phrasalAt(t: Tokens, i: number, lex: Lexicon): boolean {
+  const cands = lex.phrasalVerbs.candidates(tokText(t, i), lw(t, i));
+  if (!cands) return false;
+  for (const e of cands) {
+    let ok = true;
+    for (let q = 0; q < e.toks.length && ok; q++) if (lw(t, i + q) !== e.toks[q]!.text) ok = false;
+    if (ok) return true;
+  }
+  return false;
+}
+
 function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: string[]; end: number; verbAfter: number } {
   const words: string[] = [];
   let i = k;
@@ -299,6 +311,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
     // a verb after the head noun ends the phrase: "people took part", "households lost power", "people joined
     // Wednesday's march" (an -ed word followed by a determiner or a name is a verb, not a modifier)
     if (words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1))))) break;
+    // a phrasal verb after the head noun: "civil servants stopped work", "workers walked out"
+    if (words.length && phrasalAt(t, i, lex)) break;
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
     let word = tokText(t, i);
     let j = i + 1;

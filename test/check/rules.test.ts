@@ -76,6 +76,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(saved.involving('six', 'Nine')).toHaveLength(0);
   });
 
+  test('walked out, stopped work and went on strike report one event', async () => {
+    const r = await check({
+      'a.txt': ['The union says 72% of civil servants stopped work on Thursday.', '2025-10-03'],
+      'b.txt': ['The ministry said 24.6% of civil servants walked out on Thursday.', '2025-10-03'],
+    });
+    expect(r.involving('72%', '24.6%')).toHaveLength(1);
+  });
+
   test('bodies recovered count the dead', async () => {
     const r = await check({
       'a.txt': ['The fire service said 44 bodies had now been recovered from the rubble.', '2025-03-13'],

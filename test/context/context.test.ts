@@ -21,6 +21,10 @@ describe('attribution', () => {
     expect(claim('Forces retook 75 villages, according to the Ministry for Reintegration.', '75').attribution).toMatch(/Ministry for Reintegration/);
   });
 
+  test('a relative clause with a time adjunct: the source is the noun before "which"', () => {
+    expect(claim('The ministry, which on Thursday gave a midday figure of 24.6%, revised it.', '24.6%').attributionKey).toBe('ministry');
+  });
+
   test('"he said" resolves to the speaker named before', () => {
     const c = claims('Vladimir Putin spoke in Astana. He said 222,000 reservists had been mobilised.', '2022-10-14');
     expect(c.find((x) => x.text === '222,000')!.attributionKey).toBe('putin');
