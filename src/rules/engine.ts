@@ -461,6 +461,55 @@ class Engine {
         why: `shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%`,
       }, { sum });
     }
+    this.partitionSums();
+  }
+
+  /**
+   * "58% of teachers struck, 38% worked normally and 9% were on authorised leave": the shares after the first, with
+   * no whole of their own, split the first one's whole, so together they cannot pass 100%.
+   */
+  private partitionSums(): void {
+    const bySentence = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      if (c.unit !== 'percent' || c.role || c.qualifier !== 'exact') continue;
+      const k = `${c.docIndex}:${c.sentenceStart}`;
+      let l = bySentence.get(k);
+      if (!l) bySentence.set(k, (l = []));
+      l.push(c);
+    }
+    for (const list of bySentence.values()) {
+      if (list.length < 3) continue;
+      list.sort(byPosition);
+      const after = (c: ClaimContext) => c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 30);
+      const before = (c: ClaimContext) => c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 6), c.start - c.sentenceStart);
+      for (let i = 0; i + 2 < list.length; i++) {
+        if (!/^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]/i.test(after(list[i]!))) continue;
+        const run = [list[i]!];
+        for (let j = i + 1; j < list.length; j++) {
+          const c = list[j]!;
+          const gap = c.sentence.slice(run[run.length - 1]!.end - c.sentenceStart, c.start - c.sentenceStart);
+          if (!/(?:,|\band)\s*$/.test(before(c)) || /\d/.test(gap) || /^\s+(?:of|in|from|on)\b/i.test(after(c)) || /[;:]/.test(gap)) break;
+          run.push(c);
+        }
+        if (run.length < 3) continue;
+        const rule = this.ruleFor('sum', ...run);
+        if (!rule) continue;
+        const sum = run.reduce((x, c) => x + c.value, 0);
+        const slack = run.reduce((x, c) => x + (c.precision ?? 1) / 2, 0);
+        if (sum <= 100 + slack + 1e-9) continue;
+        this.add(rule, rule.severity, 'sum', run, {
+          measure: run[0]!.measure,
+          parts: run.map((c) => c.text).join(' + '),
+          total: '100%',
+          expected: `${fmtNumber(sum, 1)}%`,
+          message: `Shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%: ${run.map((c) => c.text).join(' + ')}`,
+          difference: `${fmtNumber(sum - 100, 1)} points`,
+          values: run.map((c) => this.describe(c)).join(' + '),
+          why: `shares of one whole add up to ${fmtNumber(sum, 1)}%, more than 100%`,
+        }, { sum });
+        i += run.length - 1;
+      }
+    }
   }
 
   /**

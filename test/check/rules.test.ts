@@ -281,6 +281,16 @@ describe('sum: stated parts and stated total', () => {
     expect(good.findings).toHaveLength(0);
   });
 
+  test('shares that split one whole by what people did cannot pass 100%', async () => {
+    const bad = await check({ 'a.txt': ['In schools, 58% of teachers struck, 38% worked normally and 9% were on leave, the ministry said.', '2025-10-03'] });
+    expect(bad.findings.filter((f) => f.kind === 'sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': ['In schools, 58% of teachers struck, 33% worked normally and 9% were on leave, the ministry said.', '2025-10-03'] });
+    expect(ok.findings.filter((f) => f.kind === 'sum')).toHaveLength(0);
+    // shares of different wholes are no partition
+    const other = await check({ 'a.txt': ['Turnout was 61% in the north, 58% of voters backed the plan and 44% of women did.', '2025-10-03'] });
+    expect(other.findings.filter((f) => f.kind === 'sum')).toHaveLength(0);
+  });
+
   test('places that add up to more than the total are flagged', async () => {
     const r = await check({ 'a.txt': ['The death toll in Morvana rose to 112 on Wednesday, officials said. Of the dead, 71 were in Castelmoro and 47 in Verlano, officials said.', '2024-10-09'] });
     expect(r.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
