@@ -115,6 +115,8 @@ function anchorOf(sentence: string): string | null {
  * compare a static measure, never a dynamic one.
  */
 export function isStatic(k: ClaimKey): boolean {
+  // a quake's magnitude is one property of the event, whatever verb reports it
+  if (k.family === 'magnitude') return true;
   return !k.event && !/^(?:count|rate:.*|percent|pp|[A-Z]{3}|USc|GBX)$/.test(k.family);
 }
 
@@ -172,7 +174,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
     if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb))) return { ...base, comparable: false, why: 'nothing named to compare' };
   }
-  if (isStatic(ka) && isStatic(kb) && ka.family !== 'count') {
+  if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
     if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return { ...base, comparable: false, why: 'different moments or events' };
@@ -186,7 +188,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   }
   if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
   // "rose 7.3% by mid-morning" and "up 6.9% at 11.40am": two readings of a moving price
-  if (crossDocument && a.intraday && b.intraday && a.intraday !== b.intraday) return { ...base, comparable: false, why: 'two readings at different times of day' };
+  if (crossDocument && a.intraday && b.intraday && a.intraday !== b.intraday && !(isStatic(ka) && isStatic(kb))) return { ...base, comparable: false, why: 'two readings at different times of day' };
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };

@@ -138,6 +138,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(m.involving('€1.25 billion', '$1.64 billion')).toHaveLength(1);
   });
 
+  test('a quake has one magnitude, whatever day or verb reports it', async () => {
+    const r = await check({
+      'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
+      'b.txt': ['The magnitude 6.9 earthquake has flattened much of the old town.', '2024-10-10'],
+    });
+    expect(r.involving('magnitude 6.7', 'magnitude 6.9')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
