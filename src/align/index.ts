@@ -186,7 +186,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
   }
-  if (ka.event && kb.event && ka.event !== kb.event) return { ...base, comparable: false, why: 'different events' };
+  if (ka.event && kb.event && ka.event !== kb.event && ka.family !== 'magnitude') return { ...base, comparable: false, why: 'different events' };
   // "rose 7.3% by mid-morning" and "up 6.9% at 11.40am": two readings of a moving price
   if (crossDocument && a.intraday && b.intraday && a.intraday !== b.intraday && !(isStatic(ka) && isStatic(kb))) return { ...base, comparable: false, why: 'two readings at different times of day' };
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
