@@ -152,5 +152,6 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Green Future won 11.9% and 9 seats.', '11.9%').holder).toBe('Green Future');
     expect(claim('Green Future won 11.9%, the Regional Union 8.3% and the Liberals 5.1%.', '8.3%').holder).toBe('Regional Union');
     expect(claim('The Liberals\' 2 seats may matter.', '2').holder).toBe('Liberals');
+    expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 });
