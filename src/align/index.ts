@@ -172,7 +172,11 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   } else {
     if (ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
     // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
-    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb))) return { ...base, comparable: false, why: 'nothing named to compare' };
+    // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
+    // park's 31,000 hectares")
+    const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
+    const sameThing = isStatic(ka) && isStatic(kb) && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return { ...base, comparable: false, why: 'nothing named to compare' };
   }
   if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with

@@ -138,6 +138,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(m.involving('€1.25 billion', '$1.64 billion')).toHaveLength(1);
   });
 
+  test('an area of a thing named by its head: "the natural park" and "the park\'s"', async () => {
+    const r = await check({
+      'a.txt': ['The fire has burned 40% of the Sierra Calva natural park, which covers 31,000 hectares.', '2025-08-12'],
+      'b.txt': ['Half of the park\'s 24,000 hectares have burned.', '2025-08-13'],
+    });
+    expect(r.involving('31,000 hectares', '24,000 hectares')).toHaveLength(1);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
