@@ -144,7 +144,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
       // (not a possessive: "half of the park's 31,000 hectares" are the park's)
       const possessive = tokText(t, f.ts - 1) === "'" || (tokLower(t, f.ts - 1) === 's' && /^['’]$/.test(tokText(t, f.ts - 2)));
-      if (holder && i > 0 && !possessive && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder;
+      if (holder && i > 0 && !possessive && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder ?? holder;
       if (holder) m.holder = holder;
       // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
       const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';

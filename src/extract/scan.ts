@@ -187,7 +187,7 @@ function joinFigures(ctx: ScanContext, figs: RawFigure[]): RawFigure[] {
     const b = figs[k + 1]!;
     // only a pair of opposite bounds, or a bare number before a measured one, can join
     const maybeBounds = (a.qualifier === 'lower' || a.qualifier === 'upper') && (b.qualifier === 'lower' || b.qualifier === 'upper');
-    const maybeUnit = !a.unit && b.unit !== null;
+    const maybeUnit = (!a.unit && b.unit !== null) || (a.unit !== null && !b.unit);
     if ((!maybeBounds && !maybeUnit) || b.ts - a.te > 2) continue;
     const gap = gapWords(t, a, b);
     const sameUnit = (a.unit?.name ?? null) === (b.unit?.name ?? null) && a.per === b.per && a.age === b.age;
@@ -216,9 +216,23 @@ function joinFigures(ctx: ScanContext, figs: RawFigure[]): RawFigure[] {
     if (!a.unit && b.unit && !a.per && !a.age && a.qualifier === 'exact' && b.qualifier === 'exact' && (a.form === 'digits' || a.form === 'words') && b.ts === b.cs && (gap === 'and' || gap === 'or') && b.unit.dimension !== 'duration') {
       a.unit = b.unit;
     }
+    // "rose from 62 to 64 percent": the earlier level of a change is in the unit of the later one; "about 8 or $9"
+    else if (!a.unit && b.unit && !a.per && !a.age && (a.form === 'digits' || a.form === 'words') && b.qualifier === 'exact' && b.unit.dimension !== 'duration') {
+      const fromTo = gap === 'to' && lw(t, a.ts - 1) === 'from' && b.ts === b.cs;
+      const moneyOr = (gap === 'or' || gap === 'to') && b.unit.dimension === 'currency' && b.ts < b.cs && (a.qualifier === 'exact' || a.qualifier === 'approx');
+      if (fromTo || moneyOr) a.unit = b.unit;
+    }
+    // "dropped from 208 pounds to 193", "rose 64.06 points to 4,577.10": the new level is in the unit of the change
+    // (not a percentage: "fell 0.4 per cent to 13176" is an index level)
+    else if (a.unit && !b.unit && !b.per && !b.age && b.qualifier === 'exact' && gap === 'to' && b.ts === b.cs && (b.form === 'digits' || b.form === 'words') && !NO_LEVEL_UNIT.has(a.unit.dimension) && !a.unit.partOf && (lw(t, a.ts - 1) === 'from' || ctx.lex.changeVerbs.has(lw(t, a.ts - 1)) || (lw(t, a.ts - 1) === 'by' && ctx.lex.changeVerbs.has(lw(t, a.ts - 2))))) {
+      b.unit = a.unit;
+    }
   }
   return figs;
 }
+
+/** Units of a change that do not carry over to the level after it ("up 5% to 230"; nor cents: "up 12 cents to 2.45"). */
+const NO_LEVEL_UNIT = new Set(['percent', 'pp', 'bp', 'ratio', 'duration']);
 
 /** Set by parseAt when it recognises a trap that spans several tokens (so they are not re-read). */
 let skipTo = 0;
@@ -271,8 +285,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   /** "- 20 degrees fahrenheit": a minus standing apart holds only for a temperature (a dash otherwise) */
   let spacedMinus = false;
   if (isPunct(t, j, '-') && isNum(t, j + 1) && glued(t, j + 1) && (j === ctx.from || t.gap[j]! > 0 || isPunct(t, j - 1, '(') || prefixUnit !== null || qm !== null)) {
-    // not a range tail or a compound "COVID-19"
-    if (!(j > ctx.from && (t.kind[j - 1] === T_NUM || (t.kind[j - 1] === T_WORD && glued(t, j))))) {
+    // not a range tail or a compound "COVID-19" — but a spaced "-1.3%" after a number is a change ("Stoxx 50 -1.3%")
+    if (!(j > ctx.from && (t.kind[j - 1] === T_NUM || (t.kind[j - 1] === T_WORD && glued(t, j)))) || (t.kind[j - 1] === T_NUM && t.gap[j]! > 0 && signedPercent(t, j + 1))) {
       neg = true;
       j++;
     }
@@ -284,9 +298,16 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     // "minus five percent", "between negative ten and fifteen"
     neg = true;
     j++;
+  } else if (isWord(t, j) && lex.negativeWords.has(lw(t, j)) && isPunct(t, j + 1, '-') && glued(t, j + 1) && isNum(t, j + 2) && glued(t, j + 2)) {
+    // "minus-5 yards", "minus-130 degrees"
+    neg = true;
+    j += 2;
   }
   const coreStart = j;
-  const trap = trapAt(ctx, coreStart, prefixUnit !== null || qual !== null);
+  // a bound glued by a hyphen binds digits only: "sub-7 nanometre", "sub-$1,000"; "sub-zero" is no number
+  const hyphenQual = qm !== null && qm.end === coreStart && isPunct(t, qm.end - 1, '-');
+  if (qm && isPunct(t, qm.end - 1, '-') && !((isNum(t, qm.end) || (prefixUnit !== null && isNum(t, coreStart))) && glued(t, qm.end))) return null;
+  const trap = trapAt(ctx, coreStart, prefixUnit !== null || qual !== null, prefixUnit !== null && prefixUnit.dimension === 'currency', hyphenQual);
   if (trap) {
     if (trap > coreStart + 1) {
       skipTo = trap;
@@ -448,6 +469,25 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   if (rate) {
     per = rate.per;
     pos = rate.end;
+  } else if (unit && unit.dimension === 'currency' && (isPunct(t, pos, '(') || isPunct(t, pos, ')'))) {
+    // "9 billion shekels ($2.4 billion) a year", "C$6 (US$4.46) per share": the rate after a conversion in brackets
+    // is both amounts' (it stays outside this figure's span)
+    let k = pos;
+    if (isPunct(t, k, '(')) for (let q = k + 1; q < Math.min(ctx.to, k + 10); q++) if (isPunct(t, q, ')')) {
+      k = q;
+      break;
+    }
+    if (isPunct(t, k, ')')) {
+      const br = readRate(ctx, k + 1, unit);
+      if (br) per = br.per;
+    }
+  } else if (!unit && !core.vague && !core.fraction && lw(t, pos) === 'times' && !t.nl[pos]) {
+    // "spins 78,000 times a minute", "three times a week": a frequency, a count per period (not a ratio)
+    const fr = readRate(ctx, pos + 1, null);
+    if (fr && RATE_PERIODS[fr.per] !== undefined && fr.per === RATE_PERIODS[fr.per]) {
+      per = fr.per;
+      pos = fr.end;
+    }
   }
 
   // post-qualifier: "300 or more", "50-plus", "20 or so", "300+"
@@ -553,6 +593,17 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   };
 }
 
+/** Words naming an amount before "of" and a number: "an average of 1500" is no year. */
+const AMOUNT_NOUNS = new Set(['average', 'maximum', 'minimum', 'crowd', 'fine', 'salary', 'fee', 'sum', 'increase', 'decrease', 'rise', 'fall', 'drop', 'gain', 'loss', 'cut', 'reduction', 'payment', 'bonus', 'grant', 'fleet', 'workforce', 'staff', 'group', 'batch', 'shipment', 'order']);
+
+const STRONG_AMOUNT_NOUNS = new Set(['total', 'average', 'sum', 'maximum', 'minimum', 'tally', 'amount']);
+
+/** Digits from token k followed by a percent sign: "-1.3%" in a market table. */
+function signedPercent(t: Tokens, k: number): boolean {
+  const n = readDigits(t, k);
+  return n !== null && !n.dotted && isPunct(t, n.end, '%');
+}
+
 function round12(x: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return x;
   const r = Number(x.toPrecision(12));
@@ -576,8 +627,18 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
   if (ctx.lex.identifierHeads.has(tokText(t, open - 1))) return false;
   // a second capitalised word (first name + surname) or a title before it makes it a person
   const prevCap = isCapitalised(t, open - 2) || (isPunct(t, open - 2, '.') && isCapitalised(t, open - 3));
-  return prevCap;
+  if (prevCap) return true;
+  // a surname alone ("Maddon, 66, has used …", "said Okafor, 41, who …"): the clause goes on with a verb or "who"
+  if (close !== ',' || !isPunct(t, end, ',')) return false;
+  const name = lw(t, open - 1);
+  const { lex } = ctx;
+  if (name.length < 3 || lex.determiners.has(name) || lex.prepositions.has(name) || lex.conjunctions.has(name) || lex.adverbs.has(name) || lex.pronouns.has(name) || lex.auxiliaries.has(name)) return false;
+  const nx = lw(t, end + 1);
+  return isWord(t, end + 1) && !isCapitalised(t, end + 1) && (APPOSITION_NEXT.has(nx) || lex.auxiliaries.has(nx) || lex.verbForms.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
 }
+
+/** Words that continue a clause after "Name, 66,": the age sits between a subject and its verb or relative clause. */
+const APPOSITION_NEXT = new Set(['who', 'whose', 'said', 'says', 'told', 'added', 'died', 'was', 'is', 'has', 'had', 'will', 'would', 'remains', 'lives', 'works', 'joined', 'became', 'faces', 'faced', 'denies', 'denied', 'admitted', 'pleaded']);
 
 /** The number itself. */
 function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = false): Core | null {
@@ -628,6 +689,13 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = f
       return { end: u.end, value: 1, exact: '1', precision: null, form: 'words', vague: null, fraction: false, unit: u.unit, articleBand: 0.25, numeral: null, words: true, scaled: false };
     }
   }
+  // "sixfold", "tenfold", "a hundredfold": a ratio in one word
+  if (w.length > 6 && w.endsWith('fold')) {
+    const stem = w.slice(0, -4);
+    const v = lex.cardinals.get(stem) ?? (lex.scales.has(stem) ? lex.scales.get(stem)! : undefined);
+    const times = lex.unitsByName.get('times');
+    if (v !== undefined && v > 1 && times && !lex.dozenWords.has(stem)) return { end: j + 1, value: v, exact: exactNumber(v), precision: null, form: 'words', vague: null, fraction: false, unit: times, articleBand: 0, numeral: null, words: true, scaled: false };
+  }
   // number words, fractions ("two thirds", "a third of", "one and a half", "half a million") and decimals
   const wn = readWordNumber(t, j, lex, { article: true });
   if (!wn || wn.end > ctx.to) return null;
@@ -643,7 +711,7 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = f
     const clauseEnd = wn.end >= ctx.to || (isPunct(t, wn.end) && !isPunct(t, wn.end, '-') && !isPunct(t, wn.end, "'"));
     if (wn.article || wn.one || w === 'half') {
       // "half the seats", "at half its normal level" — but "the second half of 2025" is a period of time
-      const halfOk = w === 'half' && !isCapitalised(t, j) && (nx === 'the' || HALF_OF.has(nx)) && !HALF_BEFORE_NOT.has(lw(t, j - 1));
+      const halfOk = w === 'half' && (!isCapitalised(t, j) || sentenceInitial(t, j, ctx.from)) && (nx === 'the' || HALF_OF.has(nx)) && !HALF_BEFORE_NOT.has(lw(t, j - 1));
       // "fell by nearly a fifth.", "more than a third contained": a bound makes "a fifth" a share
       const boundOk = qualified && wn.article && (clauseEnd || lex.prepositions.has(nx) || lex.conjunctions.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
       const ok = (nx === 'of' && !(w === 'half' && HALF_BEFORE_NOT.has(lw(t, j - 1)))) || unitOk || halfOk || boundOk || (wn.one && clauseEnd);
@@ -677,8 +745,10 @@ function symbolBound(ctx: ScanContext, j: number, end: number): boolean {
  */
 function ratioIn(ctx: ScanContext, xEnd: number, x: number): { end: number; value: number } | null {
   const { t, lex } = ctx;
-  if (lw(t, xEnd) !== 'in' || !(x >= 1 && x <= 100 && Number.isInteger(x)) || t.nl[xEnd + 1]) return null;
-  const p = xEnd + 1;
+  // "one out of three Germans" is "one in three"; with a larger part, "52 out of 64" stays a part and its whole
+  const outOf = x === 1 && lw(t, xEnd) === 'out' && lw(t, xEnd + 1) === 'of' && !t.nl[xEnd + 2];
+  if ((lw(t, xEnd) !== 'in' && !outOf) || !(x >= 1 && x <= 100 && Number.isInteger(x)) || t.nl[xEnd + 1]) return null;
+  const p = outOf ? xEnd + 2 : xEnd + 1;
   let y: number;
   let end: number;
   if (isNum(t, p)) {
@@ -718,6 +788,10 @@ function isRateContext(ctx: ScanContext, j: number): boolean {
   const p = lw(t, j - 1);
   if (p === 'once' || p === 'twice' || p === 'thrice' || p === 'times' || p === 'per' || p === 'each' || p === 'every') return true;
   if (j - 1 >= ctx.from && (t.kind[j - 1] === T_NUM)) return true;
+  // "9 billion shekels ($2.4 billion) a year": the rate of the amount and its conversion in brackets
+  if (isPunct(t, j - 1, ')')) {
+    for (let k = j - 2; k >= Math.max(ctx.from, j - 8) && !isPunct(t, k, '('); k--) if (t.kind[k] === T_NUM) return true;
+  }
   if (isWord(t, j - 1)) {
     // "1,000 people a day", "$5 an hour": a figure shortly before with a noun in between
     for (let k = j - 1; k >= Math.max(ctx.from, j - 3); k--) {
@@ -745,6 +819,12 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
   const prev = lw(t, j - 1);
   const next = lw(t, end);
   if (hasPrefix) return true;
+  // inside a hyphenated compound after another word: "a production-four-door record", "best-of-three" (the number
+  // words of "twenty-five" are read as one numeral before they get here)
+  if (isPunct(t, j - 1, '-') && glued(t, j) && glued(t, j - 1) && isWord(t, j - 2) && !lex.cardinals.has(prev) && !lex.cardinals.has(lw(t, j - 2)) && !lex.negativeWords.has(lw(t, j - 2))) return false;
+  // a capitalised number word after a capitalised word is part of a name: "the Kick Six", "Big Ten", "BBC Two"
+  // (unless what is counted follows: "Storm Kills Six People")
+  if (isCapitalised(t, j) && isCapitalised(t, j - 1) && !sentenceInitial(t, j - 1, ctx.from) && !sentenceInitial(t, j, ctx.from) && !looksPluralNoun(t, end, lex) && !isCapitalised(t, end)) return false;
   // identifiers: "number five", "article five", "World War Two", "Two" in a name
   if (ID_LOWER_HEADS.has(prev) && (prev === 'number' || prev === 'no' || prev === 'article' || prev === 'chapter' || prev === 'section' || prev === 'page' || prev === 'level' || prev === 'category' || prev === 'phase' || prev === 'stage')) return false;
   if (isCapitalised(t, j - 1) && (prev === 'war' || lex.identifierHeads.has(tokText(t, j - 1)))) return false;
@@ -797,13 +877,14 @@ function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): {
       // must end there: "5bn." ok, "5bnx" no (tokens split letters from digits, so check the next token)
       const after = pos + 1;
       if (after < t.n && glued(t, after) && t.kind[after] === T_WORD) return null;
-      if (t.gap[pos]! > 0 && raw.length === 1 && !prefixUnit) return null; // "5 m" is metres, "5 k" nothing
+      // "5 m" is metres, "5 k" nothing; "8 B people", "3 M users" are billions and millions
+      if (t.gap[pos]! > 0 && raw.length === 1 && !prefixUnit && !(lex.scaleAbbrevs.get(raw)?.caseSensitive && ab.value >= 1e6 && t.gap[pos] === 1 && looksPluralNoun(t, after, lex))) return null;
       if (ab.ambiguousWithUnit) {
         // "$4.5m" → million; "100m sprint" / "1.8m tall" → metres; "4.5m people" → million
         if (!prefixUnit) {
           const nx = lw(t, after);
           if (isPunct(t, after, '-') || MEASURE_ADJ.has(nx)) return null;
-          if (!(looksPluralNoun(t, after, lex) || nx === 'in' || nx === 'of' || nx === 'worth')) return null;
+          if (!(looksPluralNoun(t, after, lex) || nx === 'in' || nx === 'of' || nx === 'worth' || pluralAhead(ctx, after))) return null;
         }
       } else if (ab.money) {
         // "$2.174T"; never "5G networks"
@@ -966,6 +1047,9 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
     } else if (lw(t, end) === 'of' && lw(t, end + 1) === 'age') {
       age = true;
       end += 2;
+    } else if (unit.name === 'year' && lw(t, numStart - 1) === 'of' && lw(t, numStart - 2) === 'age') {
+      // "under the age of 5 years"
+      age = true;
     } else if (isPunct(t, end, '-') && glued(t, end) && lw(t, end + 1) === 'long' && glued(t, end + 1)) {
       end += 2;
     }
@@ -1068,12 +1152,19 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
     suspended = true;
     p++;
   }
-  const w = lw(t, p);
+  let w = lw(t, p);
   let conn = '';
-  if (isPunct(t, p) && (lex.rangeConnectors.has(tokText(t, p)) || isPunct(t, p, '/'))) conn = tokText(t, p) === '~' ? '~' : tokText(t, p);
+  let compoundTo = false;
+  // "0-to-60-mph": a range written as one compound
+  if (!suspended && isPunct(t, p, '-') && glued(t, p) && lw(t, p + 1) === 'to' && glued(t, p + 1) && isPunct(t, p + 2, '-') && glued(t, p + 2) && isNum(t, p + 3) && glued(t, p + 3)) {
+    p += 2;
+    w = 'to';
+    conn = 'to';
+    compoundTo = true;
+  } else if (isPunct(t, p) && (lex.rangeConnectors.has(tokText(t, p)) || isPunct(t, p, '/'))) conn = tokText(t, p) === '~' ? '~' : tokText(t, p);
   else if (isWord(t, p) && (w === 'to' || w === 'through' || w === 'or' || (w === 'and' && (between || suspended)))) conn = w;
   else return null;
-  if (conn !== '-' && conn !== '/' && conn !== '~' && isPunct(t, p)) return null;
+  if (conn !== '-' && conn !== '/' && conn !== '~' && isPunct(t, p) && !compoundTo) return null;
   if (conn === '/' && !glued(t, p)) return null;
   if (conn === 'or' && !(core.words && firstValue < 20) && !suspended) return null;
   if ((conn === 'to' || conn === 'through') && fromWord) {
@@ -1085,6 +1176,9 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
     const pv = lw(t, figStart - 1);
     if (lex.changeVerbs.has(pv)) return null;
   }
+  // "increased by $43.6 billion to $419.2 billion": the change, then the new level — told from a range ("expects
+  // revenue to grow by 3% to 5%") by the level being many times the change
+  const byChange = conn === 'to' && !fromWord && !between && lw(t, figStart - 1) === 'by' && lex.changeVerbs.has(lw(t, figStart - 2));
   p++;
   // second part: optional currency prefix, then a number of the same kind
   if (prefixUnit && isPunct(t, p)) {
@@ -1094,7 +1188,7 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   let second: { end: number; value: number; precision: number | null } | null = null;
   // a negative second end: "from -18 °C to -34 °C"
   let negSecond = false;
-  if (core.numeral && isPunct(t, p, '-') && isNum(t, p + 1) && glued(t, p + 1) && (isWord(t, p - 1) || t.gap[p]! > 0)) {
+  if (core.numeral && !compoundTo && isPunct(t, p, '-') && isNum(t, p + 1) && glued(t, p + 1) && (isWord(t, p - 1) || t.gap[p]! > 0)) {
     negSecond = true;
     p++;
   }
@@ -1128,6 +1222,10 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   let end = second.end;
   let value = second.value;
   let scale = 1;
+  if (!core.numeral) {
+    // "four to five thousand", "two or three million": the scale words ending the second end apply to the first too
+    for (let k = end - 1; k > secondStart && isWord(t, k) && lex.scales.has(lw(t, k)); k--) scale *= lex.scales.get(lw(t, k))!;
+  }
   if (core.numeral) {
     const sc = readScale(ctx, end, prefixUnit);
     if (sc) {
@@ -1136,6 +1234,7 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
       end = sc.end;
     }
   }
+  if (byChange && Math.abs(value) > 3 * Math.abs(firstValue)) return null;
   let u: UnitDef | null = null;
   let compound = false;
   if (!unit || unit.dimension !== 'currency') {
@@ -1155,7 +1254,7 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
 
 function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: string; end: number } | null {
   const { t, lex } = ctx;
-  if (unit && (unit.dimension === 'speed' || unit.dimension === 'percent' || unit.dimension === 'temperature' || unit.dimension === 'duration')) {
+  if (unit && (unit.dimension === 'speed' || unit.dimension === 'percent' || unit.dimension === 'temperature')) {
     // a percent "a year" is a rate of change; keep it simple: "5% a year" stays percent
     return null;
   }
@@ -1166,7 +1265,16 @@ function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: s
     const q = p + 1;
     const nx = lw(t, q);
     const period = RATE_PERIODS[nx] ?? (nx.endsWith('s') ? RATE_PERIODS[nx.slice(0, -1)] : undefined);
-    if (period && (w !== 'each' && w !== 'every' ? true : true)) return { per: period, end: q + 1 };
+    if (period) {
+      // "$6.78 billion a year earlier", "a week ago": the words date the figure; they do not make it a rate
+      if (w !== 'per' && TIME_REF_AFTER.has(lw(t, q + 1))) return null;
+      if (unit && unit.dimension === 'duration') {
+        // "40 hours a week", "three days a month": a duration per a longer period; "a day a day" is none
+        if (!(TIME_ORDER[period] !== undefined && TIME_ORDER[unit.name] !== undefined && TIME_ORDER[period]! > TIME_ORDER[unit.name]!)) return null;
+      }
+      return { per: period, end: q + 1 };
+    }
+    if (unit && unit.dimension === 'duration') return null;
     if (w === 'per' && (nx === 'capita' || nx === 'head' || nx === 'person' || nx === 'resident')) return { per: 'person', end: q + 1 };
     if (w === 'per' && isNum(t, q)) {
       const n = readDigits(t, q);
@@ -1183,8 +1291,33 @@ function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: s
         return { per: exactNumber(v), end };
       }
     }
+    // a price per unit of what is sold: "$58.24 per barrel", "$3 a gallon", "$10 per gram", "$21.25 per square foot",
+    // "$1.50 a share", "NZ$9.99 per month"
+    if (unit && unit.dimension === 'currency' && w !== 'each' && w !== 'every' && !isPunct(t, p, '/')) {
+      const um = isWord(t, q) ? matchIndex(ctx, lex.units, q) : null;
+      if (um && !um.entry.caseSensitive && um.value.unit.dimension !== 'currency' && um.value.unit.dimension !== 'percent' && (um.end >= ctx.to || !isWord(t, um.end) || !looksPluralNoun(t, um.end, lex))) {
+        return { per: um.value.unit.name, end: um.end };
+      }
+      if (um && um.entry.caseSensitive && w === 'per' && um.value.unit.dimension !== 'currency') return { per: um.value.unit.name, end: um.end };
+      // (not "$1.08 per euro": an exchange rate is a price of money, read with the currencies)
+      if (isWord(t, q) && !um && (w === 'per' ? PER_NOUNS.has(nx) || singularNoun(ctx, q) : PER_NOUNS.has(nx))) return { per: nx, end: q + 1 };
+    }
   }
   return null;
+}
+
+/** Periods from short to long, for durations per period ("40 hours a week"). */
+const TIME_ORDER: Record<string, number> = { ms: 0, second: 1, minute: 2, hour: 3, day: 4, week: 5, month: 6, year: 7, decade: 8 };
+/** Nouns a price is quoted per, also after "a"/"an": "$1.50 a share", "£20 a head". */
+const PER_NOUNS = new Set(['share', 'head', 'person', 'ticket', 'unit', 'piece', 'item', 'bottle', 'pack', 'kilo', 'seat', 'night', 'visit', 'dose', 'session', 'game', 'household', 'student', 'passenger', 'vote', 'copy', 'subscriber', 'user', 'employee', 'worker', 'resident', 'customer', 'patient', 'job', 'child', 'adult', 'family', 'home', 'car', 'vehicle']);
+
+/** A singular common noun at k (lower case, not a function word, not a plural): "per share", "per tonne", "per click". */
+function singularNoun(ctx: ScanContext, k: number): boolean {
+  const { t, lex } = ctx;
+  if (!isWord(t, k) || isCapitalised(t, k)) return false;
+  const w = lw(t, k);
+  if (w.length < 3 || lex.determiners.has(w) || lex.prepositions.has(w) || lex.auxiliaries.has(w) || lex.pronouns.has(w) || lex.conjunctions.has(w) || lex.adverbs.has(w) || lex.cardinals.has(w)) return false;
+  return !looksPluralNoun(t, k, lex);
 }
 
 // ---------------------------------------------------------------- traps
@@ -1193,7 +1326,7 @@ function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: s
  * If the figure starting at token j is a trap (date, time, year, ordinal, identifier, URL, phone number,
  * furniture), return the token index after the trap (≥ j + 1); else 0.
  */
-function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
+function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = false, hyphenQual = false): number {
   const { t, lex } = ctx;
   if (j >= ctx.to) return 0;
   if (t.kind[j] === T_NUM) {
@@ -1204,7 +1337,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
     if (ctx.dates.length && overlapsAny(ctx.dates, s, t.end[j]!)) {
       let k = j + 1;
       while (k < ctx.to && overlapsAny(ctx.dates, t.start[k]!, t.end[k]!)) k++;
-      return k;
+      return lapDecimals(t, k, ctx.to);
     }
     const n = readDigits(t, j);
     if (!n) return j + 1;
@@ -1214,7 +1347,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
     if (isPunct(t, after, ':') && glued(t, after) && isNum(t, after + 1) && glued(t, after + 1)) {
       let k = after + 2;
       while (isPunct(t, k, ':') && glued(t, k) && isNum(t, k + 1)) k += 2;
-      return k;
+      return lapDecimals(t, k, ctx.to);
     }
     const aw = lw(t, after);
     // "2.1 pm", "2.123 am" are lengths (picometres, attometres): a clock has two digits of minutes
@@ -1241,7 +1374,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
     if (j > ctx.from && glued(t, j)) {
       const pk = t.kind[j - 1];
       if (pk === T_WORD && !qualified) return identifierEnd(t, after);
-      if (isPunct(t, j - 1, '-') && isWord(t, j - 2) && glued(t, j - 1)) return identifierEnd(t, after);
+      // ("sub-7 nanometre": a bound; "the now-18-month-old": an adverb of time, not a name)
+      if (isPunct(t, j - 1, '-') && isWord(t, j - 2) && glued(t, j - 1) && !hyphenQual && !HYPHEN_ADVERBS.has(lw(t, j - 2)) && !lex.negativeWords.has(lw(t, j - 2))) return identifierEnd(t, after);
       if (isPunct(t, j - 1, '#')) return after;
     }
     if (isWord(t, after) && glued(t, after)) {
@@ -1249,8 +1383,10 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       const unitHere = matchIndex(ctx, lex.units, after);
       const raw = tokText(t, after);
       const abHere = scaleAbbrev(lex, raw);
-      const scaleHere = (abHere !== null && !(abHere.money && !qualified)) || lex.scales.has(raw.toLowerCase());
-      if (!unitHere && !scaleHere) return identifierEnd(t, after);
+      // (a money scale needs a currency: "$2T", never "up to 4G")
+      const scaleHere = (abHere !== null && !(abHere.money && !currency)) || lex.scales.has(raw.toLowerCase());
+      // ("3cyl", "4dr": a counted noun glued in a spec list)
+      if (!unitHere && !scaleHere && !(lex.gluedNouns.has(raw) && !(after + 1 < t.n && glued(t, after + 1) && t.kind[after + 1] !== T_PUNCT))) return identifierEnd(t, after);
       // "24703L202", "A320neo": letters and digits run on after the would-be unit
       if (unitHere && unitHere.entry.caseSensitive && unitHere.end < t.n && glued(t, unitHere.end) && (t.kind[unitHere.end] === T_WORD || t.kind[unitHere.end] === T_NUM)) return identifierEnd(t, after);
     }
@@ -1261,6 +1397,19 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
     if (fm) return fm.end;
     // list markers at the start of a block: "1. The ..." / "2) ..."
     if (j === ctx.from && (isPunct(t, after, '.') || isPunct(t, after, ')')) && glued(t, after) && n.bare && n.digits <= 2 && !isNum(t, after + 1)) return after + 1;
+    // list markers in brackets: "(1) The council …", "three steps: (1) cutting …, (2) …"
+    if (!qualified && n.bare && n.digits <= 2 && isPunct(t, j - 1, '(') && glued(t, j) && isPunct(t, after, ')') && glued(t, after) && isWord(t, after + 1) && listMarkerOpen(ctx, j - 1)) return after + 1;
+    // names that take a number: "S&P 500", "FTSE 100 companies", "iPhone 11 Pro" (a unit or "%" after it: a figure again)
+    if (!qualified && n.bare && t.gap[j]! > 0 && nameHeadBefore(ctx, j) && !matchIndex(ctx, lex.units, after) && !isPunct(t, after, '%') && !readScaleLookahead(ctx, after)) return identifierEnd(t, after);
+    // house numbers: "637 E. Pelham Rd.", "49 Zorro Ranch Road", "22 Ave Foch"
+    if (!qualified && n.bare && n.digits <= 5) {
+      const e = streetEnd(ctx, after);
+      if (e > 0) return e;
+    }
+    // a model number before its capitalised name: "Boeing's own 787 Dreamliner", "and 11 Pro Max:"
+    if (!qualified && n.bare && t.gap[j]! > 0 && j > ctx.from && !sentenceInitial(t, j, ctx.from) && !isCapitalised(t, j - 1) && modelName(ctx, after)) return identifierEnd(t, after);
+    // years of an era: "A.D. 1000", "1000 BC", "300 BCE"
+    if (!qualified && n.bare && n.digits <= 4 && (eraBefore(t, j) || eraAfter(t, after))) return eraAfter(t, after) || after;
     // identifiers after a head word: "Article 5", "Boeing 737", "number 10", "Route 66"
     if (j > ctx.from && !qualified && t.gap[j]! > 0) {
       const pi = j - 1;
@@ -1271,12 +1420,14 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
         const cap = isCapitalised(t, pt);
         const headListed = lex.identifierHeads.has(raw) || (cap && lex.identifierHeads.has(raw[0] + raw.slice(1).toLowerCase()));
         if (n.bare || (n.form === 'digits' && n.precision !== null && n.precision < 1 && (headListed || ID_LOWER_HEADS.has(low)))) {
-          if (headListed && (cap || raw === raw.toUpperCase())) return identifierEnd(t, after);
+          // ("iPhone 11": a listed head as written)
+          if (headListed && (cap || raw === raw.toUpperCase() || lex.identifierHeads.has(raw))) return identifierEnd(t, after);
           if (!cap && ID_LOWER_HEADS.has(low) && n.bare && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
             if (low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer' || lw(t, pt - 1) === 'at') return identifierEnd(t, after);
           }
           // any capitalised word mid-sentence before a bare integer that is not followed by a unit or a plural noun
-          if (cap && n.bare && !sentenceInitial(t, pt, ctx.from) && !isMonthToken(t, pt) && !lex.determiners.has(low) && !lex.qualifiers.candidates(raw, low)) {
+          // (also right after a colon, where a name starts without starting a sentence: "Backyard Worlds: Planet 9")
+          if (cap && n.bare && (!sentenceInitial(t, pt, ctx.from) || (isPunct(t, pt - 1, ':') && !t.nl[pt] && pt - 1 > ctx.from)) && !isMonthToken(t, pt) && !lex.determiners.has(low) && !lex.qualifiers.candidates(raw, low)) {
             const nx = after;
             const unitNext = matchIndex(ctx, lex.units, nx) || (isPunct(t, nx, '-') && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx);
             if (!unitNext && !looksPluralNoun(t, nx, lex) && !(isPunct(t, nx, '%'))) return identifierEnd(t, after);
@@ -1293,13 +1444,17 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
       const unitAfterYear = (k: number) => {
         const um = matchIndex(ctx, lex.units, k);
         if (!um) return false;
+        // a glued-only symbol standing apart is a word: "in 1998 in the hope"
+        if (um.entry.caseSensitive && !um.value.bare && t.gap[k]! > 0) return false;
         const w = lw(t, um.end - 1);
         return !lex.yearNouns.has(w) && (um.entry.caseSensitive || w.endsWith('s') || um.value.unit.dimension === 'percent');
       };
       const unitNext = unitAfterYear(nx) || (isPunct(t, nx, '-') && glued(t, nx) && isWord(t, nx + 1) && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx) || isPunct(t, nx, '%');
       if (!unitNext) {
         const prev = lw(t, j - 1);
-        const prevIsYearContext = YEAR_PREP.has(prev) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
+        // ("an average of 1500", "a total of 1500": "of" after a word naming an amount is no year's)
+        const amountOf = prev === 'of' && (lex.genericHeads.has(lw(t, j - 2)) || lex.totalNouns.has(lw(t, j - 2)) || AMOUNT_NOUNS.has(lw(t, j - 2)));
+        const prevIsYearContext = (YEAR_PREP.has(prev) && !amountOf) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
         // "2013-14", "2022/23", "1990-2000" (but "1000-5000" is a range of numbers)
         if ((isPunct(t, nx, '-') || isPunct(t, nx, '/')) && glued(t, nx) && isNum(t, nx + 1) && glued(t, nx + 1)) {
           const y2 = tokText(t, nx + 1);
@@ -1308,7 +1463,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean): number {
         }
         if (v >= 1900 && v <= 2100) {
           const plural = looksPluralNoun(t, nx, lex) && !lex.yearNouns.has(lw(t, nx));
-          if (!plural || prevIsYearContext) return after;
+          // ("a total of 2000", "an average of 1950": an amount; "the summer of 2019", "the budget of 2020": a year)
+          const strongAmount = prev === 'of' && STRONG_AMOUNT_NOUNS.has(lw(t, j - 2));
+          if ((!plural || prevIsYearContext) && !strongAmount) return after;
         } else if (v >= 1000 && v < 1900 && prevIsYearContext && !looksPluralNoun(t, nx, lex)) return after;
       }
     }
@@ -1325,6 +1482,22 @@ function scaleAbbrev(lex: Lexicon, raw: string): { value: number; ambiguousWithU
   return low && !low.caseSensitive ? low : null;
 }
 
+/**
+ * "2.7m combined digital and physical sales", "15m new homes": a plural noun within a few lower-case modifiers after k
+ * (no measure adjective, preposition, verb or punctuation before it), so a glued "m" counts millions, not metres.
+ */
+function pluralAhead(ctx: ScanContext, k: number): boolean {
+  const { t, lex } = ctx;
+  for (let q = k, n = 0; q < ctx.to && n < 5; q++, n++) {
+    if (!isWord(t, q) || isCapitalised(t, q) || t.nl[q]) return false;
+    const w = lw(t, q);
+    if (MEASURE_ADJ.has(w) || lex.prepositions.has(w) || lex.auxiliaries.has(w) || lex.determiners.has(w) || lex.pronouns.has(w) || matchIndex(ctx, lex.units, q)) return false;
+    if (looksPluralNoun(t, q, lex)) return n > 0;
+    if (w !== 'and' && w !== 'or' && lex.conjunctions.has(w)) return false;
+  }
+  return false;
+}
+
 function readScaleLookahead(ctx: ScanContext, p: number): boolean {
   const { t, lex } = ctx;
   if (!isWord(t, p)) return false;
@@ -1336,6 +1509,104 @@ function identifierEnd(t: Tokens, k: number): number {
   let e = k;
   while (e < t.n && t.gap[e] === 0 && (t.kind[e] === T_WORD || t.kind[e] === T_NUM || (isPunct(t, e, '-') && e + 1 < t.n && t.gap[e + 1] === 0 && t.kind[e + 1] !== T_PUNCT))) e++;
   return Math.max(e, k);
+}
+
+/**
+ * Capitalised words after a bare number that name a model, not what is counted: "787 Dreamliner starting", "11 Pro
+ * Max:", "12 Mini deal". What is counted is plural ("12 Israeli soldiers", "3 Grand Slam titles", "40 Democrats"),
+ * a demonym ("40 Chinese") or followed by "of" ("5 Members of Parliament"); a clause that ends after the name keeps
+ * the count ("killed 20 Taliban.").
+ */
+function modelName(ctx: ScanContext, k: number): boolean {
+  const { t, lex } = ctx;
+  let q = k;
+  for (let n = 0; n < 3 && q < ctx.to && isCapitalised(t, q) && t.gap[q]! > 0 && !t.nl[q]; n++, q++) {
+    const raw = tokText(t, q);
+    if (looksPluralNoun(t, q, lex) || isMonthToken(t, q) || matchIndex(ctx, lex.units, q) || lex.scales.has(lw(t, q)) || /(?:ese|ish|ch|ss|i)$/.test(raw) || raw === raw.toUpperCase()) return false;
+  }
+  if (q === k || q >= ctx.to) return false;
+  if (isPunct(t, q, ':')) return true;
+  if (!isWord(t, q) || isCapitalised(t, q) || t.nl[q]) return false;
+  const w = lw(t, q);
+  // ("killed 20 Taliban in …": one word before a preposition still names who is counted)
+  if (q === k + 1 && lex.prepositions.has(w)) return false;
+  return w !== 'of' && !looksPluralNoun(t, q, lex);
+}
+
+/** After a clock or lap time ending before k: its decimals of a second ("1:23.456", "1:36.6"). */
+function lapDecimals(t: Tokens, k: number, to: number): number {
+  if (k + 1 < to && isPunct(t, k, '.') && glued(t, k) && isNum(t, k + 1) && glued(t, k + 1) && isNum(t, k - 1) && isPunct(t, k - 2, ':')) return k + 2;
+  return k;
+}
+
+/** Words before a glued hyphen and digits that do not make an identifier: "the now-18-month-old", "then-25". */
+const HYPHEN_ADVERBS = new Set(['now', 'then']);
+
+/** Does "(" at token p open a list marker: at the start of a block or line, or after a colon, semicolon, comma or "and"? */
+function listMarkerOpen(ctx: ScanContext, p: number): boolean {
+  const { t } = ctx;
+  if (p <= ctx.from || t.nl[p]) return true;
+  const b = tokText(t, p - 1);
+  return b === ':' || b === ';' || b === '.' || b === ',' || b === '!' || b === '?' || lw(t, p - 1) === 'and' || lw(t, p - 1) === 'or';
+}
+
+/** Does a name that takes a number ("S&P", "FTSE", "iPhone", "Euro Stoxx") end right before token j? */
+function nameHeadBefore(ctx: ScanContext, j: number): boolean {
+  for (let s = j - 1; s >= Math.max(ctx.from, j - 5); s--) {
+    const m = matchIndex(ctx, ctx.lex.nameHeads, s);
+    if (m && m.end === j) return true;
+  }
+  return false;
+}
+
+/**
+ * A house number's street after token k: capitalised words, initials ("E.") and ordinals ("71st") ending in a street
+ * type ("Rd.", "Road", "Ave"); the index after it, or 0. A street type right after the number must be followed by a
+ * name ("22 Ave Foch"): "5 Court cases" is no address.
+ */
+function streetEnd(ctx: ScanContext, k: number): number {
+  const { t, lex } = ctx;
+  let words = 0;
+  let q = k;
+  while (q < ctx.to && words < 5 && !t.nl[q] && t.gap[q]! > 0) {
+    if (isCapitalised(t, q)) {
+      if (lex.streetTypes.has(tokText(t, q)) && (words > 0 || isCapitalised(t, q + 1) || (isPunct(t, q + 1, '.') && glued(t, q + 1)))) {
+        return isPunct(t, q + 1, '.') && glued(t, q + 1) ? q + 2 : q + 1;
+      }
+      words++;
+      q++;
+      if (isPunct(t, q, '.') && glued(t, q) && tokText(t, q - 1).length <= 2) q++; // "E."
+      continue;
+    }
+    // "71st": an ordinal street name
+    if (isNum(t, q) && isWord(t, q + 1) && glued(t, q + 1) && ORDINAL_SUFFIX.has(lw(t, q + 1))) {
+      words++;
+      q += 2;
+      continue;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/** "A.D. 1000", "AD 79": an era before the number at j. */
+function eraBefore(t: Tokens, j: number): boolean {
+  if (t.gap[j] === 0) return false;
+  if (tokText(t, j - 1) === 'AD' || tokText(t, j - 1) === 'CE') return true;
+  // "A.D." / "A.D" → A . D . — the last dot optional
+  const k = isPunct(t, j - 1, '.') ? j - 2 : j - 1;
+  return tokText(t, k) === 'D' && isPunct(t, k - 1, '.') && tokText(t, k - 2) === 'A' && glued(t, k) && glued(t, k - 1);
+}
+
+/** "1000 BC", "300 B.C.", "79 AD", "500 BCE": an era after the number; the index after it, or 0. */
+function eraAfter(t: Tokens, k: number): number {
+  if (k >= t.n || t.gap[k] === 0 || t.gap[k]! > 1) return 0;
+  const w = tokText(t, k);
+  if (w === 'BC' || w === 'BCE' || w === 'AD' || w === 'CE') return k + 1;
+  if ((w === 'B' || w === 'A') && isPunct(t, k + 1, '.') && glued(t, k + 1) && (tokText(t, k + 2) === 'C' || tokText(t, k + 2) === 'D') && glued(t, k + 2)) {
+    return isPunct(t, k + 3, '.') && glued(t, k + 3) ? k + 4 : k + 3;
+  }
+  return 0;
 }
 
 function runEndToken(t: Tokens, j: number, to: number): number {
@@ -1391,7 +1662,8 @@ function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
   let dots = 0;
   let round = 0;
   const start = j;
-  if (isPunct(t, j - 1, '(') || isPunct(t, j - 1, '+')) seps++;
+  // (an opening bracket counts only around an area code, "(555) 123-4567": "(16369.03 up 58.06)" is no phone)
+  if ((isPunct(t, j - 1, '(') && isPunct(t, n.end, ')')) || isPunct(t, j - 1, '+')) seps++;
   while (k < ctx.to && k < j + 12) {
     if (isNum(t, k)) {
       digits += t.end[k]! - t.start[k]!;

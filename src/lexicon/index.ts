@@ -103,6 +103,8 @@ export interface Lexicon {
   nameHeads: PhraseIndex<true>;
   /** Street types ("Street", "Rd", "Ave") that make a number before capitalised words a house number. */
   streetTypes: Set<string>;
+  /** Counted nouns written glued to the digits ("3cyl", "4dr"): no identifier. */
+  gluedNouns: Set<string>;
 }
 
 /** Phrases indexed by their first token (lower-cased for case-insensitive ones), longest first. */
@@ -148,6 +150,7 @@ interface NumbersFile {
   change_verbs?: string[];
   name_heads?: string[];
   street_types?: string[];
+  glued_nouns?: string[];
 }
 
 interface UnitsFile {
@@ -251,6 +254,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     rates: new Map(),
     nameHeads: new PhraseIndex(),
     streetTypes: new Set(),
+    gluedNouns: new Set(),
   };
   for (const f of src.numbers) {
     for (const [k, v] of Object.entries(f.cardinals ?? {})) lex.cardinals.set(k, v);
@@ -271,6 +275,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const v of f.change_verbs ?? []) lex.changeVerbs.add(v);
     for (const w of f.name_heads ?? []) lex.nameHeads.add(w, true);
     for (const w of f.street_types ?? []) lex.streetTypes.add(w);
+    for (const w of f.glued_nouns ?? []) lex.gluedNouns.add(w);
   }
   for (const f of src.units) {
     for (const e of f.entries) {

@@ -24,6 +24,13 @@ describe('built-in lexicon files', () => {
     expect(lex.scaleAbbrevs.get('b')).toMatchObject({ value: 1e9, strict: true });
   });
 
+  test('names with numbers, street types and glued nouns compile', () => {
+    const lex = getLexicon();
+    expect(lex.nameHeads.candidates('S', 's')!.some((e) => e.toks.map((t) => t.text).join('') === 's&p')).toBe(true);
+    expect(lex.streetTypes.has('Rd')).toBe(true);
+    expect(lex.gluedNouns.has('cyl')).toBe(true);
+  });
+
   test('unit fields compile: part_of, after_scale, context, factor, glued symbols', () => {
     const lex = getLexicon();
     expect(lex.unitsByName.get('USc')!.partOf).toEqual({ unit: 'USD', factor: 0.01 });
