@@ -502,7 +502,8 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): v
   let last = 0;
   let scanned = 0;
   for (const f of figs) {
-    for (let k = Math.max(scanned, 0); k < f.start; k++) if (text[k] === '.' || text[k] === '!' || text[k] === '?') last = k + 1;
+    // (a full stop followed by a space: not the point of "5.3")
+    for (let k = Math.max(scanned, 0); k < f.start; k++) if ((text[k] === '.' || text[k] === '!' || text[k] === '?') && (k + 1 >= text.length || /\s/.test(text[k + 1]!))) last = k + 1;
     scanned = Math.max(scanned, f.start);
     starts.push(last);
     const list = bySentence.get(last);
@@ -519,7 +520,9 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): v
     const all = bySentence.get(ss)!;
     const at = posInSentence[i]!;
     const same = all.slice(Math.max(0, at - 24), at).concat(all.slice(at + 1, at + 25));
-    if (f.unit?.name === 'point' && pp && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
+    // "fell 5.3 points to 22.6%" is percentage points; "fell 190 points, or 2.3%" (an index) stays points
+    const orPercent = /^\s*,?\s*(?:or|and|a|some)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|per\s*cent|percent)/i.test(text.slice(f.end, f.end + 30));
+    if (f.unit?.name === 'point' && pp && Math.abs(f.value) <= 100 && !orPercent && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
     if (!f.unit && !f.per && f.value >= 1000 && /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end))) {
       // a scaled amount with no unit takes the currency of the figures beside it in its sentence
       const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
@@ -545,7 +548,7 @@ function looksPluralNounAfter(t: Tokens, f: RawFigure, lex: Lexicon): boolean {
 
 const PERIOD_ADJ: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annual: 'year', yearly: 'year', hourly: 'hour', annually: 'year' };
 const RATE_HEADS = new Set(['rate', 'average', 'pace', 'intake', 'tally', 'count', 'number', 'toll', 'total']);
-const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', night: 'day' };
+const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', minute: 'minute', second: 'second', night: 'day' };
 
 /**
  * A count stated as a rate by its clause: "the average daily recruitment rate … is around 1,000 people",
