@@ -192,7 +192,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   }
   if (ka.event && kb.event && ka.event !== kb.event && ka.family !== 'magnitude') return { ...base, comparable: false, why: 'different events' };
   // "rose 7.3% by mid-morning" and "up 6.9% at 11.40am": two readings of a moving price
-  if (crossDocument && a.intraday && b.intraday && a.intraday !== b.intraday && !(isStatic(ka) && isStatic(kb))) return { ...base, comparable: false, why: 'two readings at different times of day' };
+  // "161 km/h at landfall" and "about 110 km/h by the afternoon": readings of what varies (winds, temperatures,
+  // prices, passing states) at different moments; a budget voted "on Wednesday evening" is one budget
+  const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
+  if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return { ...base, comparable: false, why: 'two readings at different moments' };
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };

@@ -146,6 +146,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('31,000 hectares', '24,000 hectares')).toHaveLength(1);
   });
 
+  test('winds at landfall and winds by the afternoon are two readings; a budget voted in the evening is one budget', async () => {
+    const r = await check({ 'a.txt': ['Sustained winds at landfall were 161 km/h. By the afternoon the storm had weakened, with winds of about 110 km/h.', '2025-10-08'] });
+    expect(r.involving('161 km/h', 'about 110 km/h')).toHaveLength(0);
+    const b = await check({
+      'a.txt': ['Councillors voted through a £1.84bn budget on Wednesday evening.', '2025-03-05'],
+      'b.txt': ['The council approved a £1.48 billion budget on Wednesday.', '2025-03-06'],
+    });
+    expect(b.involving('£1.84bn', '£1.48 billion')).toHaveLength(1);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
