@@ -93,7 +93,9 @@ function numericDate(s: string): { date: string; index: number; length: number }
   const a = +m[1]!;
   const b = +m[2]!;
   const y = +m[3]!;
-  const d = a > 12 && b <= 12 ? fmt(y, b, a) : b > 12 && a <= 12 ? fmt(y, a, b) : a === b ? fmt(y, a, b) : null;
+  // dotted dates are day-first wherever they are written ("02.10.2025" is 2 October)
+  const dotted = m[0].includes('.');
+  const d = a > 12 && b <= 12 ? fmt(y, b, a) : b > 12 && a <= 12 ? fmt(y, a, b) : a === b || dotted ? fmt(y, b, a) : null;
   return d ? { date: d, index: m.index, length: m[0].length } : null;
 }
 
@@ -144,6 +146,25 @@ const BYLINE = /^by [^ ].{0,100}$/i;
  *  - a short block that is only a date ("Friday 14 October 2022 10:05 BST") or a byline with a date.
  * Dates without a year are never taken, nor dates in the body.
  */
+/** A field that is only a time of day ("16:40 GMT", "9:47 AM"). */
+function onlyTime(s: string): boolean {
+  return /^\d{1,2}[:.]\d{2}(?: ?(?:am|pm|a\.m\.|p\.m\.))?(?: [a-z]{2,5}(?:[+-]\d{1,2})?)?$/i.test(s.trim());
+}
+
+/** The date of a text that is nothing but a date (with weekday, time and zone around it), else null. */
+function onlyDate(s: string): string | null {
+  const d = findTextDate(s) ?? numericDate(s);
+  if (!d) return null;
+  const rest = (s.slice(0, d.index) + ' ' + s.slice(d.index + d.length)).toLowerCase();
+  const leftover = rest
+    .replace(new RegExp(`\\b${WEEKDAY}\\b`, 'g'), ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b/g, ' ')
+    .replace(/\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|pst|pdt|[a-z]{2,4}t|updated|published|posted|local time)\b/g, ' ')
+    .replace(/[+-]\d{1,2}(?::?\d{2})?\b/g, ' ')
+    .replace(/[\s,.|·•/()–—-]+/g, '');
+  return leftover.length === 0 ? d.date : null;
+}
+
 export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null {
   const { prefixed, primary } = matchers(bp);
   let offset = 0;
@@ -174,17 +195,21 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
       const d = findTextDate(after);
       if (d && DATELINE_BETWEEN.test(after.slice(0, d.index))) return { date: d.date, block: i, metaOnly: false };
     }
-    if (s.length <= 80) {
-      // a block that is only a date (with weekday / time / zone around it)
-      const d = findTextDate(s);
-      if (d) {
-        const rest = (s.slice(0, d.index) + ' ' + s.slice(d.index + d.length)).toLowerCase();
-        const leftover = rest
-          .replace(new RegExp(`\\b${WEEKDAY}\\b`, 'g'), ' ')
-          .replace(/\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b/g, ' ')
-          .replace(/\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|pst|pdt|[a-z]{2,4}t|updated|published|posted)\b/g, ' ')
-          .replace(/[\s,.|·•/()–—-]+/g, '');
-        if (leftover.length === 0) return { date: d.date, block: i, metaOnly: true };
+    if (s.length <= 80 && onlyDate(s)) return { date: onlyDate(s)!, block: i, metaOnly: true };
+    // a short line of fields, one of them only a date: "07 October 2025 - 18:20 local time", "Regional news · Monday
+    // 22 September 2025 · Page 1 of 4", "July 24, 2025 9:47 AM GMT+2 | Updated 2 hours ago"
+    // (each line of the block on its own: a block may hold a breadcrumb, a headline and the date line)
+    for (const line of raw.length <= 600 ? raw.split('\n') : []) {
+      const l = line.replace(/\s+/g, ' ').trim();
+      if (l.length > 160) continue;
+      const fields = l.split(/ [|·•–—-] |[|·•]/).map((x) => x.trim());
+      if (fields.length < 2 && l.length > 80) continue;
+      const hit = fields.map(onlyDate).find((x) => x);
+      if (hit) return { date: hit, block: i, metaOnly: fields.length === 1 || l.length === s.length };
+      // a headline run into its date line: "… no ceasefire deal 11 June 2025 | 16:40 GMT | By Daniel Osei"
+      if (fields.length > 1 && fields.slice(1).every((f) => !f || onlyTime(f) || BYLINE.test(f))) {
+        const d = findTextDate(fields[0]!);
+        if (d && d.index + d.length === fields[0]!.length) return { date: d.date, block: i, metaOnly: false };
       }
     }
     if (BYLINE.test(s)) {

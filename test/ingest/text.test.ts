@@ -219,6 +219,17 @@ describe('plain text', () => {
     expect(cli.dateSource).toBe('cli');
   });
 
+  test('date lines of fields: a date among separators, a headline run into its date line, dotted day-first dates', () => {
+    const d = (text: string) => ingestText(text, { id: 'x', path: 'x.txt' }).date;
+    expect(d('ACW | Asia Coast Wire\nHome / Weather\n07 October 2025 - 18:20 local time\n\nThe storm strengthened on Tuesday.')).toBe('2025-10-07');
+    expect(d('NORTHERN TIMES\nRegional news for the north · Monday 22 September 2025 · Page 1 of 4\n\nThe vote was close.')).toBe('2025-09-22');
+    expect(d('WIRE - Business\nJuly 24, 2025 9:47 AM GMT+2 | Updated 2 hours ago\n\nThe company beat forecasts.')).toBe('2025-07-24');
+    expect(d('Talks open without a deal\n11 June 2025 | 16:40 GMT | By Daniel Osei\n\nThe talks opened on Wednesday.')).toBe('2025-06-11');
+    expect(d('Strike paralyses the country\n02.10.2025 - 19:48\n\nTrains stood idle.')).toBe('2025-10-02');
+    // a date inside a sentence of prose is no date line
+    expect(d('Opinion\nWhy the vote on 22 September 2025 - and its aftermath - matters for everyone in the region today\n\nText.')).toBeNull();
+  });
+
   test('empty and whitespace-only text', () => {
     const doc = ingestText('  \n\t\n', { id: 'e.txt', path: 'e.txt' });
     expect(doc.text).toBe('');
