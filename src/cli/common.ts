@@ -39,6 +39,11 @@ export interface ExtractHooks {
    * quotes the files. Memory then grows with the claims, not with the texts.
    */
   lean?: boolean;
+  /**
+   * false: keep nothing (the returned lists stay empty, `onDocument` sees every document): for output written
+   * as it comes (`extract -f jsonl`), so a batch of any size runs in bounded memory. Default true.
+   */
+  retain?: boolean;
   /** Use the worker pool whatever the batch size (tests). */
   forcePool?: boolean;
 }
@@ -70,6 +75,7 @@ export async function readAndExtract(
     for (const c of r.claims) c.id = `c${++n}`; // numberClaims, one document at a time
     reportDocErrors(r.doc);
     hooks.onDocument?.(r.doc, r.claims, i++);
+    if (hooks.retain === false) continue;
     if (hooks.lean) leanen(r);
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
@@ -121,7 +127,7 @@ export async function readInputs(
 function leanen(r: DocResult): void {
   // a sentence sliced from the text keeps the whole text alive: copy it out
   for (const c of r.claims) c.sentence = (' ' + c.sentence).slice(1);
-  r.doc.text = '';
+  r.doc.text = r.doc.text ? ' ' : ''; // still tells a read document from a failed one (assertSomethingRead)
   r.doc.segments = [];
   delete r.doc.source;
 }

@@ -9,14 +9,15 @@
  *    with the same noun, no noun, or a noun that is one of the holder's words);
  *  - events: the same event or none (claims of different events are never compared); people counted with no
  *    event are compared with nothing, so nothing is read for them;
- *  - time: claims whose time is unknown, or within WINDOW_DAYS of T (the engine compares figures of different
+ *  - time: claims whose time is unknown, or within WINDOW_DAYS of T (an interval that starts more than
+ *    LOOKBACK_DAYS before the window is not looked up) (the engine compares figures of different
  *    dates only as near reports, ≤ 3 days, or as updates of a rising count, ≤ 30 days); for static measures
  *    (a length, an area …, compared whatever the dates) no time limit.
  * The one case the look-up can miss: two figures anchored to the same named moment ("before landfall") more
  * than WINDOW_DAYS apart, which the engine would still compare.
  */
 import { claimKey, type ClaimKey } from '../align/keys.js';
-import { isStatic } from '../align/index.js';
+import { isStatic, relate } from '../align/index.js';
 import { checkClaims, loadRuleSet } from '../pipeline.js';
 import { UserError } from '../util/errors.js';
 import type { ClaimContext } from '../context/index.js';
@@ -26,7 +27,7 @@ import { openForRead, rowToClaim, rowToDocument, SUBJECT_FAMILIES, blockKey, typ
 
 export const WINDOW_DAYS = 31;
 /** Rows read per draft claim at most (the most recent first): a cap against a block that spans the archive. */
-export const MAX_ROWS_PER_CLAIM = 5000;
+export const MAX_ROWS_PER_CLAIM = 300;
 
 export interface ReviewIndexArgs extends InputArgs {
   draft: string;
@@ -42,7 +43,7 @@ export interface ReviewIndexResult {
   checks: ReturnType<typeof checkClaims>['checks'];
   rules: Awaited<ReturnType<typeof loadRuleSet>>['rules'];
   /** Archived rows read, and the milliseconds the look-up took. */
-  stats: { rows: number; documents: number; lookupMs: number };
+  stats: { rows: number; read: number; documents: number; lookupMs: number };
 }
 
 function shift(iso: string, days: number): string {
@@ -60,34 +61,67 @@ function holderWords(h: string | null | undefined): string[] {
 }
 
 /** The archived rows align() could put in a block with draft claim `c` (key `k`). */
+/** Look-ups of one review, by query (draft claims that share a key and a time ask the same question). */
+const queryMemo = new WeakMap<DB, Map<string, number[]>>();
+
+/** Intervals longer than this (a whole year, "since 2013") are looked up only this far back. */
+export const LOOKBACK_DAYS = 366;
+
+/**
+ * The archived rows align() could put in a block with draft claim `c` (key `k`). Every query is a range on one
+ * index — (bkey | family+noun, time_start, time_end, event) — so only the rows returned are read from the file:
+ * one query for the dated rows inside the time window, one for the undated rows, per blocking key.
+ */
 export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_ROWS_PER_CLAIM): ClaimRow[] {
   if (k.family === 'count' && (k.people || !k.noun) && !k.event) return [];
   if (!k.noun && k.family === 'count') return [];
-  const where: string[] = [];
-  const params: unknown[] = [];
+  // the blocking keys: family|noun; for shares and money, the family with the noun, no noun, or a holder's word
+  const keys: Array<{ sql: string; params: unknown[] }> = [];
   if (SUBJECT_FAMILIES.test(k.family)) {
     const nouns = [...new Set([k.noun, ...holderWords(c.holder)].filter((x): x is string => !!x))];
-    where.push(`family = ?`);
-    params.push(k.family);
-    where.push(`(noun IS NULL${nouns.length ? ` OR noun IN (${nouns.map(() => '?').join(',')})` : ''})`);
-    params.push(...nouns);
-  } else {
-    where.push(`bkey = ?`);
-    params.push(blockKey(k));
-  }
-  if (k.event) {
-    where.push(`(event IS NULL OR event = ?)`);
-    params.push(k.event);
-  }
+    keys.push({ sql: `family = ? AND noun IS NULL`, params: [k.family] });
+    for (const n of nouns) keys.push({ sql: `family = ? AND noun = ?`, params: [k.family, n] });
+  } else keys.push({ sql: `bkey = ?`, params: [blockKey(k)] });
+  const ev = k.event ? { sql: ` AND (event IS NULL OR event = ?)`, params: [k.event] } : { sql: '', params: [] };
   const t = c.time;
-  if (!isStatic(k) && t?.start) {
-    const lo = shift(t.start, -WINDOW_DAYS);
-    const hi = shift(t.end ?? t.start, WINDOW_DAYS);
-    where.push(`(time_start IS NULL OR (time_start <= ? AND coalesce(time_end, time_start) >= ?))`);
-    params.push(hi, lo);
+  // phase 1 reads the index only (rowid and the filter columns are all in it); phase 2 fetches the rows kept
+  const ids: number[] = [];
+  const pick = (sql: string, params: unknown[]) => {
+    const memo = `${sql}\u0000${JSON.stringify(params)}`;
+    let hit = queryMemo.get(db)?.get(memo);
+    if (!hit) {
+      hit = db.prepare(sql).pluck().all(...params) as number[];
+      let m = queryMemo.get(db);
+      if (!m) queryMemo.set(db, (m = new Map()));
+      m.set(memo, hit);
+    }
+    for (const id of hit) ids.push(id);
+  };
+  for (const key of keys) {
+    if (!isStatic(k) && t?.start) {
+      const lo = shift(t.start, -WINDOW_DAYS);
+      const hi = shift(t.end ?? t.start, WINDOW_DAYS);
+      // dated, starting inside the window: nearest first (past the cap the nearest in time are kept)
+      pick(`SELECT rowid FROM claims WHERE ${key.sql} AND time_start >= ? AND time_start <= ?${ev.sql} ORDER BY abs(julianday(time_start) - julianday(?)), rowid DESC LIMIT ?`, [
+        ...key.params, lo, hi, ...ev.params, t.start, limit,
+      ]);
+      // dated, starting before the window and lasting into it ("so far this year", "in 2024")
+      pick(`SELECT rowid FROM claims WHERE ${key.sql} AND time_start >= ? AND time_start < ? AND time_end >= ?${ev.sql} ORDER BY time_start DESC, rowid DESC LIMIT ?`, [
+        ...key.params, shift(lo, -LOOKBACK_DAYS), lo, lo, ...ev.params, limit,
+      ]);
+      // undated (no publication date, no time in the sentence): comparable at any time
+      pick(`SELECT rowid FROM claims WHERE ${key.sql} AND time_start IS NULL${ev.sql} ORDER BY rowid DESC LIMIT ?`, [...key.params, ...ev.params, limit]);
+    } else {
+      pick(`SELECT rowid FROM claims WHERE ${key.sql}${ev.sql} ORDER BY time_start IS NULL, time_start DESC, rowid DESC LIMIT ?`, [...key.params, ...ev.params, limit]);
+    }
   }
-  const sql = `SELECT * FROM claims WHERE ${where.join(' AND ')} ORDER BY time_start DESC, rowid DESC LIMIT ?`;
-  return db.prepare(sql).all(...params, limit) as ClaimRow[];
+  const out: ClaimRow[] = [];
+  const fetch = db.prepare(`SELECT claims.*, documents.id AS doc_id FROM claims JOIN documents ON documents.rowid = claims.doc WHERE claims.rowid = ?`);
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+    const r = fetch.get(id) as ClaimRow | undefined;
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewIndexResult> {
@@ -98,11 +132,28 @@ export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewI
     const draftDoc = drafts[0];
     if (!draftDoc || drafts.every((d) => d.errors.length > 0 && !d.text)) throw new UserError(`cannot read the draft ${args.draft}`);
     const t0 = performance.now();
-    // archived rows for every draft claim, each row once
+    // archived rows for every draft claim, each row once; of the rows the look-up returns, only those align()
+    // relates to a draft claim (relate(): comparable) are kept, so the engine never works on archived figures that
+    // could only meet each other
     const rows = new Map<number, ClaimRow>();
+    const seen = new Map<number, { claim: ClaimContext; key: ClaimKey } | null>();
+    const draftDocIds = new Set(drafts.map((d) => d.id));
     for (const c of draftClaims) {
       const k = claimKey(c, set.synonyms, set.lexicon);
-      for (const r of candidateRows(db, c, k)) rows.set(r.rowid!, r);
+      for (const r of candidateRows(db, c, k)) {
+        if (rows.has(r.rowid!)) continue;
+        let e = seen.get(r.rowid!);
+        if (e === undefined) {
+          const docId = (r as ClaimRow & { doc_id: string }).doc_id;
+          if (draftDocIds.has(docId)) e = null; // the draft itself, indexed earlier
+          else {
+            const claim = rowToClaim(r, docId, -1);
+            e = { claim, key: claimKey(claim, set.synonyms, set.lexicon) };
+          }
+          seen.set(r.rowid!, e);
+        }
+        if (e && relate(c, e.claim, k, e.key).comparable) rows.set(r.rowid!, r);
+      }
     }
     // their documents, in index order; the draft is document 0
     const docIds = [...new Set([...rows.values()].map((r) => r.doc))].sort((a, b) => a - b);
@@ -141,7 +192,7 @@ export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewI
       findings: findings.filter((f) => f.claims.some((id) => draftIds.has(id))),
       checks: checks.filter((c) => c.claims.some((id) => draftIds.has(id))),
       rules: set.rules,
-      stats: { rows: rows.size, documents: documents.length - 1, lookupMs },
+      stats: { rows: rows.size, read: seen.size, documents: documents.length - 1, lookupMs },
     };
   } finally {
     db.close();

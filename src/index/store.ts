@@ -8,8 +8,9 @@
  *              (family, canonical noun, canonical event, bkey = the blocking key of align()), and the rest of
  *              what the rule engine reads (precision, form, links, roles …) as JSON in `extra`.
  *
- * Indexes: (bkey, time_start) and (family, noun) for the blocking look-up, (time_start) for time windows,
- * (doc) for re-indexing. WAL journal, one transaction per batch of documents.
+ * Indexes: (bkey, time_start, time_end, event) and (family, noun, time_start, time_end, event) for the blocking
+ * look-up (every filter of review's queries is answered from the index; only the rows returned are read), (doc)
+ * for re-indexing. WAL journal, one transaction per batch of documents.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
@@ -64,9 +65,8 @@ CREATE TABLE IF NOT EXISTS claims (
   bkey TEXT NOT NULL,
   extra TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS claims_block ON claims (bkey, time_start);
-CREATE INDEX IF NOT EXISTS claims_family ON claims (family, noun);
-CREATE INDEX IF NOT EXISTS claims_time ON claims (time_start);
+CREATE INDEX IF NOT EXISTS claims_blocking ON claims (bkey, time_start, time_end, event);
+CREATE INDEX IF NOT EXISTS claims_subject ON claims (family, noun, time_start, time_end, event);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc);
 `;
 

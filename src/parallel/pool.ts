@@ -136,6 +136,7 @@ export async function* processOrdered(docs: AsyncIterable<Document> | Iterable<D
   });
   opts.onMode?.({ pool: true, threads: jobs, why: force ? 'forced' : 'large batch' });
   const queue: Pending[] = [];
+  let warned = false;
   const maxInflight = jobs * INFLIGHT_PER_THREAD;
   let chunk: Document[] = [];
   let chunkIdx: number[] = [];
@@ -151,6 +152,7 @@ export async function* processOrdered(docs: AsyncIterable<Document> | Iterable<D
     const ship: WireDoc[] = [];
     for (let k = 0; k < docsOf.length; k++) if (docsOf[k]!.text && shippable(docsOf[k]!)) ship.push(toWire(docsOf[k]!, idxOf[k]!));
     const run = ship.length ? pool.run({ docs: ship }) : Promise.resolve<WireResult>({ results: [], ms: 0 });
+    const local = (): DocResult[] => docsOf.map((d, k) => processDocument(d, idxOf[k]!, lex));
     const promise = run.then((res) => {
       const out: DocResult[] = [];
       let r = 0;
@@ -163,9 +165,14 @@ export async function* processOrdered(docs: AsyncIterable<Document> | Iterable<D
         } else out.push(processDocument(d, idxOf[k]!, lex));
       }
       return out;
+    }, (e: unknown) => {
+      // a worker that fails (a stale or broken dist/worker.mjs, out of memory) costs speed, never results
+      if (!warned) {
+        warned = true;
+        opts.onMode?.({ pool: false, threads: 1, why: `a worker failed (${(e as Error)?.message ?? e}); continuing in-process` });
+      }
+      return local();
     });
-    // a rejection is observed when the chunk's turn comes; keep Node from reporting it as unhandled meanwhile
-    promise.catch(() => undefined);
     queue.push({ docs: docsOf, promise });
   };
   const add = (d: Document): void => {
