@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-const entries = { numcheck: 'src/cli/main.ts', worker: 'src/cli/worker.ts', eval: 'scripts/eval.ts', bench: 'scripts/bench.ts' };
+const entries = { numcheck: 'src/cli/main.ts', worker: 'src/cli/worker.ts', eval: 'scripts/eval.ts', bench: 'scripts/bench.ts', fuzz: 'scripts/fuzz.ts' };
 await build({
   entryPoints: Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f))),
   outdir: 'dist',

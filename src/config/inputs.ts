@@ -56,7 +56,11 @@ function normalizePattern(p: string): string {
   let s = p.trim().replace(/\\/g, '/');
   if (s.startsWith('./')) s = s.slice(2);
   const dirOnly = s.endsWith('/');
-  if (dirOnly) s = s.replace(/\/+$/, '');
+  if (dirOnly) {
+    let e = s.length; // trailing slashes off (a loop: /\/+$/ costs n² on a long run of slashes)
+    while (e > 0 && s.charCodeAt(e - 1) === 47) e--;
+    s = s.slice(0, e);
+  }
   if (s.startsWith('/')) s = s.slice(1);
   else if (!s.includes('/')) s = `**/${s}`;
   return dirOnly ? `${s}/**` : s;

@@ -64,3 +64,85 @@ export function sentenceAt(starts: number[], to: number, at: number): [number, n
   const e = lo + 1 < starts.length ? starts[lo + 1]! : to;
   return [s, e];
 }
+
+/** Index of the sentence starting at `start` in `starts` (binary search), or -1. */
+export function sentenceIndex(starts: number[], start: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = starts[mid]!;
+    if (v === start) return mid;
+    if (v < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * A "sentence" longer than this (a scraped table flattened to one line, a run of figures with no full stop) is
+ * cut into pieces of at most this many characters before context is read from it. Every claim's attribution,
+ * time and scope are read from its sentence, so without a cap a figure-dense line of n characters costs n² (and
+ * each claim would quote the whole line). Real sentences are far shorter (the longest in the seed articles and
+ * examples is under 500 characters), so they are never cut.
+ */
+export const MAX_SENTENCE = 1000;
+
+/**
+ * Cut sentences longer than MAX_SENTENCE: each piece ends at the last whitespace in its second half (else at
+ * the limit), never inside a figure (`spans`: sorted, non-overlapping [start, end) of the mentions) and never
+ * between the two halves of a surrogate pair. Returns `starts` itself when nothing is cut.
+ */
+export function splitLongSentences(text: string, starts: number[], to: number, spans: Array<[number, number]> = []): number[] {
+  let out: number[] | null = null;
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const e = i + 1 < starts.length ? starts[i + 1]! : to;
+    if (e - s <= MAX_SENTENCE) {
+      out?.push(s);
+      continue;
+    }
+    out ??= starts.slice(0, i);
+    out.push(s);
+    let p = s;
+    while (e - p > MAX_SENTENCE) {
+      const limit = p + MAX_SENTENCE;
+      let cut = -1;
+      for (let k = limit; k > p + (MAX_SENTENCE >> 1); k--) {
+        if (isSpaceCode(text.charCodeAt(k - 1)) && !isSpaceCode(text.charCodeAt(k)) && !insideSpan(spans, k)) {
+          cut = k;
+          break;
+        }
+      }
+      if (cut < 0) {
+        cut = limit;
+        const span = spanAt(spans, cut);
+        if (span) cut = span[0] > p ? span[0] : span[1]; // the figure starts the next piece, or ends this one
+        const c = text.charCodeAt(cut);
+        if (c >= 0xdc00 && c <= 0xdfff && cut > p + 1) cut--;
+      }
+      if (cut <= p || cut >= e) break;
+      out.push(cut);
+      p = cut;
+    }
+  }
+  return out ?? starts;
+}
+
+/** The span with start < at < end, if any (binary search over sorted, non-overlapping spans). */
+function spanAt(spans: Array<[number, number]>, at: number): [number, number] | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = spans[mid]!;
+    if (b <= at) lo = mid + 1;
+    else if (a >= at) hi = mid - 1;
+    else return spans[mid]!;
+  }
+  return null;
+}
+
+function insideSpan(spans: Array<[number, number]>, at: number): boolean {
+  return spanAt(spans, at) !== null;
+}

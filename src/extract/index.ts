@@ -521,7 +521,7 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): v
     const at = posInSentence[i]!;
     const same = all.slice(Math.max(0, at - 24), at).concat(all.slice(at + 1, at + 25));
     // "fell 5.3 points to 22.6%" is percentage points; "fell 190 points, or 2.3%" (an index) stays points
-    const orPercent = /^\s*,?\s*(?:or|and|a|some)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|per\s*cent|percent)/i.test(text.slice(f.end, f.end + 30));
+    const orPercent = /^\s*(?:,\s*)?(?:or|and|a|some)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|per\s*cent|percent)/i.test(text.slice(f.end, f.end + 30));
     if (f.unit?.name === 'point' && pp && Math.abs(f.value) <= 100 && !orPercent && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
     if (!f.unit && !f.per && f.value >= 1000 && /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end))) {
       // a scaled amount with no unit takes the currency of the figures beside it in its sentence

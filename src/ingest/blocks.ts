@@ -5,7 +5,7 @@
  */
 import type { Segment } from '../types.js';
 import { matchLine, normLine, type Boilerplate, type LinePattern } from './lexicon.js';
-import { MapBuilder, pieceOrigEnd, RunMap, type Piece } from './offsets.js';
+import { MapBuilder, pieceOrigEnd, RunMap, slicePiece, type Piece } from './offsets.js';
 
 export type SegmentKind = Segment['kind'];
 
@@ -27,6 +27,30 @@ export function headlineLike(text: string): boolean {
   if (t.length === 0) return true;
   if (t.length > 150) return false;
   return !/[.:;,!]["')\]]?$/.test(t);
+}
+
+/**
+ * Trim the whitespace HTML and Markdown keep as content (no-break, zero-width, ideographic spaces, BOM ...) off
+ * the ends of each block, and drop blocks holding nothing else (the `<p>&nbsp;</p>` spacers of scraped pages).
+ * Inside a block such characters stay ("5\u00a0000"). Plain text trims them already when it reads its lines.
+ */
+export function trimBlocks(drafts: Draft[]): Draft[] {
+  let changed = false;
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const t = d.piece.text;
+    let a = 0;
+    let b = t.length;
+    while (a < b && isEdgeSpace(t.charCodeAt(a))) a++;
+    while (b > a && isEdgeSpace(t.charCodeAt(b - 1))) b--;
+    if (a === 0 && b === t.length) {
+      out.push(d);
+      continue;
+    }
+    changed = true;
+    if (a < b) out.push({ ...d, piece: slicePiece(d.piece, a, b) });
+  }
+  return changed ? out : drafts;
 }
 
 /** Drop boilerplate blocks according to the lexicon's line patterns and their actions. */
@@ -75,6 +99,11 @@ function lowerUnit(c: number): number {
 
 function isWsUnit(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** What plain text trims off a line's ends (src/ingest/text.ts isSpace): isWsUnit and NEL. */
+function isEdgeSpace(c: number): boolean {
+  return isWsUnit(c) || c === 0x85;
 }
 
 function foldUnit(c: number): number {

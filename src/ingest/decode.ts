@@ -38,7 +38,7 @@ export function decode(buf: Buffer, path: string): Decoded {
       text = new TextDecoder(enc, { ignoreBOM: true }).decode(buf);
       errors.push({ code: 'decode', message: `${shown}: invalid ${enc.toUpperCase()} (odd byte count or unpaired surrogate); bad units were replaced with U+FFFD` });
     }
-    if (isBlank(text)) errors.push(emptyError(shown));
+    if (isBlank(text)) errors.push(emptyError(shown, text));
     return { text, errors, encoding: enc };
   }
   const sniffEnd = Math.min(buf.length, BINARY_SNIFF);
@@ -48,7 +48,7 @@ export function decode(buf: Buffer, path: string): Decoded {
   }
   if (isUtf8(buf)) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
-    if (isBlank(text)) errors.push(emptyError(shown));
+    if (isBlank(text)) errors.push(emptyError(shown, text));
     return { text, errors, encoding: 'utf-8' };
   }
   // Not UTF-8. An HTML page may declare its legacy charset.
@@ -56,7 +56,7 @@ export function decode(buf: Buffer, path: string): Decoded {
   if (declared) {
     try {
       const text = WINDOWS_1252_LABELS.has(declared) ? decodeWindows1252(buf) : new TextDecoder(declared, { ignoreBOM: true }).decode(buf);
-      if (isBlank(text)) errors.push(emptyError(shown));
+      if (isBlank(text)) errors.push(emptyError(shown, text));
       return { text, errors, encoding: declared };
     } catch {
       /* unsupported label: fall through */
@@ -65,12 +65,12 @@ export function decode(buf: Buffer, path: string): Decoded {
   const at = firstInvalidUtf8(buf);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
   errors.push({ code: 'decode', message: `${shown}: invalid UTF-8 at byte ${at}; undecodable bytes were replaced with U+FFFD` });
-  if (isBlank(text)) errors.push(emptyError(shown));
+  if (isBlank(text)) errors.push(emptyError(shown, text));
   return { text, errors, encoding: 'utf-8' };
 }
 
-function emptyError(shown: string): DocError {
-  return { code: 'empty', message: `${shown}: the file is empty` };
+function emptyError(shown: string, text = ''): DocError {
+  return { code: 'empty', message: text.replace(/^\uFEFF/, '').length === 0 ? `${shown}: the file is empty` : `${shown}: the file holds only whitespace` };
 }
 
 /** True when the text holds nothing but whitespace (and a BOM). */

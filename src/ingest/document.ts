@@ -3,7 +3,7 @@
  * the metadata, join the blocks. Pure and synchronous (workers call it), and it never throws.
  */
 import type { DocError, DocFormat, Document } from '../types.js';
-import { assemble, dedupeBlocks, dropBoilerplate, type Draft } from './blocks.js';
+import { assemble, dedupeBlocks, dropBoilerplate, trimBlocks, type Draft } from './blocks.js';
 import { datelineDate, normalizeDate } from './dates.js';
 import { isBlank } from './decode.js';
 import { htmlBlocks } from './html.js';
@@ -87,7 +87,7 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
   const body: Body = { drafts: [], date: null, dateSource: null, title: null, outlet: null, url: null, errors: [] };
   if (format === 'html') {
     const r = htmlBlocks(src, bp);
-    body.drafts = dedupeBlocks(dropBoilerplate(r.drafts, bp), bp);
+    body.drafts = dedupeBlocks(dropBoilerplate(trimBlocks(r.drafts), bp), bp);
     body.date = r.meta.date;
     body.dateSource = r.meta.dateSource;
     body.title = r.meta.title;
@@ -97,7 +97,7 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
     if (r.selection === 'none' && r.warnings.length) body.errors.push({ code: 'html-parse', message: r.warnings.join('; ') });
   } else if (format === 'markdown') {
     const r = markdownBlocks(src);
-    const header = cleanTop(r.drafts, bp);
+    const header = cleanTop(trimBlocks(r.drafts), bp);
     body.drafts = dedupeBlocks(header.drafts, bp);
     body.errors.push(...r.errors);
     const fm = r.frontMatter;
@@ -208,6 +208,11 @@ function finish(
   };
   if (base.sourceOffset !== undefined) doc.sourceOffset = base.sourceOffset;
   if (base.sourceLine !== undefined) doc.sourceLine = base.sourceLine;
+  if (text.length === 0 && errors.length === 0) {
+    // not empty, yet nothing is left to check: say so rather than report a clean document
+    const where = base.format === 'jsonl' && base.sourceLine !== undefined ? `${base.path}:${base.sourceLine}` : base.path || base.id;
+    doc.errors = [{ code: 'no-text', message: `${where}: no article text found (only navigation, boilerplate or markup)`, ...(base.format === 'jsonl' && base.sourceLine !== undefined ? { line: base.sourceLine } : {}) }];
+  }
   return doc;
 }
 

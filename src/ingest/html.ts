@@ -396,6 +396,28 @@ function isTagStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 33 || c === 63;
 }
 
+/**
+ * A tag in the source that the text node holds as it is: the text of <plaintext> (and of raw-text elements), where
+ * "<p>" is three characters, not markup. Markup never reaches a text node's value, so the value repeating the
+ * whole tag at this point means it is text.
+ */
+function literalTag(raw: string, i: number, val: string, j: number): boolean {
+  let close = raw.indexOf('>', i);
+  if (close === -1 || close - i > 200) close = Math.min(raw.length, i + 200) - 1;
+  return val.startsWith(raw.slice(i, close + 1), j);
+}
+
+/** After a NUL the parser dropped: does the source go on with something that gives U+FFFD itself ("&#0;", U+FFFD)? */
+function fffdNext(raw: string, k: number): boolean {
+  while (raw.charCodeAt(k) === 0) k++;
+  const c = raw.charCodeAt(k);
+  if (c === 0xfffd) return true;
+  if (c !== 38) return false;
+  ENTITY_AT.lastIndex = k;
+  const m = ENTITY_AT.exec(raw);
+  return m !== null && decodeEntity(m[0]).startsWith('\ufffd');
+}
+
 function onlySpaceBetween(f: Flat, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) {
     if (!f.isText[k]) return false;
@@ -477,7 +499,7 @@ export function emitText(src: string, start: number, end: number, val: string, a
     if (i >= raw.length) break;
     const rc = raw.charCodeAt(i);
     const vc = val.charCodeAt(j);
-    if (rc === vc && rc !== 38 /* & */ && rc !== 13 && !(rc === 60 && isTagStart(raw.charCodeAt(i + 1)))) {
+    if (rc === vc && rc !== 38 /* & */ && rc !== 13 && !(rc === 60 && isTagStart(raw.charCodeAt(i + 1)) && !literalTag(raw, i, val, j))) {
       i++;
       j++;
       continue;
@@ -493,8 +515,12 @@ export function emitText(src: string, start: number, end: number, val: string, a
         i++; // dropped
       }
     } else if (rc === 0) {
-      // NUL in the text the parser keeps (body text) is dropped; only PLAINTEXT turns it into U+FFFD, and then the
-      // rest of the node falls back to a coarse mapping below
+      // NUL in body text is dropped by the parser; PLAINTEXT (and other raw text) turns it into U+FFFD, which stands
+      // for that one source char
+      if (vc === 0xfffd && !fffdNext(raw, i + 1)) {
+        acc.decoded('\ufffd', start + i, start + i + 1);
+        j++;
+      }
       i++;
     } else if (rc === 38) {
       ENTITY_AT.lastIndex = i;

@@ -9,6 +9,16 @@ import type { ReportInput } from './index.js';
 
 export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/** Whitespace and the punctuation a cut quote should not end on. */
+const TRAILING_PUNCT = /[\s,;:]/;
+
+/** `s` without trailing characters matching `one` (a loop: /[...]+$/ is quadratic on long runs). */
+function trimEndOf(s: string, one: RegExp): string {
+  let e = s.length;
+  while (e > 0 && one.test(s[e - 1]!)) e--;
+  return s.slice(0, e);
+}
+
 export function severityRank(s: string): number {
   return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
 }
@@ -332,7 +342,7 @@ export function quoteClaim(claim: Claim, max = 200): Quote {
       let cut = la;
       const sp = after.lastIndexOf(' ', cut);
       if (sp > 0 && cut - sp < 20) cut = sp;
-      after = after.slice(0, cut).replace(/[\s,;:]+$/, '');
+      after = trimEndOf(after.slice(0, cut), TRAILING_PUNCT);
       cutEnd = true;
     }
   }

@@ -42,6 +42,13 @@ const MIN_COLUMN = 36;
 
 const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
+/** `s` without trailing spaces (a loop: / +$/ is quadratic on long runs of spaces). */
+function trimSpacesEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
+  return s.slice(0, e);
+}
+
 export function renderText(input: ReportInput, opts: RenderOptions): string {
   const c = pc.createColors(opts.color);
   const width = Math.max(40, Math.floor(opts.width ?? (process.stdout.columns || 100)));
@@ -118,7 +125,7 @@ function findingBlock(f: Finding, input: ReportInput, ix: Index, c: Colors, widt
         const r = right[k];
         const pad = l ? ' '.repeat(Math.max(0, colW - l.width)) : ' '.repeat(colW);
         const row = INDENT + (l?.text ?? '') + (r ? pad + ' '.repeat(GUTTER) + r.text : '');
-        lines.push(row.replace(/ +$/, ''));
+        lines.push(trimSpacesEnd(row));
       }
     }
   } else {

@@ -40,7 +40,43 @@ export interface Directive {
   text: string;
 }
 
-const DIRECTIVE = /<!--\s*numcheck-(disable-next-line|disable-line|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
+/** The head of a directive comment, tried (sticky) at each "<!--"; the body runs to the first "-->" after it. */
+const DIRECTIVE_HEAD = /<!--\s*numcheck-(disable-next-line|disable-line|disable|enable)(?=[\s,]|-->)/y;
+
+interface DirectiveMatch {
+  index: number;
+  /** The whole comment, "<!--" to "-->". */
+  text: string;
+  kind: string;
+  body: string;
+}
+
+/**
+ * Every directive comment of `src`, in order: what `/<!--\s*numcheck-(kind)(?=[\s,]|-->)([\s\S]*?)-->/g` finds,
+ * found in linear time (that regex costs n² on a file of unclosed "<!-- numcheck-enable" comments). The closing
+ * "-->" is searched once per comment, and not at all once the file holds no more.
+ */
+function findDirectives(src: string): DirectiveMatch[] {
+  const out: DirectiveMatch[] = [];
+  let from = 0;
+  let close = -2; // last "-->" found at or after some offset (-1: none left)
+  for (;;) {
+    const i = src.indexOf('<!--', from);
+    if (i === -1) break;
+    DIRECTIVE_HEAD.lastIndex = i;
+    const m = DIRECTIVE_HEAD.exec(src);
+    if (!m) {
+      from = i + 1;
+      continue;
+    }
+    const headEnd = i + m[0].length;
+    if (close !== -1 && close < headEnd) close = src.indexOf('-->', headEnd);
+    if (close === -1) break; // no "-->" after this: no later comment closes either
+    out.push({ index: i, text: src.slice(i, close + 3), kind: m[1]!, body: src.slice(headEnd, close) });
+    from = close + 3;
+  }
+  return out;
+}
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Formats whose files can carry directives. */
@@ -74,30 +110,65 @@ export function parseDirectives(doc: Document): ParsedDirectives {
     return lo; // 0-based
   };
   const skip = doc.format === 'markdown' ? markdownCode(src, lineStarts) : htmlRawText(src);
-  const inSkip = (off: number) => skip.some(([s, e]) => off >= s && off < e);
+  // directives come in file order and the skipped ranges are sorted: one pointer walks them
+  let sk = 0;
+  const inSkip = (off: number) => {
+    while (sk < skip.length && skip[sk]![1] <= off) sk++;
+    return sk < skip.length && skip[sk]![0] <= off;
+  };
 
-  const onlyDirectives = new Set<number>(); // 0-based lines holding nothing but directives
-  const found: Array<{ m: RegExpExecArray; l0: number; l1: number }> = [];
-  for (const m of src.matchAll(DIRECTIVE)) {
-    if (inSkip(m.index!)) continue;
-    found.push({ m: m as RegExpExecArray, l0: lineOf(m.index!), l1: lineOf(m.index! + m[0].length - 1) });
+  const found: Array<{ m: DirectiveMatch; l0: number; l1: number }> = [];
+  for (const m of findDirectives(src)) {
+    if (inSkip(m.index)) continue;
+    found.push({ m, l0: lineOf(m.index), l1: lineOf(m.index + m.text.length - 1) });
   }
-  const lineText = (l: number) => src.slice(lineStarts[l]!, l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
-  for (const f of found) {
-    if (f.l0 !== f.l1) continue;
-    const rest = lineText(f.l0).replace(DIRECTIVE, '');
-    if (!/\S/.test(rest)) onlyDirectives.add(f.l0);
+  const lineEnd = (l: number) => (l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
+  const lineText = (l: number) => src.slice(lineStarts[l]!, lineEnd(l));
+  // 0-based lines holding nothing but directives: a line with a one-line directive, whose text without its
+  // directive comments is blank (each such line read once, however many directives it holds)
+  const onlyDirectives = new Set<number>();
+  for (const l of new Set(found.filter((f) => f.l0 === f.l1).map((f) => f.l0))) {
+    const t = lineText(l);
+    let last = 0;
+    let ok = true;
+    for (const d of findDirectives(t)) {
+      if (/\S/.test(t.slice(last, d.index))) {
+        ok = false;
+        break;
+      }
+      last = d.index + d.text.length;
+    }
+    if (ok && !/\S/.test(t.slice(last))) onlyDirectives.add(l);
   }
+  // the next line after `l` that is neither blank nor directives only (memoised: stacked directives share it)
+  const nextContent = new Map<number, number | null>();
+  const contentFrom = (l: number): number | null => {
+    const seen: number[] = [];
+    let r: number | null = null;
+    for (; l < lineStarts.length; l++) {
+      const known = nextContent.get(l);
+      if (known !== undefined) {
+        r = known;
+        break;
+      }
+      seen.push(l);
+      if (!/\S/.test(lineText(l)) || onlyDirectives.has(l)) continue;
+      r = l;
+      break;
+    }
+    for (const x of seen) nextContent.set(x, r);
+    return r;
+  };
 
   for (const { m, l0, l1 } of found) {
-    const kind = m[1] as DirectiveKind;
-    const body = m[2]!;
+    const kind = m.kind as DirectiveKind;
+    const body = m.body;
     const cut = /(?:^|\s)--(?:\s|$)/.exec(body);
     const idsPart = cut ? body.slice(0, cut.index) : body;
     const reason = cut ? body.slice(cut.index + cut[0].length).trim() || null : null;
     const rules: string[] = [];
     const line = firstLine + l0;
-    const column = m.index! - lineStarts[l0]! + 1;
+    const column = m.index - lineStarts[l0]! + 1;
     for (const id of idsPart.split(/[\s,]+/).filter(Boolean)) {
       if (!RULE_ID.test(id)) {
         out.problems.push({ line, column, message: `numcheck-${kind}: "${id}" is not a rule id (rule ids are kebab-case; write the reason after " -- ")` });
@@ -107,11 +178,8 @@ export function parseDirectives(doc: Document): ParsedDirectives {
     }
     let target: number | null = null;
     if (kind === 'disable-next-line') {
-      for (let l = l1 + 1; l < lineStarts.length; l++) {
-        if (!/\S/.test(lineText(l)) || onlyDirectives.has(l)) continue;
-        target = firstLine + l;
-        break;
-      }
+      const l = contentFrom(l1 + 1);
+      if (l !== null) target = firstLine + l;
     }
     out.directives.push({
       kind,
@@ -122,10 +190,10 @@ export function parseDirectives(doc: Document): ParsedDirectives {
       line,
       column,
       endLine: firstLine + l1,
-      start: base + m.index!,
-      end: base + m.index! + m[0].length,
+      start: base + m.index,
+      end: base + m.index + m.text.length,
       target,
-      text: m[0].replace(/\s+/g, ' '),
+      text: m.text.replace(/\s+/g, ' '),
     });
   }
   return out;
@@ -153,11 +221,9 @@ function markdownCode(src: string, lineStarts: number[]): Array<[number, number]
     if (fence) {
       const ch = fence[1]![0]!;
       const len = fence[1]!.length;
+      const closing = new RegExp(`^ {0,3}${ch === '`' ? '`' : '~'}{${len},}\\s*$`);
       let k = l + 1;
-      for (; k < n; k++) {
-        const close = new RegExp(`^ {0,3}${ch === '`' ? '`' : '~'}{${len},}\\s*$`).exec(lineAt(k));
-        if (close) break;
-      }
+      for (; k < n; k++) if (closing.test(lineAt(k))) break;
       ranges.push([lineStarts[l]!, endOf(Math.min(k, n - 1))]);
       l = k;
       continue;
@@ -168,8 +234,24 @@ function markdownCode(src: string, lineStarts: number[]): Array<[number, number]
 
 /** Raw-text elements of HTML: a "<!--" inside <script>, <style> or <textarea> is not a comment. */
 function htmlRawText(src: string): Array<[number, number]> {
+  // what /<(script|style|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi finds, in linear time (that regex is cubic
+  // on "<style>x" repeated): the open tag, its first ">", then the first matching end tag or the end of the file
   const ranges: Array<[number, number]> = [];
-  for (const m of src.matchAll(/<(script|style|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi)) ranges.push([m.index!, m.index! + m[0].length]);
+  const open = /<(script|style|textarea)\b/gi;
+  const ends = new Map<string, RegExp>();
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(src)) !== null) {
+    const gt = src.indexOf('>', m.index + m[0].length);
+    if (gt === -1) break; // no ">" after this: no later open tag completes either
+    const name = m[1]!.toLowerCase();
+    let end = ends.get(name);
+    if (!end) ends.set(name, (end = new RegExp(`</${name}\\s*>`, 'gi')));
+    end.lastIndex = gt + 1;
+    const e = end.exec(src);
+    const stop = e ? e.index + e[0].length : src.length;
+    ranges.push([m.index, stop]);
+    open.lastIndex = stop;
+  }
   return ranges;
 }
 

@@ -29,7 +29,10 @@ export async function runReview(args: ReviewArgs): Promise<number> {
   }
   const r = await checkPaths([args.draft, ...args.against!], args, run);
   const draftDoc = r.documents[0];
-  if (!draftDoc || (draftDoc.errors.length > 0 && !draftDoc.text)) throw new UserError(`cannot read the draft ${draftName}`);
+  if (!draftDoc || (draftDoc.errors.length > 0 && !draftDoc.text)) {
+    const onlyNoText = draftDoc && draftDoc.errors.every((e) => e.code === 'no-text' || e.code === 'empty');
+    throw new UserError(onlyNoText ? `nothing to check in the draft ${draftName}: it holds no article text` : `cannot read the draft ${draftName}`);
+  }
   const draftIds = new Set(r.claims.filter((c) => c.docIndex === 0).map((c) => c.id));
   const findings = r.findings.filter((f) => f.claims.some((id) => draftIds.has(id)));
   const checks = r.checks.filter((c) => c.claims.some((id) => draftIds.has(id)));
