@@ -22,9 +22,17 @@ const SUBJECT_FAMILIES = /^(?:percent|pp|[A-Z]{3}|USc|GBX)$/;
 const SUBJECT_STOP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'of', 'and', 'in', 'for', 'company', 'group', 'total', 'overall']);
 
 /** Content words of a holder, lower-cased and singular-ish. */
+const SUBJECT_WORDS = new Map<string, Set<string>>();
+const NO_WORDS: Set<string> = new Set();
+/** The content words of a holder (memoised: read-only sets shared between calls). */
 function subjectWords(h: string | null | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const w of (h ?? '').toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !SUBJECT_STOP.has(w)) out.add(w.replace(/(?:'s|s)$/, ''));
+  if (!h) return NO_WORDS;
+  let out = SUBJECT_WORDS.get(h);
+  if (out) return out;
+  out = new Set<string>();
+  for (const w of h.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !SUBJECT_STOP.has(w)) out.add(w.replace(/(?:'s|s)$/, ''));
+  if (SUBJECT_WORDS.size > 100000) SUBJECT_WORDS.clear();
+  SUBJECT_WORDS.set(h, out);
   return out;
 }
 
@@ -93,8 +101,15 @@ export interface Relation {
   crossDocument: boolean;
 }
 
+const DAYS = new Map<string, number>();
 function day(s: string): number {
-  return Date.parse(`${s}T00:00:00Z`) / 86400000;
+  let d = DAYS.get(s);
+  if (d === undefined) {
+    d = Date.parse(`${s}T00:00:00Z`) / 86400000;
+    if (DAYS.size > 100000) DAYS.clear();
+    DAYS.set(s, d);
+  }
+  return d;
 }
 
 const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(landfall|the storm|storm|the typhoon|typhoon|the hurricane|hurricane|the cyclone|cyclone|the quake|quake|earthquake|the vote|vote|election|polls closed|the march|march|impact|the attack|attack|the blast|blast|the fire|the flood|flood|dawn|noon|midnight)\b/i;
@@ -102,11 +117,31 @@ const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(la
 const ANCHOR_SAME: Record<string, string> = { landfall: 'storm', typhoon: 'storm', hurricane: 'storm', cyclone: 'storm', impact: 'storm', quake: 'earthquake', vote: 'election', 'polls closed': 'election' };
 
 /** A moment a sentence anchors its figures to ("before landfall"), normalised. */
-function anchorOf(sentence: string): string | null {
+const ANCHORS = new Map<string, string | null>();
+export function anchorOf(sentence: string): string | null {
+  let r = ANCHORS.get(sentence);
+  if (r !== undefined) return r;
   const m = ANCHOR.exec(sentence);
-  if (!m) return null;
-  const what = m[2]!.toLowerCase().replace(/^the\s+/, '');
-  return `${m[1]!.toLowerCase()} ${ANCHOR_SAME[what] ?? what}`;
+  r = m ? `${m[1]!.toLowerCase()} ${ANCHOR_SAME[m[2]!.toLowerCase().replace(/^the\s+/, '')] ?? m[2]!.toLowerCase().replace(/^the\s+/, '')}` : null;
+  if (ANCHORS.size > 50000) ANCHORS.clear();
+  ANCHORS.set(sentence, r);
+  return r;
+}
+
+/**
+ * Days between two claims' times when both are dated and they cannot be one moment (no shared anchor, not two
+ * static measures dated only by their documents); 0 otherwise. A cheap test before relate(): figures more than a
+ * month apart never report one fact, nor one update.
+ */
+export function daysApart(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): number {
+  const ta = a.time;
+  const tb = b.time;
+  if (!ta?.start || !tb?.start) return 0;
+  if (ta.text === 'document date' && tb.text === 'document date' && isStatic(ka) && isStatic(kb)) return 0;
+  const gap = Math.max(day(tb.start) - day(ta.end ?? ta.start), day(ta.start) - day(tb.end ?? tb.start));
+  if (gap <= 0) return 0;
+  const anchor = anchorOf(a.sentence);
+  return anchor && anchor === anchorOf(b.sentence) ? 0 : gap;
 }
 
 /**
@@ -143,17 +178,25 @@ export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb
   return 'same';
 }
 
+const NOT_COMPARABLE = new Map<string, Relation>();
+/** One shared, frozen relation per reason two claims are not comparable (relate() runs for every pair of a block). */
+function notComparable(why: string): Relation {
+  let r = NOT_COMPARABLE.get(why);
+  if (!r) NOT_COMPARABLE.set(why, (r = Object.freeze({ comparable: false, near: false, why, time: 'unknown', scope: 'same', crossDocument: false }) as Relation));
+  return r;
+}
+
 export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): Relation {
   const crossDocument = a.document !== b.document;
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
-  if (ka.family !== kb.family) return { ...base, comparable: false, why: 'different units' };
+  if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
   const named = (h: string | null | undefined) => (h && (SUBJECT_FAMILIES.test(ka.family) || /^[A-Z]/.test(h) && !/^(?:The|A|An)\b/.test(h)) ? h : null);
   const ha = subjectWords(named(a.holder) ? ka.holder : null);
   const hb = subjectWords(named(b.holder) ? kb.holder : null);
   const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
-  if (ha.size && hb.size && !sameHolder) return { ...base, comparable: false, why: 'held by different parties' };
+  if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
   if (SUBJECT_FAMILIES.test(ka.family)) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's
@@ -168,40 +211,40 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
       const rest = [...hs].filter((w) => w !== other.noun);
       ok = other.noun !== null && hs.has(other.noun.replace(/s$/, '')) && (other.mods.length === 0 || rest.length === 0 || other.mods.some((m) => rest.includes(m)));
     }
-    if (!ok) return { ...base, comparable: false, why: 'different things measured' };
+    if (!ok) return notComparable('different things measured');
   } else {
-    if (ka.noun !== kb.noun) return { ...base, comparable: false, why: 'different things counted' };
+    if (ka.noun !== kb.noun) return notComparable('different things counted');
     // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
     // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
     // park's 31,000 hectares")
     const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
     const sameThing = isStatic(ka) && isStatic(kb) && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
-    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return { ...base, comparable: false, why: 'nothing named to compare' };
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return notComparable('nothing named to compare');
   }
   if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
-    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return { ...base, comparable: false, why: 'different moments or events' };
+    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
   }
-  if (a.role === 'subset' || b.role === 'subset') return { ...base, comparable: false, why: 'a subset named by reference' };
+  if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
   // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date
   const datedHistory = (x: ClaimContext, y: ClaimContext) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
-  if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return { ...base, comparable: false, why: 'figures of different roles (a benchmark, a whole, a forecast, an actual figure)' };
+  if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
-    return { ...base, comparable: false, why: 'same sentence (a change or comparison stated together)' };
+    return notComparable('same sentence (a change or comparison stated together)');
   }
-  if (ka.event && kb.event && ka.event !== kb.event && ka.family !== 'magnitude') return { ...base, comparable: false, why: 'different events' };
+  if (ka.event && kb.event && ka.event !== kb.event && ka.family !== 'magnitude') return notComparable('different events');
   // "rose 7.3% by mid-morning" and "up 6.9% at 11.40am": two readings of a moving price
   // "161 km/h at landfall" and "about 110 km/h by the afternoon": readings of what varies (winds, temperatures,
   // prices, passing states) at different moments; a budget voted "on Wednesday evening" is one budget
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
-  if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return { ...base, comparable: false, why: 'two readings at different moments' };
-  if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return { ...base, comparable: false, why: 'two passing states reported at different times' };
-  if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return { ...base, comparable: false, why: 'people counted for different or unknown events' };
-  if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return { ...base, comparable: false, why: 'different kinds of the counted thing' };
+  if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return notComparable('two readings at different moments');
+  if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
+  if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return notComparable('people counted for different or unknown events');
+  if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');
   if ((ka.elapsed || kb.elapsed) && crossDocument) {
     // "15 months ago" depends on when each article was written: comparable only for articles of one date
-    if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return { ...base, comparable: false, why: 'elapsed time counted from different dates' };
+    if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return notComparable('elapsed time counted from different dates');
   }
   const time = timeRelation(a, b, ka, kb);
   let near = false;

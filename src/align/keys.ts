@@ -38,11 +38,19 @@ export function buildSynonyms(sets: { measures: string[][]; events: string[][] }
 }
 
 /** Lemmatise the last word of a phrase: "populated places" → "populated place". */
+const LEMMA_CACHE = new WeakMap<Lexicon, Map<string, string>>();
 export function lemmaPhrase(p: string, lex: Lexicon): string {
+  let cache = LEMMA_CACHE.get(lex);
+  if (!cache) LEMMA_CACHE.set(lex, (cache = new Map()));
+  let r = cache.get(p);
+  if (r !== undefined) return r;
   const words = p.toLowerCase().trim().split(/\s+/);
   const last = words.pop() ?? '';
   words.push(nounLemma(lex, last));
-  return words.join(' ');
+  r = words.join(' ');
+  if (cache.size > 200000) cache.clear();
+  cache.set(p, r);
+  return r;
 }
 
 export function eventLemma(w: string, lex: Lexicon): string {
@@ -96,7 +104,19 @@ export interface ClaimKey {
 const NOT_PREDICATES = new Set(['say', 'tell', 'report', 'add', 'accord', 'announce', 'state', 'note', 'explain', 'warn', 'confirm', 'estimate', 'measure', 'record', 'register', 'expect', 'sustain', 'base', 'locate', 'centre', 'center', 'call', 'name', 'know', 'include', 'follow', 'quote', 'cite', 'give', 'put', 'be', 'have', 'do', 'get']);
 
 /** Predicate stems of a sentence: regular -ed/-ing forms and irregular verb forms, minus speech and light verbs. */
+const PREDICATES = new WeakMap<Lexicon, Map<string, Set<string>>>();
 function predicates(sentence: string, lex: Lexicon): Set<string> {
+  let cache = PREDICATES.get(lex);
+  if (!cache) PREDICATES.set(lex, (cache = new Map()));
+  let hit = cache.get(sentence);
+  if (hit) return hit;
+  hit = predicatesOf(sentence, lex);
+  if (cache.size > 50000) cache.clear();
+  cache.set(sentence, hit);
+  return hit;
+}
+
+function predicatesOf(sentence: string, lex: Lexicon): Set<string> {
   const out = new Set<string>();
   for (const w of sentence.toLowerCase().split(/[^a-z]+/)) {
     if (w.length < 3 || lex.auxiliaries.has(w)) continue;

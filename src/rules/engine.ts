@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, daysApart, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -86,8 +86,21 @@ class Engine {
 
   // ------------------------------------------------------------------ rule selection
 
+  private readonly rulesByCheck = new Map<CheckType, RuleSpec[]>();
   private rulesOf<K extends CheckType>(check: K): RuleOf<K>[] {
-    return this.input.rules.filter((r): r is RuleOf<K> => r.check === check && r.enabled);
+    let l = this.rulesByCheck.get(check);
+    if (!l) this.rulesByCheck.set(check, (l = this.input.rules.filter((r) => r.check === check && r.enabled)));
+    return l as RuleOf<K>[];
+  }
+
+  /** Is the claim a count that only grows (a toll), by the words of a rule's `rising` list? (memoised per list) */
+  private readonly risingMemo = new Map<string[], Map<ClaimContext, boolean>>();
+  private rising(c: ClaimContext, k: ClaimKey, rising: string[]): boolean {
+    let m = this.risingMemo.get(rising);
+    if (!m) this.risingMemo.set(rising, (m = new Map()));
+    let r = m.get(c);
+    if (r === undefined) m.set(c, (r = isRising(c, k, rising, this.input.lexicon)));
+    return r;
   }
 
   private matches(sel: Selector, c: ClaimContext): boolean {
@@ -632,6 +645,8 @@ class Engine {
           const b = claims[block[y]!]!;
           const ka = keys[block[x]!]!;
           const kb = keys[block[y]!]!;
+          // (a month apart: neither one fact nor an update of one — skip before the full relation)
+          if (daysApart(a, b, ka, kb) > 32) continue;
           const rel = relate(a, b, ka, kb);
           if (!rel.comparable) continue;
           const rule = this.ruleFor('mismatch', a, b);
@@ -641,7 +656,7 @@ class Engine {
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
-          const rising = isRising(a, ka, p.rising, this.input.lexicon) || isRising(b, kb, p.rising, this.input.lexicon);
+          const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
