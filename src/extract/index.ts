@@ -348,7 +348,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     if (dim(a) === 'count' && dim(b) === 'count' && !a.per && !b.per) {
       // "61 of the village's 240 homes", "3 of Kestria's 12 bases": a possessive before the whole
       const possessive = /^(?:out of|of)(?: the)?(?: [a-z]+){1,2} ['’] s$/.test(gapText);
-      if (possessive || /^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
+      // "69 women among its 150 members", "12 children among the 45 dead": the part's noun before "among"
+      const among = /^(?:[a-z-]+ ){1,2}among(?: the| its| their)?$/.test(gapText);
+      if (possessive || among || /^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
         if (gapText !== 'from' && gapText !== 'from the') {
           links[i]!.partOf = i + 1;
           if (possessive) links[i]!.possessive = true;

@@ -69,6 +69,8 @@ export interface MismatchParams {
 export interface ScopeParams {
   /** Report a scope difference only when the larger figure is at least this many times the smaller. */
   min_ratio: number;
+  /** ... and at most this many times: one dead and "more than 5,000 in the city" are not one statistic over two areas. */
+  max_ratio: number;
 }
 
 export interface ConversionParams {
@@ -166,7 +168,7 @@ export const DEFAULT_PARAMS: { [K in Exclude<CheckType, 'expression'>]: ParamsBy
     across_documents: true,
     vague: true,
   },
-  scope: { min_ratio: 1 },
+  scope: { min_ratio: 1, max_ratio: 100 },
   conversion: { tolerance: null },
   'part-whole': { allow_equal: true },
   percentage: { tolerance_pp: 0.5 },
