@@ -488,6 +488,14 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
     if (REFERENCE_WORDS.has(w)) return true;
     if (w !== 'of' && w !== 'an' && w !== 'a' && w !== 'the' && w !== 'its' && w !== 'their') break;
   }
+  // "the 76 seats needed for a majority", "the 60 votes required to pass": a threshold
+  if (f.ts - 1 >= from && tokLower(t, f.ts - 1) === 'the') {
+    for (let k = f.te, steps = 0; k + 1 < t.n && steps < 3; k++, steps++) {
+      if (t.kind[k] !== T_WORD) break;
+      const w = tokLower(t, k);
+      if ((w === 'needed' || w === 'required') && /^(?:for|to)$/.test(tokLower(t, k + 1))) return true;
+    }
+  }
   return false;
 }
 
