@@ -480,6 +480,9 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
 
 const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
 
+const CAPACITY_WORDS = new Set(['capacity', 'certified', 'licensed', 'designed', 'rated']);
+const CAPACITY_JOINERS = new Set(['for', 'to', 'of', 'a', 'the', 'its', 'carry', 'hold', 'accommodate', 'seat', 'take']);
+
 /** "an expected 300,000", "a target of 50,000", "the planned 1,000": a benchmark, not a count of what happened. */
 function isReference(t: Tokens, f: RawFigure, from: number): boolean {
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
@@ -487,6 +490,13 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
     const w = tokLower(t, k);
     if (REFERENCE_WORDS.has(w)) return true;
     if (w !== 'of' && w !== 'an' && w !== 'a' && w !== 'the' && w !== 'its' && w !== 'their') break;
+  }
+  // a capacity: "certified for 240 passengers", "a capacity of 500", "licensed to carry 300"
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 4; k--, steps++) {
+    if (t.kind[k] !== T_WORD) break;
+    const w = tokLower(t, k);
+    if (CAPACITY_WORDS.has(w)) return true;
+    if (!CAPACITY_JOINERS.has(w)) break;
   }
   // "the 76 seats needed for a majority", "the 60 votes required to pass": a threshold
   if (f.ts - 1 >= from && tokLower(t, f.ts - 1) === 'the') {

@@ -658,6 +658,12 @@ class Engine {
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
+          // (people missing go down as they are found: figures of different dates are updates either way)
+          if ((rel.time === 'earlier' || rel.time === 'later') && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
+            const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
+            this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
+            continue;
+          }
           const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts

@@ -100,6 +100,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('fewer people missing days later is an update: the missing are found', async () => {
+    const r = await check({
+      'a.txt': ['The coastguard said 37 people were missing after the ferry capsized.', '2025-03-01'],
+      'b.txt': ['The coastguard said 16 people were still missing.', '2025-03-03'],
+    });
+    expect(r.involving('37', '16')).toHaveLength(0);
+    expect(r.checks.some((c) => (c.message ?? '').includes('16 updates 37'))).toBe(true);
+  });
+
   test('different events, forecasts and different parties are different facts', async () => {
     const r = await check({
       'a.txt': ['Officials said 45 people were killed. The storm would hit the coast with winds of 175 km/h. Green Future won 11.9% of the vote.', '2025-03-01'],
