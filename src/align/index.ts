@@ -4,6 +4,7 @@
  * square: only claims of one block are ever compared, and large blocks are split by event and time bucket.
  */
 import type { ClaimContext } from '../context/index.js';
+import { PERIOD_TEXT } from '../context/time.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { claimKey, type ClaimKey, type Synonyms } from './keys.js';
 
@@ -25,7 +26,9 @@ export interface Aligned {
 /** Families whose figures are compared by holder (a party's share, a segment's revenue) within one block. */
 const SUBJECT_FAMILIES = /^(?:percent|pp|[A-Z]{3}|USc|GBX)$/;
 
-const SUBJECT_STOP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'of', 'and', 'in', 'for', 'company', 'group', 'total', 'overall']);
+const SUBJECT_STOP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'of', 'and', 'in', 'for', 'company', 'group', 'total', 'overall',
+  // the period is the claim's time, not part of what holds the figure ("second-quarter net income")
+  'first', 'second', 'third', 'fourth', 'quarter', 'quarterly', 'half', 'full', 'year', 'annual', 'fiscal', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy']);
 
 /** Content words of a holder, lower-cased and singular-ish. */
 const SUBJECT_WORDS = new Map<string, Set<string>>();
@@ -224,6 +227,18 @@ export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb
   return 'same';
 }
 
+/** A reporting period (a quarter, a half, a full year) and another period of other extent. */
+function differentPeriods(a: ClaimContext['time'], b: ClaimContext['time']): boolean {
+  if (!a?.start || !b?.start || !a.end || !b.end) return false;
+  const period = (t: NonNullable<ClaimContext['time']>) => (!!t.text && PERIOD_TEXT.test(t.text)) || (t.start!.endsWith('-01-01') && t.end!.endsWith('-12-31') && t.start!.slice(0, 4) === t.end!.slice(0, 4));
+  const pa = period(a);
+  const pb = period(b);
+  if (!pa && !pb) return false;
+  if (a.start === b.start && a.end === b.end) return false;
+  const long = (t: NonNullable<ClaimContext['time']>) => day(t.end!) - day(t.start!) > 31;
+  return (pa || long(a)) && (pb || long(b));
+}
+
 const NOT_COMPARABLE = new Map<string, Relation>();
 /** One shared, frozen relation per reason two claims are not comparable (relate() runs for every pair of a block). */
 function notComparable(why: string): Relation {
@@ -291,6 +306,9 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // "15 months ago" depends on when each article was written: comparable only for articles of one date
     if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return notComparable('elapsed time counted from different dates');
   }
+  // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
+  // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
+  if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
   const time = timeRelation(a, b, ka, kb);
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {

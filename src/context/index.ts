@@ -7,7 +7,7 @@ import type { Claim, Document, Mention } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
-import { timeOf } from './time.js';
+import { documentPeriod, timeOf } from './time.js';
 
 export interface ClaimContext extends Claim {
   /** Comparable key of the attribution ("putin", "police"), null when unattributed. */
@@ -102,6 +102,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   const spans = mergedSpans(mentions);
   let segHint = 0;
   let lastNamed: Attribution | null = null;
+  // a results report's money and shares with no time of their own are of the period it reports
+  const period = documentPeriod(text, doc.date);
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -130,7 +132,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     if (attr && !attr.pronoun) lastNamed = attr;
     const scope = findScope(sentence, rel, relEnd);
-    const time = timeOf(sentence, rel, relEnd, doc.date);
+    let time = timeOf(sentence, rel, relEnd, doc.date);
+    if (period && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !SNAPSHOT.test(sentence)) time = period;
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
     const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };

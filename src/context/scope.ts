@@ -14,7 +14,7 @@ const NOT_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter',
   'total', 'all', 'addition', 'particular', 'fact', 'response', 'order', 'turn', 'part', 'line', 'time', 'place', 'general', 'recent',
-  'english', 'russian', 'ukrainian', 'french', 'german', 'spanish', 'cash', 'person', 'hospital', 'custody', 'office', 'power', 'charge',
+  'q', 'h', 'fy', 'english', 'russian', 'ukrainian', 'french', 'german', 'spanish', 'cash', 'person', 'hospital', 'custody', 'office', 'power', 'charge',
 ]);
 
 export interface Scope {

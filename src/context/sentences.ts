@@ -42,7 +42,8 @@ export function sentenceStarts(text: string, from: number, to: number): number[]
       while (w >= from && isAlpha(text.charCodeAt(w))) w--;
       const word = text.slice(w + 1, i).toLowerCase();
       if (word.length === 1 && isUpper(text.charCodeAt(w + 1))) continue; // initials, "U.S."
-      if (ABBREV.has(word)) continue;
+      // ("€41bn. Net profit …", "at 5pm. Police …": glued to a number, a unit ends the sentence)
+      if (ABBREV.has(word) && !(w >= from && text.charCodeAt(w) >= 48 && text.charCodeAt(w) <= 57)) continue;
       if (w >= from && text[w] === '.' && word.length <= 2) continue; // "U.S." second part
     }
     starts.push(k);

@@ -27,6 +27,82 @@ function addDays(d: Date, n: number): Date {
   return new Date(d.getTime() + n * 86400000);
 }
 
+/**
+ * A reporting period: "the second quarter", "Q2 2025", "first-half", "H1 2024", "the fourth quarter of 2024".
+ * Without a year, the period of the document's year (or of the year before, when that period would begin more
+ * than 100 days after the document: "fourth-quarter results" published in February).
+ */
+const FISCAL = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\s](quarter|half)|(Q[1-4]|H[12])|(full[-\s]year|fiscal(?:\s+year)?|financial\s+year|FY)(?=\s*(?:19|20)\d\d))\b(?:\s*(?:of\s+)?((?:19|20)\d\d)\b)?/gi;
+const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+/** Words of a time that names a reporting period (TimeRef.text): two different periods are two facts. */
+export const PERIOD_TEXT = /^(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:quarter|half)|Q[1-4]|H[12]|full[-\s]year|fiscal|financial\s+year|FY)/i;
+
+export interface Period {
+  start: number;
+  end: number;
+  ref: TimeRef;
+}
+
+/** Reporting periods named in `text`, resolved against the document date. */
+export function fiscalPeriods(text: string, docDate: string | null): Period[] {
+  const out: Period[] = [];
+  if (!/quarter|half|year|fiscal|\b[QH][1-4]\b|\bFY/i.test(text)) return out;
+  FISCAL.lastIndex = 0;
+  for (let m = FISCAL.exec(text); m; m = FISCAL.exec(text)) {
+    let n: number;
+    let half: boolean;
+    if (m[4]) {
+      // "full-year 2024", "fiscal 2024", "FY2024": the calendar year (fiscal years that end elsewhere are not known)
+      const y = m[5]!;
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: `${y}-12-31`, text: m[0] } });
+      continue;
+    }
+    if (m[3]) {
+      if (m[3] !== m[3].toUpperCase()) continue; // "h1", "q2": markup and slugs, not periods
+      half = m[3][0]!.toUpperCase() === 'H';
+      n = Number(m[3][1]);
+      if (half && n > 2) continue;
+    } else {
+      half = m[2]!.toLowerCase() === 'half';
+      n = ORD[m[1]!.toLowerCase()]!;
+      if (half && n > 2) continue;
+    }
+    let year = m[5] ? Number(m[5]) : docDate ? Number(docDate.slice(0, 4)) : NaN;
+    if (Number.isNaN(year)) continue;
+    const first = half ? (n - 1) * 6 : (n - 1) * 3;
+    const months = half ? 6 : 3;
+    if (!m[5] && docDate && Date.UTC(year, first, 1) - parseIso(docDate).getTime() > 100 * 86400000) year--;
+    const start = iso(new Date(Date.UTC(year, first, 1, 12)));
+    const end = iso(new Date(Date.UTC(year, first + months, 0, 12)));
+    out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
+  }
+  return out;
+}
+
+/**
+ * The period a results report is about: of the reporting periods it names that ended by its date (not the
+ * year-earlier comparisons, not the outlook), the latest, when only one period ends then; null when it names
+ * none, or a quarter and the half or year ending with it. Its figures with no time of their own ("net profit
+ * was €938m") are of that period.
+ */
+export function documentPeriod(text: string, docDate: string | null): TimeRef | null {
+  const counts = new Map<string, { n: number; ref: TimeRef }>();
+  const ps = fiscalPeriods(text, docDate).filter((p) => !docDate || p.ref.end! <= docDate);
+  const latest = ps.reduce((m, p) => (p.ref.end! > m ? p.ref.end! : m), '');
+  for (const p of ps) {
+    if (p.ref.end !== latest) continue;
+    const k = `${p.ref.start}|${p.ref.end}`;
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, ref: p.ref });
+  }
+  // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): which one a figure is of is unclear
+  if (counts.size !== 1) return null;
+  const best = [...counts.values()][0]!;
+  return best ? { start: best.ref.start, end: best.ref.end, text: `${best.ref.text} (the period the report is about)` } : null;
+}
+
 interface Found {
   start: number;
   end: number;
@@ -37,11 +113,12 @@ const cache = new Map<string, Found[]>();
 
 /** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
 export function timeExpressions(sentence: string, docDate: string | null): Found[] {
-  if (!CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) return [];
+  const periods = fiscalPeriods(sentence, docDate);
+  if (!periods.length && !CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) return [];
   const key = `${docDate ?? '-'}|${sentence}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const out: Found[] = [];
+  const out: Found[] = [...periods];
   const refDate = docDate ? parseIso(docDate) : new Date(Date.UTC(2000, 0, 1, 12));
   const roll = ROLLING.exec(sentence);
   if (roll && docDate) {
@@ -62,6 +139,7 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
   const YEAR = /\b(?:in|since|during|of|by|for|throughout)\s+((?:1[89]|20)\d\d)\b(?![-/]\d)/gi;
   for (let m = YEAR.exec(sentence); m; m = YEAR.exec(sentence)) {
     const y = m[1]!;
+    if (out.some((o) => o.start < m!.index + m![0].length && o.end > m!.index)) continue;
     const end = docDate && docDate.startsWith(y) ? docDate : `${y}-12-31`;
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end, text: m[0] } });
   }
@@ -114,7 +192,7 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // (an expression the date parser ran across the figure, "from 17 on Tuesday", counts from the figure's end)
   const found = timeExpressions(sentence, docDate)
     .map((f) => (f.start < figEnd && f.end > figEnd && f.start >= figStart - 6 && /[a-z]/i.test(sentence.slice(figEnd, f.end)) ? { ...f, start: figEnd, ref: { ...f.ref, text: sentence.slice(figEnd, f.end).trim() } } : f))
-    .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start))));
+    .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start)) && !openParen(sentence.slice(figEnd, f.start))));
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;
@@ -128,6 +206,17 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
     return best.ref;
   }
   return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
+}
+
+/** Does the text leave a parenthesis open ("(H1 2024: …" after a figure: the time belongs to the parenthesis)? */
+function openParen(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 export function daysBetween(a: string, b: string): number {

@@ -156,6 +156,13 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   if (i < from || !isWord(t, i)) return null;
   // "China alone accounts for about 11%": the phrasal verb's particle
   if (lw(t, i) === 'for' && /^account(?:s|ed|ing)?$/.test(lw(t, i - 1))) i--;
+  // "net income came in at €983 million"
+  if (lw(t, i) === 'in' && /^(?:came|comes|come|coming)$/.test(lw(t, i - 1))) {
+    i -= 2;
+    while (i >= from && isWord(t, i) && (lex.adverbs.has(lw(t, i)) || lex.auxiliaries.has(lw(t, i)))) i--;
+    const sb = subjectBackward(t, i, lex, from);
+    return sb.words.length ? sb.words.join(' ') : null;
+  }
   let viaVerb = false;
   if (HOLDING_VERBS.has(lw(t, i))) {
     i--;

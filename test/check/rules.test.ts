@@ -100,6 +100,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('figures of different reporting periods are different facts; of one period, one fact', async () => {
+    const r = await check({
+      'a.txt': ['In the first half of 2025, net income was €1,771 million.', '2025-07-24'],
+      'b.txt': ['Net income was €938 million in the second quarter.', '2025-07-24'],
+      'c.txt': ['Second-quarter net income came in at €983 million.', '2025-07-25'],
+    });
+    expect(r.involving('€1,771 million', '€938 million')).toHaveLength(0);
+    expect(r.involving('€938 million', '€983 million')).toHaveLength(1);
+  });
+
   test('fewer people missing days later is an update: the missing are found', async () => {
     const r = await check({
       'a.txt': ['The coastguard said 37 people were missing after the ferry capsized.', '2025-03-01'],

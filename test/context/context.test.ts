@@ -60,6 +60,23 @@ describe('time', () => {
     expect(claim('Organisers said 110,000 people took part, the biggest march since 1995.', '110,000', '2025-01-23').time).toMatchObject({ start: '2025-01-23' });
   });
 
+  test('reporting periods: quarters, halves and full years, of the document\'s year unless written', () => {
+    expect(claim('Net income rose to €938m in the second quarter.', '€938m', '2025-07-24').time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+    expect(claim('In the first half of 2025, revenue was €9,310 million (H1 2024: €8,452 million).', '€9,310 million', '2025-07-24').time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+    expect(claim('In the first half of 2025, revenue was €9,310 million (H1 2024: €8,452 million).', '€8,452 million', '2025-07-24').time).toMatchObject({ start: '2024-01-01', end: '2024-06-30' });
+    expect(claim('Full-year 2024 revenue was €17.9 billion.', '€17.9 billion', '2025-07-24').time).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
+    // fourth-quarter results published in February are of the year before
+    expect(claim('Fourth-quarter sales were €9.1bn.', '€9.1bn', '2025-02-12').time).toMatchObject({ start: '2024-10-01', end: '2024-12-31' });
+  });
+
+  test('money with no time of its own in a results report is of the one period the report is about', () => {
+    const c = claims('Veltra reported its second-quarter results. Net income was €938m, against €795m in Q2 2024.', '2025-07-24');
+    expect(c.find((x) => x.text === '€938m')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+    // a quarter and the year it closes: which one is meant is unclear, so the document date stays
+    const d = claims('Fourth-quarter sales rose. For full-year 2024, the group had sales of €41bn. Net profit was €2.1bn.', '2025-03-06');
+    expect(d.find((x) => x.text === '€2.1bn')!.time).toMatchObject({ text: 'document date' });
+  });
+
   test('without a document date only expressions with their own year resolve', () => {
     expect(claim('The toll rose to 45 on Friday.', '45').time).toBeNull();
     expect(claim('The toll was 45 on October 14, 2022.', '45').time).toMatchObject({ start: '2022-10-14' });
