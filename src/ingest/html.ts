@@ -407,9 +407,18 @@ function literalTag(raw: string, i: number, val: string, j: number): boolean {
   return val.startsWith(raw.slice(i, close + 1), j);
 }
 
-/** After a NUL the parser dropped: does the source go on with something that gives U+FFFD itself ("&#0;", U+FFFD)? */
+/**
+ * After a NUL the parser dropped: does the source go on, past more NULs and tags that give no text (a few, close
+ * by), with something that gives U+FFFD itself ("&#0;", U+FFFD)?
+ */
 function fffdNext(raw: string, k: number): boolean {
-  while (raw.charCodeAt(k) === 0) k++;
+  for (let tags = 0; ; tags++) {
+    while (raw.charCodeAt(k) === 0) k++;
+    if (tags >= 8 || raw.charCodeAt(k) !== 60 || !isTagStart(raw.charCodeAt(k + 1))) break;
+    const close = raw.indexOf('>', k);
+    if (close === -1 || close - k > 200) break;
+    k = close + 1;
+  }
   const c = raw.charCodeAt(k);
   if (c === 0xfffd) return true;
   if (c !== 38) return false;
