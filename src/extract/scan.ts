@@ -756,6 +756,12 @@ function ratioIn(ctx: ScanContext, xEnd: number, x: number): { end: number; valu
   const { t, lex } = ctx;
   // "one out of three Germans" is "one in three"; with a larger part, "52 out of 64" stays a part and its whole
   const outOf = x === 1 && lw(t, xEnd) === 'out' && lw(t, xEnd + 1) === 'of' && !t.nl[xEnd + 2];
+  // "one train in three", "one intercity train in five": the counted noun between
+  if (x === 1 && !outOf && lw(t, xEnd) !== 'in') {
+    let k = xEnd;
+    while (k < xEnd + 2 && isWord(t, k) && !t.nl[k] && /^[a-z]+$/.test(tokText(t, k)) && !lex.determiners.has(lw(t, k)) && !lex.prepositions.has(lw(t, k)) && !lex.auxiliaries.has(lw(t, k)) && !lex.verbForms.has(lw(t, k))) k++;
+    if (k > xEnd && lw(t, k) === 'in') xEnd = k;
+  }
   if ((lw(t, xEnd) !== 'in' && !outOf) || !(x >= 1 && x <= 100 && Number.isInteger(x)) || t.nl[xEnd + 1]) return null;
   const p = outOf ? xEnd + 2 : xEnd + 1;
   let y: number;

@@ -16,6 +16,10 @@ describe('number words and fractions in text', () => {
     expect(one('Only one in four regional trains ran')).toMatchObject({ value: 25, low: 22.5, high: 27.5, unit: 'percent', qualifier: 'approx' });
     expect(one('Roughly one in three voters backed the alliance.')).toMatchObject({ value: 33.333, unit: 'percent' });
     expect(one('1 in 5 adults')).toMatchObject({ value: 20, unit: 'percent' });
+    // the counted noun between: "one train in three", "one intercity train in five"
+    expect(one('The metro ran only one train in three.')).toMatchObject({ value: 33.333, unit: 'percent' });
+    expect(one('Only one intercity train in five ran.')).toMatchObject({ value: 20, unit: 'percent' });
+    expect(texts('One man in 40 years.')).toEqual(['One', '40 years']);
     // a unit or a year after the second number: no share
     expect(texts('3 in 5 days')).toEqual(['3', '5 days']);
     expect(texts('it rose 1 in 2020')).toEqual(['1']);
