@@ -9,6 +9,9 @@ describe('bounds', () => {
     ['This number is greater than 4,565', 4565, null],
     ['which are less than or equal to 100', null, 100],
     ['exceed 3000', 3000, null],
+    ['Annual sales topped 4,100 units', 4100, null],
+    ['The toll surpassed 300', 300, null],
+    ['Revenue exceeded 5 million', 5e6, null],
     ['x>10 and y', 10, null],
     ['Is it still the case when >= 30', 30, null],
     ['Is it still the case when <-30', null, -30],
@@ -21,6 +24,10 @@ describe('bounds', () => {
     const f = one(text);
     expect([f.low, f.high]).toEqual([low, high]);
     expect(f.qualifier).toBe(low === null ? 'upper' : 'lower');
+  });
+
+  test('"closer to 2,600": an estimate', () => {
+    expect(one('The union said the real number would be closer to 2,600.')).toMatchObject({ value: 2600, qualifier: 'approx', low: 2340, high: 2860 });
   });
 
   test('"or more than" before a number bounds that number, not the one before', () => {
