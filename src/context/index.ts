@@ -164,5 +164,44 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // a forecast is about a time to come, whatever the date of the report
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }
+  headlineFigures(doc, out);
   return out;
+}
+
+/**
+ * "Strike day in Caldorra: 65,000 or 300,000?": a bare count in a headline names what it counts nowhere but in
+ * the article, where the same number is told in full ("police said 65,000 people took part"). It takes that
+ * figure's counted thing, event, source and place — when the body tells the number once (or always alike).
+ */
+function headlineFigures(doc: Document, claims: ClaimContext[]): void {
+  const headings = doc.segments.filter((s) => s.kind === 'heading');
+  if (!headings.length) return;
+  const inHeading = (c: ClaimContext) => headings.some((s) => s.start <= c.start && c.end <= s.end);
+  const bare = claims.filter((c) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && inHeading(c));
+  if (!bare.length) return;
+  const told = new Map<number, ClaimContext[]>();
+  for (const c of claims) {
+    if (c.unit !== 'count' || !c.noun || c.form === 'vague' || inHeading(c)) continue;
+    const l = told.get(c.value);
+    if (l) l.push(c);
+    else told.set(c.value, [c]);
+  }
+  for (const c of bare) {
+    const l = told.get(c.value);
+    if (!l) continue;
+    const b = l[0]!;
+    if (l.some((x) => x.noun !== b.noun || x.event !== b.event)) continue;
+    c.noun = b.noun;
+    c.phrase = b.phrase ?? null;
+    c.measure = b.measure;
+    c.event = b.event;
+    if (!c.attribution && b.attribution) {
+      c.attribution = b.attribution;
+      c.attributionKey = b.attributionKey;
+    }
+    if (!c.scope && b.scope) {
+      c.scope = b.scope;
+      c.scopeKey = b.scopeKey;
+    }
+  }
 }

@@ -83,6 +83,18 @@ describe('time', () => {
   });
 });
 
+describe('headlines', () => {
+  test('a bare count in a headline takes what the article counts with the same number', () => {
+    const text = '# Strike day: 65,000 or 300,000?\n\nPolice said 65,000 people took part in the march. The organisers said 300,000 people marched.\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-10-02' }), 0).claims;
+    const head = c.filter((x) => x.line === 1);
+    expect(head.map((x) => x.text)).toEqual(['65,000', '300,000']);
+    expect(head[0]!.noun).toBe(c.find((x) => x.line === 3 && x.text === '65,000')!.noun);
+    expect(head[0]!.attributionKey).toBe('police');
+    expect(head[1]!.attributionKey).toBe('organisers');
+  });
+});
+
 describe('scope', () => {
   test('a place phrase in the figure\'s clause; a national marker', () => {
     expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');
