@@ -185,6 +185,10 @@ export async function main(argv: string[]): Promise<number> {
         if (err) throw err;
         throw new UserError(msg);
       });
+    // yargs renders the whole help text as each command starts, for a later showHelp() (~25 ms of a 5 KB check);
+    // nothing here shows help after a command has run (--help and usage errors never reach one)
+    const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+    if (internal && typeof internal.cacheHelpMessage === 'function') internal.cacheHelpMessage = () => {};
     await parser.parseAsync();
     return exit;
   } catch (e) {
