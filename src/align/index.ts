@@ -14,6 +14,12 @@ export interface Aligned {
   keys: ClaimKey[];
   /** indices into claims; each block's claims share family and counted thing */
   blocks: number[][];
+  /**
+   * Per claim: its document gives three or more clearly different values for the same counted thing with no
+   * holder to tell them apart ("52 seats", "41 seats", "26 seats", "the 76 seats needed"): in that document the
+   * words name several facts, so the claim is compared only with figures of the same named holder.
+   */
+  ambiguous: boolean[];
 }
 
 /** Families whose figures are compared by holder (a party's share, a segment's revenue) within one block. */
@@ -78,7 +84,47 @@ export function align(claims: ClaimContext[], syn: Synonyms, lex: Lexicon): Alig
       for (let k = 0; k < list.length; k += MAX_BLOCK) if (list.length - k >= 2) blocks.push(list.slice(k, k + MAX_BLOCK));
     }
   }
-  return { claims, keys, blocks };
+  return { claims, keys, blocks, ambiguous: ambiguousClaims(claims, keys, blocks) };
+}
+
+/** A holder that tells figures apart: for counts a proper name ("Green Future", "the National Front"). */
+export function namedHolder(c: ClaimContext, k: ClaimKey): string | null {
+  const h = c.holder;
+  if (!h || !k.holder) return null;
+  // the source of the figure is no holder ("Police reported 23,000", "The ministry recorded 41")
+  if (c.attribution && overlaps(subjectWords(h), subjectWords(c.attribution))) return null;
+  if (SUBJECT_FAMILIES.test(k.family)) return k.holder;
+  return /^[A-Z]/.test(h.replace(/^(?:the|a|an)\s+/i, '')) ? k.holder : null;
+}
+
+/** See Aligned.ambiguous. Counts of people (tolls, crowds) are updated within an article, not several facts. */
+function ambiguousClaims(claims: ClaimContext[], keys: ClaimKey[], blocks: number[][]): boolean[] {
+  const out = new Array<boolean>(claims.length).fill(false);
+  for (const block of blocks) {
+    if (keys[block[0]!]!.family !== 'count') continue;
+    const byDoc = new Map<number, number[]>();
+    for (const i of block) {
+      const k = keys[i]!;
+      if (k.people || namedHolder(claims[i]!, k)) continue;
+      let l = byDoc.get(claims[i]!.docIndex);
+      if (!l) byDoc.set(claims[i]!.docIndex, (l = []));
+      l.push(i);
+    }
+    for (const l of byDoc.values()) {
+      // the most values that are pairwise different even at their written precision (greedy by upper end)
+      const iv = l.filter((i) => !claims[i]!.role && claims[i]!.form !== 'vague').map((i) => [keys[i]!.wlo, keys[i]!.whi] as const).sort((x, y) => x[1] - y[1]);
+      let n = 0;
+      let end = -Infinity;
+      for (const [lo, hi] of iv) {
+        if (lo > end) {
+          n++;
+          end = hi;
+        }
+      }
+      if (n >= 3) for (const i of l) out[i] = true;
+    }
+  }
+  return out;
 }
 
 export type TimeRelation = 'same' | 'earlier' | 'later' | 'unknown';
@@ -192,9 +238,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
   if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
-  const named = (h: string | null | undefined) => (h && (SUBJECT_FAMILIES.test(ka.family) || /^[A-Z]/.test(h) && !/^(?:The|A|An)\b/.test(h)) ? h : null);
-  const ha = subjectWords(named(a.holder) ? ka.holder : null);
-  const hb = subjectWords(named(b.holder) ? kb.holder : null);
+  const ha = subjectWords(namedHolder(a, ka));
+  const hb = subjectWords(namedHolder(b, kb));
   const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
   if (SUBJECT_FAMILIES.test(ka.family)) {

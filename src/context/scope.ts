@@ -6,7 +6,9 @@
 import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'outside', 'inside', 'within', 'from']);
-const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
+const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'constituency', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
+/** Kinds of place that, after "in the", name one place told before ("in the capital", "in the region"). */
+const ANAPHORIC_PLACES = new Set(['capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'constituency', 'municipality', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 const NATIONAL = new Set(['nationwide', 'countrywide', 'nationally']);
 const NOT_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -53,7 +55,9 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
     k++;
     steps++;
   }
-  if (!sawProper || last < 0) return null;
+  // "in the capital", "in the constituency": a place named before, by its kind
+  const named = !sawProper && last === i + 2 && tokLower(t, i + 1) === 'the' && ANAPHORIC_PLACES.has(tokLower(t, last));
+  if ((!sawProper && !named) || last < 0) return null;
   const text = t.text.slice(t.start[i + 1]!, t.end[last]!).replace(/^the\s+/i, '');
   return { scope: { text, key: keyParts.filter((p) => p !== 's').join(' ') }, end: last + 1 };
 }

@@ -348,7 +348,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     if (dim(a) === 'count' && dim(b) === 'count' && !a.per && !b.per) {
       // "61 of the village's 240 homes", "3 of Kestria's 12 bases": a possessive before the whole
       const possessive = /^(?:out of|of)(?: the)?(?: [a-z]+){1,2} ['’] s$/.test(gapText);
-      if (possessive || /^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
+      // "69 women among its 150 members", "12 children among the 45 dead": the part's noun before "among"
+      const among = /^(?:[a-z-]+ ){1,2}among(?: the| its| their)?$/.test(gapText);
+      if (possessive || among || /^(?:out of|of|of the|of its|of their|among|among the|out of the|out of a total of|out of an expected|of an expected|of a total of|of the total of|from|from the)$/.test(gapText)) {
         if (gapText !== 'from' && gapText !== 'from the') {
           links[i]!.partOf = i + 1;
           if (possessive) links[i]!.possessive = true;
@@ -478,6 +480,9 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
 
 const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
 
+const CAPACITY_WORDS = new Set(['capacity', 'certified', 'licensed', 'designed', 'rated']);
+const CAPACITY_JOINERS = new Set(['for', 'to', 'of', 'a', 'the', 'its', 'carry', 'hold', 'accommodate', 'seat', 'take']);
+
 /** "an expected 300,000", "a target of 50,000", "the planned 1,000": a benchmark, not a count of what happened. */
 function isReference(t: Tokens, f: RawFigure, from: number): boolean {
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
@@ -485,6 +490,21 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
     const w = tokLower(t, k);
     if (REFERENCE_WORDS.has(w)) return true;
     if (w !== 'of' && w !== 'an' && w !== 'a' && w !== 'the' && w !== 'its' && w !== 'their') break;
+  }
+  // a capacity: "certified for 240 passengers", "a capacity of 500", "licensed to carry 300"
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 4; k--, steps++) {
+    if (t.kind[k] !== T_WORD) break;
+    const w = tokLower(t, k);
+    if (CAPACITY_WORDS.has(w)) return true;
+    if (!CAPACITY_JOINERS.has(w)) break;
+  }
+  // "the 76 seats needed for a majority", "the 60 votes required to pass": a threshold
+  if (f.ts - 1 >= from && tokLower(t, f.ts - 1) === 'the') {
+    for (let k = f.te, steps = 0; k + 1 < t.n && steps < 3; k++, steps++) {
+      if (t.kind[k] !== T_WORD) break;
+      const w = tokLower(t, k);
+      if ((w === 'needed' || w === 'required') && /^(?:for|to)$/.test(tokLower(t, k + 1))) return true;
+    }
   }
   return false;
 }

@@ -425,7 +425,7 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     exact = exact.startsWith('-') ? exact.slice(1) : exact;
   }
   // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
-  if (!unit && !qual && core.numeral?.bare && core.value >= 1 && core.value <= 120 && pos === core.end && isAgeApposition(ctx, coreStart, pos)) age = true;
+  if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && isAgeApposition(ctx, coreStart, pos)) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
   if (age && (!unit || unit.dimension !== 'duration')) unit = lex.unitsByName.get('year') ?? unit;
 
   // range tail: "62-68", "between 40,000 and 50,000", "three to five", "5 km to 10 km", "two or three"
@@ -635,6 +635,15 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
   if (name.length < 3 || lex.determiners.has(name) || lex.prepositions.has(name) || lex.conjunctions.has(name) || lex.adverbs.has(name) || lex.pronouns.has(name) || lex.auxiliaries.has(name)) return false;
   const nx = lw(t, end + 1);
   return isWord(t, end + 1) && !isCapitalised(t, end + 1) && (APPOSITION_NEXT.has(nx) || lex.auxiliaries.has(nx) || lex.verbForms.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
+}
+
+/** "a girl of three", "a man of 40,": a person noun, "of", and the number with no noun after it. */
+function isAgeOf(ctx: ScanContext, j: number, end: number): boolean {
+  const { t, lex } = ctx;
+  if (lw(t, j - 1) !== 'of' || !isWord(t, j - 2) || !lex.ageNouns.has(lw(t, j - 2))) return false;
+  if (end >= t.n || !isWord(t, end)) return true;
+  const nx = lw(t, end);
+  return nx === 'and' || nx === 'or' || nx === 'who' || nx === 'was' || nx === 'is' || lex.auxiliaries.has(nx) || lex.prepositions.has(nx);
 }
 
 /** Words that continue a clause after "Name, 66,": the age sits between a subject and its verb or relative clause. */

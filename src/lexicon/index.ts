@@ -93,6 +93,8 @@ export interface Lexicon {
   measuringVerbs: Set<string>;
   /** Nouns of places ("the capital", "towns"). */
   placeNouns: Set<string>;
+  /** Nouns for a person whose age can follow with "of": "a girl of three", "a man of 40". */
+  ageNouns: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
   /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
@@ -192,6 +194,7 @@ interface WordsFile {
   capacity_nouns?: string[];
   measuring_verbs?: string[];
   place_nouns?: string[];
+  age_nouns?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
   ratio_after?: string[];
@@ -248,6 +251,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     capacityNouns: new Set(),
     measuringVerbs: new Set(),
     placeNouns: new Set(),
+    ageNouns: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
     ratioAfter: new Set(),
@@ -314,6 +318,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);
+    fill(lex.ageNouns, f.age_nouns);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
     fill(lex.ratioAfter, f.ratio_after);

@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, daysApart, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, daysApart, namedHolder, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -626,7 +626,7 @@ class Engine {
   // ------------------------------------------------------------------ mismatch and scope
 
   private mismatches(): void {
-    const { claims, keys, blocks } = this.aligned;
+    const { claims, keys, blocks, ambiguous } = this.aligned;
     interface Edge {
       a: ClaimContext;
       b: ClaimContext;
@@ -649,6 +649,8 @@ class Engine {
           if (daysApart(a, b, ka, kb) > 32) continue;
           const rel = relate(a, b, ka, kb);
           if (!rel.comparable) continue;
+          // a figure its own article uses for several facts is compared only by its named holder
+          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(namedHolder(a, ka) && namedHolder(b, kb))) continue;
           const rule = this.ruleFor('mismatch', a, b);
           if (!rule) continue;
           const p = rule.params;
@@ -656,6 +658,12 @@ class Engine {
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
+          // (people missing go down as they are found: figures of different dates are updates either way)
+          if ((rel.time === 'earlier' || rel.time === 'later') && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
+            const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
+            this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
+            continue;
+          }
           const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
@@ -687,8 +695,9 @@ class Engine {
           const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague' && estimable;
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);
-          if (rel.scope === 'different' || (rel.scope === 'one' && ratio >= 1.5 && !differentSources && ka.family === 'count')) {
-            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio) {
+          // (a share for one place next to a share with no place: "turnout in the constituency was 66.8%", "turnout was 71.3%")
+          if (rel.scope === 'different' || (rel.scope === 'one' && ((ratio >= 1.5 && !differentSources && ka.family === 'count') || SHARE_FAMILY.test(ka.family)))) {
+            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';
               edges.push({ a, b, rule: scopeRule, severity: scopeRule.severity, kind: 'scope', why: `${a.text} is for ${sa}, ${b.text} for ${sb}` });

@@ -58,6 +58,8 @@ export interface MismatchParams {
   update_severity: SubSeverity;
   /** Measures/events that only grow (death tolls ...): lemmas, matched like `select.measure`. */
   rising: string[];
+  /** Measures that change either way over time (people missing, stranded, in hospital): figures of different dates are updates. */
+  varying: string[];
   /** Severity of differing figures from different named sources (police vs organisers). Default: the rule's severity. */
   attribution_severity: SubSeverity;
   within_document: boolean;
@@ -69,6 +71,8 @@ export interface MismatchParams {
 export interface ScopeParams {
   /** Report a scope difference only when the larger figure is at least this many times the smaller. */
   min_ratio: number;
+  /** ... and at most this many times: one dead and "more than 5,000 in the city" are not one statistic over two areas. */
+  max_ratio: number;
 }
 
 export interface ConversionParams {
@@ -145,10 +149,15 @@ export interface RuleBase {
 export type RuleSpec = { [K in CheckType]: RuleBase & { check: K; params: ParamsByCheck[K] } }[CheckType];
 export type RuleOf<K extends CheckType> = Extract<RuleSpec, { check: K }>;
 
+/** Measures that go up and down over days; the default of `mismatch.params.varying`. */
+export const DEFAULT_VARYING: readonly string[] = [
+  'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
+];
+
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
-  'missing', 'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
+  'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
   'infection', 'hospitalisation', 'hospitalization', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
   'flood', 'flooded', 'displace', 'affect', 'affected',
 ];
@@ -161,12 +170,13 @@ export const DEFAULT_PARAMS: { [K in Exclude<CheckType, 'expression'>]: ParamsBy
     rounding_severity: 'info',
     update_severity: 'off',
     rising: [...DEFAULT_RISING],
+    varying: [...DEFAULT_VARYING],
     attribution_severity: 'warning', // replaced by the rule's severity when not given
     within_document: true,
     across_documents: true,
     vague: true,
   },
-  scope: { min_ratio: 1 },
+  scope: { min_ratio: 1, max_ratio: 100 },
   conversion: { tolerance: null },
   'part-whole': { allow_equal: true },
   percentage: { tolerance_pp: 0.5 },

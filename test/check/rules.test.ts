@@ -100,12 +100,40 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('fewer people missing days later is an update: the missing are found', async () => {
+    const r = await check({
+      'a.txt': ['The coastguard said 37 people were missing after the ferry capsized.', '2025-03-01'],
+      'b.txt': ['The coastguard said 16 people were still missing.', '2025-03-03'],
+    });
+    expect(r.involving('37', '16')).toHaveLength(0);
+    expect(r.checks.some((c) => (c.message ?? '').includes('16 updates 37'))).toBe(true);
+  });
+
   test('different events, forecasts and different parties are different facts', async () => {
     const r = await check({
       'a.txt': ['Officials said 45 people were killed. The storm would hit the coast with winds of 175 km/h. Green Future won 11.9% of the vote.', '2025-03-01'],
       'b.txt': ['Officials said 120 people were injured. The storm made landfall with winds of 185 km/h. The Liberals won 8.3% of the vote.', '2025-03-01'],
     });
     expect(r.findings).toHaveLength(0);
+  });
+
+  test('an article that gives several seat counts with no party named is compared only by party', async () => {
+    const r = await check({
+      'a.txt': ['The Labour Party was set to win 52 seats. The Greens would get 26 seats. Together the two smaller opposition parties hold 31 seats, 9 seats went to independents, and analysts said 15 seats were too close to call. The 76 seats needed for a majority were out of reach.', '2025-09-21'],
+      'b.txt': ['The Labour Party won 52 seats and the Greens 27 seats; 17 seats went to independents.', '2025-09-22'],
+    });
+    // only the Greens' seats are one fact: 31, 15 and the 76 needed are other facts of their article
+    expect(r.findings).toHaveLength(1);
+    expect(r.involving('26', '27')).toHaveLength(1);
+    expect(r.involving('15', '17')).toHaveLength(0);
+  });
+
+  test('one article giving two different values for one count is still flagged', async () => {
+    const r = await check({
+      'a.txt': ['Rescuers said 38 miners were trapped underground.', '2025-02-02'],
+      'b.txt': ['Officials said 38 miners were trapped. Later the company said 83 miners were trapped.', '2025-02-02'],
+    });
+    expect(r.involving('38', '83').length).toBeGreaterThan(0);
   });
 
   test('an earlier value with its own date is compared with reports of that date', async () => {

@@ -79,6 +79,10 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
     expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
     expect(claim('Two of these vehicles were seized.', 'Two').role).toBe('subset');
+    expect(claim('The new parliament, with 69 women among its 150 members, meets on Monday.', '150').role).toBe('whole');
+    expect(claim('The party fell short of the 76 seats needed for a majority.', '76').role).toBe('reference');
+    expect(claim('The ship was certified for 240 passengers.', '240').role).toBe('reference');
+    expect(claim('The hall, with a capacity of 500, was full.', '500').role).toBe('reference');
     expect(claim('Lumbao would hit the coast with winds of 175 km/h.', '175 km/h').role).toBe('forecast');
     expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
     expect(claim('Sales grew 4.8% in the quarter.', '4.8%').role).toBe('change');

@@ -187,6 +187,13 @@ describe('ages', () => {
     expect(one('Overall, 41, were hurt.').unit).toBe('count');
   });
 
+  test('"a girl of three", "a man of 40": a person noun, "of", and no noun after the number', () => {
+    expect(one('The youngest, a girl of three, was on her way home.')).toMatchObject({ value: 3, unit: 'year' });
+    expect(one('A man of 40 from Isk died.')).toMatchObject({ value: 40, unit: 'year' });
+    expect(one('A family of four was rescued.').unit).toBe('count');
+    expect(one('She is the mother of three children.').unit).toBe('count');
+  });
+
   test('"under the age of 5 years", "her now-2-year-old son"', () => {
     expect(extract('children under the age of 5 years')[0]).toMatchObject({ value: 5, unit: 'year', age: true });
     expect(extract('her now-18 month-old son')[0]).toMatchObject({ value: 18, unit: 'month', age: true });

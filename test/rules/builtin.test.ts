@@ -40,7 +40,8 @@ describe('built-in rules', () => {
     }
     const mm = byCheck.get('mismatch') as Extract<RuleSpec, { check: 'mismatch' }>;
     expect(mm.params.rounding_severity).toBe('info');
-    expect(mm.params.rising).toEqual(expect.arrayContaining(['killed', 'dead', 'death', 'injured', 'wounded', 'missing', 'arrested', 'evacuated', 'case']));
+    expect(mm.params.rising).toEqual(expect.arrayContaining(['killed', 'dead', 'death', 'injured', 'wounded', 'arrested', 'evacuated', 'case']));
+    expect(mm.params.varying).toEqual(expect.arrayContaining(['missing', 'unaccounted', 'stranded']));
     // a custom mismatch rule without `rising` behaves like the built-in one
     expect([...mm.params.rising].sort()).toEqual([...DEFAULT_RISING].sort());
     const rate = byCheck.get('rate') as Extract<RuleSpec, { check: 'rate' }>;

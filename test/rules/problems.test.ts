@@ -17,7 +17,7 @@ describe('schema violations', () => {
 
   test('unknown key with nothing close lists the known keys', async () => {
     expect(await problemsOf('r.yaml', 'check: scope\nparams:\n  frobnicate: 2\n')).toEqual([
-      '3:3: unknown key "frobnicate" in params for check "scope" (known: min_ratio)',
+      '3:3: unknown key "frobnicate" in params for check "scope" (known: min_ratio, max_ratio)',
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('schema violations', () => {
 
   test('a param of another check is an unknown key for this check', async () => {
     expect(await problemsOf('r.yaml', 'check: scope\nparams:\n  tolerance: 0.1\n  min_ratio: 0.5\n')).toEqual([
-      '3:3: unknown key "tolerance" in params for check "scope" (known: min_ratio)',
+      '3:3: unknown key "tolerance" in params for check "scope" (known: min_ratio, max_ratio)',
       '4:14: params.min_ratio must be >= 1',
     ]);
   });

@@ -2,10 +2,10 @@ import { ingestText } from '../../src/ingest/index.js';
 import { fixture } from './helpers.js';
 
 /**
- * Throughput guards. The floors are far below what a quiet machine does (plain text ~100+ MB/s, see the README of
- * the ingest stage) so that a loaded CI box does not fail them, but a quadratic pass would.
+ * Large inputs are read whole and correctly. Speed is the benchmark's job (`npm run bench`), and linear time on
+ * hostile input is test/robust/linear.test.ts's; here jest's time limit only catches a pass that never ends.
  */
-describe('speed', () => {
+describe('large inputs', () => {
   test('plain text: 40 MB of paragraphs', () => {
     const para = 'The council voted 7 to 2 on Tuesday to build a 1.8-kilometre flood wall along the river, at a cost of 4.5 million euros, officials said. ';
     const lines: string[] = [];
@@ -16,24 +16,17 @@ describe('speed', () => {
       n += l.length + 1;
     }
     const text = lines.join('\n');
-    const t0 = performance.now();
     const doc = ingestText(text, { id: 'p.txt', path: 'p.txt' });
-    const ms = performance.now() - t0;
-    const mbs = text.length / 1048576 / (ms / 1000);
-    console.log(`plain text: ${(text.length / 1048576).toFixed(0)} MB in ${ms.toFixed(0)} ms = ${mbs.toFixed(0)} MB/s`);
     expect(doc.segments.length).toBe(lines.length);
-    expect(mbs).toBeGreaterThan(30);
+    const last = doc.segments[lines.length - 1]!;
+    expect(doc.text.slice(last.start, last.end)).toBe(lines[lines.length - 1]!.trim());
   });
 
   test('plain text: a scraped page repeated 2,000 times (nearly all duplicates)', () => {
     const page = 'Advertisement\n' + Array.from({ length: 30 }, (_, i) => `Paragraph ${i} says “about ${i * 1000} people” were affected, officials said.`).join('\n') + '\nLEAVE A REPLY\n';
     const text = page.repeat(2000);
-    const t0 = performance.now();
     const doc = ingestText(text, { id: 'r.txt', path: 'r.txt' });
-    const ms = performance.now() - t0;
-    console.log(`repeated page: ${(text.length / 1048576).toFixed(1)} MB in ${ms.toFixed(0)} ms`);
     expect(doc.segments).toHaveLength(30);
-    expect(ms).toBeLessThan(10000);
   });
 
   test('HTML: a 1 MB page', () => {
@@ -47,11 +40,7 @@ describe('speed', () => {
       n += b.length;
     }
     const big = page.replace(body, parts.join('\n'));
-    const t0 = performance.now();
     const doc = ingestText(big, { id: 'big.html', path: 'big.html' });
-    const ms = performance.now() - t0;
-    console.log(`HTML: ${(big.length / 1048576).toFixed(1)} MB in ${ms.toFixed(0)} ms`);
     expect(doc.segments.length).toBeGreaterThan(parts.length * 10);
-    expect(ms).toBeLessThan(20000);
   });
 });
