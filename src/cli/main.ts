@@ -2,6 +2,7 @@
  * numcheck CLI (yargs). Each command's implementation is imported only when that command runs, so
  * `numcheck check draft.md` never loads what `index` or the HTML report need.
  */
+import { setFlagsFromString } from 'node:v8';
 import yargs, { type Argv } from 'yargs';
 import { UserError } from '../util/errors.js';
 
@@ -82,7 +83,17 @@ function restoreStdin(args: Record<string, unknown>): void {
   }
 }
 
+/**
+ * V8 runs a regular expression in its bytecode interpreter once, then compiles it to machine code. chrono-node's
+ * patterns are huge (every time unit × every number word, case-insensitive): compiling its two time-unit
+ * patterns alone takes ~100 ms, more than checking a whole article. Interpreted, such a pattern on a short
+ * window is about as fast; so a pattern is compiled only once it has run this many times (hot patterns, as in
+ * a batch, still are; results do not depend on it).
+ */
+const REGEXP_TIER_UP_TICKS = 200;
+
 export async function main(argv: string[]): Promise<number> {
+  setFlagsFromString(`--regexp-tier-up-ticks=${REGEXP_TIER_UP_TICKS}`);
   const debug = argv.includes('--debug');
   let exit = 0;
   try {
@@ -174,6 +185,10 @@ export async function main(argv: string[]): Promise<number> {
         if (err) throw err;
         throw new UserError(msg);
       });
+    // yargs renders the whole help text as each command starts, for a later showHelp() (~25 ms of a 5 KB check);
+    // nothing here shows help after a command has run (--help and usage errors never reach one)
+    const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+    if (internal && typeof internal.cacheHelpMessage === 'function') internal.cacheHelpMessage = () => {};
     await parser.parseAsync();
     return exit;
   } catch (e) {

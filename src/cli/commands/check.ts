@@ -133,8 +133,10 @@ export async function report(command: 'check' | 'review', r: Checked, args: Chec
     // one line per document: its claims and the findings that involve them
     out = '';
     const { buildReport } = await import('../../report/json.js');
+    const { groupByDocument } = await import('./extract.js');
+    const byDoc = groupByDocument(r.claims);
     for (const d of r.documents) {
-      const cl = r.claims.filter((c) => c.document === d.id);
+      const cl = byDoc.get(d.id) ?? [];
       const ids = new Set(cl.map((c) => c.id));
       const line: Record<string, unknown> = { ...buildReport([d], cl, findings.filter((f) => f.claims.some((id) => ids.has(id))), r.checks.filter((k) => k.claims.some((id) => ids.has(id)))) };
       const mine = unused.filter((u) => u.directive.document === d.id);

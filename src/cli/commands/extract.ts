@@ -25,6 +25,17 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Claims by document id, in their order (one pass: a filter per document is quadratic in a large batch). */
+export function groupByDocument<T extends { document: string }>(claims: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const c of claims) {
+    const l = m.get(c.document);
+    if (l) l.push(c);
+    else m.set(c.document, [c]);
+  }
+  return m;
+}
+
 export async function runExtract(args: ExtractArgs): Promise<number> {
   const run = await resolveRunOptions({ config: args.config, date: args.date, ignorePattern: args.ignorePattern });
   const format = args.format ?? 'json';
@@ -35,8 +46,9 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
   let out: string;
   if (format === 'json') out = formatJson(buildReport(documents, claims));
   else if (format === 'jsonl') {
+    const byDoc = groupByDocument(claims);
     out = documents
-      .map((d) => JSON.stringify({ ...buildReport([d], claims.filter((c) => c.document === d.id)), version: 1 }))
+      .map((d) => JSON.stringify({ ...buildReport([d], byDoc.get(d.id) ?? []), version: 1 }))
       .join('\n') + '\n';
   } else if (format === 'csv') {
     const rows = [CSV_COLUMNS.join(',')];
@@ -47,10 +59,11 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
     out = rows.join('\n') + '\n';
   } else {
     const lines: string[] = [];
+    const byDoc = groupByDocument(claims);
     for (const d of documents) {
       lines.push(`${paint.bold(d.path)}${d.date ? paint.dim(`  (${d.date})`) : ''}`);
       for (const e of d.errors) lines.push(`  ${paint.red('!')} ${e.message}`);
-      for (const x of claims.filter((y) => y.document === d.id)) {
+      for (const x of byDoc.get(d.id) ?? []) {
         const range = x.qualifier === 'exact' ? '' : ` [${x.low ?? '−∞'} … ${x.high ?? '∞'}]`;
         lines.push(`  ${paint.dim(`${x.line}:${x.column}`.padEnd(9))} ${paint.yellow(x.text.padEnd(24))} ${String(x.value)}${range} ${x.unit}  — ${x.measure}${x.attribution ? ` (${x.attribution})` : ''}`);
       }
