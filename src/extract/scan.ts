@@ -143,12 +143,40 @@ export function looksPluralNoun(t: Tokens, i: number, lex: Lexicon): boolean {
   return true;
 }
 
+/**
+ * The lower-cased words a figure can start with (parseAt returns null at any other word, with no side effect):
+ * the first words of qualifiers, prefixes and prefix words, vague amounts, negative words, cardinals and scales
+ * (readWordNumber's first word), and the words parseAt and readCore test by name. Words ending in "fold" are
+ * tested apart. Built once per lexicon.
+ */
+const startWordsCache = new WeakMap<Lexicon, Set<string>>();
+function figureStartWords(lex: Lexicon): Set<string> {
+  let s = startWordsCache.get(lex);
+  if (s) return s;
+  s = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
+  for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords, lex.vague] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) s.add(k.toLowerCase());
+  for (const w of lex.negativeWords) s.add(w.toLowerCase());
+  for (const w of lex.cardinals.keys()) s.add(w.toLowerCase());
+  for (const w of lex.scales.keys()) s.add(w.toLowerCase());
+  startWordsCache.set(lex, s);
+  return s;
+}
+
 export function scanBlock(ctx: ScanContext): RawFigure[] {
   const out: RawFigure[] = [];
   const { t } = ctx;
+  const starts = figureStartWords(ctx.lex);
   let i = ctx.from;
   while (i < ctx.to) {
     const k = t.kind[i];
+    // a word that no figure starts with: parseAt would return null
+    if (k === T_WORD) {
+      const w = tokLower(t, i);
+      if (!starts.has(w) && !(w.length > 6 && w.endsWith('fold'))) {
+        i++;
+        continue;
+      }
+    }
     // quick filter: figures start with a digit, a word, or a currency/prefix symbol
     if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !ctx.lex.qualifiers.candidates(tokText(t, i), tokText(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && !leadingDot(t, i) && VULGAR[tokText(t, i)] === undefined) {
       i++;

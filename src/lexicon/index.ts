@@ -134,6 +134,10 @@ export class PhraseIndex<T> {
   get size(): number {
     return this.byFirst.size;
   }
+  /** The first tokens of the phrases (as keyed: lower-case unless case-sensitive). */
+  firstTokens(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
 }
 
 interface NumbersFile {
