@@ -165,6 +165,7 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
       const texts = files.map((f) => readFileSync(f, 'utf8'));
       const lex = getLexicon();
       gc?.();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       let claims = 0;
       for (let i = 0; i < texts.length; i++) {
@@ -172,7 +173,8 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
         claims += processDocument(d, i, lex).claims.length;
       }
       const ms = performance.now() - t0;
-      return { ms, bytes: utf8Bytes(files), docs: files.length, claims, maxRssMB: maxRssMB() };
+      const cpu = process.cpuUsage(c0);
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes: utf8Bytes(files), docs: files.length, claims, maxRssMB: maxRssMB() };
     }
     case 'check': {
       const { ingestText } = await import('../src/ingest/index.js');
@@ -181,6 +183,7 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
       const texts = files.map((f) => readFileSync(f, 'utf8'));
       const set = await loadRuleSet([], true);
       gc?.();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const results = texts.map((t, i) => processDocument(ingestText(t, { id: files[i]!, path: files[i]! }), i, set.lexicon));
       const claims = numberClaims(results);
@@ -191,7 +194,8 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
         set,
       );
       const t2 = performance.now();
-      return { ms: t2 - t0, extractMs: t1 - t0, rulesMs: t2 - t1, bytes: utf8Bytes(files), docs: files.length, claims: claims.length, findings: findings.length, checks: checks.length, maxRssMB: maxRssMB() };
+      const cpu = process.cpuUsage(c0);
+      return { ms: t2 - t0, cpuMs: (cpu.user + cpu.system) / 1000, extractMs: t1 - t0, rulesMs: t2 - t1, bytes: utf8Bytes(files), docs: files.length, claims: claims.length, findings: findings.length, checks: checks.length, maxRssMB: maxRssMB() };
     }
     case 'align': {
       const { claimPool, replicate } = await import('./bench/claims.js');
