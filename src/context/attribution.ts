@@ -3,7 +3,7 @@
  * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
  * last named source of the document by the caller.
  */
-import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const SPEECH = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
@@ -171,7 +171,7 @@ function ownSource(t: Tokens, figAt: number): Attribution | null {
  * The attribution of a figure at offset `figAt` of `sentence`: the speech verb nearest the figure decides.
  */
 export function findAttribution(sentence: string, figAt: number): Attribution | null {
-  const t = tokenize(sentence);
+  const t = tokenizeMemo(sentence);
   const own = ownSource(t, figAt);
   if (own) return own;
   let best: Attribution | null = null;

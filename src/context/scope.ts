@@ -3,7 +3,7 @@
  * "in Castelmoro", "across Ukraine", "nationwide". Read after the figure first (its own noun phrase), then
  * before it in the same clause. Time words ("in September") and quotes are not places.
  */
-import { T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'outside', 'inside', 'within', 'from']);
 const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'constituency', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
@@ -64,7 +64,7 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
 
 /** Scope of the figure at [figStart, figEnd) of the sentence. */
 export function findScope(sentence: string, figStart: number, figEnd: number): Scope | null {
-  const t = tokenize(sentence);
+  const t = tokenizeMemo(sentence);
   // after the figure, within its clause (up to 12 tokens, stopping at clause punctuation)
   let i = 0;
   while (i < t.n && t.start[i]! < figEnd) i++;

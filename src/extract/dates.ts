@@ -15,8 +15,16 @@ const MONTHS = new Set([
 // words that are also ordinary words in lower case: only count when capitalised
 const CAP_ONLY = new Set(['may', 'march', 'jan', 'mar', 'dec', 'sep', 'oct', 'nov', 'aug', 'jun', 'jul', 'feb', 'apr', 'sept']);
 
+/** First letters of the month names (lower case). */
+const MONTH_FIRST = new Set([...MONTHS].map((m) => m.charCodeAt(0)));
+
 export function isMonthToken(t: Tokens, i: number): boolean {
   if (t.kind[i] !== T_WORD) return false;
+  // (cheap tests first: a month name has 3 to 9 letters and starts with an ASCII letter one of them starts with)
+  const len = t.end[i]! - t.start[i]!;
+  if (len < 3 || len > 9) return false;
+  const c0 = t.text.charCodeAt(t.start[i]!);
+  if (c0 >= 128 || !MONTH_FIRST.has(c0 | 32)) return false;
   const w = tokLower(t, i);
   if (!MONTHS.has(w)) return false;
   if (CAP_ONLY.has(w)) {
@@ -77,7 +85,7 @@ export function findDateSpans(t: Tokens): Span[] {
         // a number within two tokens either side
         for (let d = -3; d <= 3 && !cue; d++) if (d !== 0 && i + d >= 0 && i + d < t.n && t.kind[i + d] === T_NUM) cue = true;
       } else if (i > 0 && t.kind[i - 1] === T_NUM && CLOCK_WORDS.has(tokLower(t, i)) && !oddDecimalBefore(t, i)) cue = true;
-      else if ((tokLower(t, i) === 'a' || tokLower(t, i) === 'p') && i > 0 && t.kind[i - 1] === T_NUM && i + 2 < t.n && tokText(t, i + 1) === '.' && tokLower(t, i + 2) === 'm') cue = true;
+      else if (i > 0 && t.kind[i - 1] === T_NUM && (tokLower(t, i) === 'a' || tokLower(t, i) === 'p') && i + 2 < t.n && tokText(t, i + 1) === '.' && tokLower(t, i + 2) === 'm') cue = true;
     } else if (k === T_PUNCT && i > 0 && i + 1 < t.n && t.kind[i - 1] === T_NUM && t.kind[i + 1] === T_NUM && t.gap[i] === 0 && t.gap[i + 1] === 0) {
       const ch = text[t.start[i]!];
       if (ch === ':') cue = true;

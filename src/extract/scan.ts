@@ -11,7 +11,7 @@ import type { Lexicon, PhraseEntry, PhraseIndex, QualifierDef, UnitDef } from '.
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
 import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
-import { matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface RawFigure {
   /** token range */
@@ -149,17 +149,36 @@ export function looksPluralNoun(t: Tokens, i: number, lex: Lexicon): boolean {
  * (readWordNumber's first word), and the words parseAt and readCore test by name. Words ending in "fold" are
  * tested apart. Built once per lexicon.
  */
-const startWordsCache = new WeakMap<Lexicon, Set<string>>();
-function figureStartWords(lex: Lexicon): Set<string> {
-  let s = startWordsCache.get(lex);
-  if (s) return s;
-  s = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
+interface StartWords {
+  words: Set<string>;
+  /** asciiLowerHash of the words that are all ASCII */
+  hashes: Set<number>;
+}
+const startWordsCache = new WeakMap<Lexicon, StartWords>();
+function figureStartWords(lex: Lexicon): StartWords {
+  let sw = startWordsCache.get(lex);
+  if (sw) return sw;
+  const s = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
   for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords, lex.vague] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) s.add(k.toLowerCase());
   for (const w of lex.negativeWords) s.add(w.toLowerCase());
   for (const w of lex.cardinals.keys()) s.add(w.toLowerCase());
   for (const w of lex.scales.keys()) s.add(w.toLowerCase());
-  startWordsCache.set(lex, s);
-  return s;
+  const hashes = new Set<number>();
+  for (const w of s) {
+    const h = asciiLowerHashOf(w);
+    if (h >= 0) hashes.add(h);
+  }
+  sw = { words: s, hashes };
+  startWordsCache.set(lex, sw);
+  return sw;
+}
+
+/** Does the all-ASCII token i end in "fold" (any case) and have more than six letters? */
+function asciiFold(t: Tokens, i: number): boolean {
+  const e = t.end[i]!;
+  if (e - t.start[i]! <= 6) return false;
+  const x = t.text;
+  return (x.charCodeAt(e - 4) | 32) === 102 && (x.charCodeAt(e - 3) | 32) === 111 && (x.charCodeAt(e - 2) | 32) === 108 && (x.charCodeAt(e - 1) | 32) === 100;
 }
 
 export function scanBlock(ctx: ScanContext): RawFigure[] {
@@ -171,8 +190,14 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
     const k = t.kind[i];
     // a word that no figure starts with: parseAt would return null
     if (k === T_WORD) {
-      const w = tokLower(t, i);
-      if (!starts.has(w) && !(w.length > 6 && w.endsWith('fold'))) {
+      const h = asciiLowerHash(t, i);
+      let none: boolean;
+      if (h >= 0) none = !starts.hashes.has(h) && !asciiFold(t, i);
+      else {
+        const w = tokLower(t, i);
+        none = !starts.words.has(w) && !(w.length > 6 && w.endsWith('fold'));
+      }
+      if (none) {
         i++;
         continue;
       }

@@ -41,6 +41,10 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2002 || c === 0x2003 || c === 0x200a || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0xfeff;
 }
 
+/** Classes of the ASCII characters: 0 other (punctuation), 1 space, 2 line break, 3 digit, 4 letter. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = c === 10 || c === 13 ? 2 : isSpace(c) ? 1 : isDigit(c) ? 3 : isLetter(c) ? 4 : 0;
+
 /** Tokenize text[from, to). */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // Upper bound on tokens: one per character.
@@ -64,6 +68,44 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   };
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c < 128) {
+      // ASCII: one table look-up per character
+      const cl = ASCII_CLASS[c]!;
+      if (cl === 1 || cl === 2) {
+        g++;
+        if (cl === 2) sawNl = 1;
+        i++;
+        continue;
+      }
+      if (n === start.length) grow();
+      let j = i + 1;
+      let k: number;
+      if (cl === 3) {
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d < 48 || d > 57) break;
+          j++;
+        }
+        k = T_NUM;
+      } else if (cl === 4) {
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d < 128 ? ASCII_CLASS[d] !== 4 : !isLetter(d)) break;
+          j++;
+        }
+        k = T_WORD;
+      } else k = T_PUNCT;
+      start[n] = i;
+      end[n] = j;
+      kind[n] = k;
+      gap[n] = g;
+      nl[n] = sawNl;
+      n++;
+      g = 0;
+      sawNl = 0;
+      i = j;
+      continue;
+    }
     if (isSpace(c)) {
       g++;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) sawNl = 1;
@@ -98,6 +140,44 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     i = j;
   }
   return { text, n, start, end, kind, gap, nl, lowerCache: new Array(n) };
+}
+
+/**
+ * A hash of the lower-cased text of token i when it is all ASCII (else -1), computed without making a string:
+ * a set of such hashes rules words out before any string is made ({@link asciiLowerHashOf} hashes a word alike).
+ */
+export function asciiLowerHash(t: Tokens, i: number): number {
+  const text = t.text;
+  let h = 0;
+  for (let p = t.start[i]!, e = t.end[i]!; p < e; p++) {
+    let c = text.charCodeAt(p);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 0;
+}
+
+/** The hash {@link asciiLowerHash} gives a token of this text, or -1 when the word is not all ASCII. */
+export function asciiLowerHashOf(word: string): number {
+  let h = 0;
+  for (let p = 0; p < word.length; p++) {
+    let c = word.charCodeAt(p);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 0;
+}
+
+/** The tokens of the last few short texts (sentences) tokenized through here: context reads each sentence for every figure in it. */
+const memo: Tokens[] = [];
+export function tokenizeMemo(text: string): Tokens {
+  for (const m of memo) if (m.text === text) return m;
+  const t = tokenize(text);
+  if (memo.length >= 4) memo.shift();
+  memo.push(t);
+  return t;
 }
 
 export function tokText(t: Tokens, i: number): string {
