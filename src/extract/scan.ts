@@ -144,33 +144,56 @@ export function looksPluralNoun(t: Tokens, i: number, lex: Lexicon): boolean {
 }
 
 /**
- * The lower-cased words a figure can start with (parseAt returns null at any other word, with no side effect):
- * the first words of qualifiers, prefixes and prefix words, vague amounts, negative words, cardinals and scales
- * (readWordNumber's first word), and the words parseAt and readCore test by name. Words ending in "fold" are
- * tested apart. Built once per lexicon.
+ * The lower-cased words a figure can start with; at any other word parseAt returns null, with no side effect.
+ * `self`: words that open a figure by themselves or with what follows — vague amounts, negative words, cardinals
+ * and scales (readWordNumber's first word), and the words parseAt and readCore test by name (words ending in
+ * "fold" are tested apart). `lead`: the first words of qualifiers, prefixes and prefix words, which open a figure
+ * only where the whole phrase is there. Built once per lexicon.
  */
-interface StartWords {
+interface WordSet {
   words: Set<string>;
   /** asciiLowerHash of the words that are all ASCII */
   hashes: Set<number>;
+}
+interface StartWords {
+  self: WordSet;
+  lead: WordSet;
+}
+function wordSet(words: Set<string>): WordSet {
+  const hashes = new Set<number>();
+  for (const w of words) {
+    const h = asciiLowerHashOf(w);
+    if (h >= 0) hashes.add(h);
+  }
+  return { words, hashes };
+}
+function inSet(ws: WordSet, t: Tokens, i: number, h: number): boolean {
+  return h >= 0 ? ws.hashes.has(h) : ws.words.has(tokLower(t, i));
 }
 const startWordsCache = new WeakMap<Lexicon, StartWords>();
 function figureStartWords(lex: Lexicon): StartWords {
   let sw = startWordsCache.get(lex);
   if (sw) return sw;
-  const s = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
-  for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords, lex.vague] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) s.add(k.toLowerCase());
-  for (const w of lex.negativeWords) s.add(w.toLowerCase());
-  for (const w of lex.cardinals.keys()) s.add(w.toLowerCase());
-  for (const w of lex.scales.keys()) s.add(w.toLowerCase());
-  const hashes = new Set<number>();
-  for (const w of s) {
-    const h = asciiLowerHashOf(w);
-    if (h >= 0) hashes.add(h);
-  }
-  sw = { words: s, hashes };
+  const self = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
+  for (const k of lex.vague.firstTokens()) self.add(k.toLowerCase());
+  for (const w of lex.negativeWords) self.add(w.toLowerCase());
+  for (const w of lex.cardinals.keys()) self.add(w.toLowerCase());
+  for (const w of lex.scales.keys()) self.add(w.toLowerCase());
+  const lead = new Set<string>();
+  for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) lead.add(k.toLowerCase());
+  sw = { self: wordSet(self), lead: wordSet(lead) };
   startWordsCache.set(lex, sw);
   return sw;
+}
+
+/** Can a figure start at word i? (false: parseAt would return null) */
+function mayStartFigure(ctx: ScanContext, sw: StartWords, i: number): boolean {
+  const { t, lex } = ctx;
+  const h = asciiLowerHash(t, i);
+  if (inSet(sw.self, t, i, h)) return true;
+  if (h >= 0 ? asciiFold(t, i) : tokLower(t, i).length > 6 && tokLower(t, i).endsWith('fold')) return true;
+  // a qualifier, prefix or prefix word must be there in full
+  return inSet(sw.lead, t, i, h) && (matchIndex(ctx, lex.qualifiers, i) !== null || matchIndex(ctx, lex.prefixes, i) !== null || matchIndex(ctx, lex.prefixWords, i) !== null);
 }
 
 /** Does the all-ASCII token i end in "fold" (any case) and have more than six letters? */
@@ -189,18 +212,9 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
   while (i < ctx.to) {
     const k = t.kind[i];
     // a word that no figure starts with: parseAt would return null
-    if (k === T_WORD) {
-      const h = asciiLowerHash(t, i);
-      let none: boolean;
-      if (h >= 0) none = !starts.hashes.has(h) && !asciiFold(t, i);
-      else {
-        const w = tokLower(t, i);
-        none = !starts.words.has(w) && !(w.length > 6 && w.endsWith('fold'));
-      }
-      if (none) {
-        i++;
-        continue;
-      }
+    if (k === T_WORD && !mayStartFigure(ctx, starts, i)) {
+      i++;
+      continue;
     }
     // quick filter: figures start with a digit, a word, or a currency/prefix symbol
     if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !ctx.lex.qualifiers.candidates(tokText(t, i), tokText(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && !leadingDot(t, i) && VULGAR[tokText(t, i)] === undefined) {
