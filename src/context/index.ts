@@ -104,6 +104,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let lastNamed: Attribution | null = null;
   // a results report's money and shares with no time of their own are of the period it reports
   const period = documentPeriod(text, doc.date);
+  // what a sentence says of the time of writing, read once for all its figures
+  let lastSentence: string | null = null;
+  let snapshot = false;
+  let intraday: string | null = null;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -133,7 +137,12 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (attr && !attr.pronoun) lastNamed = attr;
     const scope = findScope(sentence, rel, relEnd);
     let time = timeOf(sentence, rel, relEnd, doc.date);
-    if (period && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !SNAPSHOT.test(sentence)) time = period;
+    if (sentence !== lastSentence) {
+      lastSentence = sentence;
+      snapshot = SNAPSHOT.test(sentence);
+      intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
+    }
+    if (period && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) time = period;
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
     const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };
@@ -154,8 +163,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       scopeKey: scope ? scope.key : null,
       docIndex,
       index: idx,
-      snapshot: SNAPSHOT.test(sentence),
-      intraday: INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null,
+      snapshot,
+      intraday,
     });
     const claim = out[out.length - 1]!;
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)

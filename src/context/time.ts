@@ -110,14 +110,20 @@ interface Found {
 }
 
 const cache = new Map<string, Found[]>();
+const NONE: Found[] = [];
 
 /** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
 export function timeExpressions(sentence: string, docDate: string | null): Found[] {
-  const periods = fiscalPeriods(sentence, docDate);
-  if (!periods.length && !CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) return [];
+  // (a sentence is read once for all its figures: the answer, none included, is cached)
   const key = `${docDate ?? '-'}|${sentence}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const periods = fiscalPeriods(sentence, docDate);
+  if (!periods.length && !CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) {
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, NONE);
+    return NONE;
+  }
   const out: Found[] = [...periods];
   const refDate = docDate ? parseIso(docDate) : new Date(Date.UTC(2000, 0, 1, 12));
   const roll = ROLLING.exec(sentence);
