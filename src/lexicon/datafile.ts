@@ -16,12 +16,33 @@ export interface ParsedDataFile {
   lines: LineCounter;
   /** The data came from the build-time cache of the built-in files (unchanged since the build; validated by the tests). */
   fromCache?: boolean;
+  /** Positions the build worked out ({@link CACHED_POSITIONS}), by positionKey. */
+  positions?: Record<string, { line: number; column: number }>;
 }
 
 interface CacheEntry {
   size: number;
   mtimeMs: number;
   data: unknown;
+  positions?: Record<string, { line: number; column: number }>;
+}
+
+/** The positions every loaded rule asks for (pointer, key), worked out at build time for the built-in files. */
+export const CACHED_POSITIONS: Array<[string, string | undefined]> = [
+  ['/id', undefined],
+  ['', 'check'],
+  ['/params', 'expression'],
+];
+
+export function positionKey(pointer: string, key?: string): string {
+  return key === undefined ? pointer : `${pointer}\u0000${key}`;
+}
+
+/** The cached positions of a parsed file (for the build's rules cache). */
+export function cachedPositions(parsed: ParsedDataFile): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {};
+  for (const [pointer, key] of CACHED_POSITIONS) out[positionKey(pointer, key)] = positionOf(parsed, pointer, key);
+  return out;
 }
 
 let cache: Map<string, CacheEntry> | null = null;
@@ -88,6 +109,7 @@ export function readDataFile(file: string): ParsedDataFile {
           file,
           data: hit.data,
           fromCache: true,
+          ...(hit.positions ? { positions: hit.positions } : {}),
           get doc() {
             return full().doc;
           },
@@ -114,6 +136,8 @@ export function readDataFile(file: string): ParsedDataFile {
 
 /** The source position of the value (or key, for an unexpected property) at a JSON pointer. */
 export function positionOf(parsed: ParsedDataFile, pointer: string, key?: string): { line: number; column: number } {
+  const known = parsed.positions?.[positionKey(pointer, key)];
+  if (known) return { line: known.line, column: known.column };
   const path = pointer
     .split('/')
     .slice(1)
