@@ -47,8 +47,8 @@ for (let c = 0; c < 128; c++) ASCII_CLASS[c] = c === 10 || c === 13 ? 2 : isSpac
 
 /** Tokenize text[from, to). */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
-  // Upper bound on tokens: one per character.
-  const cap = Math.max(16, Math.min(to - from, 1 << 20));
+  // Room for one token per four characters (prose has about one per five); grow() doubles it when text is denser.
+  const cap = Math.max(16, Math.min((to - from) >> 2, 1 << 20));
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
