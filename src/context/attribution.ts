@@ -176,6 +176,22 @@ export function findAttribution(sentence: string, figAt: number): Attribution | 
   if (own) return own;
   let best: Attribution | null = null;
   let bestDist = Infinity;
+  for (const c of speechCandidates(t)) {
+    const d = Math.abs(c.at - figAt);
+    if (d < bestDist) {
+      best = c.cand;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+/** The sources the speech verbs of a sentence name, in order, with the offset of each verb (read once a sentence). */
+const candidatesOf = new WeakMap<Tokens, Array<{ at: number; cand: Attribution }>>();
+function speechCandidates(t: Tokens): Array<{ at: number; cand: Attribution }> {
+  let out = candidatesOf.get(t);
+  if (out) return out;
+  out = [];
   for (let i = 0; i < t.n; i++) {
     if (t.kind[i] !== T_WORD) continue;
     const w = lw(t, i);
@@ -190,11 +206,8 @@ export function findAttribution(sentence: string, figAt: number): Attribution | 
       if (!cand) continue;
     } else if (w === 'citing' || w === 'quoting') cand = sourceAfter(t, i + 1);
     if (!cand) continue;
-    const d = Math.abs(t.start[i]! - figAt);
-    if (d < bestDist) {
-      best = cand;
-      bestDist = d;
-    }
+    out.push({ at: t.start[i]!, cand });
   }
-  return best;
+  candidatesOf.set(t, out);
+  return out;
 }
