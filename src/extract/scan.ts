@@ -120,7 +120,8 @@ export function sentenceInitial(t: Tokens, i: number, from: number): boolean {
 function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
   const { t } = ctx;
   if (i >= ctx.to) return null;
-  const cands = idx.candidates(tokText(t, i), tokLower(t, i));
+  const lower = tokLower(t, i);
+  const cands = idx.candidates(idx.caseSensitive ? tokText(t, i) : lower, lower);
   if (!cands) return null;
   for (const e of cands) {
     const end = matchPhrase(t, i, e.toks, e.caseSensitive);

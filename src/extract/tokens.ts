@@ -155,7 +155,7 @@ export function asciiLowerHash(t: Tokens, i: number): number {
     if (c >= 65 && c <= 90) c |= 32;
     h = (Math.imul(h, 31) + c) | 0;
   }
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** The hash {@link asciiLowerHash} gives a token of this text, or -1 when the word is not all ASCII. */
@@ -167,7 +167,7 @@ export function asciiLowerHashOf(word: string): number {
     if (c >= 65 && c <= 90) c |= 32;
     h = (Math.imul(h, 31) + c) | 0;
   }
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** The tokens of the last few short texts (sentences) tokenized through here: context reads each sentence for every figure in it. */

@@ -112,9 +112,12 @@ export interface Lexicon {
 /** Phrases indexed by their first token (lower-cased for case-insensitive ones), longest first. */
 export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
+  /** Some entry is case-sensitive (else every key is lower-case, and only the lower-case token can match). */
+  caseSensitive = false;
   add(phrase: string, value: T, caseSensitive = false): void {
     const toks = phraseTokens(phrase, caseSensitive);
     if (toks.length === 0) return;
+    if (caseSensitive) this.caseSensitive = true;
     const key = caseSensitive ? toks[0]!.text : toks[0]!.text.toLowerCase();
     let list = this.byFirst.get(key);
     if (!list) this.byFirst.set(key, (list = []));
@@ -125,7 +128,7 @@ export class PhraseIndex<T> {
   /** Candidates whose first token is `exact` (case-sensitive entries) or `lower` (the rest). */
   candidates(exact: string, lower: string): PhraseEntry<T>[] | undefined {
     const a = this.byFirst.get(lower);
-    if (exact === lower) return a;
+    if (exact === lower || !this.caseSensitive) return a;
     const b = this.byFirst.get(exact);
     if (!a) return b;
     if (!b) return a;
