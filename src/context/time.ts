@@ -110,6 +110,8 @@ interface Found {
 }
 
 const cache = new Map<string, Found[]>();
+/** What certainYear below needs in a result's text (without the word boundaries, which a result's edges may add). */
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
 const NONE: Found[] = [];
 
 /** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
@@ -150,10 +152,13 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end, text: m[0] } });
   }
   let results: ReturnType<typeof casual.parse> = [];
-  try {
-    results = casual.parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false });
-  } catch {
-    results = [];
+  // (without a document date only an expression with a year of its own is kept: none without such digits)
+  if (docDate || YEAR_DIGITS.test(sentence)) {
+    try {
+      results = casual.parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false });
+    } catch {
+      results = [];
+    }
   }
   for (const r of results) {
     const s = r.index;
