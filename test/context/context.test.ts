@@ -111,6 +111,9 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The new parliament, with 69 women among its 150 members, meets on Monday.', '150').role).toBe('whole');
     expect(claim('The party fell short of the 76 seats needed for a majority.', '76').role).toBe('reference');
     expect(claim('The ship was certified for 240 passengers.', '240').role).toBe('reference');
+    // a whole with a clause of its own states a fact of its own
+    expect(claim('Power was back for 265,000 of the 430,000 customers who lost supply.', '430,000').role).toBeUndefined();
+    expect(claim('61 of the village\'s 240 homes were destroyed.', '240').role).toBe('whole');
     expect(claim('The hall, with a capacity of 500, was full.', '500').role).toBe('reference');
     expect(claim('Lumbao would hit the coast with winds of 175 km/h.', '175 km/h').role).toBe('forecast');
     expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
