@@ -101,6 +101,13 @@ describe('scope', () => {
     expect(claim('Nationally, more than 96,000 households lost power.', 'more than 96,000').scopeKey).toBe('national');
     expect(claim('Officials said 45 people died.', '45').scope).toBeNull();
   });
+
+  test('a place told before, by its kind; a place named by a label', () => {
+    expect(claim('Turnout in the constituency was 66.8%.', '66.8%').scopeKey).toBe('constituency');
+    expect(claim('He spoke to a few hundred supporters in the capital.', 'a few hundred').scopeKey).toBe('capital');
+    expect(claim('Local results, Kalvik municipality: SDP 39.0%, Greens 12.2%.', '39.0%').scopeKey).toBe('kalvik municipality');
+    expect(claim('In the area of 40 square kilometres, 12 houses burned.', '12').scope).toBeNull();
+  });
 });
 
 describe('roles: figures that never report the same fact as a plain figure', () => {
