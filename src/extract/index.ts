@@ -137,7 +137,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const m = toMention(text, f, descs[i]!, lex);
       if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
       else if (isPrevious(t, f, from, lex)) m.role = 'history';
-      else if (isChange(t, f, from, lex)) m.role = 'change';
+      // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
+      else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
       else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
       else if (isForecast(t, f, from, to)) m.role = 'forecast';
       let holder = descs[i]!.holder;

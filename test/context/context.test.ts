@@ -125,6 +125,8 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Lumbao would hit the coast with winds of 175 km/h.', '175 km/h').role).toBe('forecast');
     expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
     expect(claim('Sales grew 4.8% in the quarter.', '4.8%').role).toBe('change');
+    // an outlook: "to grow 9% to 11%" is a range of growth to come
+    expect(claim('Veltra now expects 2025 revenue to grow 9% to 11%.', '9% to 11%').role).toBe('forecast');
     expect(claim('Lumbao struck two years after floods killed dozens of people.', 'dozens').role).toBe('history');
     expect(claim('Its load factor reached 89.2%, 2.4 percentage points higher than a year ago.', '2.4 percentage points').role).toBeUndefined();
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
