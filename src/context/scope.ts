@@ -84,8 +84,8 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
     const p = placeAt(t, k, j);
     if (p && p.end <= j) return p.scope;
   }
-  // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%"
-  for (let k = j - 1, steps = 0; k > 0 && steps < 14; k--, steps++) {
+  // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
+  for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
     if (t.kind[k] === T_PUNCT && /^[.;!?]$/.test(tokText(t, k))) break;
     if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCap(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
       return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };

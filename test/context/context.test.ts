@@ -95,6 +95,30 @@ describe('headlines', () => {
   });
 });
 
+describe('tables', () => {
+  const html = `<html><body><article><h1>Final result</h1><p>The count ended on Monday with every seat declared.</p><table>
+<tr><th>Party</th><th>Share</th><th>Change</th><th>Seats</th><th>Change</th></tr>
+<tr><td>National Front</td><td>15.6%</td><td>+4.4</td><td>27</td><td>+8</td></tr>
+<tr><td>Total</td><td>100%</td><td></td><td>150</td><td></td></tr></table></article></body></html>`;
+  const md = '# Result\n\n| Party | Seats |\n|---|---:|\n| National Front | 27 |\n';
+
+  test('a cell counts what its column names, for its row', () => {
+    for (const [text, path] of [[html, 'r.html'], [md, 'r.md']] as const) {
+      const c = processDocument(ingestText(text, { id: path, path, date: '2025-09-22' }), 0).claims;
+      const seats = c.find((x) => x.text === '27')!;
+      expect(seats.measure).toBe('National Front seats');
+      expect(seats.holder).toBe('National Front');
+    }
+  });
+
+  test('columns of changes are changes, told apart by the column before; the total row holds wholes', () => {
+    const c = processDocument(ingestText(html, { id: 'r.html', path: 'r.html', date: '2025-09-22' }), 0).claims;
+    expect(c.find((x) => x.text === '8')).toMatchObject({ role: 'change', measure: 'National Front seats change' });
+    expect(c.find((x) => x.text === '4.4')).toMatchObject({ role: 'change', measure: 'National Front share change' });
+    expect(c.find((x) => x.text === '150')).toMatchObject({ role: 'whole' });
+  });
+});
+
 describe('scope', () => {
   test('a place phrase in the figure\'s clause; a national marker', () => {
     expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');
