@@ -180,7 +180,7 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
   for (const s of cells) at.set(`${s.cell!.table}|${s.cell!.row}|${s.cell!.col}`, doc.text.slice(s.start, s.end).trim());
   // a label is words, not a figure
   const label = (x: string | undefined) => (x && /[A-Za-z]/.test(x) && !/\d/.test(x) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
-  const norm = (h: string) => h.toLowerCase().replace(/\s*\([^)]*\)\s*/g, ' ').replace(/[^a-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const norm = (h: string) => h.toLowerCase().replace(/\([^()]*\)/g, ' ').replace(/[^a-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
   // a header that several columns share ("Change" after "Share" and after "Seats") is told apart by the column before
   const headerOf = (table: number, col: number): string | null => {
     const raw = label(at.get(`${table}|0|${col}`));
