@@ -137,7 +137,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const m = toMention(text, f, descs[i]!, lex);
       if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
       else if (isPrevious(t, f, from, lex)) m.role = 'history';
-      else if (isChange(t, f, from, lex)) m.role = 'change';
+      // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
+      else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
       else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
       else if (isForecast(t, f, from, to)) m.role = 'forecast';
       let holder = descs[i]!.holder;
@@ -221,7 +222,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (!!whole.event && whole.event === part.event) whole.event = null;
       // a part with nothing said of it but its whole ("the support of 31 of the council's 51 members") is a subset too
       if (whole.role !== 'reference' && (eventWhole || (!own && !verbGoverns(t, lex, figs[i]!, from))) && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
-      if (!whole.role || whole.role === 'forecast') whole.role = 'whole';
+      // "265,000 of the 430,000 customers who lost supply": a whole with a clause of its own states a fact itself
+      if ((!whole.role || whole.role === 'forecast') && !ownClause(t, lex, figs[w]!, to)) whole.role = 'whole';
     }
   }
   inheritCounted(out, lex, text);
@@ -383,6 +385,21 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
   }
   void lex;
   return links;
+}
+
+/** "the 430,000 customers who lost supply": a relative clause with a verb right after the figure's noun. */
+function ownClause(t: Tokens, lex: Lexicon, f: RawFigure, to: number): boolean {
+  for (let k = f.te, steps = 0; k + 1 < to && steps < 4; k++, steps++) {
+    if (t.kind[k] !== T_WORD) return false;
+    const w = tokLower(t, k);
+    if (w === 'who' || w === 'that' || w === 'which') {
+      let q = k + 1;
+      while (q < to && q < k + 3 && t.kind[q] === T_WORD && (lex.auxiliaries.has(tokLower(t, q)) || lex.adverbs.has(tokLower(t, q)))) q++;
+      const v = tokLower(t, q);
+      return q < to && t.kind[q] === T_WORD && (lex.verbForms.has(v) || (v.length > 4 && v.endsWith('ed'))) && !lex.auxiliaries.has(v);
+    }
+  }
+  return false;
 }
 
 /** "110,000 of them in Valmont": a place named right after the figure (its part is a figure for that place). */

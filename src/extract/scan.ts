@@ -914,6 +914,8 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
   if (value === 1 && (w === 'one' || w === 'a' || w === 'an') && end === j + 1) {
     // "that one mile", "a one-yen bid": a unit after it makes "one" a figure
     const unitAfter = isPunct(t, end, '-') && glued(t, end) ? unitWord(ctx, end + 1) : isWord(t, end) && !lex.oneNotCountAfter.has(next) ? unitWord(ctx, end) : null;
+    // "their biggest one-day gain", "the worst single-month fall": a kind of period, not a duration
+    if (unitAfter && w === 'one' && isPunct(t, end, '-') && (/^[a-z]{3,}est$/.test(prev) || prev === 'worst' || prev === 'best' || prev === 'record')) return false;
     if (unitAfter && w === 'one') return true;
     if (lex.oneNotCountBefore.has(prev)) return false;
     if (!isWord(t, end)) return false; // "the one." / "one," — a pronoun
@@ -1257,7 +1259,8 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   }
   if (conn === 'to' && !fromWord && !between) {
     const pv = lw(t, figStart - 1);
-    if (lex.changeVerbs.has(pv)) return null;
+    // ("expects revenue to grow 9% to 11%": an infinitive of an outlook gives a range)
+    if (lex.changeVerbs.has(pv) && lw(t, figStart - 2) !== 'to') return null;
   }
   // "increased by $43.6 billion to $419.2 billion": the change, then the new level — told from a range ("expects
   // revenue to grow by 3% to 5%") by the level being many times the change
@@ -1426,6 +1429,12 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     if (!n) return j + 1;
     if (n.dotted) return n.end;
     const after = n.end;
+    // codes: "access code 571 204", "PIN 0000", "extension 4417"
+    if (j > ctx.from && !qualified && n.form === 'digits' && CODE_HEADS.has(lw(t, j - 1))) return phoneEnd(t, j, ctx.to);
+    // an exchange-rate note: "($1 = 0.8547 euros)"
+    if (n.value === 1 && isPunct(t, after, '=')) return after;
+    // "Heat helpline: 061", "0800 …": a number written with a leading zero is dialled, not counted
+    if (!qualified && n.bare && t.end[j]! - s >= 3 && t.text.charCodeAt(s) === 48 && !isPunct(t, after, '.') && !isPunct(t, after, ',')) return phoneEnd(t, j, ctx.to);
     // clock times: 3:45, 15:00, 12.30pm, 3 p.m., 0900 GMT
     if (isPunct(t, after, ':') && glued(t, after) && isNum(t, after + 1) && glued(t, after + 1)) {
       let k = after + 2;
@@ -1475,6 +1484,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     }
     // phone numbers
     if (isPhone(ctx, j, n)) return phoneEnd(t, j, ctx.to);
+
     // page furniture: "12 comments", "5 min read"
     const fm = isWord(t, after) ? matchIndex(ctx, lex.furnitureNouns, after) : null;
     if (fm) return fm.end;
@@ -1735,8 +1745,18 @@ function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 12;
 }
 
+/** Words before a number that make it a code to type, not a quantity. */
+const CODE_HEADS = new Set(['code', 'pin', 'passcode', 'password', 'extension', 'ext', 'shortcode']);
+
 function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
   const { t } = ctx;
+  // "send the word POWER to 56070": a short code to text
+  if (n.bare && n.digits >= 4 && n.digits <= 6 && lw(t, j - 1) === 'to') {
+    for (let k = j - 2, steps = 0; k >= ctx.from && steps < 8; k--, steps++) {
+      const w = lw(t, k);
+      if (w === 'text' || w === 'texting' || w === 'sms' || w === 'send' || w === 'sending' || w === 'message') return true;
+    }
+  }
   // a run of digit groups separated by "-", ".", " " or parentheses, with 7+ digits in all and no thousands commas
   let k = j;
   let digits = 0;

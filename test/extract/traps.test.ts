@@ -10,6 +10,15 @@ import { tokenize } from '../../src/extract/tokens.js';
 import { getLexicon } from '../../src/lexicon/index.js';
 import { figs, texts } from './helpers.js';
 
+describe('not figures, next to figures', () => {
+  test('an exchange-rate note is no amount of money; a dollar paid is', () => {
+    expect(texts('($1 = 0.8547 euros) He paid $1 for it.')).toEqual(['0.8547 euros', '$1']);
+  });
+  test('a one-day strike lasts a day', () => {
+    expect(texts('The one-day strike cost 5 million euros.')).toEqual(['one-day', '5 million euros']);
+  });
+});
+
 describe('not figures', () => {
   test.each([
     'On 14 October 2022 at 3:45 pm the meeting began.',
@@ -24,6 +33,10 @@ describe('not figures', () => {
     'At 2 pm everybody will be gone.',
     'I arrived at 2.13 am.',
     'The bank robbery begun at 2pm and was over until 2.17pm.',
+    'Heat helpline: 061 (free).',
+    'Text the word POWER to 56070.',
+    'Dial in with access code 571 204.',
+    'Shares had their biggest one-day gain since February.',
   ])('%s', (text) => {
     expect(figs(text)).toEqual([]);
   });

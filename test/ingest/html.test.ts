@@ -191,3 +191,15 @@ describe('HTML structure', () => {
     expect(doc.segments).toEqual([]);
   });
 });
+
+describe('HTML: market furniture around a business story', () => {
+  test('a quote ticker and a data disclaimer are not the story', () => {
+    const page = `<html><body><div class="ticker-bar">AEX 912.40 ▲0.6% · EUR/USD 1.0812</div><main><article><h1>Retailer lifts dividend</h1>
+<p>The company raised its dividend to €1.35 a share after net profit rose 16% to €1.52 billion.</p>
+<div class="disclaimer">We do not provide investment advice. Data delayed by at least 15 minutes.</div></article></main></body></html>`;
+    const doc = ingestText(page, { id: 'm.html', path: 'm.html' });
+    expect(doc.text).toContain('net profit rose 16%');
+    expect(doc.text).not.toContain('912.40');
+    expect(doc.text).not.toContain('15 minutes');
+  });
+});
