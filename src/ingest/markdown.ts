@@ -149,6 +149,28 @@ interface Para {
   ranges: Array<[number, number]>;
 }
 
+const SIMPLE_FM_LINE = /^([a-z][a-z_]*): (?:"([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*)"|(\d{4}-\d\d-\d\d))$/;
+
+/**
+ * The commonest front matter — lines of `key: "text"` or `key: 2024-05-01` (a string in YAML 1.2) — read
+ * without the YAML library (a parse costs more than the rest of a short article); anything else: null, and the
+ * YAML library reads it.
+ */
+export function simpleFrontMatter(text: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const m = SIMPLE_FM_LINE.exec(line);
+    if (!m) return null;
+    const key = m[1]!;
+    if (key === 'null' || key === 'true' || key === 'false' || Object.prototype.hasOwnProperty.call(out, key)) return null;
+    out[key] = m[2] ?? m[3]!;
+    any = true;
+  }
+  return any ? out : null;
+}
+
 /** Read Markdown. `src` is the whole file; offsets in the result are offsets into it. */
 export function markdownBlocks(src: string): MarkdownResult {
   const errors: DocError[] = [];
@@ -159,7 +181,8 @@ export function markdownBlocks(src: string): MarkdownResult {
     bodyStart = fmPos.bodyStart;
     if (!fmPos.toml) {
       try {
-        const data = parseYaml(src.slice(fmPos.yamlStart, fmPos.yamlEnd), { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false });
+        const fm = src.slice(fmPos.yamlStart, fmPos.yamlEnd);
+        const data = simpleFrontMatter(fm) ?? parseYaml(fm, { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false });
         frontMatter = frontMatterMeta(data);
         if (frontMatter.rawDate !== undefined) {
           errors.push({ code: 'front-matter', message: `front matter: cannot read the date "${frontMatter.rawDate}" (expected YYYY-MM-DD)`, line: lineCol(src, fmPos.yamlStart) });
