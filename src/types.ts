@@ -24,6 +24,14 @@ export interface Segment {
   start: number;
   end: number;
   kind: 'paragraph' | 'heading' | 'list-item' | 'caption' | 'quote' | 'cell' | 'meta';
+  /** For a table cell: which table of the document, which row (0: the first, the header) and column (0-based). */
+  cell?: CellRef;
+}
+
+export interface CellRef {
+  table: number;
+  row: number;
+  col: number;
 }
 
 /**

@@ -320,6 +320,8 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return notComparable('people counted for different or unknown events');
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');
+  // "48,210 personal votes won" and "36,600 ballots": a kind and an event on one side only — too little in common
+  if (ka.family === 'count' && !ka.mods.length !== !kb.mods.length && !ka.event !== !kb.event && (ka.mods.length ? ka.event : kb.event)) return notComparable('a kind and an event named on one side only');
   if ((ka.elapsed || kb.elapsed) && crossDocument) {
     // "15 months ago" depends on when each article was written: comparable only for articles of one date
     if (!(a.time?.start && b.time?.start && a.time.start === b.time.start)) return notComparable('elapsed time counted from different dates');

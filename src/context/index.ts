@@ -165,7 +165,56 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }
   headlineFigures(doc, out);
+  tableCells(doc, out);
   return out;
+}
+
+/**
+ * A figure in a table cell counts what its column's header names, for the row's label: the "27" in the row
+ * "National Front" under "Seats" is the National Front's seats. Only when the cell's own text names nothing.
+ */
+function tableCells(doc: Document, claims: ClaimContext[]): void {
+  const cells = doc.segments.filter((s) => s.kind === 'cell' && s.cell);
+  if (!cells.length) return;
+  const at = new Map<string, string>();
+  for (const s of cells) at.set(`${s.cell!.table}|${s.cell!.row}|${s.cell!.col}`, doc.text.slice(s.start, s.end).trim());
+  // a label is words, not a figure
+  const label = (x: string | undefined) => (x && /[A-Za-z]/.test(x) && !/\d/.test(x) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
+  const norm = (h: string) => h.toLowerCase().replace(/\([^()]*\)/g, ' ').replace(/[^a-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  // a header that several columns share ("Change" after "Share" and after "Seats") is told apart by the column before
+  const headerOf = (table: number, col: number): string | null => {
+    const raw = label(at.get(`${table}|0|${col}`));
+    if (!raw) return null;
+    const h = norm(raw);
+    let n = 0;
+    for (let c = 0; c < 64; c++) {
+      const o = label(at.get(`${table}|0|${c}`));
+      if (o && norm(o) === h) n++;
+    }
+    const prev = col > 0 ? label(at.get(`${table}|0|${col - 1}`)) : null;
+    return n > 1 && prev ? `${norm(prev)} ${h}` : h;
+  };
+  let k = 0;
+  for (const c of claims) {
+    while (k < cells.length && cells[k]!.end <= c.start) k++;
+    const s = cells[k];
+    if (!s || s.start > c.start || c.end > s.end) continue;
+    const { table, row, col } = s.cell!;
+    if (row === 0 || c.noun || c.phrase) continue;
+    const head = headerOf(table, col);
+    let rowLabel = col > 0 ? label(at.get(`${table}|${row}|0`)) : null;
+    if (!head && !rowLabel) continue;
+    // the total row holds the wholes of the columns
+    if (rowLabel && /^(?:total|totals|all|overall|sum)\b/i.test(rowLabel)) {
+      rowLabel = null;
+      if (!c.role) c.role = 'whole';
+    }
+    // a column of changes ("Change", "+/-", "±")
+    if (head && /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(head) && !c.role) c.role = 'change';
+    if (head && c.unit === 'count') c.phrase = head;
+    if (rowLabel && !c.holder) c.holder = rowLabel;
+    c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'out
 const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'constituency', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
 /** Kinds of place that, after "in the", name one place told before ("in the capital", "in the region"). */
 const ANAPHORIC_PLACES = new Set(['capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'constituency', 'municipality', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+/** Kinds of area that follow a place's name as a label ("Kalvik municipality", "Kherson region"). */
+const NAMED_AREAS = new Set(['municipality', 'region', 'province', 'district', 'county', 'constituency', 'oblast', 'prefecture', 'borough', 'parish']);
 const NATIONAL = new Set(['nationwide', 'countrywide', 'nationally']);
 const NOT_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -81,6 +83,13 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
     if (t.kind[k] !== T_WORD) continue;
     const p = placeAt(t, k, j);
     if (p && p.end <= j) return p.scope;
+  }
+  // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
+  for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
+    if (t.kind[k] === T_PUNCT && /^[.;!?]$/.test(tokText(t, k))) break;
+    if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCap(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
+      return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
+    }
   }
   return null;
 }

@@ -46,7 +46,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     const figs = scanBlock({ t, lex, dates, from, to });
     if (!figs.length) continue;
     for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
-    inferUnits(t, lex, figs, text);
+    inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
     // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
     for (let i = 0; i + 1 < figs.length; i++) {
       const a = figs[i]!;
@@ -137,7 +137,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       const m = toMention(text, f, descs[i]!, lex);
       if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
       else if (isPrevious(t, f, from, lex)) m.role = 'history';
-      else if (isChange(t, f, from, lex)) m.role = 'change';
+      // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
+      else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
       else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
       else if (isForecast(t, f, from, to)) m.role = 'forecast';
       let holder = descs[i]!.holder;
@@ -529,14 +530,14 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
  * Units the words around a figure imply: "up 5.3 points" next to a percentage is percentage points; "from 834
  * million" after "994 million euros" is euros; "raising the retirement age from 62 to 64" is years of age.
  */
-function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string): void {
-  // the start of each figure's sentence, found in one forward pass (figures come in text order), and the figures
-  // of each sentence
+function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, blockStart: number): void {
+  // the start of each figure's sentence, found in one forward pass from the block's start (figures come in text
+  // order; a block starts a sentence), and the figures of each sentence
   const starts: number[] = [];
   const posInSentence: number[] = [];
   const bySentence = new Map<number, RawFigure[]>();
-  let last = 0;
-  let scanned = 0;
+  let last = blockStart;
+  let scanned = blockStart;
   for (const f of figs) {
     // (a full stop followed by a space: not the point of "5.3")
     for (let k = Math.max(scanned, 0); k < f.start; k++) if ((text[k] === '.' || text[k] === '!' || text[k] === '?') && (k + 1 >= text.length || /\s/.test(text[k + 1]!))) last = k + 1;

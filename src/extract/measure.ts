@@ -317,7 +317,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
     if (w.endsWith('ly') && w.length > 4) break;
     // a verb after the head noun ends the phrase: "people took part", "households lost power", "people joined
     // Wednesday's march" (an -ed word followed by a determiner or a name is a verb, not a modifier)
-    if (words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1))))) break;
+    // ("the two sides published very different numbers": before an adverb too)
+    if (words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1) || lex.adverbs.has(lw(t, i + 1)) || /^(?:very|quite|much|far|widely|sharply|strongly)$/.test(lw(t, i + 1)))))) break;
     // a phrasal verb after the head noun: "civil servants stopped work", "workers walked out"
     if (words.length && phrasalAt(t, i, lex)) break;
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")

@@ -1191,7 +1191,8 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   }
   if (conn === 'to' && !fromWord && !between) {
     const pv = lw(t, figStart - 1);
-    if (lex.changeVerbs.has(pv)) return null;
+    // ("expects revenue to grow 9% to 11%": an infinitive of an outlook gives a range)
+    if (lex.changeVerbs.has(pv) && lw(t, figStart - 2) !== 'to') return null;
   }
   // "increased by $43.6 billion to $419.2 billion": the change, then the new level — told from a range ("expects
   // revenue to grow by 3% to 5%") by the level being many times the change

@@ -3,7 +3,7 @@
  * text with its map. The same steps then run for every format: boilerplate lines out, repeated paragraphs out,
  * blocks joined into the document text.
  */
-import type { Segment } from '../types.js';
+import type { CellRef, Segment } from '../types.js';
 import { matchLine, normLine, type Boilerplate, type LinePattern } from './lexicon.js';
 import { MapBuilder, pieceOrigEnd, RunMap, slicePiece, type Piece } from './offsets.js';
 
@@ -15,6 +15,8 @@ export interface Draft {
   /** Plain text only: the blank-line-separated paragraph and the physical line (for joining wrapped lines). */
   para?: number;
   line?: number;
+  /** A table cell's place in its table. */
+  cell?: CellRef;
 }
 
 /** Separator between blocks in the cleaned text. */
@@ -63,7 +65,8 @@ export function dropBoilerplate(drafts: Draft[], bp: Boilerplate): Draft[] {
   let seen = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    const p = matchLine(bp, d.piece.text, cache);
+    // (a table's header row names its columns: "Share" there is no share button)
+    const p = d.cell?.row === 0 ? null : matchLine(bp, d.piece.text, cache);
     if (!p) {
       out.push(d);
       seen += d.piece.text.length;
@@ -221,7 +224,7 @@ export function assemble(drafts: Draft[], origin: number): { text: string; segme
     if (segments.length > 0) b.synthetic(BLOCK_SEPARATOR, prevEnd);
     const start = b.length;
     b.appendPiece(p);
-    segments.push({ start, end: b.length, kind: d.kind });
+    segments.push(d.cell ? { start, end: b.length, kind: d.kind, cell: d.cell } : { start, end: b.length, kind: d.kind });
     prevEnd = pieceOrigEnd(p);
   }
   const { text, map } = b.finish(origin);

@@ -290,13 +290,17 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
   let lastBr = -2;
   let linkDepth = 0;
   const open: number[] = [];
+  // table cells: the document's tables counted, and the row and column of the cell being read (innermost table)
+  let tables = -1;
+  const tableStack: Array<{ table: number; row: number; col: number }> = [];
+  let cell: { table: number; row: number; col: number } | null = null;
   const flush = () => {
     const piece = acc.take();
     if (piece) {
       const kind = blockKind ?? 'paragraph';
       const linky = blockChars > 0 && blockLinkChars / blockChars > 0.5;
       // link-heavy list items and short paragraphs are navigation / related links
-      if (!(linky && (kind === 'list-item' || kind === 'cell' || piece.text.length < 200))) drafts.push({ kind, piece });
+      if (!(linky && (kind === 'list-item' || kind === 'cell' || piece.text.length < 200))) drafts.push(kind === 'cell' && cell ? { kind, piece, cell: { ...cell } } : { kind, piece });
     }
     blockKind = null;
     blockChars = 0;
@@ -312,6 +316,8 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
       flush();
       if (KIND_OF[t]) kindStack.pop();
     }
+    if (t === 'table') tableStack.pop();
+    if (t === 'td' || t === 'th') cell = null;
   };
   let i = 0;
   while (i < N) {
@@ -334,6 +340,19 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
       if (BLOCK_TAGS.has(t)) {
         flush();
         if (KIND_OF[t]) kindStack.push(KIND_OF[t]!);
+      }
+      if (t === 'table') tableStack.push({ table: ++tables, row: -1, col: -1 });
+      else if (t === 'tr' && tableStack.length) {
+        const tb = tableStack[tableStack.length - 1]!;
+        tb.row++;
+        tb.col = -1;
+      } else if ((t === 'td' || t === 'th') && tableStack.length) {
+        const tb = tableStack[tableStack.length - 1]!;
+        if (tb.row < 0) tb.row = 0;
+        const span = Number((f.nodes[i] as P5Element).attrs?.find((x) => x.name === 'colspan')?.value ?? 1);
+        tb.col++;
+        cell = { table: tb.table, row: tb.row, col: tb.col };
+        if (Number.isInteger(span) && span > 1 && span < 100) tb.col += span - 1;
       }
       if (t === 'a') linkDepth++;
       open.push(i);

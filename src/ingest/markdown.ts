@@ -182,6 +182,8 @@ export function markdownBlocks(src: string): MarkdownResult {
   let fence: { close: RegExp } | null = null;
   let rawEnd: RegExp | null = null;
   let table: number = 0; // 0 = not in a table, else the number of header cells
+  let tableId = -1; // the document's tables, counted
+  let tableRow = 0;
   const n = s.length;
 
   const flush = () => {
@@ -242,7 +244,7 @@ export function markdownBlocks(src: string): MarkdownResult {
 
     if (table > 0) {
       if (line.includes('|')) {
-        emitCells(s, lineStart + cs, lineStart + ce, refLabels, drafts);
+        emitCells(s, lineStart + cs, lineStart + ce, refLabels, drafts, { table: tableId, row: tableRow++ });
         continue;
       }
       table = 0;
@@ -347,7 +349,9 @@ export function markdownBlocks(src: string): MarkdownResult {
       const delim = s.slice(next, le);
       if (isDelimiterRow(delim) && (delim.includes('|') || line.trimStart().startsWith('|'))) {
         flush();
-        const cells = emitCells(s, lineStart + cs, lineStart + ce, refLabels, drafts);
+        tableId++;
+        tableRow = 0;
+        const cells = emitCells(s, lineStart + cs, lineStart + ce, refLabels, drafts, { table: tableId, row: tableRow++ });
         table = Math.max(1, cells);
         pos = e2 + 1; // skip the delimiter row
         continue;
@@ -389,7 +393,7 @@ function collectRefLabels(s: string, from: number): Set<string> {
 }
 
 /** Table cells of one row → 'cell' blocks. Returns the number of cells. */
-function emitCells(s: string, a: number, b: number, refs: Set<string>, drafts: Draft[]): number {
+function emitCells(s: string, a: number, b: number, refs: Set<string>, drafts: Draft[], at: { table: number; row: number }): number {
   const bounds: number[] = [a];
   let inCode = false;
   for (let i = a; i < b; i++) {
@@ -410,12 +414,13 @@ function emitCells(s: string, a: number, b: number, refs: Set<string>, drafts: D
     while (x < y && /[ \t]/.test(s[x]!)) x++;
     while (y > x && /[ \t]/.test(s[y - 1]!)) y--;
     if (k === 0 && bounds[1] === a) continue; // leading pipe: empty first cell
+    const col = bounds[1] === a || s.charCodeAt(a) === 124 ? k - 1 : k;
     if (x >= y) continue;
     const acc = new TextAcc();
     inline(s, x, y, acc, refs, 0);
     const piece = acc.take();
     if (piece) {
-      drafts.push({ kind: 'cell', piece });
+      drafts.push({ kind: 'cell', piece, cell: { table: at.table, row: at.row, col } });
       count++;
     }
   }

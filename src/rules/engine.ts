@@ -658,8 +658,9 @@ class Engine {
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
-          // (people missing go down as they are found: figures of different dates are updates either way)
-          if ((rel.time === 'earlier' || rel.time === 'later') && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
+          // (people missing go down as they are found: figures of different dates are updates either way, and so
+          // are two figures of one article — a live report gives each new count)
+          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;

@@ -95,11 +95,42 @@ describe('headlines', () => {
   });
 });
 
+describe('tables', () => {
+  const html = `<html><body><article><h1>Final result</h1><p>The count ended on Monday with every seat declared.</p><table>
+<tr><th>Party</th><th>Share</th><th>Change</th><th>Seats</th><th>Change</th></tr>
+<tr><td>National Front</td><td>15.6%</td><td>+4.4</td><td>27</td><td>+8</td></tr>
+<tr><td>Total</td><td>100%</td><td></td><td>150</td><td></td></tr></table></article></body></html>`;
+  const md = '# Result\n\n| Party | Seats |\n|---|---:|\n| National Front | 27 |\n';
+
+  test('a cell counts what its column names, for its row', () => {
+    for (const [text, path] of [[html, 'r.html'], [md, 'r.md']] as const) {
+      const c = processDocument(ingestText(text, { id: path, path, date: '2025-09-22' }), 0).claims;
+      const seats = c.find((x) => x.text === '27')!;
+      expect(seats.measure).toBe('National Front seats');
+      expect(seats.holder).toBe('National Front');
+    }
+  });
+
+  test('columns of changes are changes, told apart by the column before; the total row holds wholes', () => {
+    const c = processDocument(ingestText(html, { id: 'r.html', path: 'r.html', date: '2025-09-22' }), 0).claims;
+    expect(c.find((x) => x.text === '8')).toMatchObject({ role: 'change', measure: 'National Front seats change' });
+    expect(c.find((x) => x.text === '4.4')).toMatchObject({ role: 'change', measure: 'National Front share change' });
+    expect(c.find((x) => x.text === '150')).toMatchObject({ role: 'whole' });
+  });
+});
+
 describe('scope', () => {
   test('a place phrase in the figure\'s clause; a national marker', () => {
     expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');
     expect(claim('Nationally, more than 96,000 households lost power.', 'more than 96,000').scopeKey).toBe('national');
     expect(claim('Officials said 45 people died.', '45').scope).toBeNull();
+  });
+
+  test('a place told before, by its kind; a place named by a label', () => {
+    expect(claim('Turnout in the constituency was 66.8%.', '66.8%').scopeKey).toBe('constituency');
+    expect(claim('He spoke to a few hundred supporters in the capital.', 'a few hundred').scopeKey).toBe('capital');
+    expect(claim('Local results, Kalvik municipality: SDP 39.0%, Greens 12.2%.', '39.0%').scopeKey).toBe('kalvik municipality');
+    expect(claim('In the area of 40 square kilometres, 12 houses burned.', '12').scope).toBeNull();
   });
 });
 
@@ -118,6 +149,8 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Lumbao would hit the coast with winds of 175 km/h.', '175 km/h').role).toBe('forecast');
     expect(claim('The margin was 11.8%, up from 10.5% a year earlier.', '10.5%').role).toBe('history');
     expect(claim('Sales grew 4.8% in the quarter.', '4.8%').role).toBe('change');
+    // an outlook: "to grow 9% to 11%" is a range of growth to come
+    expect(claim('Veltra now expects 2025 revenue to grow 9% to 11%.', '9% to 11%').role).toBe('forecast');
     expect(claim('Lumbao struck two years after floods killed dozens of people.', 'dozens').role).toBe('history');
     expect(claim('Its load factor reached 89.2%, 2.4 percentage points higher than a year ago.', '2.4 percentage points').role).toBeUndefined();
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
