@@ -639,10 +639,21 @@ class Engine {
     const passes = new Map<RuleSpec, Set<ClaimContext>[]>();
     for (const block of blocks) {
       const agree: ClaimContext[][] = [];
+      // each claim's rank among its document's claims in this block: a document with hundreds of figures of one
+      // thing (a scraped table, a generated page) compares each with its WINDOW nearest, so the work stays linear
+      const rank = new Int32Array(block.length);
+      const perDoc = new Map<number, number>();
+      for (let x = 0; x < block.length; x++) {
+        const d = claims[block[x]!]!.docIndex;
+        const r = perDoc.get(d) ?? 0;
+        rank[x] = r;
+        perDoc.set(d, r + 1);
+      }
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const a = claims[block[x]!]!;
           const b = claims[block[y]!]!;
+          if (a.docIndex === b.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
           const ka = keys[block[x]!]!;
           const kb = keys[block[y]!]!;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
@@ -713,7 +724,7 @@ class Engine {
           } else if (rounding) {
             edges.push({ a, b, rule, severity: p.rounding_severity, kind: 'rounding', why: roundingWhy(a, b) });
           } else {
-            edges.push({ a, b, rule, severity: rule.severity, kind: 'mismatch', why: `${a.text} and ${b.text} cannot both be right (${fmtNumber(relDiff(ka, kb) * 100, 0)}% apart)` });
+            edges.push({ a, b, rule, severity: rule.severity, kind: 'mismatch', why: '' }); // (worded when reported)
           }
         }
       }
@@ -787,7 +798,7 @@ class Engine {
             const texts = [...byValue.values()];
             const maxDiff = Math.max(...ofKind.map((e) => relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!)));
             whys.push(texts.length === 2 ? `${texts[0]} and ${texts[1]} cannot both be right (${fmtNumber(maxDiff * 100, 0)}% apart)` : `${texts.join(', ')} cannot all be right (up to ${fmtNumber(maxDiff * 100, 0)}% apart)`);
-          } else for (const w of new Set(ofKind.map((e) => e.why))) whys.push(w);
+          } else for (const w of new Set(ofKind.map((e) => e.why || `${e.a.text} and ${e.b.text} cannot both be right (${fmtNumber(relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!) * 100, 0)}% apart)`))) whys.push(w);
         }
         const why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
         const values = cl.map((c) => this.describe(c)).join(' vs ');
@@ -873,6 +884,8 @@ class Engine {
 }
 
 const SHARE_FAMILY = /^(?:percent|pp)$/;
+/** Figures of one thing in one document further apart than this (in that document's figures of it) are not compared. */
+const WINDOW = 64;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */

@@ -81,12 +81,6 @@ const FAMILIES: Family[] = [
 const KNOWN_SLOW: Record<string, string> = {
   // src/extract: linear but ~130 µs of CPU per digit (13 s for 100,000 digits; 25,000 take 3.5 s)
   'digits with commas "1,1,1,…" (100,000 digits)': 'src/extract',
-  // src/extract inferUnits: each block's sentence start is searched from the start of the text (quadratic in the
-  // number of blocks: 256 KB 6.6 s, 512 KB 20 s of CPU)
-  'a 1 MB Markdown table': 'src/extract',
-  // src/align + src/rules/engine.ts: every pair of the ~9,000 "Police counted N marchers" claims is one fact
-  // (lemmaPhrase, relate, mismatches, isRising): 128 KB ~5 s, 256 KB 14 s of CPU
-  'a 1 MB single line of prose with figures (check)': 'src/align, src/rules/engine.ts',
 };
 
 interface Run {
