@@ -247,6 +247,24 @@ function notComparable(why: string): Relation {
   return r;
 }
 
+/**
+ * False when relate(a, b, ka, kb) is "not comparable" whatever b is: what claim a rules out on its own (the tests
+ * of relate() below that depend on a only). `review --against-index` skips the look-up of such a claim.
+ */
+export function canRelate(a: ClaimContext, ka: ClaimKey): boolean {
+  const ha = subjectWords(namedHolder(a, ka));
+  if (SUBJECT_FAMILIES.test(ka.family)) {
+    // no holder and no named thing: relate() needs one or the other on a's side
+    if (!ha.size && ka.noun === null) return false;
+  } else if (ka.noun === null) {
+    // nothing named: only a shared holder, or the same physical thing (static, a's own holder), makes one fact
+    if (!ha.size && !(isStatic(ka) && ka.family !== 'count' && !!ka.holder)) return false;
+  }
+  if (a.role === 'subset') return false;
+  if (ka.family === 'count' && (ka.people || !ka.noun) && !ka.event) return false;
+  return true;
+}
+
 export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): Relation {
   const crossDocument = a.document !== b.document;
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';

@@ -17,7 +17,7 @@
  * than WINDOW_DAYS apart, which the engine would still compare.
  */
 import { claimKey, type ClaimKey } from '../align/keys.js';
-import { isStatic, relate } from '../align/index.js';
+import { canRelate, isStatic, relate } from '../align/index.js';
 import { checkClaims, loadRuleSet } from '../pipeline.js';
 import { UserError } from '../util/errors.js';
 import type { ClaimContext } from '../context/index.js';
@@ -60,21 +60,32 @@ function holderWords(h: string | null | undefined): string[] {
   return [...out];
 }
 
-/** The archived rows align() could put in a block with draft claim `c` (key `k`). */
 /** Look-ups of one review, by query (draft claims that share a key and a time ask the same question). */
 const queryMemo = new WeakMap<DB, Map<string, number[]>>();
+/** Prepared statements of one database, by SQL text. */
+const statements = new WeakMap<DB, Map<string, ReturnType<DB['prepare']>>>();
+
+function statement(db: DB, sql: string): ReturnType<DB['prepare']> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 /** Intervals longer than this (a whole year, "since 2013") are looked up only this far back. */
 export const LOOKBACK_DAYS = 366;
 
 /**
- * The archived rows align() could put in a block with draft claim `c` (key `k`). Every query is a range on one
- * index — (bkey | family+noun, time_start, time_end, event) — so only the rows returned are read from the file:
- * one query for the dated rows inside the time window, one for the undated rows, per blocking key.
+ * The rowids of the archived rows align() could put in a block with draft claim `c` (key `k`), ascending. Every
+ * query is a range on one index — (bkey | family+noun, time_start, time_end, event) — and reads the index only:
+ * one query for the dated rows inside the time window, one for the undated rows, per blocking key. A claim that
+ * relate() could compare with nothing (canRelate) is not looked up.
  */
-export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_ROWS_PER_CLAIM): ClaimRow[] {
+export function candidateIds(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_ROWS_PER_CLAIM): number[] {
   if (k.family === 'count' && (k.people || !k.noun) && !k.event) return [];
   if (!k.noun && k.family === 'count') return [];
+  if (!canRelate(c, k)) return [];
   // the blocking keys: family|noun; for shares and money, the family with the noun, no noun, or a holder's word
   const keys: Array<{ sql: string; params: unknown[] }> = [];
   if (SUBJECT_FAMILIES.test(k.family)) {
@@ -84,17 +95,13 @@ export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_
   } else keys.push({ sql: `bkey = ?`, params: [blockKey(k)] });
   const ev = k.event ? { sql: ` AND (event IS NULL OR event = ?)`, params: [k.event] } : { sql: '', params: [] };
   const t = c.time;
-  // phase 1 reads the index only (rowid and the filter columns are all in it); phase 2 fetches the rows kept
   const ids: number[] = [];
   const pick = (sql: string, params: unknown[]) => {
     const memo = `${sql}\u0000${JSON.stringify(params)}`;
-    let hit = queryMemo.get(db)?.get(memo);
-    if (!hit) {
-      hit = db.prepare(sql).pluck().all(...params) as number[];
-      let m = queryMemo.get(db);
-      if (!m) queryMemo.set(db, (m = new Map()));
-      m.set(memo, hit);
-    }
+    let m = queryMemo.get(db);
+    if (!m) queryMemo.set(db, (m = new Map()));
+    let hit = m.get(memo);
+    if (!hit) m.set(memo, (hit = statement(db, sql).pluck().all(...params) as number[]));
     for (const id of hit) ids.push(id);
   };
   for (const key of keys) {
@@ -112,16 +119,31 @@ export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_
       // undated (no publication date, no time in the sentence): comparable at any time
       pick(`SELECT rowid FROM claims WHERE ${key.sql} AND time_start IS NULL${ev.sql} ORDER BY rowid DESC LIMIT ?`, [...key.params, ...ev.params, limit]);
     } else {
-      pick(`SELECT rowid FROM claims WHERE ${key.sql}${ev.sql} ORDER BY time_start IS NULL, time_start DESC, rowid DESC LIMIT ?`, [...key.params, ...ev.params, limit]);
+      // the most recent first, the undated last (SQLite sorts NULL below every value, so last in DESC order): the
+      // index gives the rows in time_start order, so only ties are sorted, not the whole block
+      pick(`SELECT rowid FROM claims WHERE ${key.sql}${ev.sql} ORDER BY time_start DESC, rowid DESC LIMIT ?`, [...key.params, ...ev.params, limit]);
     }
   }
-  const out: ClaimRow[] = [];
-  const fetch = db.prepare(`SELECT claims.*, documents.id AS doc_id FROM claims JOIN documents ON documents.rowid = claims.doc WHERE claims.rowid = ?`);
-  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
-    const r = fetch.get(id) as ClaimRow | undefined;
-    if (r) out.push(r);
-  }
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** The rows of `ids` (with their document's id as doc_id), in one query. */
+export function fetchRows(db: DB, ids: number[]): Map<number, ClaimRow & { doc_id: string }> {
+  const out = new Map<number, ClaimRow & { doc_id: string }>();
+  if (!ids.length) return out;
+  const rows = statement(
+    db,
+    `SELECT claims.*, documents.id AS doc_id FROM claims JOIN documents ON documents.rowid = claims.doc WHERE claims.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as Array<ClaimRow & { doc_id: string }>;
+  for (const r of rows) out.set(r.rowid!, r);
   return out;
+}
+
+/** The archived rows align() could put in a block with draft claim `c` (key `k`), in rowid order. */
+export function candidateRows(db: DB, c: ClaimContext, k: ClaimKey, limit = MAX_ROWS_PER_CLAIM): ClaimRow[] {
+  const ids = candidateIds(db, c, k, limit);
+  const rows = fetchRows(db, ids);
+  return ids.map((id) => rows.get(id)).filter((r): r is ClaimRow & { doc_id: string } => !!r);
 }
 
 export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewIndexResult> {
@@ -138,10 +160,16 @@ export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewI
     const rows = new Map<number, ClaimRow>();
     const seen = new Map<number, { claim: ClaimContext; key: ClaimKey } | null>();
     const draftDocIds = new Set(drafts.map((d) => d.id));
-    for (const c of draftClaims) {
+    // the candidates of every draft claim first, then all their rows in one query
+    const wanted = draftClaims.map((c) => {
       const k = claimKey(c, set.synonyms, set.lexicon);
-      for (const r of candidateRows(db, c, k)) {
-        if (rows.has(r.rowid!)) continue;
+      return { c, k, ids: candidateIds(db, c, k) };
+    });
+    const fetched = fetchRows(db, [...new Set(wanted.flatMap((w) => w.ids))].sort((a, b) => a - b));
+    for (const { c, k, ids } of wanted) {
+      for (const id of ids) {
+        const r = fetched.get(id);
+        if (!r || rows.has(r.rowid!)) continue;
         let e = seen.get(r.rowid!);
         if (e === undefined) {
           const docId = (r as ClaimRow & { doc_id: string }).doc_id;

@@ -22,6 +22,7 @@ import { RunMap } from '../ingest/offsets.js';
 import { processDocument, type DocResult } from '../pipeline.js';
 import type { Document } from '../types.js';
 import { UserError } from '../util/errors.js';
+import { tuneJit } from '../util/jit.js';
 import { packageRoot } from '../util/paths.js';
 import { lexiconToWire, toWire, type WireDoc, type WireResult, type WireTask } from './wire.js';
 
@@ -126,6 +127,9 @@ export async function* processOrdered(docs: AsyncIterable<Document> | Iterable<D
     }
   }
 
+  // every worker tiers the extractor up on its own: with V8's default budget the re-optimisations of each one take
+  // a core's worth of compiler threads (see util/jit.ts)
+  tuneJit();
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WireTask, WireResult>({
     filename: file,

@@ -4,6 +4,7 @@
  * numcheck-disable directives count: a source cannot hide a problem from the draft's reviewer.
  */
 import { UserError } from '../../util/errors.js';
+import { tuneJit } from '../../util/jit.js';
 import { warn } from '../common.js';
 import { checkPaths, prepare, report, type CheckArgs } from './check.js';
 
@@ -14,6 +15,7 @@ export interface ReviewArgs extends CheckArgs {
 }
 
 export async function runReview(args: ReviewArgs): Promise<number> {
+  tuneJit();
   if (args.againstIndex && args.against && args.against.length) throw new UserError('review takes --against or --against-index, not both');
   if (!args.againstIndex && (!args.against || args.against.length === 0)) {
     throw new UserError('review needs sources: --against <files, folders or globs> (or --against-index <db>)');
