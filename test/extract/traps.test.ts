@@ -37,6 +37,11 @@ describe('not figures', () => {
     'Text the word POWER to 56070.',
     'Dial in with access code 571 204.',
     'Shares had their biggest one-day gain since February.',
+    'Emergency helpline: 1077.',
+    "Readers' comments (3)",
+    'Regional news · Page 1 of 4 (web edition)',
+    'July 24, 2025 | Updated 2 hours ago',
+    'UPDATE 2-Veltra beats forecasts',
   ])('%s', (text) => {
     expect(figs(text)).toEqual([]);
   });
