@@ -39,6 +39,13 @@ describeSeeds('real seeds (read from ../shared at run time)', () => {
     checkOffsets(doc, { allowDecoded: false });
   });
 
+  test("a readers' comments section at the end is dropped with its comments", () => {
+    const body = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}: the ministry said ${i + 2} schools stayed shut on Thursday, officials said.`).join('\n\n');
+    const doc = ingestText(`${body}\n\nReaders' comments (3)\nAnon - 3 Oct 2025\n412,000 on a weekday is a lot of people actually\n`, { id: 'c.txt', path: 'c.txt' });
+    expect(doc.text).toContain('Paragraph 11');
+    expect(doc.text).not.toContain('412,000');
+  });
+
   test('002: "See also" links, breadcrumb and comment-form furniture are dropped', () => {
     const doc = ingestSeed('002_');
     const t = doc.text;
