@@ -1435,7 +1435,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (HELP_LINES.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && HELP_LINES.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
     if (!qualified && n.bare && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && FURNITURE_HEADS.has(lw(t, j - 2))) return after + 1;
-    if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && lw(t, j - 1) === 'page') return after + 2;
+    if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && COUNTER_HEADS.has(lw(t, j - 1))) return after + 2;
     if (!qualified && n.bare && /^(?:updated|posted|published|edited|modified)$/.test(lw(t, j - 1)) && lw(t, after + 1) === 'ago') return after + 2;
     // an exchange-rate note: "($1 = 0.8547 euros)"
     if (n.value === 1 && isPunct(t, after, '=')) return after;
@@ -1753,6 +1753,8 @@ function isWs(c: number): boolean {
 
 /** Words before a number that make it one to ring ("helpline: 1077"). */
 const HELP_LINES = new Set(['helpline', 'hotline', 'call', 'dial', 'ring', 'phone', 'tel', 'telephone', 'sms', 'text']);
+/** Words before "N of M" that make it a position in a sequence ("Page 1 of 4", "Photo 3 of 12"). */
+const COUNTER_HEADS = new Set(['page', 'photo', 'image', 'picture', 'slide', 'gallery', 'video', 'part', 'step', 'item', 'story', 'article']);
 /** Words before "(N)" that make N a count of page furniture ("Comments (7)"). */
 const FURNITURE_HEADS = new Set(['comments', 'comment', 'replies', 'reactions', 'shares', 'likes', 'views', 'photos', 'videos', 'images']);
 

@@ -40,6 +40,7 @@ describe('not figures', () => {
     'Emergency helpline: 1077.',
     "Readers' comments (3)",
     'Regional news · Page 1 of 4 (web edition)',
+    'Photo 3 of 12: rescuers at the quay.',
     'July 24, 2025 | Updated 2 hours ago',
     'UPDATE 2-Veltra beats forecasts',
   ])('%s', (text) => {
