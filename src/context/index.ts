@@ -3,7 +3,7 @@
  * sentence, who said it, when it is about and where it applies.
  */
 import { fileLineColumn } from '../ingest/offsets.js';
-import type { Claim, Document, Mention } from '../types.js';
+import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
@@ -179,40 +179,60 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
 }
 
 /**
+ * For each claim (in text order), the segment of `segs` (sorted, disjoint) that holds it, or null: one forward walk.
+ */
+function containing(claims: ClaimContext[], segs: Segment[]): Array<Segment | null> {
+  const out: Array<Segment | null> = [];
+  let k = 0;
+  for (const c of claims) {
+    while (k < segs.length && segs[k]!.end <= c.start) k++;
+    const s = segs[k];
+    out.push(s && s.start <= c.start && c.end <= s.end ? s : null);
+  }
+  return out;
+}
+
+/**
  * A figure in a table cell counts what its column's header names, for the row's label: the "27" in the row
  * "National Front" under "Seats" is the National Front's seats. Only when the cell's own text names nothing.
  */
 function tableCells(doc: Document, claims: ClaimContext[]): void {
   const cells = doc.segments.filter((s) => s.kind === 'cell' && s.cell);
   if (!cells.length) return;
-  const at = new Map<string, string>();
-  for (const s of cells) at.set(`${s.cell!.table}|${s.cell!.row}|${s.cell!.col}`, doc.text.slice(s.start, s.end).trim());
   // a label is words, not a figure
-  const label = (x: string | undefined) => (x && /[A-Za-z]/.test(x) && !/\d/.test(x) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
+  const label = (x: string) => (/[A-Za-z]/.test(x) && !/\d/.test(x) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
   const norm = (h: string) => h.toLowerCase().replace(/\([^()]*\)/g, ' ').replace(/[^a-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
-  // a header that several columns share ("Change" after "Share" and after "Seats") is told apart by the column before
-  const headerOf = (table: number, col: number): string | null => {
-    const raw = label(at.get(`${table}|0|${col}`));
-    if (!raw) return null;
-    const h = norm(raw);
-    let n = 0;
-    for (let c = 0; c < 64; c++) {
-      const o = label(at.get(`${table}|0|${c}`));
-      if (o && norm(o) === h) n++;
-    }
-    const prev = col > 0 ? label(at.get(`${table}|0|${col - 1}`)) : null;
-    return n > 1 && prev ? `${norm(prev)} ${h}` : h;
-  };
-  let k = 0;
-  for (const c of claims) {
-    while (k < cells.length && cells[k]!.end <= c.start) k++;
-    const s = cells[k];
-    if (!s || s.start > c.start || c.end > s.end) continue;
+  // per table: its row labels, and its column headers — a header several columns share ("Change" after "Share"
+  // and after "Seats") told apart by the column before
+  const rowLabels = new Map<string, string | null>();
+  const rawHeads = new Map<number, Array<string | null>>();
+  for (const s of cells) {
     const { table, row, col } = s.cell!;
-    if (row === 0 || c.noun || c.phrase) continue;
-    const head = headerOf(table, col);
-    let rowLabel = col > 0 ? label(at.get(`${table}|${row}|0`)) : null;
-    if (!head && !rowLabel) continue;
+    const text = label(doc.text.slice(s.start, s.end).trim());
+    if (col === 0) rowLabels.set(`${table}|${row}`, text);
+    if (row === 0 && col < 64) {
+      let h = rawHeads.get(table);
+      if (!h) rawHeads.set(table, (h = []));
+      h[col] = text ? norm(text) : null;
+    }
+  }
+  const headers = new Map<number, Array<string | null>>();
+  for (const [table, raw] of rawHeads) {
+    headers.set(table, Array.from(raw, (h, col) => {
+      if (!h) return null;
+      const prev = col > 0 ? raw[col - 1] : null;
+      return prev && raw.filter((o) => o === h).length > 1 ? `${prev} ${h}` : h;
+    }));
+  }
+  const where = containing(claims, cells);
+  claims.forEach((c, i) => {
+    const s = where[i];
+    if (!s) return;
+    const { table, row, col } = s.cell!;
+    if (row === 0 || c.noun || c.phrase) return;
+    const head = headers.get(table)?.[col] ?? null;
+    let rowLabel = col > 0 ? rowLabels.get(`${table}|${row}`) ?? null : null;
+    if (!head && !rowLabel) return;
     // the total row holds the wholes of the columns
     if (rowLabel && /^(?:total|totals|all|overall|sum)\b/i.test(rowLabel)) {
       rowLabel = null;
@@ -223,7 +243,7 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
     if (head && c.unit === 'count') c.phrase = head;
     if (rowLabel && !c.holder) c.holder = rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
-  }
+  });
 }
 
 /**
@@ -234,12 +254,13 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
 function headlineFigures(doc: Document, claims: ClaimContext[]): void {
   const headings = doc.segments.filter((s) => s.kind === 'heading');
   if (!headings.length) return;
-  const inHeading = (c: ClaimContext) => headings.some((s) => s.start <= c.start && c.end <= s.end);
-  const bare = claims.filter((c) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && inHeading(c));
+  const where = containing(claims, headings);
+  const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && where[i]);
   if (!bare.length) return;
   const told = new Map<number, ClaimContext[]>();
-  for (const c of claims) {
-    if (c.unit !== 'count' || !c.noun || c.form === 'vague' || inHeading(c)) continue;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (c.unit !== 'count' || !c.noun || c.form === 'vague' || where[i]) continue;
     const l = told.get(c.value);
     if (l) l.push(c);
     else told.set(c.value, [c]);

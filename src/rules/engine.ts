@@ -125,6 +125,28 @@ class Engine {
     return specific ?? generic;
   }
 
+  /** The claims of each sentence, in text order (grouped once), optionally only those `keep` accepts. */
+  private bySentence: ClaimContext[][] | null = null;
+  private sentences(keep?: (c: ClaimContext) => boolean): ClaimContext[][] {
+    if (!this.bySentence) {
+      const m = new Map<string, ClaimContext[]>();
+      for (const c of this.input.claims) {
+        const k = `${c.docIndex}:${c.sentenceStart}`;
+        const l = m.get(k);
+        if (l) l.push(c);
+        else m.set(k, [c]);
+      }
+      this.bySentence = [...m.values()];
+    }
+    if (!keep) return this.bySentence;
+    const out: ClaimContext[][] = [];
+    for (const l of this.bySentence) {
+      const kept = l.filter(keep);
+      if (kept.length) out.push(kept);
+    }
+    return out;
+  }
+
   private claimAt(c: ClaimContext, index: number | undefined): ClaimContext | null {
     if (index === undefined) return null;
     return this.byDocIndex.get(`${c.docIndex}:${index}`) ?? null;
@@ -301,14 +323,7 @@ class Engine {
    * percentage must be the relative change).
    */
   private changes(): void {
-    const bySentence = new Map<string, ClaimContext[]>();
-    for (const c of this.input.claims) {
-      const k = `${c.docIndex}:${c.sentenceStart}`;
-      let l = bySentence.get(k);
-      if (!l) bySentence.set(k, (l = []));
-      l.push(c);
-    }
-    for (const list of bySentence.values()) {
+    for (const list of this.sentences()) {
       const pps = list.filter((c) => c.unit === 'pp');
       const pcts = list.filter((c) => c.unit === 'percent' && c.role !== 'change' && c.qualifier !== 'range');
       // two levels of one thing, the second introduced as the earlier one ("from 10.5%", "than in 2021, when 58.2% voted")
@@ -445,15 +460,7 @@ class Engine {
   /** "Europe generated 46% of revenue, the Americas 29% and Asia-Pacific 27%": shares of one whole cannot pass 100%. */
   private shareSums(): void {
     if (!this.rulesOf('sum').length) return;
-    const bySentence = new Map<string, ClaimContext[]>();
-    for (const c of this.input.claims) {
-      if (c.unit !== 'percent' || c.role || c.qualifier === 'lower' || c.qualifier === 'range' || !c.holder) continue;
-      const k = `${c.docIndex}:${c.sentenceStart}`;
-      let l = bySentence.get(k);
-      if (!l) bySentence.set(k, (l = []));
-      l.push(c);
-    }
-    for (const list of bySentence.values()) {
+    for (const list of this.sentences((c) => !(c.unit !== 'percent' || c.role || c.qualifier === 'lower' || c.qualifier === 'range' || !c.holder))) {
       const holders = new Map<string, ClaimContext>();
       for (const c of list) if (!holders.has(c.holder!.toLowerCase())) holders.set(c.holder!.toLowerCase(), c);
       const parts = [...holders.values()];
@@ -482,15 +489,7 @@ class Engine {
    * no whole of their own, split the first one's whole, so together they cannot pass 100%.
    */
   private partitionSums(): void {
-    const bySentence = new Map<string, ClaimContext[]>();
-    for (const c of this.input.claims) {
-      if (c.unit !== 'percent' || c.role || c.qualifier !== 'exact') continue;
-      const k = `${c.docIndex}:${c.sentenceStart}`;
-      let l = bySentence.get(k);
-      if (!l) bySentence.set(k, (l = []));
-      l.push(c);
-    }
-    for (const list of bySentence.values()) {
+    for (const list of this.sentences((c) => c.unit === 'percent' && !c.role && c.qualifier === 'exact')) {
       if (list.length < 3) continue;
       list.sort(byPosition);
       const after = (c: ClaimContext) => c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 30);
@@ -531,14 +530,7 @@ class Engine {
    */
   private enumerations(): void {
     if (!this.rulesOf('sum').length) return;
-    const bySentence = new Map<string, ClaimContext[]>();
-    for (const c of this.input.claims) {
-      const k = `${c.docIndex}:${c.sentenceStart}`;
-      let l = bySentence.get(k);
-      if (!l) bySentence.set(k, (l = []));
-      l.push(c);
-    }
-    for (const list of bySentence.values()) {
+    for (const list of this.sentences()) {
       if (list.length < 3) continue;
       for (let i = 0; i < list.length - 2; i++) {
         const t = list[i]!;

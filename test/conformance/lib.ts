@@ -669,3 +669,41 @@ export async function writeArtifacts(suite: string, results: FileResult[], note:
     }
   }
 }
+
+/**
+ * One conformance suite as jest tests: every unit name of its files mapped, then each file's in-scope pass rate
+ * at or above its threshold (informational files are only reported); the figures go to test-artifacts.
+ * Skipped, with a warning, when ../shared/peers is missing.
+ */
+export function conformanceSuite(opts: { suite: string; title: string; source: string; load: () => SuiteFile[] }): void {
+  if (!HAVE_PEERS) console.warn(`SKIP ${opts.title} conformance: ${PEERS} is missing (CI has ../shared/peers next to the repo)`);
+  const describePeers = HAVE_PEERS ? describe : describe.skip;
+  describePeers(`${opts.title} ${opts.source}`, () => {
+    const files = HAVE_PEERS ? opts.load() : [];
+    const results: FileResult[] = [];
+    let api: ExtractApi | null = null;
+
+    beforeAll(async () => {
+      if (HAVE_EXTRACTOR) api = await loadExtractor();
+      else console.warn(`NOTE: ${EXTRACT_SOURCE} does not exist yet: only the scope is computed, nothing is asserted`);
+    });
+
+    afterAll(async () => {
+      const merged = await writeArtifacts(opts.suite, results, api ? null : 'extractor missing: scope only');
+      console.log(`${summaryLine(results)}\n(all suites so far) ${merged}`);
+    });
+
+    test(`every unit name in the ${opts.source} has a mapping in units.yaml`, () => {
+      expect(Object.fromEntries(files.map((f) => [f.id, unmappedUnits(f)]))).toEqual(Object.fromEntries(files.map((f) => [f.id, []])));
+    });
+
+    for (const f of files) {
+      test(`${f.id}: ${f.informational ? 'reported (informational)' : 'in-scope pass rate >= threshold'}`, () => {
+        const r = runFile(f, api);
+        results.push(r);
+        console.log(formatFile(r));
+        if (api && !f.informational && r.pass_rate !== null && r.threshold !== null) expect(r.pass_rate).toBeGreaterThanOrEqual(r.threshold);
+      });
+    }
+  });
+}
