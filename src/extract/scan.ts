@@ -1432,9 +1432,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     // codes: "access code 571 204", "PIN 0000", "extension 4417"
     if (j > ctx.from && !qualified && n.form === 'digits' && CODE_HEADS.has(lw(t, j - 1))) return phoneEnd(t, j, ctx.to);
     // "Emergency helpline: 1077", "call 1912": a number to ring
-    if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (HELP_LINES.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && HELP_LINES.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
+    if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (PHONE_WORDS.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && PHONE_WORDS.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
-    if (!qualified && n.bare && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && FURNITURE_HEADS.has(lw(t, j - 2))) return after + 1;
+    if (!qualified && n.bare && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
     if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && COUNTER_HEADS.has(lw(t, j - 1))) return after + 2;
     if (!qualified && n.bare && /^(?:updated|posted|published|edited|modified)$/.test(lw(t, j - 1)) && lw(t, after + 1) === 'ago') return after + 2;
     // an exchange-rate note: "($1 = 0.8547 euros)"
@@ -1751,12 +1751,8 @@ function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 12;
 }
 
-/** Words before a number that make it one to ring ("helpline: 1077"). */
-const HELP_LINES = new Set(['helpline', 'hotline', 'call', 'dial', 'ring', 'phone', 'tel', 'telephone', 'sms', 'text']);
 /** Words before "N of M" that make it a position in a sequence ("Page 1 of 4", "Photo 3 of 12"). */
 const COUNTER_HEADS = new Set(['page', 'photo', 'image', 'picture', 'slide', 'gallery', 'video', 'part', 'step', 'item', 'story', 'article']);
-/** Words before "(N)" that make N a count of page furniture ("Comments (7)"). */
-const FURNITURE_HEADS = new Set(['comments', 'comment', 'replies', 'reactions', 'shares', 'likes', 'views', 'photos', 'videos', 'images']);
 
 /** Words before a number that make it a code to type, not a quantity. */
 const CODE_HEADS = new Set(['code', 'pin', 'passcode', 'password', 'extension', 'ext', 'shortcode']);
