@@ -71,7 +71,8 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '(', '[', '•', '|'
 const PLURAL_COUNT_BLOCK = new Set(['is', 'was', 'has', 'as', 'this', 'its', 'his', 'us', 'yes', 'less', 'always', 'perhaps', 'thus', 'across', 'versus', 'plus', 'minus', 'news', 'series', 'species', 'has', 'does', 'goes', 'also', 'towards', 'afterwards', 'whereas', 'nevertheless']);
 const MEASURE_ADJ = new Set(['tall', 'high', 'long', 'wide', 'deep', 'away', 'above', 'below', 'from', 'thick', 'underground', 'underwater', 'race', 'sprint', 'hurdles', 'freestyle', 'run', 'dash', 'relay', 'final', 'swim', 'radius', 'across', 'offshore', 'inland']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
-const ID_LOWER_HEADS = new Set(['number', 'no', 'nos', 'article', 'section', 'chapter', 'paragraph', 'clause', 'page', 'pages', 'route', 'flight', 'room', 'gate', 'platform', 'channel', 'item', 'exit', 'junction', 'bus', 'line', 'level', 'stage', 'phase', 'tier', 'grade', 'version', 'model', 'season', 'episode', 'vol', 'volume', 'issue', 'part', 'category', 'type', 'class', 'figure', 'fig', 'table', 'step', 'verse', 'highway', 'interstate', 'road', 'street', 'unit', 'ward', 'district', 'zone', 'sector', 'precinct', 'resolution', 'amendment', 'title', 'rule', 'act', 'decree', 'order', 'law', 'code', 'bill', 'apartment', 'apt', 'floor', 'suite', 'lot', 'block', 'building', 'terminal', 'pier', 'dock', 'berth', 'bay', 'hangar', 'track', 'lane', 'mile', 'km', 'kilometre', 'kilometer', 'marker']);
+const TIME_DEICTICS = new Set(['last', 'past', 'next', 'previous', 'following', 'same', 'whole', 'entire', 'single', 'first', 'final', 'per', 'one']);
+const WORD_NUMBER_HEADS = new Set(['number', 'no', 'article', 'chapter', 'section', 'page', 'level', 'category', 'phase', 'stage']);
 const PHONE_WORDS = new Set(['call', 'phone', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
 const YEAR_PREP = new Set(['in', 'since', 'by', 'from', 'until', 'till', 'to', 'during', 'before', 'after', 'of', 'between', 'and', 'early', 'late', 'mid', 'around', 'circa', 'year', 'fiscal', 'fy', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through', 'throughout', 'for', 'the', 'in', 'this', 'last', 'next', 'that', 'same', 'end', 'start', 'beginning', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const COUNT_PLURALS_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'troops', 'staff', 'cattle', 'livestock', 'aircraft', 'sheep', 'deer', 'fish', 'crew', 'infantry', 'militia', 'youth', 'folk']);
@@ -909,7 +910,7 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
   // (unless what is counted follows: "Storm Kills Six People")
   if (isCapitalised(t, j) && isCapitalised(t, j - 1) && !sentenceInitial(t, j - 1, ctx.from) && !sentenceInitial(t, j, ctx.from) && !looksPluralNoun(t, end, lex) && !isCapitalised(t, end)) return false;
   // identifiers: "number five", "article five", "World War Two", "Two" in a name
-  if (ID_LOWER_HEADS.has(prev) && (prev === 'number' || prev === 'no' || prev === 'article' || prev === 'chapter' || prev === 'section' || prev === 'page' || prev === 'level' || prev === 'category' || prev === 'phase' || prev === 'stage')) return false;
+  if (WORD_NUMBER_HEADS.has(prev)) return false;
   if (isCapitalised(t, j - 1) && (prev === 'war' || lex.identifierHeads.has(tokText(t, j - 1)))) return false;
   if (value === 1 && (w === 'one' || w === 'a' || w === 'an') && end === j + 1) {
     // "that one mile", "a one-yen bid": a unit after it makes "one" a figure
@@ -1490,6 +1491,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     }
     // phone numbers
     if (isPhone(ctx, j, n)) return phoneEnd(t, j, ctx.to);
+    // radio frequencies: "94.7 FM", "101.3FM" ("AM" only after a decimal, where it cannot be a clock time)
+    if (!qualified && isWord(t, after) && (tokText(t, after) === 'FM' || (tokText(t, after) === 'AM' && n.precision !== null && n.precision < 1))) return after + 1;
 
     // page furniture: "12 comments", "5 min read"
     const fm = isWord(t, after) ? matchIndex(ctx, lex.furnitureNouns, after) : null;
@@ -1518,11 +1521,30 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         const low = raw.toLowerCase();
         const cap = isCapitalised(t, pt);
         const headListed = lex.identifierHeads.has(raw) || (cap && lex.identifierHeads.has(raw[0] + raw.slice(1).toLowerCase()));
-        if (n.bare || (n.form === 'digits' && n.precision !== null && n.precision < 1 && (headListed || ID_LOWER_HEADS.has(low)))) {
+        // plural heads number several: "mile markers 18 and 31", "Platforms 9 and 10", "pages 4 to 6"
+        if (n.bare && low.length > 3 && low.endsWith('s') && lex.identifierHeadsLower.has(low.slice(0, -1)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+          const link = lw(t, after);
+          if ((link === 'and' || link === 'or' || link === 'to' || link === 'through') && isNum(t, after + 1)) {
+            const n2 = readDigits(t, after + 1);
+            if (n2 && n2.bare && !looksPluralNoun(t, n2.end, lex) && !matchIndex(ctx, lex.units, n2.end)) return identifierEnd(t, n2.end);
+          }
+        }
+        // ("Issue No. 31,118": a number sign before a number with separators)
+        const numberSign = pt !== pi && (low === 'no' || low === 'nos' || low === 'nr') && n.form === 'digits';
+        if (numberSign) return identifierEnd(t, after);
+        if (n.bare || (n.form === 'digits' && n.precision !== null && n.precision < 1 && (headListed || lex.identifierHeadsLower.has(low)))) {
           // ("iPhone 11": a listed head as written)
           if (headListed && (cap || raw === raw.toUpperCase() || lex.identifierHeads.has(raw))) return identifierEnd(t, after);
-          if (!cap && ID_LOWER_HEADS.has(low) && n.bare && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+          if (!cap && lex.identifierHeadsLower.has(low) && n.bare && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
             if (low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer' || lw(t, pt - 1) === 'at') return identifierEnd(t, after);
+          }
+          // between an acronym and a capitalised word: a station or brand name ("KMRW 7 News", "WXYZ 12 Action")
+          if (n.bare && raw.length >= 3 && raw === raw.toUpperCase() && /^[A-Z]+$/.test(raw) && isCapitalised(t, after) && !sentenceInitial(t, after, ctx.from) && !matchIndex(ctx, lex.units, after) && !readScaleLookahead(ctx, after)) return identifierEnd(t, after);
+          // period labels: "in week 38", "(epidemiological week 38)", "day 12 of the strike", "Week 37: 47" (but "the
+          // past week 38 cases", "each day 500 people": a determiner or time word before the head starts a new phrase)
+          if (n.bare && lex.labelHeads.has(low) && (!cap || sentenceInitial(t, pt, ctx.from)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+            const before = lw(t, pt - 1);
+            if (!lex.determiners.has(before) && !TIME_DEICTICS.has(before) && !isNum(t, pt - 1)) return identifierEnd(t, after);
           }
           // any capitalised word mid-sentence before a bare integer that is not followed by a unit or a plural noun
           // (also right after a colon, where a name starts without starting a sentence: "Backyard Worlds: Planet 9")
@@ -1545,6 +1567,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         if (!um) return false;
         // a glued-only symbol standing apart is a word: "in 1998 in the hope"
         if (um.entry.caseSensitive && !um.value.bare && t.gap[k]! > 0) return false;
+        // (a closing quotation mark is no inch mark: 'trains "by 2026".')
+        if (isPunct(t, k, '"') && quoteOpen(ctx, j)) return false;
         const w = lw(t, um.end - 1);
         return !lex.yearNouns.has(w) && (um.entry.caseSensitive || w.endsWith('s') || um.value.unit.dimension === 'percent');
       };

@@ -79,6 +79,9 @@ export interface Lexicon {
   /** Multi-word verbs ("called up") → lemma. */
   phrasalVerbs: PhraseIndex<string>;
   identifierHeads: Set<string>;
+  /** Lower-case identifier heads ("route 66") and period labels ("week 38"). */
+  identifierHeadsLower: Set<string>;
+  labelHeads: Set<string>;
   oneNotCountAfter: Set<string>;
   oneNotCountBefore: Set<string>;
   yearNouns: Set<string>;
@@ -191,6 +194,8 @@ interface WordsFile {
   adverbs?: string[];
   irregular_verbs?: string[][];
   identifier_heads?: string[];
+  identifier_heads_lower?: string[];
+  label_heads?: string[];
   one_not_count_after?: string[];
   one_not_count_before?: string[];
   year_nouns?: string[];
@@ -248,6 +253,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     verbForms: new Map(),
     phrasalVerbs: new PhraseIndex(),
     identifierHeads: new Set(),
+    identifierHeadsLower: new Set(),
+    labelHeads: new Set(),
     oneNotCountAfter: new Set(),
     oneNotCountBefore: new Set(),
     yearNouns: new Set(),
@@ -317,6 +324,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.auxiliaries, f.auxiliaries);
     fill(lex.adverbs, f.adverbs);
     fill(lex.identifierHeads, f.identifier_heads);
+    fill(lex.identifierHeadsLower, f.identifier_heads_lower);
+    fill(lex.labelHeads, f.label_heads);
     fill(lex.oneNotCountAfter, f.one_not_count_after);
     fill(lex.oneNotCountBefore, f.one_not_count_before);
     fill(lex.yearNouns, f.year_nouns);

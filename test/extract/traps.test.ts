@@ -19,6 +19,18 @@ describe('not figures, next to figures', () => {
   });
 });
 
+describe('not figures, next to figures', () => {
+  test('a period label is no count, but a figure after "the past week" is', () => {
+    expect(texts('New cases in week 38: 58 (week 37: 47). In the past week 38 cases were confirmed. Last week 96 new cases were reported.')).toEqual(['58', '47', '38', '96']);
+  });
+  test('numbered markers, radio frequencies, an issue number and a year in quotes', () => {
+    expect(texts('Route 44 is closed between mile markers 18 and 31. Listen on 94.7 FM. Issue No. 31,118. They promised trains "by 2026". He is 6" tall.')).toEqual(['6"']);
+  });
+  test('a station name is no count', () => {
+    expect(texts('Fire live updates: 48,600 acres | KMRW 7 News')).toEqual(['48,600 acres']);
+  });
+});
+
 describe('not figures', () => {
   test.each([
     'On 14 October 2022 at 3:45 pm the meeting began.',

@@ -46,6 +46,13 @@ describeSeeds('real seeds (read from ../shared at run time)', () => {
     expect(doc.text).not.toContain('412,000');
   });
 
+  test('share, follow and page-feedback lines with counts are dropped; the article is kept', () => {
+    const text = 'The union said 4,000 nurses marched in Brisso on Friday.\n\nShare this article: Facebook | X | WhatsApp (2.1k)\n\nFollow PCP on social media: @PCPnews (1.2m followers)\n\nWas this page useful? · 1,024 people found this useful\n\nPolice put the crowd at 2,500.\n';
+    const doc = ingestText(text, { id: 's.txt', path: 's.txt' });
+    for (const gone of ['2.1k', '1.2m followers', '1,024']) expect(doc.text).not.toContain(gone);
+    for (const kept of ['4,000 nurses', 'crowd at 2,500']) expect(doc.text).toContain(kept);
+  });
+
   test('002: "See also" links, breadcrumb and comment-form furniture are dropped', () => {
     const doc = ingestSeed('002_');
     const t = doc.text;
