@@ -329,7 +329,9 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
   // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
   if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
-  const time = timeRelation(a, b, ka, kb);
+  let time = timeRelation(a, b, ka, kb);
+  // two entries of live reports of one date: their stamps order them ("11:50 — 12 detained", "16:45 — 38 arrested")
+  if (time === 'same' && a.clock != null && b.clock != null && a.clock !== b.clock && a.time?.start === b.time?.start) time = a.clock < b.clock ? 'earlier' : 'later';
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
     const gap = Math.abs(day(a.time.start) - day(b.time.start));

@@ -23,7 +23,29 @@ export interface ClaimContext extends Claim {
   /** A moment of the day or of the event the sentence names ("mid-morning", "11.40am", "at the close", "at
    * landfall", "by the afternoon", "Tuesday night"), lower-cased; else null. */
   intraday: string | null;
+  /** The time stamp of the live-report entry the claim stands in ("16:45 — Police say …"), in minutes after
+   * midnight of its date; else null. */
+  clock?: number | null;
 }
+
+const RELATIVE = /\b(?:which|that|when)\b/g;
+const YEAR_NAMED = /\b(?:the|a|an|its|their)\s+((?:1[89]|20)\d\d)\s+(?:[A-Za-z'-]+\s){0,4}[A-Za-z'-]+,?\s?$/;
+
+/**
+ * Does `before` (the text up to a figure) end in a relative clause on an event named with an earlier year than
+ * `docYear`: "the 2018 Saddleback fire, which burned …"?
+ */
+function pastEventClause(before: string, docYear: number): boolean {
+  let last = -1;
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(before); m; m = RELATIVE.exec(before)) last = m.index;
+  if (last < 0 || /[.;()]/.test(before.slice(last))) return false;
+  const y = YEAR_NAMED.exec(before.slice(Math.max(0, last - 70), last));
+  return !!y && Number(y[1]) < docYear;
+}
+
+/** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
+const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
 const HISTORY = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:years?|decades?|centuries)\s+(?:ago|earlier|before|after|previously)\b/i;
@@ -108,6 +130,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let lastSentence: string | null = null;
   let snapshot = false;
   let intraday: string | null = null;
+  // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
+  let clock: number | null = null;
+  let stampSeg = -1;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -118,6 +143,12 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       if (seg.start <= m.start && m.end <= seg.end) {
         blockStart = seg.start;
         blockEnd = seg.end;
+      }
+      for (; stampSeg < segHint; ) {
+        const sg = doc.segments[++stampSeg]!;
+        if (sg.kind === 'heading') clock = null;
+        const st = ENTRY_STAMP.exec(text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
+        if (st) clock = Number(st[1]) * 60 + Number(st[2]);
       }
     }
     let starts = sentCache.get(blockStart);
@@ -165,11 +196,14 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       index: idx,
       snapshot,
       intraday,
+      clock: time?.text === 'document date' ? clock : null,
     });
     const claim = out[out.length - 1]!;
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
     const comparative = claim.unit === 'pp' || /^\s*(?:higher|lower|more|less|fewer|up|down|above|below|better|worse)\b/i.test(sentence.slice(relEnd, relEnd + 12));
     if (!claim.role && claim.dimension !== 'duration' && !comparative && looksBack(sentence, rel, relEnd)) claim.role = 'history';
+    // "since the 2018 Saddleback fire, which … destroyed 212 homes": a figure of an earlier event named by its year
+    if (!claim.role && doc.date && pastEventClause(sentence.slice(Math.max(0, rel - 160), rel), Number(doc.date.slice(0, 4)))) claim.role = 'history';
     // a forecast is about a time to come, whatever the date of the report
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }

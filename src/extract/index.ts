@@ -224,6 +224,15 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
       if (whole.role !== 'reference' && (eventWhole || (!own && !verbGoverns(t, lex, figs[i]!, from))) && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
       // "265,000 of the 430,000 customers who lost supply": a whole with a clause of its own states a fact itself
       if ((!whole.role || whole.role === 'forecast') && !ownClause(t, lex, figs[w]!, to)) whole.role = 'whole';
+      // "six people were arrested for throwing objects, six of the 57 arrests nationwide": the same number restated
+      // as a subset earlier in its sentence is that subset
+      if (part.role === 'subset') {
+        for (let j = i - 1; j >= 0 && j !== w; j--) {
+          const prev = out[base + j]!;
+          if (/[.!?;]\s/.test(text.slice(prev.end, part.start))) break;
+          if (!prev.role && prev.value === part.value && prev.unit === part.unit && prev.partOf === undefined) prev.role = 'subset';
+        }
+      }
     }
   }
   inheritCounted(out, lex, text);
@@ -379,12 +388,24 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       continue;
     }
     // "X, including Y": Y is part of X
+    // (but "19,000 people … from six large fires, including 11,000 from the Kettle Ridge fire": Y comes from one
+    // of X's things, so it is part of something else)
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:[a-z-]+ )?(?:[a-z-]+ )?, including$/.test(gapText.replace(/^(.*?)( , including)$/, '$1$2'))) {
-      links[i + 1]!.partOf = i;
+      if (!fromOneOf(t, lex, a, b)) links[i + 1]!.partOf = i;
+      else if (i > 0 && dim(figs[i - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[i - 1]!.end, b.start))) links[i + 1]!.partOf = i - 1;
     }
   }
-  void lex;
   return links;
+}
+
+/** "six large fires, including 11,000 from the Kettle Ridge fire": a preposition after b names one of a's things. */
+function fromOneOf(t: Tokens, lex: Lexicon, a: RawFigure, b: RawFigure): boolean {
+  let head = '';
+  for (let k = a.te; k < b.ts && t.kind[k] === T_WORD; k++) head = nounLemma(lex, tokLower(t, k));
+  const p = tokLower(t, b.te);
+  if (!head || !(p === 'from' || p === 'in' || p === 'at' || p === 'of')) return false;
+  for (let k = b.te + 1; k < b.te + 6 && k < t.n && t.kind[k] === T_WORD; k++) if (nounLemma(lex, tokLower(t, k)) === head) return true;
+  return false;
 }
 
 /** "the 430,000 customers who lost supply": a relative clause with a verb right after the figure's noun. */
@@ -483,8 +504,10 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
   if (p1 === 'of' && /^(?:majority|lead|gap|difference|edge|advantage|swing)$/.test(p2)) return true;
-  if (!f.unit || f.unit.dimension !== 'percent') return false;
   const n1 = f.te < t.n ? tokLower(t, f.te) : '';
+  // "two more found overnight", "Eleven more were killed", "300 additional troops": an increment, not a total
+  if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than') return true;
+  if (!f.unit || f.unit.dimension !== 'percent') return false;
   if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
     if (t.kind[k] !== T_WORD) return false;

@@ -452,10 +452,44 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
     }
   }
   const w = lw(t, i);
-  if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w)) return null;
+  // ("including 11,000", "excluding 40": a part or an exception, no event)
+  if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w) || w === 'including' || w === 'excluding' || w === 'included') return null;
   if (!(lex.verbForms.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))))) return null;
   const lemma = verbLemma(lex, w);
   return lemma ? { lemma, word: tokText(t, i) } : null;
+}
+
+const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
+const LABEL_VALUE_END = new Set(['(', ';', ',', '.', '|']);
+const LIST_BULLETS = new Set(['-', '*', '•', '–', '—', '·']);
+
+/**
+ * The words of a label that runs from the start of its block (after a list bullet) to the colon at `colon`: up to
+ * a comma, a bracket or a preposition ("New cases in week 38" → New cases; "Number of arrests" → arrests). Nothing
+ * when the label holds a number ("Week 37: 47") or is longer than a short noun phrase.
+ */
+function labelBefore(t: Tokens, colon: number, lex: Lexicon, from: number): string[] {
+  let s = from;
+  while (s < colon && t.kind[s] === T_PUNCT && LIST_BULLETS.has(tokText(t, s))) s++;
+  if (colon - s > 10 || colon <= s) return [];
+  const words: string[] = [];
+  for (let i = s; i < colon; i++) {
+    if (!isWord(t, i)) {
+      const p = tokText(t, i);
+      if (p === ',' || p === '(') break;
+      if (p === '-' && t.gap[i] === 0) continue;
+      return [];
+    }
+    const w = lw(t, i);
+    if (words.length && w === 'of' && words.length === 1 && lex.genericHeads.has(words[0]!.toLowerCase())) {
+      words.length = 0;
+      continue;
+    }
+    if (lex.prepositions.has(w) || lex.conjunctions.has(w)) break;
+    if (lex.determiners.has(w) || lex.auxiliaries.has(w)) return [];
+    words.push(tokText(t, i));
+  }
+  return words.length <= 5 ? words : [];
 }
 
 const DEMONSTRATIVES = new Set(['these', 'those', 'them', 'this', 'that']);
@@ -547,6 +581,15 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
       }
     }
   }
+  // "- Hospitalised, cumulative: 67", "New cases in week 38: 58", "Arrests: 57": a label before a colon at the start
+  // of its line names what the figure counts
+  // (a value list, not a headline's question: "Strike day in Caldorra: 65,000 or 300,000?" takes the body's meaning)
+  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)))) {
+    const lab = labelBefore(t, f.ts - 1, lex, from);
+    const last = lab.length ? lab[lab.length - 1]!.toLowerCase() : '';
+    const named = f.unit !== null || nounLemma(lex, last) !== last || lex.peopleAdjectives.has(last) || lex.eventNouns.has(last) || lex.totalNouns.has(last);
+    if (lab.length && named) words = lab;
+  }
   if (!words.length && f.unit === null) {
     // "put the civilian death toll in the city … at more than 5,000": a total noun earlier in the sentence
     for (let b = f.ts - 1, steps = 0; b >= from && steps < 30; b--, steps++) {
@@ -578,6 +621,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   const phrase = words.length ? words.join(' ') : null;
   const head = words.length ? words[words.length - 1]! : null;
   const headLemma = head ? nounLemma(lex, head.split('-').pop()!) : null;
+  // "police made 75 arrests", "carried out 40 evacuations": a light verb; the event is the noun's
+  if (event && LIGHT_VERBS.has(event.lemma) && headLemma && lex.eventNouns.has(headLemma)) event = null;
   const nx = lw(t, f.te);
   const pv = lw(t, f.ts - 1);
   const comparative = !words.length && (COMPARATIVE_BEFORE.has(pv) || (pv === 'from' && (lw(t, f.ts - 2) === 'up' || lw(t, f.ts - 2) === 'down')));

@@ -1544,7 +1544,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
           // past week 38 cases", "each day 500 people": a determiner or time word before the head starts a new phrase)
           if (n.bare && lex.labelHeads.has(low) && (!cap || sentenceInitial(t, pt, ctx.from)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
             const before = lw(t, pt - 1);
-            if (!lex.determiners.has(before) && !TIME_DEICTICS.has(before) && !isNum(t, pt - 1)) return identifierEnd(t, after);
+            const lineStart = pt === ctx.from || t.nl[pt] === 1;
+            if (lineStart || (!lex.determiners.has(before) && !TIME_DEICTICS.has(before) && !isNum(t, pt - 1))) return identifierEnd(t, after);
           }
           // any capitalised word mid-sentence before a bare integer that is not followed by a unit or a plural noun
           // (also right after a colon, where a name starts without starting a sentence: "Backyard Worlds: Planet 9")

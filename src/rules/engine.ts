@@ -669,6 +669,14 @@ class Engine {
             continue;
           }
           const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
+          // a live report's stamped entry below another report's count of the same day: a reading on the way up
+          if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
+            const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
+            if (kt.whi < kw.wlo) {
+              this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
+              continue;
+            }
+          }
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -942,8 +950,11 @@ function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon):
   if (k.event) words.add(k.event);
   if (c.event) words.add(c.event);
   if (k.noun) words.add(k.noun);
-  for (const w of (c.measure ?? '').toLowerCase().split(/[^a-z]+/)) if (w) words.add(lemmaPhrase(w, lex));
-  return rising.some((r) => words.has(r.toLowerCase()) || words.has(lemmaPhrase(r, lex)));
+  const lemmas = (c.measure ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean).map((w) => lemmaPhrase(w, lex));
+  for (const w of lemmas) words.add(w);
+  const phrase = ` ${lemmas.join(' ')} `;
+  // (several words: "air tanker", "in hospital" must appear in the measure in that order)
+  return rising.some((r) => words.has(r.toLowerCase()) || words.has(lemmaPhrase(r, lex)) || (r.includes(' ') && phrase.includes(` ${r.toLowerCase().split(/[^a-z]+/).filter(Boolean).map((w) => lemmaPhrase(w, lex)).join(' ')} `)));
 }
 
 /** Does a claim satisfy a rule's selector? (Every condition given must hold.) */

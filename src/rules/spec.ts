@@ -152,6 +152,7 @@ export type RuleOf<K extends CheckType> = Extract<RuleSpec, { check: K }>;
 /** Measures that go up and down over days; the default of `mismatch.params.varying`. */
 export const DEFAULT_VARYING: readonly string[] = [
   'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
+  'containment', 'contained', 'firefighter', 'personnel', 'crew', 'aircraft', 'helicopter', 'air tanker', 'deploy', 'assign',
 ];
 
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */

@@ -122,6 +122,55 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.checks.some((c) => (c.message ?? '').includes('16 updates 37'))).toBe(true);
   });
 
+  test('the crews and aircraft on a wildfire change with each update; a same-day disagreement is still found', async () => {
+    const r = await check({
+      'a.txt': ['Aircraft: 14 (9 helicopters, 5 air tankers). Containment: 12%.', '2025-07-29'],
+      'b.txt': ['The fire authority said 12 helicopters and 6 air tankers were dropping water. Containment had reached 22%.', '2025-07-30'],
+      'c.txt': ['The fire authority said 16 helicopters were flying.', '2025-07-30'],
+    });
+    expect(r.involving('5', '6')).toHaveLength(0);
+    expect(r.involving('12%', '22%')).toHaveLength(0);
+    expect(r.involving('12', '16')).toHaveLength(1);
+  });
+
+  test("a live report's stamped entries order a growing count within one day", async () => {
+    const r = await check({
+      'live.md': ['**11:50** — Police say 12 people have been detained after a scuffle.\n\n**16:45** — Police say 38 people have now been arrested.\n', '2025-11-13'],
+      'wire.txt': ['Police made 57 arrests across the country, the ministry said.', '2025-11-13'],
+    });
+    expect(r.involving('12', '38')).toHaveLength(0);
+    expect(r.involving('12', '57')).toHaveLength(0);
+    // without stamps, two counts of one day disagree
+    const plain = await check({ 'a.txt': ['Police say 12 people have been detained.', '2025-11-13'], 'b.txt': ['Police made 57 arrests, the ministry said.', '2025-11-13'] });
+    expect(plain.involving('12', '57')).toHaveLength(1);
+  });
+
+  test('restated subsets, increments and figures of an earlier event are not compared with the total', async () => {
+    const r = await check({
+      'a.txt': ['Police said six people were arrested for throwing objects at the office, six of the 57 arrests nationwide. The toll includes the four deaths reported on Wednesday and two more found overnight.', '2025-11-13'],
+      'b.txt': ['Police made 57 arrests. Four people have died. It is the largest fire since the 2018 Saddleback fire, which destroyed 212 homes.', '2025-11-13'],
+      'c.txt': ['The fire has destroyed 137 homes.', '2025-11-13'],
+    });
+    expect(r.findings).toHaveLength(0);
+  });
+
+  test('needed hospital treatment, admitted to hospital and hospitalised report one fact', async () => {
+    const r = await check({
+      'a.txt': ['Seventy-six people have now needed hospital treatment.', '2025-09-19'],
+      'b.txt': ['In total, 67 people have been hospitalised.', '2025-09-19'],
+    });
+    expect(r.involving('Seventy-six', '67')).toHaveLength(1);
+  });
+
+  test('a list label names what its figure counts', async () => {
+    const r = await check({
+      'a.txt': ['Key figures:\n\n- Arrests: 57\n- Hospitalised, cumulative: 67 (16% of cases)\n', '2025-09-19'],
+      'b.txt': ['Police made 75 arrests across the country.', '2025-09-19'],
+    });
+    expect(r.involving('57', '75')).toHaveLength(1);
+    expect(r.claims.find((c) => c.text === '67')?.measure).toMatch(/hospitalised/i);
+  });
+
   test('different events, forecasts and different parties are different facts', async () => {
     const r = await check({
       'a.txt': ['Officials said 45 people were killed. The storm would hit the coast with winds of 175 km/h. Green Future won 11.9% of the vote.', '2025-03-01'],
@@ -289,6 +338,15 @@ describe('part-whole: X of Y', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.rule).toBe('part-exceeds-whole');
     expect(f[0]!.severity).toBe('error');
+  });
+
+  test('"six fires, including 11,000 from one fire" is a part of the people, not of the fires', async () => {
+    const r = await check({ 'a.txt': 'About 19,000 people are under evacuation orders from six large fires, including about 11,000 from the Kettle Ridge fire alone.' });
+    expect(r.findings).toHaveLength(0);
+    expect(r.involving('about 11,000', 'six')).toHaveLength(0);
+    // a real excess is still an error
+    const bad = await check({ 'a.txt': 'About 7,000 people are under evacuation orders from six large fires, including about 11,000 from the Kettle Ridge fire alone.' });
+    expect(bad.involving('About 7,000', 'about 11,000')).toHaveLength(1);
   });
 
   test('a part within its whole passes', async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules, loadSynonyms, validateRuleFiles, knownLexicons } from '../../src/rules/load.js';
 import { rulesPath, packageRoot } from '../../src/util/paths.js';
-import { CHECK_TYPES, DEFAULT_RISING, MESSAGE_PLACEHOLDERS, ruleToJSON, type RuleSpec } from '../../src/rules/spec.js';
+import { CHECK_TYPES, DEFAULT_RISING, DEFAULT_VARYING, MESSAGE_PLACEHOLDERS, ruleToJSON, type RuleSpec } from '../../src/rules/spec.js';
 
 const defaultDir = rulesPath('default');
 const builtinFiles = readdirSync(defaultDir).filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -44,6 +44,7 @@ describe('built-in rules', () => {
     expect(mm.params.varying).toEqual(expect.arrayContaining(['missing', 'unaccounted', 'stranded']));
     // a custom mismatch rule without `rising` behaves like the built-in one
     expect([...mm.params.rising].sort()).toEqual([...DEFAULT_RISING].sort());
+    expect([...mm.params.varying].sort()).toEqual([...DEFAULT_VARYING].sort());
     const rate = byCheck.get('rate') as Extract<RuleSpec, { check: 'rate' }>;
     expect(rate.params).toEqual({ tolerance: 0.15, min_period_days: 7 });
     const conv = byCheck.get('conversion') as Extract<RuleSpec, { check: 'conversion' }>;
