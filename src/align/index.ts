@@ -302,7 +302,9 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
-    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
+    // (a named duration is its own thing: "open 14 months late" and "slipped …, a 16-month delay" are one delay)
+    const namedDuration = ka.family === 'duration' && !!ka.noun && ka.noun === kb.noun;
+    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds) && !namedDuration) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
   // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date

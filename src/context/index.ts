@@ -167,7 +167,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     if (attr && !attr.pronoun) lastNamed = attr;
     const scope = findScope(sentence, rel, relEnd);
-    let time = timeOf(sentence, rel, relEnd, doc.date);
+    // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
+    let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
     if (sentence !== lastSentence) {
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence);

@@ -78,6 +78,7 @@ class Engine {
     this.sums();
     this.shareSums();
     this.enumerations();
+    this.listTotals();
     this.rates();
     this.mismatches();
     this.expressions();
@@ -536,7 +537,8 @@ class Engine {
         const t = list[i]!;
         if (t.qualifier !== 'exact' || t.role === 'whole' || t.role === 'reference') continue;
         const after = t.sentence.slice(t.end - t.sentenceStart, list[i + 1]!.start - t.sentenceStart);
-        const colon = /:\s*$/.test(after) || /[:;]\s*(?:[a-z]+\s+){0,2}$/.test(after);
+        // ("58 (week 37: 47; week 36: 39)": a colon inside a bracket labels other values, not a breakdown of 58)
+        const colon = !after.includes('(') && (/:\s*$/.test(after) || /[:;]\s*(?:[a-z]+\s+){0,2}$/.test(after));
         const including = /\b(?:including|includes|include|included|comprising|comprises|of whom|of which|among them|made up of|consisting of|consists of)\b/i.test(after);
         if (!colon && !including) continue;
         const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
@@ -564,6 +566,54 @@ class Engine {
           why: `the parts add up to ${fmtNumber(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
         }, { sum, total: t.value });
       }
+    }
+  }
+
+  /**
+   * A list of labelled amounts closed by a labelled total ("- National government: €1.2 billion", "- European Union:
+   * €450 million", "- City: €1.5 billion", "Total: €3.35 billion"): the items must add up to the total.
+   */
+  private listTotals(): void {
+    if (!this.rulesOf('sum').length) return;
+    const claims = this.input.claims;
+    const labelled = (c: ClaimContext) => {
+      const before = c.sentence.slice(0, c.start - c.sentenceStart);
+      const after = c.sentence.slice(c.end - c.sentenceStart);
+      return LIST_LABEL.test(before) && LIST_VALUE_REST.test(after) ? before : null;
+    };
+    for (let i = 0; i < claims.length; i++) {
+      const t = claims[i]!;
+      const label = labelled(t);
+      if (!label || !TOTAL_LABEL.test(label) || t.qualifier !== 'exact') continue;
+      const parts: ClaimContext[] = [];
+      for (let j = i - 1; j >= 0; j--) {
+        const c = claims[j]!;
+        const next = parts.length ? parts[parts.length - 1]! : t;
+        if (c.docIndex !== t.docIndex || c.unit !== t.unit || next.sentenceStart - (c.sentenceStart + c.sentence.length) > 4) break;
+        const l = labelled(c);
+        if (!l || TOTAL_LABEL.test(l) || c.qualifier !== 'exact' || c.sentenceStart === next.sentenceStart) break;
+        parts.push(c);
+      }
+      if (parts.length < 2) continue;
+      parts.reverse();
+      const rule = this.ruleFor('sum', t, ...parts);
+      if (!rule) continue;
+      const sum = parts.reduce((x, c) => x + c.value, 0);
+      const amount = (x: number) => (t.dimension === 'currency' ? fmtMoney(x, t.unit, 3) : fmtNumber(x));
+      const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2));
+      if (Math.abs(sum - t.value) <= tol) {
+        this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${amount(sum)}, the total of ${t.text}`);
+        continue;
+      }
+      this.add(rule, rule.severity, 'sum', [...parts, t], {
+        measure: t.measure,
+        parts: parts.map((c) => c.text).join(' + '),
+        total: t.text,
+        expected: amount(sum),
+        difference: amount(sum - t.value),
+        values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
+        why: `the listed amounts add up to ${amount(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
+      }, { sum, total: t.value });
     }
   }
 
@@ -944,6 +994,12 @@ function unitWord(u: string): string {
   const names: Record<string, string> = { mi: 'miles', km: 'km', mph: 'mph', 'km/h': 'km/h', degF: '°F', degC: '°C', ft: 'feet', m: 'metres', in: 'inches', mm: 'mm', cm: 'cm', acre: 'acres', hectare: 'hectares', kg: 'kg', lb: 'lb', tonne: 'tonnes' };
   return names[u] ?? u;
 }
+
+/** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
+const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
+/** What may follow the figure on such a line: nothing, a full stop, or a bracketed note. */
+const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)?$/;
+const TOTAL_LABEL = /^[\s*•·–-]{0,4}(?:total|in total|overall|grand total|total cost|total funding|all sources)\b/i;
 
 function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon): boolean {
   const words = new Set<string>();

@@ -53,10 +53,10 @@ export function shortAttribution(a: string): string {
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CNY: 'CN¥' };
 
 /** 630360000, "USD" → "$630.4 million" */
-export function fmtMoney(x: number, code: string): string {
+export function fmtMoney(x: number, code: string, digits?: number): string {
   const sym = SYMBOLS[code];
   const abs = Math.abs(x);
   const [v, scale] = abs >= 1e12 ? [x / 1e12, ' trillion'] : abs >= 1e9 ? [x / 1e9, ' billion'] : abs >= 1e6 ? [x / 1e6, ' million'] : [x, ''];
-  const num = fmtNumber(v, scale ? 1 : 2);
+  const num = fmtNumber(v, digits ?? (scale ? 1 : 2));
   return sym ? `${sym}${num}${scale}` : `${num}${scale} ${code}`;
 }

@@ -154,6 +154,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.findings).toHaveLength(0);
   });
 
+  test('a delay is one thing however it is dated or phrased', async () => {
+    const r = await check({
+      'a.txt': ['Line 4 opens 14 months late, the ministry said.', '2025-10-14'],
+      'b.txt': ['The opening date has slipped from September 2027 to November 2028, a 16-month delay.', '2025-10-16'],
+    });
+    expect(r.involving('14 months', '16-month')).toHaveLength(1);
+  });
+
   test('needed hospital treatment, admitted to hospital and hospitalised report one fact', async () => {
     const r = await check({
       'a.txt': ['Seventy-six people have now needed hospital treatment.', '2025-09-19'],
@@ -386,6 +394,21 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
 });
 
 describe('sum: stated parts and stated total', () => {
+  test('a list of labelled amounts must add up to the labelled total under it', async () => {
+    const bad = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union (Cohesion Fund): €450 million\n- City of Corvale: €1.5 billion\n- Total: €3.35 billion\n' });
+    const f = bad.findings.filter((x) => x.rule === 'parts-sum');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/€3\.15 billion/);
+    const ok = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union: €650 million\n- City: €1.5 billion\n- Total: €3.35 billion\n' });
+    expect(ok.findings).toHaveLength(0);
+    expect(ok.checks.some((c) => c.rule === 'parts-sum')).toBe(true);
+  });
+
+  test('values labelled inside a bracket are no breakdown of the figure before it', async () => {
+    const r = await check({ 'a.txt': 'New cases in week 38: 58 (week 37: 47; week 36: 39).' });
+    expect(r.findings).toHaveLength(0);
+  });
+
   test('a breakdown that does not add up to the total is flagged', async () => {
     const r = await check({ 'a.txt': 'In all, 1,400 firefighters are on the ground: 900 from the regional service, 350 from the army and 250 from other regions.' });
     const f = r.involving('1,400', '900', '350', '250');
