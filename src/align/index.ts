@@ -297,7 +297,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // park's 31,000 hectares")
     const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
     const sameThing = isStatic(ka) && isStatic(kb) && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
-    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return notComparable('nothing named to compare');
+    // (a price per unit names what it prices: "122 million euros per kilometre" and "€140 million per kilometre")
+    // (not a sum per period: "310 million euros a year" and "830 million euros a year" may be any two costs)
+    const price = /^[A-Z]{3}\//.test(ka.family) && !/\/(?:year|month|week|day|hour|minute|quarter|annum)s?$/.test(ka.family);
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing && !price) return notComparable('nothing named to compare');
   }
   if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with

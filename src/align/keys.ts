@@ -157,6 +157,8 @@ function familyOf(c: ClaimContext): string {
   const b = baseFactor(c.unit);
   if (b) return b.family;
   if (c.dimension === 'rate') return `rate:${c.unit}`;
+  // money per something ("€122 million per kilometre", "$1.50 a share") is a price, never a sum
+  if (c.dimension === 'currency' && c.per) return `${c.unit}/${c.per}`;
   return c.unit;
 }
 

@@ -942,6 +942,8 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
 function readScale(ctx: ScanContext, pos: number, prefixUnit: UnitDef | null): { value: number; end: number } | null {
   const { t, lex } = ctx;
   if (pos >= ctx.to) return null;
+  // hyphenated: "a €140-million kilometre", "a $2.5-billion project", "a 3-billion-euro plan"
+  if (isPunct(t, pos, '-') && glued(t, pos) && pos + 1 < ctx.to && isWord(t, pos + 1) && glued(t, pos + 1) && (lex.scales.get(lw(t, pos + 1)) ?? 0) >= 1e6) pos++;
   if (isWord(t, pos) && t.gap[pos]! <= 1 && !t.nl[pos]) {
     const w = lw(t, pos);
     const sv = lex.scales.get(w);

@@ -154,6 +154,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.findings).toHaveLength(0);
   });
 
+  test('prices per unit compare by what they are per, sums per year only by what they name', async () => {
+    const r = await check({
+      'a.txt': ['At 122 million euros per kilometre, Line 4 is one of the most expensive lines in Europe.', '2025-10-14'],
+      'b.txt': ['For a line of 27 km, that works out at roughly €140 million per kilometre. The offer would cost 310 million euros a year.', '2025-10-16'],
+      'c.txt': ['The demand would add nearly 830 million euros a year to the budget.', '2025-10-16'],
+    });
+    expect(r.involving('122 million euros per kilometre', 'roughly €140 million per kilometre')).toHaveLength(1);
+    expect(r.involving('310 million euros a year')).toHaveLength(0);
+  });
+
   test('a delay is one thing however it is dated or phrased', async () => {
     const r = await check({
       'a.txt': ['Line 4 opens 14 months late, the ministry said.', '2025-10-14'],

@@ -5,6 +5,15 @@
 import { figs, one, texts } from './helpers.js';
 
 describe('number words and fractions in text', () => {
+  test('hyphenated scales: "€140-million", "$2.5-billion project", "3-billion-euro plan"; "A $5 fee" is no Australian money', () => {
+    expect(figs('the €140-million kilometre, the $2.5-billion project and a 3-billion-euro plan').map((f) => [f.value, f.unit])).toEqual([
+      [140e6, 'EUR'],
+      [2.5e9, 'USD'],
+      [3e9, 'EUR'],
+    ]);
+    expect(figs('A $5 fee was charged; he paid A$5.').map((f) => f.unit)).toEqual(['USD', 'AUD']);
+  });
+
   test('fractions of a whole are shares in percent', () => {
     expect(one('a third of the region')).toMatchObject({ value: 33.333, unit: 'percent', qualifier: 'approx' });
     expect(one('two-thirds of voters')).toMatchObject({ value: 66.667, unit: 'percent' });
