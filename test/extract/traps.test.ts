@@ -55,6 +55,8 @@ describe('not figures', () => {
     'Photo 3 of 12: rescuers at the quay.',
     'July 24, 2025 | Updated 2 hours ago',
     'UPDATE 2-Veltra beats forecasts',
+    'Veltra reports second-quarter 2025 results',
+    'Live · Monday 18 August 2025 · 2,904 watching now',
   ])('%s', (text) => {
     expect(figs(text)).toEqual([]);
   });
