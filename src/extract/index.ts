@@ -180,6 +180,8 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
         continue;
       }
       if (l.conversionOf !== undefined) {
+        // "winds of 195 to 215 km/h (120 to 135 mph)" are forecast, or a benchmark, together
+        if (!m.role && (o.role === 'forecast' || o.role === 'reference' || o.role === 'history')) m.role = o.role;
         if (!m.holder && o.holder) m.holder = o.holder;
         else if (m.holder && !o.holder) o.holder = m.holder;
         if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
@@ -452,6 +454,7 @@ function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean 
   return false;
 }
 
+const WARNED = new Set(['warned', 'warn', 'warns', 'warning', 'warnings']);
 const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
@@ -459,12 +462,15 @@ const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'acc
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   // (a decimal point is no stop: "€2.31 billion")
-  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k)) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0);
+  // (nor the points of an abbreviation: "between 2 a.m. and 4 a.m. on Saturday with winds of 215 km/h")
+  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k)) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0) && !(tokText(t, k) === '.' && t.gap[k] === 0 && t.kind[k - 1] === T_WORD && t.end[k - 1]! - t.start[k - 1]! === 1);
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")
     if (steps >= 14 && !(t.kind[k] === T_WORD && /^(?:expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|targets|targeting|aims|aiming|guidance|outlook|plans|intends)$/.test(tokLower(t, k)))) continue;
+    // "forecasters had warned of 10 to 15 inches of rain"
+    if (t.kind[k] === T_WORD && WARNED.has(tokLower(t, k)) && tokLower(t, k + 1) === 'of') return true;
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {
       const w = tokLower(t, k);
       if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;

@@ -189,6 +189,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.claims.find((c) => c.text === '67')?.measure).toMatch(/hospitalised/i);
   });
 
+  test('a forecast stays a forecast across "2 a.m.", after "warned of", and in its conversion', async () => {
+    const r = await check({
+      'a.txt': ['The service expects Rosalind to reach the coast between 2 a.m. and 4 a.m. on Saturday with sustained winds of 195 to 215 km/h (120 to 135 mph). Forecasters had warned of 10 to 15 inches of rain.', '2025-09-19'],
+      'b.txt': ['Sustained winds at landfall were 230 km/h (143 mph). A staggering 18.4 inches of rain fell on Mirabel.', '2025-09-20'],
+    });
+    expect(r.findings).toHaveLength(0);
+  });
+
   test('different events, forecasts and different parties are different facts', async () => {
     const r = await check({
       'a.txt': ['Officials said 45 people were killed. The storm would hit the coast with winds of 175 km/h. Green Future won 11.9% of the vote.', '2025-03-01'],
