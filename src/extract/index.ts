@@ -385,7 +385,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     }
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {
-      links[i + 1]!.partOf = i;
+      // ("54 people were treated in three hospitals, 12 of them in intensive care": not a place of a preposition)
+      const pp = PLACE_PREPS.has(tokLower(t, a.ts - 1)) && i > 0 && dim(figs[i - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[i - 1]!.end, a.start));
+      links[i + 1]!.partOf = pp ? i - 1 : i;
       links[i + 1]!.ofThem = true;
       continue;
     }
@@ -454,6 +456,7 @@ function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean 
   return false;
 }
 
+const PLACE_PREPS = new Set(['in', 'at', 'across', 'from', 'into', 'inside']);
 const WARNED = new Set(['warned', 'warn', 'warns', 'warning', 'warnings']);
 const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', "'ll", 'll']);
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */

@@ -266,13 +266,13 @@ export function verbLemma(lex: Lexicon, w: string): string | null {
   if (w.length > 4 && w.endsWith('ed')) {
     let s = w.slice(0, -2);
     if (/([bdfgklmnprt])\1$/.test(s) && !s.endsWith('ll') && !s.endsWith('ss')) s = s.slice(0, -1);
-    else if (/(?:[^aeiou][vcsz]|[^aeiouy]l|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll)$/.test(s)) s += 'e';
+    else if (/(?:[^aeiou][vcsz]|[^aeiouy]l|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll|eat|oat)$/.test(s)) s += 'e';
     return s;
   }
   if (w.length > 5 && w.endsWith('ing')) {
     let s = w.slice(0, -3);
     if (/([bdfgklmnprt])\1$/.test(s) && !s.endsWith('ll') && !s.endsWith('ss')) s = s.slice(0, -1);
-    else if (/(?:[^aeiou][vcsz]|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll)$/.test(s)) s += 'e';
+    else if (/(?:[^aeiou][vcsz]|at|it|ur|ut|iz|is|ag|ng|rg)$/.test(s) && !/(ss|ll|eat|oat)$/.test(s)) s += 'e';
     return s;
   }
   return null;
@@ -459,6 +459,8 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   return lemma ? { lemma, word: tokText(t, i) } : null;
 }
 
+const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for']);
+const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
 const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
 const LABEL_VALUE_END = new Set(['(', ';', ',', '.', '|']);
 const LIST_BULLETS = new Set(['-', '*', '•', '–', '—', '·']);
@@ -533,6 +535,18 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase = true;
   }
   let event = words.length ? eventAfter(t, np.end, lex, to) : null;
+  // "54 still in hospital", "six are in intensive care": people in a state of care (it goes up and down)
+  // ("45 people remain in hospital", "patients still in intensive care")
+  const peopleOnly = (words.length === 1 || (words.length === 2 && STATE_LEAD.has(words[1]!.toLowerCase()))) && /^(?:people|patients|persons)$/i.test(words[0]!);
+  if (f.unit === null && !distance && (!words.length || peopleOnly)) {
+    const from0 = words.length ? np.end : k;
+    let q = from0;
+    while (q < to && q < from0 + 3 && isWord(t, q) && (STATE_LEAD.has(lw(t, q)) || lex.auxiliaries.has(lw(t, q)))) q++;
+    if (lw(t, q) === 'in' && CARE_STATES.has(lw(t, q + 1))) {
+      words = [words[0] ?? 'people', 'in', lw(t, q + 1) === 'hospital' ? 'hospital' : `${lw(t, q + 1)} care`];
+      event = { lemma: words.slice(1).join(' '), word: '' };
+    }
+  }
   if (words.length && !event && np.verbAfter >= 0) {
     const lastWordTok = np.end - 1;
     void lastWordTok;
