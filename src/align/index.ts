@@ -322,6 +322,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   // prices, passing states) at different moments; a budget voted "on Wednesday evening" is one budget
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
   if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return notComparable('two readings at different moments');
+  // a physical reading at a named moment ("at landfall") and one published on another day without one
+  // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
+  const eventMoment = (x: ClaimContext) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);
+  if (crossDocument && varying && !a.snapshot && !b.snapshot && !a.intraday !== !b.intraday && (eventMoment(a) || eventMoment(b)) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start !== b.time.start) return notComparable('a reading at a named moment and one of another day');
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return notComparable('people counted for different or unknown events');
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');

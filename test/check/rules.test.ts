@@ -202,6 +202,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.claims.find((c) => c.text === '67')?.measure).toMatch(/hospitalised/i);
   });
 
+  test('a reading at landfall is not compared with an earlier day\'s reading; the same gust told twice is', async () => {
+    const r = await check({
+      'a.txt': ['A reconnaissance flight measured a central pressure of 948 hPa.', '2025-09-19'],
+      'b.txt': ['The pressure at its centre was 946 hPa at landfall. The lighthouse recorded a gust of 241 km/h at 2.40am.', '2025-09-20'],
+      'c.txt': ['A gust of 229 km/h was recorded at the lighthouse.', '2025-09-21'],
+    });
+    expect(r.involving('948 hPa', '946 hPa')).toHaveLength(0);
+    expect(r.involving('241 km/h', '229 km/h')).toHaveLength(1);
+  });
+
   test('a forecast stays a forecast across "2 a.m.", after "warned of", and in its conversion', async () => {
     const r = await check({
       'a.txt': ['The service expects Rosalind to reach the coast between 2 a.m. and 4 a.m. on Saturday with sustained winds of 195 to 215 km/h (120 to 135 mph). Forecasters had warned of 10 to 15 inches of rain.', '2025-09-19'],
