@@ -134,6 +134,7 @@ const MASS_KG: Record<string, number> = { kg: 1, g: 0.001, mg: 1e-6, tonne: 1000
 const SPEED_MS: Record<string, number> = { 'km/h': 1 / 3.6, mph: 0.44704, 'm/s': 1, knot: 0.514444 };
 const DURATION_D: Record<string, number> = { second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.436875, year: 365.2425, decade: 3652.425, century: 36524.25 };
 const VOLUME_L: Record<string, number> = { l: 1, ml: 0.001, gal: 3.785411784, barrel: 158.987294928, m3: 1000 };
+const PRESSURE_PA: Record<string, number> = { Pa: 1, hPa: 100, kPa: 1000, MPa: 1e6, inHg: 3386.389, mmHg: 133.322387415, psi: 6894.757293168 };
 
 /** Factor to the base unit of the unit's dimension, or null when the unit is its own family. */
 export function baseFactor(unit: string): { family: string; factor: number } | null {
@@ -143,6 +144,7 @@ export function baseFactor(unit: string): { family: string; factor: number } | n
   if (unit in SPEED_MS) return { family: 'speed', factor: SPEED_MS[unit]! };
   if (unit in DURATION_D) return { family: 'duration', factor: DURATION_D[unit]! };
   if (unit in VOLUME_L) return { family: 'volume', factor: VOLUME_L[unit]! };
+  if (unit in PRESSURE_PA) return { family: 'pressure', factor: PRESSURE_PA[unit]! };
   return null;
 }
 

@@ -41,8 +41,12 @@ export interface UnitTable {
 /** A definition with a number ("1852 m") becomes a new unit named after the entry. */
 const DEFINITION = /^[\d.]+\s/;
 
+/** A definition that names one of the created units itself. */
+const CREATED_REF = /\bnc[A-Za-z0-9]/;
+
 function createdName(name: string): string {
-  return `nc_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+  // (mathjs allows letters and digits only in a unit's name)
+  return `nc${name.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 
 let math: MathLite | null = null;
@@ -193,7 +197,7 @@ function repsFor(lex: Lexicon, tab: UnitTable): Map<string, UnitRep | null> | fa
       const rep = Object.prototype.hasOwnProperty.call(tab.created, key) ? tab.created[key] : undefined;
       const name = createdName(def.name);
       // not in the table, or a second unit of one created name: leave it all to mathjs
-      if (rep === undefined || created.has(name) || s.includes('nc_')) {
+      if (rep === undefined || created.has(name) || CREATED_REF.test(s)) {
         reps = false;
         break;
       }
@@ -205,7 +209,7 @@ function repsFor(lex: Lexicon, tab: UnitTable): Map<string, UnitRep | null> | fa
       created.add(name);
       out.set(def.name, rep);
     } else {
-      if (s.includes('nc_')) {
+      if (CREATED_REF.test(s)) {
         reps = false;
         break;
       }

@@ -212,6 +212,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('241 km/h', '229 km/h')).toHaveLength(1);
   });
 
+  test('knots, nautical miles and inches of mercury convert', async () => {
+    const r = await check({ 'a.txt': 'Winds reached 110 knots (204 km/h). The gust was 241 km/h (150 knots). The pressure was 951 hPa (28.08 inHg), then 948 hPa (29.5 inHg).' });
+    const conv = r.findings.filter((f) => f.rule === 'unit-conversion');
+    expect(conv.map((f) => f.message).join(' | ')).toMatch(/150 knots/);
+    expect(conv.map((f) => f.message).join(' | ')).toMatch(/29\.5 inHg/);
+    expect(conv).toHaveLength(2);
+  });
+
   test('a forecast stays a forecast across "2 a.m.", after "warned of", and in its conversion', async () => {
     const r = await check({
       'a.txt': ['The service expects Rosalind to reach the coast between 2 a.m. and 4 a.m. on Saturday with sustained winds of 195 to 215 km/h (120 to 135 mph). Forecasters had warned of 10 to 15 inches of rain.', '2025-09-19'],

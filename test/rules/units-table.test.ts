@@ -16,7 +16,7 @@ describe('unit conversion table', () => {
   for (const def of lex.unitsByName.values()) {
     if (!def.mathjs) continue;
     if (/^[\d.]+\s/.test(def.mathjs)) {
-      const name = `nc_${def.name.replace(/[^A-Za-z0-9]/g, '_')}`;
+      const name = `nc${def.name.replace(/[^A-Za-z0-9]/g, '')}`;
       const r = table.created[`${name} ${def.mathjs}`];
       try {
         math.createUnit(name, def.mathjs);
@@ -32,6 +32,10 @@ describe('unit conversion table', () => {
     }
   }
   const values = [0, 1, -1, 0.5, 2.5, 3, 7, 12.34, 37.8, 100, 212, 451, 1000, 1852, 1e6, 2.2e9, -40, -273.15, 1 / 3, 98.6, 0.001];
+
+  it('converts the units defined by a number (knots, nautical miles, inches of mercury)', () => {
+    for (const n of ['knot', 'nmi', 'inHg', 'barrel', 'decade']) expect([n, table.created[`nc${n} ${lex.unitsByName.get(n)!.mathjs}`] ?? null]).not.toEqual([n, null]);
+  });
 
   it('holds every unit of the lexicon', () => {
     expect(rep.size).toBeGreaterThan(30);
