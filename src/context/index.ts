@@ -44,6 +44,20 @@ function pastEventClause(before: string, docYear: number): boolean {
   return !!y && Number(y[1]) < docYear;
 }
 
+/** A clock time the sentence dates its news by: "at the 12.30 briefing", "at 2:15 a.m.", "by 18:00". */
+const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?/i;
+
+/** Minutes after midnight of the first clock time in a sentence, or null. */
+function clockIn(sentence: string): number | null {
+  const m = SENTENCE_CLOCK.exec(sentence);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const ap = m[3]?.toLowerCase();
+  if (ap === 'p' && h < 12) h += 12;
+  if (ap === 'a' && h === 12) h = 0;
+  return h * 60 + Number(m[2]);
+}
+
 /** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
 const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
@@ -133,6 +147,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
   let clock: number | null = null;
   let stampSeg = -1;
+  let sentenceClock: number | null = null;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -173,6 +188,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence);
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
+      sentenceClock = clockIn(sentence);
     }
     if (period && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) time = period;
     const oStart = doc.map.toOriginalStart(m.start);
@@ -197,7 +213,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       index: idx,
       snapshot,
       intraday,
-      clock: time?.text === 'document date' ? clock : null,
+      clock: time?.text === 'document date' ? clock ?? sentenceClock : null,
     });
     const claim = out[out.length - 1]!;
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)

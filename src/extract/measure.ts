@@ -459,7 +459,7 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   return lemma ? { lemma, word: tokText(t, i) } : null;
 }
 
-const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for']);
+const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment']);
 const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
 const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
 const LABEL_VALUE_END = new Set(['(', ';', ',', '.', '|']);
@@ -492,6 +492,30 @@ function labelBefore(t: Tokens, colon: number, lex: Lexicon, from: number): stri
     words.push(tokText(t, i));
   }
   return words.length <= 5 ? words : [];
+}
+
+const CLAUSE_WORDS = new Set(['when', 'after', 'as', 'where', 'who', 'which', 'that', 'since', 'in', 'on', 'at', 'from', 'by', 'without', 'with', 'across', 'among', 'under', 'for']);
+
+/**
+ * A sentence that opens with "The (total) number of X …" and reaches the figure through a clause or phrases: X, with
+ * its event ("people killed"). Null when the sentence opens otherwise.
+ */
+function numberOfSubject(t: Tokens, b: number, lex: Lexicon, from: number, to: number): { words: string[]; event: { lemma: string; word: string } | null } | null {
+  let s = b;
+  for (let steps = 0; s > from && steps < 40; s--, steps++) {
+    if (t.kind[s - 1] === T_PUNCT && /^[.!?;:]$/.test(tokText(t, s - 1))) break;
+  }
+  let q = s;
+  if (lw(t, q) === 'the') q++;
+  if (lw(t, q) === 'total') q++;
+  if (lw(t, q) !== 'number' || lw(t, q + 1) !== 'of') return null;
+  const np = npForward(t, q + 2, lex, to);
+  if (!np.words.length || np.end > b) return null;
+  // only past a clause or a phrase: "the number of people killed has risen to 19" is read the usual way
+  if (!CLAUSE_WORDS.has(lw(t, np.end)) && !CLAUSE_WORDS.has(lw(t, np.end + 1))) return null;
+  let event = eventAfter(t, np.end, lex, to);
+  if (!event && np.verbAfter >= 0) event = findVerbAfterPhrase(t, q + 2, np.words.length, lex, to);
+  return { words: np.words, event };
 }
 
 const DEMONSTRATIVES = new Set(['these', 'those', 'them', 'this', 'that']);
@@ -541,9 +565,11 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   if (f.unit === null && !distance && (!words.length || peopleOnly)) {
     const from0 = words.length ? np.end : k;
     let q = from0;
-    while (q < to && q < from0 + 3 && isWord(t, q) && (STATE_LEAD.has(lw(t, q)) || lex.auxiliaries.has(lw(t, q)))) q++;
-    if (lw(t, q) === 'in' && CARE_STATES.has(lw(t, q + 1))) {
-      words = [words[0] ?? 'people', 'in', lw(t, q + 1) === 'hospital' ? 'hospital' : `${lw(t, q + 1)} care`];
+    while (q < to && q < from0 + 5 && isWord(t, q) && (STATE_LEAD.has(lw(t, q)) || lex.auxiliaries.has(lw(t, q)))) q++;
+    // ("being treated in three hospitals")
+    const place = lw(t, q) === 'in' && (t.kind[q + 1] === T_NUM || lex.cardinals.has(lw(t, q + 1))) && lw(t, q + 2) === 'hospitals' ? 'hospital' : lw(t, q) === 'in' ? lw(t, q + 1) : '';
+    if (CARE_STATES.has(place) || place === 'hospitals') {
+      words = [words[0] ?? 'people', 'in', place.startsWith('hospital') ? 'hospital' : `${place} care`];
       event = { lemma: words.slice(1).join(' '), word: '' };
     }
   }
@@ -592,6 +618,16 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
         words = back.words;
         ofPhrase = false;
         if (back.event && !event) event = back.event;
+      }
+      // "The number of people killed when the express fell from the viaduct has risen to 19": the sentence's
+      // subject, past the clause inside it
+      if (skipped > 0) {
+        const subj = numberOfSubject(t, b, lex, from, to);
+        if (subj) {
+          words = subj.words;
+          ofPhrase = false;
+          if (subj.event) event = subj.event;
+        }
       }
     }
   }

@@ -185,6 +185,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('54', '45').length).toBeGreaterThan(0);
   });
 
+  test('"the number of people killed when … has risen to 19" counts the dead; "confirmed dead" is a death', async () => {
+    const r = await check({
+      'a.txt': ['The number of people killed when the express fell from the Tessaly viaduct has risen to 19, the civil protection chief said at the 12.30 briefing.', '2025-03-15'],
+      'b.txt': ['At the 12.30 briefing, the chief said 17 people had now been confirmed dead.', '2025-03-15'],
+    });
+    expect(r.involving('19', '17')).toHaveLength(1);
+  });
+
+  test('"being treated in three hospitals" is a count of people in hospital', async () => {
+    const r = await check({
+      'a.txt': ['The authority said 54 people were still being treated in three hospitals on Saturday morning.', '2025-03-15'],
+      'b.txt': ['The authority says 45 people remain in hospital.', '2025-03-15'],
+    });
+    expect(r.involving('54', '45')).toHaveLength(1);
+  });
+
   test('needed hospital treatment, admitted to hospital and hospitalised report one fact', async () => {
     const r = await check({
       'a.txt': ['Seventy-six people have now needed hospital treatment.', '2025-09-19'],
