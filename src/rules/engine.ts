@@ -535,17 +535,21 @@ class Engine {
       if (list.length < 3) continue;
       for (let i = 0; i < list.length - 2; i++) {
         const t = list[i]!;
-        if (t.qualifier !== 'exact' || t.role === 'whole' || t.role === 'reference') continue;
+        if (t.qualifier !== 'exact' || t.role === 'reference') continue;
         const after = t.sentence.slice(t.end - t.sentenceStart, list[i + 1]!.start - t.sentenceStart);
         // ("58 (week 37: 47; week 36: 39)": a colon inside a bracket labels other values, not a breakdown of 58)
         const colon = !after.includes('(') && (/:\s*$/.test(after) || /[:;]\s*(?:[a-z]+\s+){0,2}$/.test(after));
         const including = /\b(?:including|includes|include|included|comprising|comprises|of whom|of which|among them|made up of|consisting of|consists of)\b/i.test(after);
-        if (!colon && !including) continue;
+        // "Of the 396 people on board, 26 are dead, 118 injured, four missing and 256 unhurt": parts of the lead figure
+        const ofLead = /^\W*of\s+(?:the|its|their|all|these|those)\s*$/i.test(t.sentence.slice(0, t.start - t.sentenceStart)) && /^[^,;:.]{0,60},\s*$/.test(after);
+        if (!colon && !including && !ofLead) continue;
+        if (t.role === 'whole' && !ofLead) continue;
         const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
         if (parts.length < 2) continue;
         const kt = this.keyOf.get(t)!;
         // money is broken down by purpose ("$1.2 billion, including $400 million for … and $900 million in …")
-        if (!/^[A-Z]{3}$/.test(kt.family) && !parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
+        // (the parts of "Of the 396 people on board, …" are of those people, however each is worded)
+        if (!ofLead && !/^[A-Z]{3}$/.test(kt.family) && !parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
         const sum = parts.reduce((x, c) => x + c.value, 0);

@@ -469,6 +469,13 @@ describe('sum: stated parts and stated total', () => {
     expect(ok.checks.some((c) => c.rule === 'parts-sum')).toBe(true);
   });
 
+  test('"Of the 396 people on board, …" lists parts of the 396', async () => {
+    const bad = await check({ 'a.txt': 'Of the 396 people on board, 26 are confirmed dead, 118 were injured, four remain missing and 256 escaped unhurt.' });
+    expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'Of the 396 people on board, 26 are confirmed dead, 118 were injured, four remain missing and 248 escaped unhurt.' });
+    expect(ok.findings).toHaveLength(0);
+  });
+
   test('values labelled inside a bracket are no breakdown of the figure before it', async () => {
     const r = await check({ 'a.txt': 'New cases in week 38: 58 (week 37: 47; week 36: 39).' });
     expect(r.findings).toHaveLength(0);
