@@ -5,7 +5,7 @@
 import { fileLineColumn } from '../ingest/offsets.js';
 import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
-import { findScope } from './scope.js';
+import { findScope, paragraphLabelScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
 import { documentPeriod, timeOf } from './time.js';
 
@@ -181,7 +181,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
-    const scope = findScope(sentence, rel, relEnd);
+    const scope = findScope(sentence, rel, relEnd) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80))) : null);
     // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
     let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
     if (sentence !== lastSentence) {

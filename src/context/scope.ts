@@ -65,6 +65,19 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
 }
 
 /** Scope of the figure at [figStart, figEnd) of the sentence. */
+/**
+ * The place a paragraph is labelled with at its start ("Local results, Kalvik municipality: … Turnout 69.4%."): the
+ * scope of its figures that name no place of their own.
+ */
+export function paragraphLabelScope(paragraph: string): Scope | null {
+  const colon = paragraph.indexOf(':');
+  if (colon < 0 || colon > 60) return null;
+  const t = tokenizeMemo(paragraph.slice(0, colon));
+  const k = t.n - 1;
+  if (k < 1 || t.kind[k] !== T_WORD || !NAMED_AREAS.has(tokLower(t, k)) || !isCap(t, k - 1) || NOT_PLACES.has(tokLower(t, k - 1))) return null;
+  return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
+}
+
 export function findScope(sentence: string, figStart: number, figEnd: number): Scope | null {
   const t = tokenizeMemo(sentence);
   // after the figure, within its clause (up to 12 tokens, stopping at clause punctuation)

@@ -338,7 +338,9 @@ class Engine {
           const slack = ((pp.precision ?? 0) + (x.precision ?? 0) + (y.precision ?? 0)) / 2 + 1e-9;
           const cur = x.role === 'history' ? y : x;
           const prev = cur === x ? y : x;
-          if (Math.abs(Math.abs(pp.value) - diff) <= slack) this.pass(rule, [cur, prev, pp], `${cur.text} − ${prev.text} = ${fmtNumber(diff, 2)} points, stated ${pp.text}`);
+          // ("almost five points" is 4.5 to 5 points: the interval the writer gave, not its rounded value)
+          const within = pp.low !== null && pp.high !== null && pp.qualifier !== 'exact' && diff >= Math.min(Math.abs(pp.low), Math.abs(pp.high)) - slack && diff <= Math.max(Math.abs(pp.low), Math.abs(pp.high)) + slack;
+          if (within || Math.abs(Math.abs(pp.value) - diff) <= slack) this.pass(rule, [cur, prev, pp], `${cur.text} − ${prev.text} = ${fmtNumber(diff, 2)} points, stated ${pp.text}`);
           else {
             this.add(rule, rule.severity, 'percentage-points', [cur, prev, pp], {
               measure: cur.measure,

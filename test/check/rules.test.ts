@@ -437,6 +437,13 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(f[0]!.message).toMatch(/64\.5%/);
   });
 
+  test('"almost five points" holds a difference of 4.8 points; "about two points" does not', async () => {
+    const ok = await check({ 'a.txt': 'The Social Democrats won 36.2% of the vote in the constituency, almost five points more than their national share of 31.4%.' });
+    expect(ok.findings).toHaveLength(0);
+    const bad = await check({ 'a.txt': 'The Social Democrats won 36.2% of the vote in the constituency, about two points more than their national share of 31.4%.' });
+    expect(bad.findings).toHaveLength(1);
+  });
+
   test('a share that matches passes', async () => {
     const r = await check({ 'a.txt': 'The storm damaged 312 of 1,200 schools, or 26%.' });
     expect(r.findings).toHaveLength(0);

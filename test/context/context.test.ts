@@ -191,6 +191,11 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The retail division, with 310 stores and €8.15bn in sales, shrank.', '€8.15bn').holder).toMatch(/retail division/);
   });
 
+  test('a paragraph labelled with a place gives its later sentences that place', () => {
+    const cs = claims('Local results, Kalvik municipality: SDP 39.0%, NF 18.7%. Turnout 69.4%.');
+    expect(cs.find((c) => c.text === '69.4%')?.scopeKey).toBe('kalvik municipality');
+  });
+
   test('an estimate that names only how it was made counts what the text counted before it', () => {
     const c = claims('Police said 65,000 people took part in the march. The organisers put the figure at 300,000. An independent count arrived at 98,000. At the last strike, police counted 48,000 and organisers 250,000.');
     for (const x of ['300,000', '98,000', '48,000', '250,000']) expect(c.find((y) => y.text === x)!.measure).toBe(c.find((y) => y.text === '65,000')!.measure);
