@@ -79,6 +79,7 @@ class Engine {
     this.shareSums();
     this.enumerations();
     this.listTotals();
+    this.totalsAfterParts();
     this.rates();
     this.mismatches();
     this.expressions();
@@ -576,6 +577,50 @@ class Engine {
   }
 
   /**
+   * Parts named first, then their total: "12 helicopters and 6 air tankers, 14 aircraft in all, were dropping water".
+   * The total must be what the parts add up to.
+   */
+  private totalsAfterParts(): void {
+    if (!this.rulesOf('sum').length) return;
+    for (const list of this.sentences()) {
+      for (let i = 2; i < list.length; i++) {
+        const t = list[i]!;
+        if (t.qualifier !== 'exact' || t.role === 'reference' || t.role === 'forecast') continue;
+        const rest = t.sentence.slice(t.end - t.sentenceStart, t.end - t.sentenceStart + 40);
+        if (!IN_ALL.test(rest)) continue;
+        // the run of figures just before it, joined by commas and "and"
+        const parts: ClaimContext[] = [];
+        for (let j = i - 1; j >= 0; j--) {
+          const c = list[j]!;
+          const next = parts.length ? parts[parts.length - 1]! : t;
+          const gap = t.sentence.slice(c.end - t.sentenceStart, next.start - t.sentenceStart);
+          if (c.unit !== t.unit || c.qualifier !== 'exact' || !partJoin(gap)) break;
+          parts.push(c);
+        }
+        if (parts.length < 2) continue;
+        parts.reverse();
+        const rule = this.ruleFor('sum', t, ...parts);
+        if (!rule) continue;
+        const sum = parts.reduce((x, c) => x + c.value, 0);
+        const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
+        if (Math.abs(sum - t.value) <= tol) {
+          this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${fmtNumber(sum)}, the total of ${t.text}`);
+          continue;
+        }
+        this.add(rule, rule.severity, 'sum', [...parts, t], {
+          measure: t.measure,
+          parts: parts.map((c) => c.text).join(' + '),
+          total: t.text,
+          expected: fmtNumber(sum),
+          difference: fmtNumber(sum - t.value),
+          values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
+          why: `the parts add up to ${fmtNumber(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
+        }, { sum, total: t.value });
+      }
+    }
+  }
+
+  /**
    * A list of labelled amounts closed by a labelled total ("- National government: €1.2 billion", "- European Union:
    * €450 million", "- City: €1.5 billion", "Total: €3.35 billion"): the items must add up to the total.
    */
@@ -1005,6 +1050,19 @@ function unitWord(u: string): string {
 const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
 /** What may follow the figure on such a line: nothing, a full stop, or a bracketed note. */
 const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)?$/;
+/** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
+const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
+/** Between listed parts: "12 helicopters and 6 air tankers, " (a short noun phrase, then a comma, "and" or "plus"). */
+function partJoin(gap: string): boolean {
+  let g = gap.trim().toLowerCase();
+  const joiner = g.endsWith(',') ? ',' : / and$|^and$/.test(g) ? 'and' : / plus$|^plus$/.test(g) ? 'plus' : '';
+  if (!joiner) return false;
+  g = g.slice(0, g.length - joiner.length).trimEnd();
+  if (g.endsWith(',')) g = g.slice(0, -1).trimEnd();
+  if (!g) return true;
+  const words = g.split(' ');
+  return words.length <= 4 && words.every((w) => /^[a-z-]+$/.test(w));
+}
 const TOTAL_LABEL = /^[\s*•·–-]{0,4}(?:total|in total|overall|grand total|total cost|total funding|all sources)\b/i;
 
 function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon): boolean {

@@ -483,6 +483,14 @@ describe('sum: stated parts and stated total', () => {
     expect(ok.findings).toHaveLength(0);
   });
 
+  test('parts named before their total ("12 helicopters and 6 air tankers, 14 aircraft in all")', async () => {
+    const bad = await check({ 'a.txt': 'The fire authority said 12 helicopters and 6 air tankers, 14 aircraft in all, were dropping water.' });
+    expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'Police deployed 300 officers and 50 dog handlers, 350 in all, around the stadium.' });
+    expect(ok.findings).toHaveLength(0);
+    expect(ok.checks.some((c) => c.rule === 'parts-sum')).toBe(true);
+  });
+
   test('values labelled inside a bracket are no breakdown of the figure before it', async () => {
     const r = await check({ 'a.txt': 'New cases in week 38: 58 (week 37: 47; week 36: 39).' });
     expect(r.findings).toHaveLength(0);
