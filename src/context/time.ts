@@ -172,6 +172,8 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
     if (/^(?:in\s+|during\s+)?(?:the\s+)?(?:quarter|season|period|week|month|year|weekend|half)$/i.test(r.text.trim())) continue;
     // "the march", "may": months only when written as months (capitalised, or with a day or year)
     if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim())) continue;
+    // "since June, 58 of them in …": a number after a month and a comma is no two-digit year
+    if (r.start.isCertain('year') && !/\b(?:1[89]|20)\d\d\b|'\d\d\b/.test(r.text)) continue;
     const d = r.start.date();
     let start = iso(d);
     let end = r.end ? iso(r.end.date()) : start;

@@ -9,7 +9,7 @@ import { findDateSpans } from './dates.js';
 import { describeFigure, nounLemma, verbLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
-import { scanBlock, type RawFigure } from './scan.js';
+import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
 import { T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface ExtractOptions {
@@ -515,7 +515,8 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   if (p1 === 'of' && /^(?:majority|lead|gap|difference|edge|advantage|swing)$/.test(p2)) return true;
   const n1 = f.te < t.n ? tokLower(t, f.te) : '';
   // "two more found overnight", "Eleven more were killed", "300 additional troops": an increment, not a total
-  if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than') return true;
+  // (but "58 more cases" names what is new: a count like "58 new cases")
+  if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than' && !looksPluralNoun(t, f.te + 1, lex)) return true;
   if (!f.unit || f.unit.dimension !== 'percent') return false;
   if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {

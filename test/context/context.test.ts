@@ -39,6 +39,12 @@ describe('attribution', () => {
 });
 
 describe('time', () => {
+  test('"since June, 58 of them" is no year 1958', () => {
+    const cs = claims('There have been 412 cases since June, 58 of them in the past week.', '2025-09-21');
+    expect(cs.find((c) => c.text === '412')?.time?.start?.startsWith('2025')).toBe(true);
+    expect(cs.some((c) => c.time?.start?.startsWith('1958'))).toBe(false);
+  });
+
   test('"up from 17 on Tuesday": the date after an earlier value is its date', () => {
     const c = claim('The toll rose to 31 on Wednesday, up from 17 on Tuesday evening.', '17', '2025-03-12');
     expect(c.role).toBe('history');
