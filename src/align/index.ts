@@ -178,19 +178,74 @@ export function anchorOf(sentence: string): string | null {
 }
 
 /**
+ * What the pairwise tests (daysApart, timeRelation, relate) read of one claim, worked out once: the engine relates
+ * every pair of a block, so per-claim work done per pair (day numbers, holder words, regular expressions) would be
+ * repeated for each of the claim's hundreds of pairs. What only some pairs need is worked out on first use.
+ */
+export class ClaimFacts {
+  /** the claim's time has a start */
+  readonly dated: boolean;
+  /** day numbers of its start and end (NaN when undated, or for a date that does not parse) */
+  readonly startDay: number;
+  readonly endDay: number;
+  /** the time is only the document's date */
+  readonly soft: boolean;
+  /** isStatic(key) */
+  readonly static: boolean;
+  /** the key's family is compared by holder (SUBJECT_FAMILIES) */
+  readonly subjectFamily: boolean;
+  private anchorMemo: string | null | undefined = undefined;
+  private namedMemo: string | null | undefined = undefined;
+  private wordsMemo: Set<string> | undefined = undefined;
+  private signatureMemo: string | undefined = undefined;
+
+  constructor(readonly claim: ClaimContext, readonly key: ClaimKey) {
+    const t = claim.time;
+    this.dated = !!t?.start;
+    this.startDay = this.dated ? day(t!.start!) : NaN;
+    this.endDay = this.dated ? day(t!.end ?? t!.start!) : NaN;
+    this.soft = t?.text === 'document date';
+    this.static = isStatic(key);
+    this.subjectFamily = SUBJECT_FAMILIES.test(key.family);
+  }
+
+  /** anchorOf(the claim's sentence) */
+  get anchor(): string | null {
+    if (this.anchorMemo === undefined) this.anchorMemo = anchorOf(this.claim.sentence);
+    return this.anchorMemo;
+  }
+
+  /** namedHolder(claim, key) */
+  get named(): string | null {
+    if (this.namedMemo === undefined) this.namedMemo = namedHolder(this.claim, this.key);
+    return this.namedMemo;
+  }
+
+  /** The content words of the named holder. */
+  get holderWords(): Set<string> {
+    if (this.wordsMemo === undefined) this.wordsMemo = subjectWords(this.named);
+    return this.wordsMemo;
+  }
+
+  /** holderWords sorted and joined: two claims have the same holder words when these are equal. */
+  get holderSignature(): string {
+    if (this.signatureMemo === undefined) this.signatureMemo = [...this.holderWords].sort().join(' ');
+    return this.signatureMemo;
+  }
+}
+
+/**
  * Days between two claims' times when both are dated and they cannot be one moment (no shared anchor, not two
  * static measures dated only by their documents); 0 otherwise. A cheap test before relate(): figures more than a
  * month apart never report one fact, nor one update.
  */
-export function daysApart(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): number {
-  const ta = a.time;
-  const tb = b.time;
-  if (!ta?.start || !tb?.start) return 0;
-  if (ta.text === 'document date' && tb.text === 'document date' && isStatic(ka) && isStatic(kb)) return 0;
-  const gap = Math.max(day(tb.start) - day(ta.end ?? ta.start), day(ta.start) - day(tb.end ?? tb.start));
+export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
+  if (!a.dated || !b.dated) return 0;
+  if (a.soft && b.soft && a.static && b.static) return 0;
+  const gap = Math.max(b.startDay - a.endDay, a.startDay - b.endDay);
   if (gap <= 0) return 0;
-  const anchor = anchorOf(a.sentence);
-  return anchor && anchor === anchorOf(b.sentence) ? 0 : gap;
+  const anchor = a.anchor;
+  return anchor && anchor === b.anchor ? 0 : gap;
 }
 
 /**
@@ -208,22 +263,18 @@ export function isStatic(k: ClaimKey): boolean {
  * How the times of two claims relate. Explicit time expressions must overlap; two times that only come from
  * the documents' dates are "the same" when the dates are equal, or whatever the dates when the measure is static.
  */
-export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb?: ClaimKey): TimeRelation {
-  const ta = a.time;
-  const tb = b.time;
-  if (!ta || !tb || !ta.start || !tb.start) return 'unknown';
-  const softA = ta.text === 'document date';
-  const softB = tb.text === 'document date';
-  if (softA && softB && ka && kb && isStatic(ka) && isStatic(kb)) return 'same';
+export function timeRelation(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): TimeRelation {
+  return timeBetween(new ClaimFacts(a, ka), new ClaimFacts(b, kb));
+}
+
+function timeBetween(a: ClaimFacts, b: ClaimFacts): TimeRelation {
+  if (!a.dated || !b.dated) return 'unknown';
+  if (a.soft && b.soft && a.static && b.static) return 'same';
   // both anchored to the same moment: "before landfall", "at the height of the storm"
-  const anchorA = anchorOf(a.sentence);
-  if (anchorA && anchorA === anchorOf(b.sentence)) return 'same';
-  const as = day(ta.start);
-  const ae = day(ta.end ?? ta.start);
-  const bs = day(tb.start);
-  const be = day(tb.end ?? tb.start);
-  if (ae < bs) return 'earlier';
-  if (be < as) return 'later';
+  const anchorA = a.anchor;
+  if (anchorA && anchorA === b.anchor) return 'same';
+  if (a.endDay < b.startDay) return 'earlier';
+  if (b.endDay < a.startDay) return 'later';
   return 'same';
 }
 
@@ -266,16 +317,24 @@ export function canRelate(a: ClaimContext, ka: ClaimKey): boolean {
 }
 
 export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): Relation {
+  return relateFacts(new ClaimFacts(a, ka), new ClaimFacts(b, kb));
+}
+
+/** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
+export function relateFacts(fa: ClaimFacts, fb: ClaimFacts): Relation {
+  const a = fa.claim;
+  const b = fb.claim;
+  const ka = fa.key;
+  const kb = fb.key;
   const crossDocument = a.document !== b.document;
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
-  const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
   if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
-  const ha = subjectWords(namedHolder(a, ka));
-  const hb = subjectWords(namedHolder(b, kb));
-  const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
+  const ha = fa.holderWords;
+  const hb = fb.holderWords;
+  const sameHolder = ha.size > 0 && hb.size > 0 && fa.holderSignature === fb.holderSignature;
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
-  if (SUBJECT_FAMILIES.test(ka.family)) {
+  if (fa.subjectFamily) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's
     // named thing must be what the holder names ("net profit was €621m" and "Net profit rose 14% to €612m")
@@ -296,10 +355,10 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
     // park's 31,000 hectares")
     const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
-    const sameThing = isStatic(ka) && isStatic(kb) && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
+    const sameThing = fa.static && fb.static && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
     if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return notComparable('nothing named to compare');
   }
-  if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
+  if (fa.static && fb.static && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
     if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
@@ -329,15 +388,14 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
   // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
   if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
-  const time = timeRelation(a, b, ka, kb);
+  const time = timeBetween(fa, fb);
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
-    const gap = Math.abs(day(a.time.start) - day(b.time.start));
+    const gap = Math.abs(fa.startDay - fb.startDay);
     // results of a period (a quarter's profit) are reported weeks after the period they name
-    const [hard, soft] = a.time.text === 'document date' ? [b.time, a.time] : [a.time, b.time];
-    const hardEnd = day((hard.end ?? hard.start)!);
-    const periodReport = SUBJECT_FAMILIES.test(ka.family) && hard.text !== 'document date' && hardEnd <= day(soft.start!) && day(soft.start!) - hardEnd <= 100;
+    const [hard, soft] = fa.soft ? [fb, fa] : [fa, fb];
+    const periodReport = fa.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
     near = gap <= 3 || periodReport;
   }
-  return { ...base, time, near, comparable: true, why: '' };
+  return { crossDocument, scope, time, near, comparable: true, why: '' };
 }

@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, daysApart, namedHolder, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, ClaimFacts, daysApart, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -641,6 +641,7 @@ class Engine {
         rank[x] = r;
         perDoc.set(d, r + 1);
       }
+      const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const a = claims[block[x]!]!;
@@ -648,12 +649,14 @@ class Engine {
           if (a.docIndex === b.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
           const ka = keys[block[x]!]!;
           const kb = keys[block[y]!]!;
+          const fa = facts[x]!;
+          const fb = facts[y]!;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
-          if (daysApart(a, b, ka, kb) > 32) continue;
-          const rel = relate(a, b, ka, kb);
+          if (daysApart(fa, fb) > 32) continue;
+          const rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
-          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(namedHolder(a, ka) && namedHolder(b, kb))) continue;
+          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named)) continue;
           const rule = this.ruleFor('mismatch', a, b);
           if (!rule) continue;
           const p = rule.params;
