@@ -177,12 +177,25 @@ export function anchorOf(sentence: string): string | null {
   return r;
 }
 
+/** The fields of a claim the pairwise tests read: ClaimFacts copies them. */
+type PairFields = Pick<ClaimContext, 'document' | 'docIndex' | 'scopeKey' | 'role' | 'sentenceStart' | 'attributionKey' | 'snapshot' | 'intraday' | 'time'>;
+
 /**
  * What the pairwise tests (daysApart, timeRelation, relate) read of one claim, worked out once: the engine relates
  * every pair of a block, so per-claim work done per pair (day numbers, holder words, regular expressions) would be
- * repeated for each of the claim's hundreds of pairs. What only some pairs need is worked out on first use.
+ * repeated for each of the claim's hundreds of pairs. What only some pairs need is worked out on first use. The
+ * claim fields the tests read are copied too: claims come in many shapes, one class reads faster.
  */
-export class ClaimFacts {
+export class ClaimFacts implements PairFields {
+  readonly document: string;
+  readonly docIndex: number;
+  readonly scopeKey: string | null;
+  readonly role: ClaimContext['role'];
+  readonly sentenceStart: number;
+  readonly attributionKey: string | null;
+  readonly snapshot: boolean;
+  readonly intraday: string | null;
+  readonly time: ClaimContext['time'];
   /** the claim's time has a start */
   readonly dated: boolean;
   /** day numbers of its start and end (NaN when undated, or for a date that does not parse) */
@@ -200,7 +213,15 @@ export class ClaimFacts {
   private signatureMemo: string | undefined = undefined;
 
   constructor(readonly claim: ClaimContext, readonly key: ClaimKey) {
-    const t = claim.time;
+    this.document = claim.document;
+    this.docIndex = claim.docIndex;
+    this.scopeKey = claim.scopeKey;
+    this.role = claim.role;
+    this.sentenceStart = claim.sentenceStart;
+    this.attributionKey = claim.attributionKey;
+    this.snapshot = claim.snapshot;
+    this.intraday = claim.intraday;
+    const t = (this.time = claim.time);
     this.dated = !!t?.start;
     this.startDay = this.dated ? day(t!.start!) : NaN;
     this.endDay = this.dated ? day(t!.end ?? t!.start!) : NaN;
@@ -321,20 +342,18 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
 }
 
 /** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
-export function relateFacts(fa: ClaimFacts, fb: ClaimFacts): Relation {
-  const a = fa.claim;
-  const b = fb.claim;
-  const ka = fa.key;
-  const kb = fb.key;
+export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
+  const ka = a.key;
+  const kb = b.key;
   const crossDocument = a.document !== b.document;
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
-  const ha = fa.holderWords;
-  const hb = fb.holderWords;
-  const sameHolder = ha.size > 0 && hb.size > 0 && fa.holderSignature === fb.holderSignature;
+  const ha = a.holderWords;
+  const hb = b.holderWords;
+  const sameHolder = ha.size > 0 && hb.size > 0 && a.holderSignature === b.holderSignature;
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
-  if (fa.subjectFamily) {
+  if (a.subjectFamily) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's
     // named thing must be what the holder names ("net profit was €621m" and "Net profit rose 14% to €612m")
@@ -355,17 +374,17 @@ export function relateFacts(fa: ClaimFacts, fb: ClaimFacts): Relation {
     // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
     // park's 31,000 hectares")
     const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
-    const sameThing = fa.static && fb.static && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
+    const sameThing = a.static && b.static && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
     if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return notComparable('nothing named to compare');
   }
-  if (fa.static && fb.static && ka.family !== 'count' && ka.family !== 'magnitude') {
+  if (a.static && b.static && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
     if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
   // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date
-  const datedHistory = (x: ClaimContext, y: ClaimContext) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+  const datedHistory = (x: ClaimFacts, y: ClaimFacts) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return notComparable('same sentence (a change or comparison stated together)');
@@ -388,13 +407,13 @@ export function relateFacts(fa: ClaimFacts, fb: ClaimFacts): Relation {
   // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
   // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
   if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
-  const time = timeBetween(fa, fb);
+  const time = timeBetween(a, b);
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
-    const gap = Math.abs(fa.startDay - fb.startDay);
+    const gap = Math.abs(a.startDay - b.startDay);
     // results of a period (a quarter's profit) are reported weeks after the period they name
-    const [hard, soft] = fa.soft ? [fb, fa] : [fa, fb];
-    const periodReport = fa.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
+    const [hard, soft] = a.soft ? [b, a] : [a, b];
+    const periodReport = a.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
     near = gap <= 3 || periodReport;
   }
   return { crossDocument, scope, time, near, comparable: true, why: '' };

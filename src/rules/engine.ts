@@ -93,14 +93,16 @@ class Engine {
     return l as RuleOf<K>[];
   }
 
-  /** Is the claim a count that only grows (a toll), by the words of a rule's `rising` list? (memoised per list) */
-  private readonly risingMemo = new Map<string[], Map<ClaimContext, boolean>>();
-  private rising(c: ClaimContext, k: ClaimKey, rising: string[]): boolean {
+  /**
+   * Is claim i (of the aligned claims) a count that only grows (a toll), by the words of a rule's `rising` list?
+   * (memoised per list, by claim: 1 yes, 2 no)
+   */
+  private readonly risingMemo = new Map<string[], Uint8Array>();
+  private rising(i: number, rising: string[]): boolean {
     let m = this.risingMemo.get(rising);
-    if (!m) this.risingMemo.set(rising, (m = new Map()));
-    let r = m.get(c);
-    if (r === undefined) m.set(c, (r = isRising(c, k, rising, this.input.lexicon)));
-    return r;
+    if (!m) this.risingMemo.set(rising, (m = new Uint8Array(this.aligned.claims.length)));
+    if (!m[i]) m[i] = isRising(this.aligned.claims[i]!, this.aligned.keys[i]!, rising, this.input.lexicon) ? 1 : 2;
+    return m[i] === 1;
   }
 
   private matches(sel: Selector, c: ClaimContext): boolean {
@@ -644,13 +646,13 @@ class Engine {
       const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
-          const a = claims[block[x]!]!;
-          const b = claims[block[y]!]!;
-          if (a.docIndex === b.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
-          const ka = keys[block[x]!]!;
-          const kb = keys[block[y]!]!;
           const fa = facts[x]!;
           const fb = facts[y]!;
+          if (fa.docIndex === fb.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
+          const a = fa.claim;
+          const b = fb.claim;
+          const ka = fa.key;
+          const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
           const rel = relateFacts(fa, fb);
@@ -666,12 +668,12 @@ class Engine {
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so
           // are two figures of one article — a live report gives each new count)
-          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
+          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
           }
-          const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
+          const rising = this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising);
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
