@@ -875,8 +875,12 @@ class Engine {
       if (d.rule.link) f.link = d.rule.link;
       return f;
     });
-    this.checks.sort((a, b) => a.claims.join(',').localeCompare(b.claims.join(',')) || a.rule.localeCompare(b.rule));
-    return { findings, checks: this.checks };
+    // (each check's claim list joined once, not once per comparison)
+    const checks = this.checks
+      .map((c) => ({ c, claims: c.claims.join(',') }))
+      .sort((a, b) => a.claims.localeCompare(b.claims) || a.c.rule.localeCompare(b.c.rule))
+      .map((x) => x.c);
+    return { findings, checks };
   }
 }
 
