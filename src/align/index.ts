@@ -211,6 +211,8 @@ export class ClaimFacts implements PairFields {
   private namedMemo: string | null | undefined = undefined;
   private wordsMemo: Set<string> | undefined = undefined;
   private signatureMemo: string | undefined = undefined;
+  private headMemo: string | null | undefined = undefined;
+  private periodMemo: boolean | undefined = undefined;
 
   constructor(readonly claim: ClaimContext, readonly key: ClaimKey) {
     this.document = claim.document;
@@ -252,6 +254,21 @@ export class ClaimFacts implements PairFields {
   get holderSignature(): string {
     if (this.signatureMemo === undefined) this.signatureMemo = [...this.holderWords].sort().join(' ');
     return this.signatureMemo;
+  }
+
+  /** The last word of the key's holder, singular-ish ("the Sierra Calva natural park" → "park"), or null. */
+  get holderHead(): string | null {
+    if (this.headMemo === undefined) this.headMemo = this.key.holder ? this.key.holder.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null;
+    return this.headMemo;
+  }
+
+  /** The time, with a start and an end, is a reporting period (a quarter, a half, a calendar year). */
+  get period(): boolean {
+    if (this.periodMemo === undefined) {
+      const t = this.time;
+      this.periodMemo = !!t?.start && !!t.end && ((!!t.text && PERIOD_TEXT.test(t.text)) || (t.start.endsWith('-01-01') && t.end.endsWith('-12-31') && t.start.slice(0, 4) === t.end.slice(0, 4)));
+    }
+    return this.periodMemo;
   }
 }
 
@@ -299,16 +316,24 @@ function timeBetween(a: ClaimFacts, b: ClaimFacts): TimeRelation {
   return 'same';
 }
 
+/** Two static measures (not counts) of one thing named by the head of its holder ("the park's 31,000 hectares"). */
+function sameThing(a: ClaimFacts, b: ClaimFacts): boolean {
+  return a.static && b.static && a.key.family !== 'count' && !!a.key.holder && a.holderHead === b.holderHead;
+}
+
+/** "up from 17 on Tuesday": an earlier value with its own date states the figure of that date. */
+function datedHistory(x: ClaimFacts, y: ClaimFacts): boolean {
+  return x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+}
+
 /** A reporting period (a quarter, a half, a full year) and another period of other extent. */
-function differentPeriods(a: ClaimContext['time'], b: ClaimContext['time']): boolean {
-  if (!a?.start || !b?.start || !a.end || !b.end) return false;
-  const period = (t: NonNullable<ClaimContext['time']>) => (!!t.text && PERIOD_TEXT.test(t.text)) || (t.start!.endsWith('-01-01') && t.end!.endsWith('-12-31') && t.start!.slice(0, 4) === t.end!.slice(0, 4));
-  const pa = period(a);
-  const pb = period(b);
-  if (!pa && !pb) return false;
-  if (a.start === b.start && a.end === b.end) return false;
-  const long = (t: NonNullable<ClaimContext['time']>) => day(t.end!) - day(t.start!) > 31;
-  return (pa || long(a)) && (pb || long(b));
+function differentPeriods(a: ClaimFacts, b: ClaimFacts): boolean {
+  const ta = a.time;
+  const tb = b.time;
+  if (!ta?.start || !tb?.start || !ta.end || !tb.end) return false;
+  if (!a.period && !b.period) return false;
+  if (ta.start === tb.start && ta.end === tb.end) return false;
+  return (a.period || a.endDay - a.startDay > 31) && (b.period || b.endDay - b.startDay > 31);
 }
 
 const NOT_COMPARABLE = new Map<string, Relation>();
@@ -364,8 +389,11 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     else {
       // "net profit was €621m" (holder) and "a net profit of €612m" (named), not "operating profit"
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
-      const rest = [...hs].filter((w) => w !== other.noun);
-      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, '')) && (other.mods.length === 0 || rest.length === 0 || other.mods.some((m) => rest.includes(m)));
+      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
+      if (ok && other.mods.length) {
+        const rest = [...hs].filter((w) => w !== other.noun);
+        ok = rest.length === 0 || other.mods.some((m) => rest.includes(m));
+      }
     }
     if (!ok) return notComparable('different things measured');
   } else {
@@ -373,9 +401,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
     // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
     // park's 31,000 hectares")
-    const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
-    const sameThing = a.static && b.static && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
-    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing) return notComparable('nothing named to compare');
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing(a, b)) return notComparable('nothing named to compare');
   }
   if (a.static && b.static && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
@@ -383,8 +409,6 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
-  // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date
-  const datedHistory = (x: ClaimFacts, y: ClaimFacts) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return notComparable('same sentence (a change or comparison stated together)');
@@ -406,7 +430,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   }
   // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
   // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
-  if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
+  if (differentPeriods(a, b)) return notComparable('different reporting periods');
   const time = timeBetween(a, b);
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
