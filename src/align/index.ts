@@ -406,7 +406,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   if (a.static && b.static && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
-    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds)) return notComparable('different moments or events');
+    const pa = ka.preds();
+    const pb = kb.preds();
+    if (pa.size && pb.size && !overlaps(pa, pb)) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
