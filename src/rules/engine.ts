@@ -97,11 +97,12 @@ class Engine {
    * Is claim i (of the aligned claims) a count that only grows (a toll), by the words of a rule's `rising` list?
    * (memoised per list, by claim: 1 yes, 2 no)
    */
-  private readonly risingMemo = new Map<string[], Uint8Array>();
+  private readonly risingMemo = new Map<string[], { words: Set<string>; memo: Uint8Array }>();
   private rising(i: number, rising: string[]): boolean {
-    let m = this.risingMemo.get(rising);
-    if (!m) this.risingMemo.set(rising, (m = new Uint8Array(this.aligned.claims.length)));
-    if (!m[i]) m[i] = isRising(this.aligned.claims[i]!, this.aligned.keys[i]!, rising, this.input.lexicon) ? 1 : 2;
+    let r = this.risingMemo.get(rising);
+    if (!r) this.risingMemo.set(rising, (r = { words: risingWords(rising, this.input.lexicon), memo: new Uint8Array(this.aligned.claims.length) }));
+    const m = r.memo;
+    if (!m[i]) m[i] = isRising(this.aligned.claims[i]!, this.aligned.keys[i]!, r.words, this.input.lexicon) ? 1 : 2;
     return m[i] === 1;
   }
 
@@ -154,8 +155,12 @@ class Engine {
     return this.byDocIndex.get(`${c.docIndex}:${index}`) ?? null;
   }
 
+  /** describeClaim(), once per claim (a finding describes its claims in its values and again in its sources) */
+  private readonly described = new Map<ClaimContext, string>();
   private describe(c: ClaimContext): string {
-    return describeClaim(c, this.docDate.get(c.document) ?? null);
+    let d = this.described.get(c);
+    if (d === undefined) this.described.set(c, (d = describeClaim(c, this.docDate.get(c.document) ?? null)));
+    return d;
   }
 
   private pass(rule: RuleSpec, claims: ClaimContext[], message: string): void {
@@ -946,13 +951,18 @@ function unitWord(u: string): string {
   return names[u] ?? u;
 }
 
-function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon): boolean {
-  const words = new Set<string>();
-  if (k.event) words.add(k.event);
-  if (c.event) words.add(c.event);
-  if (k.noun) words.add(k.noun);
-  for (const w of (c.measure ?? '').toLowerCase().split(/[^a-z]+/)) if (w) words.add(lemmaPhrase(w, lex));
-  return rising.some((r) => words.has(r.toLowerCase()) || words.has(lemmaPhrase(r, lex)));
+/** The words of a `rising` list as isRising() matches them: lower-cased and lemmatised. */
+function risingWords(rising: string[], lex: Lexicon): Set<string> {
+  return new Set(rising.flatMap((r) => [r.toLowerCase(), lemmaPhrase(r, lex)]));
+}
+
+/** Does the claim's event, counted thing or a word of its measure name one of `rising` (risingWords)? */
+function isRising(c: ClaimContext, k: ClaimKey, rising: Set<string>, lex: Lexicon): boolean {
+  if (k.event && rising.has(k.event)) return true;
+  if (c.event && rising.has(c.event)) return true;
+  if (k.noun && rising.has(k.noun)) return true;
+  for (const w of (c.measure ?? '').toLowerCase().split(/[^a-z]+/)) if (w && rising.has(lemmaPhrase(w, lex))) return true;
+  return false;
 }
 
 /** Does a claim satisfy a rule's selector? (Every condition given must hold.) */
