@@ -370,8 +370,6 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;
-  const crossDocument = a.document !== b.document;
-  const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
   const ha = a.holderWords;
@@ -411,6 +409,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     if (pa.size && pb.size && !overlaps(pa, pb)) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
+  // (most pairs are told apart above, by what they measure: the rest of the relation is worked out from here)
+  const crossDocument = a.document !== b.document;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return notComparable('same sentence (a change or comparison stated together)');
@@ -442,5 +442,6 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     const periodReport = a.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
     near = gap <= 3 || periodReport;
   }
+  const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   return { crossDocument, scope, time, near, comparable: true, why: '' };
 }
