@@ -179,6 +179,8 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
     case 'check': {
       const { ingestText } = await import('../src/ingest/index.js');
       const { processDocument, numberClaims, loadRuleSet, checkClaims } = await import('../src/pipeline.js');
+      // as the check command does before any work (src/cli/commands/check.ts)
+      (await import('../src/util/jit.js')).tuneJit();
       const files = listFiles(a.dir as string, '.md');
       const texts = files.map((f) => readFileSync(f, 'utf8'));
       const set = await loadRuleSet([], true);

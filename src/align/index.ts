@@ -177,20 +177,116 @@ export function anchorOf(sentence: string): string | null {
   return r;
 }
 
+/** The fields of a claim the pairwise tests read: ClaimFacts copies them. */
+type PairFields = Pick<ClaimContext, 'document' | 'docIndex' | 'scopeKey' | 'role' | 'sentenceStart' | 'attributionKey' | 'snapshot' | 'intraday' | 'time'>;
+
+/**
+ * What the pairwise tests (daysApart, timeRelation, relate) read of one claim, worked out once: the engine relates
+ * every pair of a block, so per-claim work done per pair (day numbers, holder words, regular expressions) would be
+ * repeated for each of the claim's hundreds of pairs. What only some pairs need is worked out on first use. The
+ * claim fields the tests read are copied too: claims come in many shapes, one class reads faster.
+ */
+export class ClaimFacts implements PairFields {
+  readonly document: string;
+  readonly docIndex: number;
+  readonly scopeKey: string | null;
+  readonly role: ClaimContext['role'];
+  readonly sentenceStart: number;
+  readonly attributionKey: string | null;
+  readonly snapshot: boolean;
+  readonly intraday: string | null;
+  /** the live-report entry stamp or clock time of the claim's sentence (minutes after midnight) */
+  readonly clock: number | null;
+  readonly time: ClaimContext['time'];
+  /** the claim's time has a start */
+  readonly dated: boolean;
+  /** day numbers of its start and end (NaN when undated, or for a date that does not parse) */
+  readonly startDay: number;
+  readonly endDay: number;
+  /** the time is only the document's date */
+  readonly soft: boolean;
+  /** isStatic(key) */
+  readonly static: boolean;
+  /** the key's family is compared by holder (SUBJECT_FAMILIES) */
+  readonly subjectFamily: boolean;
+  private anchorMemo: string | null | undefined = undefined;
+  private namedMemo: string | null | undefined = undefined;
+  private wordsMemo: Set<string> | undefined = undefined;
+  private signatureMemo: string | undefined = undefined;
+  private headMemo: string | null | undefined = undefined;
+  private periodMemo: boolean | undefined = undefined;
+
+  constructor(readonly claim: ClaimContext, readonly key: ClaimKey) {
+    this.document = claim.document;
+    this.docIndex = claim.docIndex;
+    this.scopeKey = claim.scopeKey;
+    this.role = claim.role;
+    this.sentenceStart = claim.sentenceStart;
+    this.attributionKey = claim.attributionKey;
+    this.snapshot = claim.snapshot;
+    this.intraday = claim.intraday;
+    this.clock = claim.clock ?? null;
+    const t = (this.time = claim.time);
+    this.dated = !!t?.start;
+    this.startDay = this.dated ? day(t!.start!) : NaN;
+    this.endDay = this.dated ? day(t!.end ?? t!.start!) : NaN;
+    this.soft = t?.text === 'document date';
+    this.static = isStatic(key);
+    this.subjectFamily = SUBJECT_FAMILIES.test(key.family);
+  }
+
+  /** anchorOf(the claim's sentence) */
+  get anchor(): string | null {
+    if (this.anchorMemo === undefined) this.anchorMemo = anchorOf(this.claim.sentence);
+    return this.anchorMemo;
+  }
+
+  /** namedHolder(claim, key) */
+  get named(): string | null {
+    if (this.namedMemo === undefined) this.namedMemo = namedHolder(this.claim, this.key);
+    return this.namedMemo;
+  }
+
+  /** The content words of the named holder. */
+  get holderWords(): Set<string> {
+    if (this.wordsMemo === undefined) this.wordsMemo = subjectWords(this.named);
+    return this.wordsMemo;
+  }
+
+  /** holderWords sorted and joined: two claims have the same holder words when these are equal. */
+  get holderSignature(): string {
+    if (this.signatureMemo === undefined) this.signatureMemo = [...this.holderWords].sort().join(' ');
+    return this.signatureMemo;
+  }
+
+  /** The last word of the key's holder, singular-ish ("the Sierra Calva natural park" → "park"), or null. */
+  get holderHead(): string | null {
+    if (this.headMemo === undefined) this.headMemo = this.key.holder ? this.key.holder.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null;
+    return this.headMemo;
+  }
+
+  /** The time, with a start and an end, is a reporting period (a quarter, a half, a calendar year). */
+  get period(): boolean {
+    if (this.periodMemo === undefined) {
+      const t = this.time;
+      this.periodMemo = !!t?.start && !!t.end && ((!!t.text && PERIOD_TEXT.test(t.text)) || (t.start.endsWith('-01-01') && t.end.endsWith('-12-31') && t.start.slice(0, 4) === t.end.slice(0, 4)));
+    }
+    return this.periodMemo;
+  }
+}
+
 /**
  * Days between two claims' times when both are dated and they cannot be one moment (no shared anchor, not two
  * static measures dated only by their documents); 0 otherwise. A cheap test before relate(): figures more than a
  * month apart never report one fact, nor one update.
  */
-export function daysApart(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): number {
-  const ta = a.time;
-  const tb = b.time;
-  if (!ta?.start || !tb?.start) return 0;
-  if (ta.text === 'document date' && tb.text === 'document date' && isStatic(ka) && isStatic(kb)) return 0;
-  const gap = Math.max(day(tb.start) - day(ta.end ?? ta.start), day(ta.start) - day(tb.end ?? tb.start));
+export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
+  if (!a.dated || !b.dated) return 0;
+  if (a.soft && b.soft && a.static && b.static) return 0;
+  const gap = Math.max(b.startDay - a.endDay, a.startDay - b.endDay);
   if (gap <= 0) return 0;
-  const anchor = anchorOf(a.sentence);
-  return anchor && anchor === anchorOf(b.sentence) ? 0 : gap;
+  const anchor = a.anchor;
+  return anchor && anchor === b.anchor ? 0 : gap;
 }
 
 /**
@@ -208,35 +304,39 @@ export function isStatic(k: ClaimKey): boolean {
  * How the times of two claims relate. Explicit time expressions must overlap; two times that only come from
  * the documents' dates are "the same" when the dates are equal, or whatever the dates when the measure is static.
  */
-export function timeRelation(a: ClaimContext, b: ClaimContext, ka?: ClaimKey, kb?: ClaimKey): TimeRelation {
-  const ta = a.time;
-  const tb = b.time;
-  if (!ta || !tb || !ta.start || !tb.start) return 'unknown';
-  const softA = ta.text === 'document date';
-  const softB = tb.text === 'document date';
-  if (softA && softB && ka && kb && isStatic(ka) && isStatic(kb)) return 'same';
+export function timeRelation(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): TimeRelation {
+  return timeBetween(new ClaimFacts(a, ka), new ClaimFacts(b, kb));
+}
+
+function timeBetween(a: ClaimFacts, b: ClaimFacts): TimeRelation {
+  if (!a.dated || !b.dated) return 'unknown';
+  if (a.soft && b.soft && a.static && b.static) return 'same';
   // both anchored to the same moment: "before landfall", "at the height of the storm"
-  const anchorA = anchorOf(a.sentence);
-  if (anchorA && anchorA === anchorOf(b.sentence)) return 'same';
-  const as = day(ta.start);
-  const ae = day(ta.end ?? ta.start);
-  const bs = day(tb.start);
-  const be = day(tb.end ?? tb.start);
-  if (ae < bs) return 'earlier';
-  if (be < as) return 'later';
+  const anchorA = a.anchor;
+  if (anchorA && anchorA === b.anchor) return 'same';
+  if (a.endDay < b.startDay) return 'earlier';
+  if (b.endDay < a.startDay) return 'later';
   return 'same';
 }
 
+/** Two static measures (not counts) of one thing named by the head of its holder ("the park's 31,000 hectares"). */
+function sameThing(a: ClaimFacts, b: ClaimFacts): boolean {
+  return a.static && b.static && a.key.family !== 'count' && !!a.key.holder && a.holderHead === b.holderHead;
+}
+
+/** "up from 17 on Tuesday": an earlier value with its own date states the figure of that date. */
+function datedHistory(x: ClaimFacts, y: ClaimFacts): boolean {
+  return x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+}
+
 /** A reporting period (a quarter, a half, a full year) and another period of other extent. */
-function differentPeriods(a: ClaimContext['time'], b: ClaimContext['time']): boolean {
-  if (!a?.start || !b?.start || !a.end || !b.end) return false;
-  const period = (t: NonNullable<ClaimContext['time']>) => (!!t.text && PERIOD_TEXT.test(t.text)) || (t.start!.endsWith('-01-01') && t.end!.endsWith('-12-31') && t.start!.slice(0, 4) === t.end!.slice(0, 4));
-  const pa = period(a);
-  const pb = period(b);
-  if (!pa && !pb) return false;
-  if (a.start === b.start && a.end === b.end) return false;
-  const long = (t: NonNullable<ClaimContext['time']>) => day(t.end!) - day(t.start!) > 31;
-  return (pa || long(a)) && (pb || long(b));
+function differentPeriods(a: ClaimFacts, b: ClaimFacts): boolean {
+  const ta = a.time;
+  const tb = b.time;
+  if (!ta?.start || !tb?.start || !ta.end || !tb.end) return false;
+  if (!a.period && !b.period) return false;
+  if (ta.start === tb.start && ta.end === tb.end) return false;
+  return (a.period || a.endDay - a.startDay > 31) && (b.period || b.endDay - b.startDay > 31);
 }
 
 const NOT_COMPARABLE = new Map<string, Relation>();
@@ -266,16 +366,20 @@ export function canRelate(a: ClaimContext, ka: ClaimKey): boolean {
 }
 
 export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: ClaimKey): Relation {
-  const crossDocument = a.document !== b.document;
-  const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
-  const base = { crossDocument, scope, time: 'unknown' as TimeRelation, near: false };
+  return relateFacts(new ClaimFacts(a, ka), new ClaimFacts(b, kb));
+}
+
+/** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
+export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
+  const ka = a.key;
+  const kb = b.key;
   if (ka.family !== kb.family) return notComparable('different units');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
-  const ha = subjectWords(namedHolder(a, ka));
-  const hb = subjectWords(namedHolder(b, kb));
-  const sameHolder = ha.size > 0 && hb.size > 0 && ha.size === hb.size && [...ha].every((w) => hb.has(w));
+  const ha = a.holderWords;
+  const hb = b.holderWords;
+  const sameHolder = ha.size > 0 && hb.size > 0 && a.holderSignature === b.holderSignature;
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
-  if (SUBJECT_FAMILIES.test(ka.family)) {
+  if (a.subjectFamily) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's
     // named thing must be what the holder names ("net profit was €621m" and "Net profit rose 14% to €612m")
@@ -286,8 +390,11 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     else {
       // "net profit was €621m" (holder) and "a net profit of €612m" (named), not "operating profit"
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
-      const rest = [...hs].filter((w) => w !== other.noun);
-      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, '')) && (other.mods.length === 0 || rest.length === 0 || other.mods.some((m) => rest.includes(m)));
+      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
+      if (ok && other.mods.length) {
+        const rest = [...hs].filter((w) => w !== other.noun);
+        ok = rest.length === 0 || other.mods.some((m) => rest.includes(m));
+      }
     }
     if (!ok) return notComparable('different things measured');
   } else {
@@ -295,23 +402,23 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
     // with nothing named (a duration, an age, a distance), only the same holder makes two figures one fact
     // (a physical measure of a thing named by its head: "the Sierra Calva natural park, which covers …" and "the
     // park's 31,000 hectares")
-    const head = (h: string | null) => (h ? h.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') : null);
-    const sameThing = isStatic(ka) && isStatic(kb) && ka.family !== 'count' && !!ka.holder && head(ka.holder) === head(kb.holder);
     // (a price per unit names what it prices: "122 million euros per kilometre" and "€140 million per kilometre")
     // (not a sum per period: "310 million euros a year" and "830 million euros a year" may be any two costs)
     const price = /^[A-Z]{3}\//.test(ka.family) && !/\/(?:year|month|week|day|hour|minute|quarter|annum)s?$/.test(ka.family);
-    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing && !price) return notComparable('nothing named to compare');
+    if (ka.noun === null && !(ha.size && hb.size && overlaps(ha, hb)) && !sameThing(a, b) && !price) return notComparable('nothing named to compare');
   }
-  if (isStatic(ka) && isStatic(kb) && ka.family !== 'count' && ka.family !== 'magnitude') {
+  if (a.static && b.static && ka.family !== 'count' && ka.family !== 'magnitude') {
     // physical measures of one thing at different moments ("peaked at sea with 195 km/h", "made landfall with
     // 185 km/h"): the clauses must share a predicate when both have one
     // (a named duration is its own thing: "open 14 months late" and "slipped …, a 16-month delay" are one delay)
     const namedDuration = ka.family === 'duration' && !!ka.noun && ka.noun === kb.noun;
-    if (ka.preds.size && kb.preds.size && !overlaps(ka.preds, kb.preds) && !namedDuration) return notComparable('different moments or events');
+    const pa = ka.preds();
+    const pb = kb.preds();
+    if (pa.size && pb.size && !overlaps(pa, pb) && !namedDuration) return notComparable('different moments or events');
   }
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
-  // "up from 17 on Tuesday": an earlier value with its own date states the figure of that date
-  const datedHistory = (x: ClaimContext, y: ClaimContext) => x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+  // (most pairs are told apart above, by what they measure: the rest of the relation is worked out from here)
+  const crossDocument = a.document !== b.document;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return notComparable('same sentence (a change or comparison stated together)');
@@ -324,7 +431,7 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return notComparable('two readings at different moments');
   // a physical reading at a named moment ("at landfall") and one published on another day without one
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
-  const eventMoment = (x: ClaimContext) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);
+  const eventMoment = (x: ClaimFacts) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);
   if (crossDocument && varying && !a.snapshot && !b.snapshot && !a.intraday !== !b.intraday && (eventMoment(a) || eventMoment(b)) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start !== b.time.start) return notComparable('a reading at a named moment and one of another day');
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return notComparable('people counted for different or unknown events');
@@ -337,18 +444,18 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   }
   // "In the first half, net income was €1,771 million" and the second quarter's €938m, or revenue "in 2024":
   // two periods, two facts (a period and a moment in it, "net cash at 30 June", can be one)
-  if (differentPeriods(a.time, b.time)) return notComparable('different reporting periods');
-  let time = timeRelation(a, b, ka, kb);
+  if (differentPeriods(a, b)) return notComparable('different reporting periods');
+  let time = timeBetween(a, b);
   // two entries of live reports of one date: their stamps order them ("11:50 — 12 detained", "16:45 — 38 arrested")
   if (time === 'same' && a.clock != null && b.clock != null && a.clock !== b.clock && a.time?.start === b.time?.start) time = a.clock < b.clock ? 'earlier' : 'later';
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
-    const gap = Math.abs(day(a.time.start) - day(b.time.start));
+    const gap = Math.abs(a.startDay - b.startDay);
     // results of a period (a quarter's profit) are reported weeks after the period they name
-    const [hard, soft] = a.time.text === 'document date' ? [b.time, a.time] : [a.time, b.time];
-    const hardEnd = day((hard.end ?? hard.start)!);
-    const periodReport = SUBJECT_FAMILIES.test(ka.family) && hard.text !== 'document date' && hardEnd <= day(soft.start!) && day(soft.start!) - hardEnd <= 100;
+    const [hard, soft] = a.soft ? [b, a] : [a, b];
+    const periodReport = a.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
     near = gap <= 3 || periodReport;
   }
-  return { ...base, time, near, comparable: true, why: '' };
+  const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
+  return { crossDocument, scope, time, near, comparable: true, why: '' };
 }

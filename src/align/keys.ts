@@ -95,8 +95,8 @@ export interface ClaimKey {
   v: number;
   /** the duration is a reference to elapsed time ("15 months ago", "since …", "after a month of fighting") */
   elapsed: boolean;
-  /** predicate stems of the sentence (verbs other than speech and light verbs) */
-  preds: Set<string>;
+  /** predicate stems of the sentence (verbs other than speech and light verbs), worked out on the first call */
+  preds: () => Set<string>;
   /** the holder's phrase with known synonyms replaced by their canonical form ("net income" → "net profit") */
   holder: string | null;
 }
@@ -255,7 +255,24 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     wlo = lo - half;
     whi = hi + half;
   }
-  return { noun, event, mods, family, people: noun !== null && PEOPLE.has(noun), lo, hi, wlo, whi, v, elapsed: isElapsed(c), preds: predicates(c.sentence, lex), holder: canonicalHolder(c.holder ?? null, syn, lex) };
+  // the predicates are needed for few claims (physical measures, by relate()): worked out on first use
+  const sentence = c.sentence;
+  let preds: Set<string> | undefined;
+  return {
+    noun,
+    event,
+    mods,
+    family,
+    people: noun !== null && PEOPLE.has(noun),
+    lo,
+    hi,
+    wlo,
+    whi,
+    v,
+    elapsed: isElapsed(c),
+    preds: () => (preds ??= predicates(sentence, lex)),
+    holder: canonicalHolder(c.holder ?? null, syn, lex),
+  };
 }
 
 /** "Net income" → "net profit": the longest known synonym phrase at the end of a holder is replaced by its canonical form. */

@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, daysApart, namedHolder, relate, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, ClaimFacts, daysApart, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -95,14 +95,17 @@ class Engine {
     return l as RuleOf<K>[];
   }
 
-  /** Is the claim a count that only grows (a toll), by the words of a rule's `rising` list? (memoised per list) */
-  private readonly risingMemo = new Map<string[], Map<ClaimContext, boolean>>();
-  private rising(c: ClaimContext, k: ClaimKey, rising: string[]): boolean {
-    let m = this.risingMemo.get(rising);
-    if (!m) this.risingMemo.set(rising, (m = new Map()));
-    let r = m.get(c);
-    if (r === undefined) m.set(c, (r = isRising(c, k, rising, this.input.lexicon)));
-    return r;
+  /**
+   * Is claim i (of the aligned claims) a count that only grows (a toll), by the words of a rule's `rising` list?
+   * (memoised per list, by claim: 1 yes, 2 no)
+   */
+  private readonly risingMemo = new Map<string[], { words: Set<string>; memo: Uint8Array }>();
+  private rising(i: number, rising: string[]): boolean {
+    let r = this.risingMemo.get(rising);
+    if (!r) this.risingMemo.set(rising, (r = { words: risingWords(rising, this.input.lexicon), memo: new Uint8Array(this.aligned.claims.length) }));
+    const m = r.memo;
+    if (!m[i]) m[i] = isRising(this.aligned.claims[i]!, this.aligned.keys[i]!, r.words, this.input.lexicon) ? 1 : 2;
+    return m[i] === 1;
   }
 
   private matches(sel: Selector, c: ClaimContext): boolean {
@@ -154,8 +157,12 @@ class Engine {
     return this.byDocIndex.get(`${c.docIndex}:${index}`) ?? null;
   }
 
+  /** describeClaim(), once per claim (a finding describes its claims in its values and again in its sources) */
+  private readonly described = new Map<ClaimContext, string>();
   private describe(c: ClaimContext): string {
-    return describeClaim(c, this.docDate.get(c.document) ?? null);
+    let d = this.described.get(c);
+    if (d === undefined) this.described.set(c, (d = describeClaim(c, this.docDate.get(c.document) ?? null)));
+    return d;
   }
 
   private pass(rule: RuleSpec, claims: ClaimContext[], message: string): void {
@@ -742,19 +749,22 @@ class Engine {
         rank[x] = r;
         perDoc.set(d, r + 1);
       }
+      const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
-          const a = claims[block[x]!]!;
-          const b = claims[block[y]!]!;
-          if (a.docIndex === b.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
-          const ka = keys[block[x]!]!;
-          const kb = keys[block[y]!]!;
+          const fa = facts[x]!;
+          const fb = facts[y]!;
+          if (fa.docIndex === fb.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
+          const a = fa.claim;
+          const b = fb.claim;
+          const ka = fa.key;
+          const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
-          if (daysApart(a, b, ka, kb) > 32) continue;
-          const rel = relate(a, b, ka, kb);
+          if (daysApart(fa, fb) > 32) continue;
+          const rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
-          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(namedHolder(a, ka) && namedHolder(b, kb))) continue;
+          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named)) continue;
           const rule = this.ruleFor('mismatch', a, b);
           if (!rule) continue;
           const p = rule.params;
@@ -764,12 +774,12 @@ class Engine {
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so
           // are two figures of one article — a live report gives each new count)
-          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(a, ka, p.varying) || this.rising(b, kb, p.varying))) {
+          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
           }
-          const rising = this.rising(a, ka, p.rising) || this.rising(b, kb, p.rising);
+          const rising = this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising);
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
             const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -979,8 +989,12 @@ class Engine {
       if (d.rule.link) f.link = d.rule.link;
       return f;
     });
-    this.checks.sort((a, b) => a.claims.join(',').localeCompare(b.claims.join(',')) || a.rule.localeCompare(b.rule));
-    return { findings, checks: this.checks };
+    // (each check's claim list joined once, not once per comparison)
+    const checks = this.checks
+      .map((c) => ({ c, claims: c.claims.join(',') }))
+      .sort((a, b) => a.claims.localeCompare(b.claims) || a.c.rule.localeCompare(b.c.rule))
+      .map((x) => x.c);
+    return { findings, checks };
   }
 }
 
@@ -1065,16 +1079,28 @@ function partJoin(gap: string): boolean {
 }
 const TOTAL_LABEL = /^[\s*•·–-]{0,4}(?:total|in total|overall|grand total|total cost|total funding|all sources)\b/i;
 
-function isRising(c: ClaimContext, k: ClaimKey, rising: string[], lex: Lexicon): boolean {
-  const words = new Set<string>();
-  if (k.event) words.add(k.event);
-  if (c.event) words.add(c.event);
-  if (k.noun) words.add(k.noun);
+/** The words of a `rising` list as isRising() matches them: lower-cased and lemmatised (phrases word by word too). */
+function risingWords(rising: string[], lex: Lexicon): Set<string> {
+  return new Set(
+    rising.flatMap((r) => {
+      const low = r.toLowerCase();
+      const words = low.split(/[^a-z]+/).filter(Boolean);
+      return words.length > 1 ? [low, lemmaPhrase(r, lex), words.map((w) => lemmaPhrase(w, lex)).join(' ')] : [low, lemmaPhrase(r, lex)];
+    }),
+  );
+}
+
+/** Does the claim's event, counted thing or a word (or a run of words) of its measure name one of `rising` (risingWords)? */
+function isRising(c: ClaimContext, k: ClaimKey, rising: Set<string>, lex: Lexicon): boolean {
+  if (k.event && rising.has(k.event)) return true;
+  if (c.event && rising.has(c.event)) return true;
+  if (k.noun && rising.has(k.noun)) return true;
   const lemmas = (c.measure ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean).map((w) => lemmaPhrase(w, lex));
-  for (const w of lemmas) words.add(w);
-  const phrase = ` ${lemmas.join(' ')} `;
+  for (const w of lemmas) if (rising.has(w)) return true;
   // (several words: "air tanker", "in hospital" must appear in the measure in that order)
-  return rising.some((r) => words.has(r.toLowerCase()) || words.has(lemmaPhrase(r, lex)) || (r.includes(' ') && phrase.includes(` ${r.toLowerCase().split(/[^a-z]+/).filter(Boolean).map((w) => lemmaPhrase(w, lex)).join(' ')} `)));
+  const phrase = ` ${lemmas.join(' ')} `;
+  for (const r of rising) if (r.includes(' ') && phrase.includes(` ${r} `)) return true;
+  return false;
 }
 
 /** Does a claim satisfy a rule's selector? (Every condition given must hold.) */

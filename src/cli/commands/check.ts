@@ -18,6 +18,7 @@ import { applyBaseline, baselineEntries, readBaseline, writeBaseline } from '../
 import { applyDirectives, readDirectives, unusedDirectiveFindings, unusedDirectives, type Directive, type UnusedDirective } from '../../suppress/index.js';
 import type { CheckResult, Document, Finding } from '../../types.js';
 import { UserError } from '../../util/errors.js';
+import { tuneJit } from '../../util/jit.js';
 import { displayPath } from '../../lexicon/datafile.js';
 import { assertSomethingRead, exitCodeFor, readInputs, TOOL_VERSION, warn, writeOutput, type InputArgs } from '../common.js';
 
@@ -232,6 +233,9 @@ function suppressedNote(c: { suppressed: number; baselined: number }): string {
 }
 
 export async function runCheck(args: CheckArgs): Promise<number> {
+  // in-process runs too (--jobs 1, batches too small for the pool): the rule engine's pairwise loop tiers up
+  // like the extractor (see util/jit.ts)
+  tuneJit();
   const run = await prepare(args);
   const r = await checkPaths(args.paths, args, run);
   return report('check', r, args, run);
