@@ -435,15 +435,25 @@ const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'po
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
+/** Words that frame a whole clause of forecasts (isForecast looks for them further back than for other cues). */
+const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'plans', 'intends']);
+
+/** Is token k one of . ; : ! ? (a punctuation token is one character, or a surrogate pair)? */
+function isClauseStop(t: Tokens, k: number): boolean {
+  if (t.end[k]! - t.start[k]! !== 1) return false;
+  const c = t.text.charCodeAt(t.start[k]!);
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
+}
+
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   // (a decimal point is no stop: "€2.31 billion")
-  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k)) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0);
+  const stop = (k: number) => t.kind[k] === T_PUNCT && isClauseStop(t, k) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0);
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")
-    if (steps >= 14 && !(t.kind[k] === T_WORD && /^(?:expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|targets|targeting|aims|aiming|guidance|outlook|plans|intends)$/.test(tokLower(t, k)))) continue;
+    if (steps >= 14 && !(t.kind[k] === T_WORD && CLAUSE_FRAMES.has(tokLower(t, k)))) continue;
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {
       const w = tokLower(t, k);
       if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;

@@ -45,6 +45,17 @@ export function isSpace(c: number): boolean {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = c === 10 || c === 13 ? 2 : isSpace(c) ? 1 : isDigit(c) ? 3 : isLetter(c) ? 4 : 0;
 
+function grownI32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+function grownU8(a: Uint8Array): Uint8Array {
+  const b = new Uint8Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** Tokenize text[from, to). */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // Room for one token per four characters (prose has about one per five); grow() doubles it when text is denser.
@@ -58,14 +69,6 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   let i = from;
   let g = 0;
   let sawNl = 0;
-  const grow = () => {
-    const c2 = start.length * 2;
-    const s2 = new Int32Array(c2); s2.set(start); start = s2;
-    const e2 = new Int32Array(c2); e2.set(end); end = e2;
-    const k2 = new Uint8Array(c2); k2.set(kind); kind = k2;
-    const g2 = new Int32Array(c2); g2.set(gap); gap = g2;
-    const n2 = new Uint8Array(c2); n2.set(nl); nl = n2;
-  };
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -77,7 +80,13 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         i++;
         continue;
       }
-      if (n === start.length) grow();
+      if (n === start.length) {
+        start = grownI32(start);
+        end = grownI32(end);
+        kind = grownU8(kind);
+        gap = grownI32(gap);
+        nl = grownU8(nl);
+      }
       let j = i + 1;
       let k: number;
       if (cl === 3) {
@@ -112,7 +121,13 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       i++;
       continue;
     }
-    if (n === start.length) grow();
+    if (n === start.length) {
+      start = grownI32(start);
+      end = grownI32(end);
+      kind = grownU8(kind);
+      gap = grownI32(gap);
+      nl = grownU8(nl);
+    }
     let j = i + 1;
     let k: number;
     if (isDigit(c)) {
