@@ -205,10 +205,35 @@ function asciiFold(t: Tokens, i: number): boolean {
   return (x.charCodeAt(e - 4) | 32) === 102 && (x.charCodeAt(e - 3) | 32) === 111 && (x.charCodeAt(e - 2) | 32) === 108 && (x.charCodeAt(e - 1) | 32) === 100;
 }
 
+/** Does the punctuation text open a figure (a prefix such as "$", a qualifier such as ">", a vulgar fraction)? */
+function punctOpensFigure(lex: Lexicon, s: string): boolean {
+  return !!lex.prefixes.candidates(s, s.toLowerCase()) || !!lex.qualifiers.candidates(s, s) || VULGAR[s] !== undefined;
+}
+
+/** punctOpensFigure of each one-character punctuation token, by character code (-1: not asked yet), per lexicon. */
+const punctStartsCache = new WeakMap<Lexicon, Int8Array>();
+function punctStarts(lex: Lexicon): Int8Array {
+  let known = punctStartsCache.get(lex);
+  if (!known) punctStartsCache.set(lex, (known = new Int8Array(65536).fill(-1)));
+  return known;
+}
+
+/** Can a figure start at punctuation token i? (false: parseAt would return null) */
+function mayStartAtPunct(ctx: ScanContext, known: Int8Array, i: number): boolean {
+  const { t } = ctx;
+  const s = tokText(t, i);
+  if ((s === '-' && isNum(t, i + 1)) || leadingDot(t, i)) return true;
+  if (s.length !== 1) return punctOpensFigure(ctx.lex, s);
+  const c = s.charCodeAt(0);
+  if (known[c] === -1) known[c] = punctOpensFigure(ctx.lex, s) ? 1 : 0;
+  return known[c] === 1;
+}
+
 export function scanBlock(ctx: ScanContext): RawFigure[] {
   const out: RawFigure[] = [];
   const { t } = ctx;
   const starts = figureStartWords(ctx.lex);
+  const punct = punctStarts(ctx.lex);
   let i = ctx.from;
   while (i < ctx.to) {
     const k = t.kind[i];
@@ -218,7 +243,7 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
       continue;
     }
     // quick filter: figures start with a digit, a word, or a currency/prefix symbol
-    if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !ctx.lex.qualifiers.candidates(tokText(t, i), tokText(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && !leadingDot(t, i) && VULGAR[tokText(t, i)] === undefined) {
+    if (k === T_PUNCT && !mayStartAtPunct(ctx, punct, i)) {
       i++;
       continue;
     }
