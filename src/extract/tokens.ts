@@ -60,11 +60,11 @@ function grownU8(a: Uint8Array): Uint8Array {
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // Room for one token per four characters (prose has about one per five); grow() doubles it when text is denser.
   const cap = Math.max(16, Math.min((to - from) >> 2, 1 << 20));
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let gap = new Int32Array(cap);
-  let nl = new Uint8Array(cap);
+  let start: Int32Array = new Int32Array(cap);
+  let end: Int32Array = new Int32Array(cap);
+  let kind: Uint8Array = new Uint8Array(cap);
+  let gap: Int32Array = new Int32Array(cap);
+  let nl: Uint8Array = new Uint8Array(cap);
   let n = 0;
   let i = from;
   let g = 0;
