@@ -353,7 +353,8 @@ interface Link {
 
 /** Links between figures of one block. */
 function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Link[] {
-  const links: Link[] = figs.map(() => ({}));
+  // (every field present from the start: links of one shape keep the code that reads them optimised)
+  const links: Link[] = figs.map(() => ({ conversionOf: undefined, partOf: undefined, shareOf: undefined, ofThem: undefined, possessive: undefined }));
   const dim = (f: RawFigure) => (f.unit ? f.unit.dimension : 'count');
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i]!;

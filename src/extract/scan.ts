@@ -7,7 +7,7 @@
  * and the traps that look like figures but are not (dates, clock times, years, ordinals, identifiers, URLs,
  * phone numbers, page furniture, idioms such as "one of the").
  */
-import type { Lexicon, PhraseEntry, PhraseIndex, QualifierDef, UnitDef } from '../lexicon/index.js';
+import { unitDef, type Lexicon, type PhraseEntry, type PhraseIndex, type QualifierDef, type UnitDef } from '../lexicon/index.js';
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
 import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
@@ -1166,7 +1166,7 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
       if (per && tm) {
         const name = `${unit.name}/${per}`;
         let def = lex.unitsByName.get(name) ?? composed.get(name);
-        if (!def) composed.set(name, (def = { name, dimension: 'speed', mathjs: name }));
+        if (!def) composed.set(name, (def = unitDef(name, 'speed', name)));
         unit = def;
         end = tm.end;
       }

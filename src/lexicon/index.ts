@@ -21,6 +21,14 @@ export interface UnitDef {
   context?: { def: UnitDef; words: Set<string> };
 }
 
+/**
+ * A unit definition with all its fields present, the optional ones undefined: units of one object shape keep the
+ * extractor's optimised code, which reads them everywhere, from being thrown away at each new shape.
+ */
+export function unitDef(name: string, dimension: string, mathjs: string | null): UnitDef {
+  return { name, dimension, mathjs, partOf: undefined, afterScale: undefined, context: undefined };
+}
+
 export interface PhraseEntry<T> {
   toks: PhraseTok[];
   caseSensitive: boolean;
@@ -292,18 +300,19 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const e of f.entries) {
       // entries of one name (a unit and its scaled spellings: USD and MUSD) share one definition
       const known = lex.unitsByName.get(e.name);
-      const def: UnitDef = known && known.dimension === e.dimension ? known : { name: e.name, dimension: e.dimension, mathjs: MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name };
+      const def: UnitDef = known && known.dimension === e.dimension ? known : unitDef(e.name, e.dimension, MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name);
       if (e.part_of) def.partOf = { unit: e.part_of.unit, factor: e.part_of.factor };
       if (e.after_scale) def.afterScale = e.after_scale;
-      if (e.context) def.context = { def: { name: e.name, dimension: e.context.dimension, mathjs: null }, words: new Set(e.context.words.map((w) => w.toLowerCase())) };
+      if (e.context) def.context = { def: unitDef(e.name, e.context.dimension, null), words: new Set(e.context.words.map((w) => w.toLowerCase())) };
       lex.unitsByName.set(e.name, def);
       const bare = e.bare !== false;
       const glued = new Set(e.glued ?? []);
       const final = new Set(e.final ?? []);
-      const factor = e.factor !== undefined && e.factor !== 1 ? { factor: e.factor } : {};
-      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, ...factor }, false);
-      for (const w of e.age_words ?? []) lex.units.add(w, { unit: def, bare: true, age: true }, false);
-      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), ...(final.has(s) ? { final: true } : {}), ...factor }, true);
+      const factor = e.factor !== undefined && e.factor !== 1 ? e.factor : undefined;
+      // (every field present, as for unitDef)
+      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, final: undefined, factor, age: undefined }, false);
+      for (const w of e.age_words ?? []) lex.units.add(w, { unit: def, bare: true, final: undefined, factor: undefined, age: true }, false);
+      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), final: final.has(s) ? true : undefined, factor, age: undefined }, true);
       for (const p of e.prefix ?? []) lex.prefixes.add(p, def, true);
       for (const p of e.prefix_words ?? []) lex.prefixWords.add(p, def, false);
     }
