@@ -34,7 +34,7 @@ function addDays(d: Date, n: number): Date {
  */
 const FISCAL = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\s](quarter|half)|(Q[1-4]|H[12])|(full[-\s]year|fiscal(?:\s+year)?|financial\s+year|FY)(?=\s*(?:19|20)\d\d))\b(?:\s*(?:of\s+)?((?:19|20)\d\d)\b)?/gi;
 /** Words each branch of FISCAL needs (a text without any holds no reporting period). */
-const FISCAL_CUE = /[-\s](?:quarter|half)|fiscal|full[-\s]year|financial\s+year|\b[QH][1-4]\b|\bFY/i;
+const FISCAL_CUE = /quarter|half|fiscal|full[-\s]year|financial\s+year|\b[QH][1-4]\b|\bFY/i;
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 /** Words of a time that names a reporting period (TimeRef.text): two different periods are two facts. */
