@@ -120,6 +120,7 @@ export function sentenceInitial(t: Tokens, i: number, from: number): boolean {
 function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
   const { t } = ctx;
   if (i >= ctx.to) return null;
+  if (!idx.mayStart(asciiLowerHash(t, i))) return null;
   const lower = tokLower(t, i);
   const cands = idx.candidates(idx.caseSensitive ? tokText(t, i) : lower, lower);
   if (!cands) return null;

@@ -4,7 +4,7 @@
  * first token of each phrase, so matching costs a map lookup per token.
  */
 import { readdirSync } from 'node:fs';
-import { phraseTokens, type PhraseTok } from '../extract/tokens.js';
+import { asciiLowerHashOf, phraseTokens, type PhraseTok } from '../extract/tokens.js';
 import { rulesPath } from '../util/paths.js';
 import { loadTrusted } from './datafile.js';
 
@@ -122,9 +122,12 @@ export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
   /** Some entry is case-sensitive (else every key is lower-case, and only the lower-case token can match). */
   caseSensitive = false;
+  /** asciiLowerHashOf each first token (see mayStart); null until asked for after an add. */
+  private firstHashes: Set<number> | null = null;
   add(phrase: string, value: T, caseSensitive = false): void {
     const toks = phraseTokens(phrase, caseSensitive);
     if (toks.length === 0) return;
+    this.firstHashes = null;
     if (caseSensitive) this.caseSensitive = true;
     const key = caseSensitive ? toks[0]!.text : toks[0]!.text.toLowerCase();
     let list = this.byFirst.get(key);
@@ -132,6 +135,19 @@ export class PhraseIndex<T> {
     if (list.some((e) => e.caseSensitive === caseSensitive && e.toks.length === toks.length && e.toks.every((t, i) => t.text === toks[i]!.text && t.glued === toks[i]!.glued))) return;
     list.push({ toks, caseSensitive, value });
     list.sort((a, b) => b.toks.length - a.toks.length);
+  }
+  /**
+   * Can a phrase start at a token whose asciiLowerHash is h? false only when none can (a key is the lower-case or
+   * the exact first token, and both hash alike); always true for a token that is not all ASCII (h = -1). Lets the
+   * scanner rule most tokens out without making their strings.
+   */
+  mayStart(h: number): boolean {
+    if (h < 0) return true;
+    if (!this.firstHashes) {
+      this.firstHashes = new Set();
+      for (const k of this.byFirst.keys()) this.firstHashes.add(asciiLowerHashOf(k));
+    }
+    return this.firstHashes.has(h);
   }
   /** Candidates whose first token is `exact` (case-sensitive entries) or `lower` (the rest). */
   candidates(exact: string, lower: string): PhraseEntry<T>[] | undefined {
