@@ -6,7 +6,7 @@
  * so only results that name a month or a clock time are kept.
  */
 import { casual } from 'chrono-node/en';
-import { T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -19,6 +19,8 @@ const CAP_ONLY = new Set(['may', 'march', 'jan', 'mar', 'dec', 'sep', 'oct', 'no
 const MONTH_FIRST = new Uint8Array(128);
 for (const m of MONTHS) MONTH_FIRST[m.charCodeAt(0)] = 1;
 
+const MONTH_HASHES = new Set([...MONTHS].map(asciiLowerHashOf));
+
 export function isMonthToken(t: Tokens, i: number): boolean {
   if (t.kind[i] !== T_WORD) return false;
   // (cheap tests first: a month name has 3 to 9 letters and starts with an ASCII letter one of them starts with)
@@ -26,6 +28,9 @@ export function isMonthToken(t: Tokens, i: number): boolean {
   if (len < 3 || len > 9) return false;
   const c0 = t.text.charCodeAt(t.start[i]!);
   if (c0 >= 128 || !MONTH_FIRST[c0 | 32]) return false;
+  // (an all-ASCII word that hashes like no month is ruled out before its lower case is made)
+  const h = asciiLowerHash(t, i);
+  if (h >= 0 && !MONTH_HASHES.has(h)) return false;
   const w = tokLower(t, i);
   if (!MONTHS.has(w)) return false;
   if (CAP_ONLY.has(w)) {
