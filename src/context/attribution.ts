@@ -3,7 +3,7 @@
  * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
  * last named source of the document by the caller.
  */
-import { T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const SPEECH = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
@@ -186,6 +186,9 @@ export function findAttribution(sentence: string, figAt: number): Attribution | 
   return best;
 }
 
+/** asciiLowerHash of the words a source is read from: the speech verbs, "according (to)", "citing", "quoting". */
+const CUE_HASHES = new Set([...SPEECH, 'according', 'citing', 'quoting'].map(asciiLowerHashOf));
+
 /** The sources the speech verbs of a sentence name, in order, with the offset of each verb (read once a sentence). */
 const candidatesOf = new WeakMap<Tokens, Array<{ at: number; cand: Attribution }>>();
 function speechCandidates(t: Tokens): Array<{ at: number; cand: Attribution }> {
@@ -194,6 +197,9 @@ function speechCandidates(t: Tokens): Array<{ at: number; cand: Attribution }> {
   out = [];
   for (let i = 0; i < t.n; i++) {
     if (t.kind[i] !== T_WORD) continue;
+    // (an all-ASCII word none of the cues hashes like is passed over before its lower case is made)
+    const h = asciiLowerHash(t, i);
+    if (h >= 0 && !CUE_HASHES.has(h)) continue;
     const w = lw(t, i);
     let cand: Attribution | null = null;
     if (w === 'according' && lw(t, i + 1) === 'to') cand = sourceAfter(t, i + 2);

@@ -64,6 +64,11 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
   return { scope: { text, key: keyParts.filter((p) => p !== 's').join(' ') }, end: last + 1 };
 }
 
+/** Is token i a single character of `chars`? */
+function punctOf(t: Tokens, i: number, chars: string): boolean {
+  return t.end[i]! - t.start[i]! === 1 && chars.includes(t.text[t.start[i]!]!);
+}
+
 /** Scope of the figure at [figStart, figEnd) of the sentence. */
 /**
  * The place a paragraph is labelled with at its start ("Local results, Kalvik municipality: … Turnout 69.4%."): the
@@ -84,7 +89,7 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
   let i = 0;
   while (i < t.n && t.start[i]! < figEnd) i++;
   for (let steps = 0; i < t.n && steps < 14; i++, steps++) {
-    if (t.kind[i] === T_PUNCT && /^[.;:!?,()]$/.test(tokText(t, i))) break;
+    if (t.kind[i] === T_PUNCT && punctOf(t, i, '.;:!?,()')) break;
     const p = placeAt(t, i, t.n);
     if (p) return p.scope;
   }
@@ -92,14 +97,14 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
   let j = 0;
   while (j < t.n && t.end[j]! <= figStart) j++;
   for (let k = j - 1, steps = 0; k >= 0 && steps < 14; k--, steps++) {
-    if (t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k))) break;
+    if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;:!?')) break;
     if (t.kind[k] !== T_WORD) continue;
     const p = placeAt(t, k, j);
     if (p && p.end <= j) return p.scope;
   }
   // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
   for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
-    if (t.kind[k] === T_PUNCT && /^[.;!?]$/.test(tokText(t, k))) break;
+    if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;!?')) break;
     if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCap(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
       return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
     }

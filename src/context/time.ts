@@ -33,6 +33,8 @@ function addDays(d: Date, n: number): Date {
  * than 100 days after the document: "fourth-quarter results" published in February).
  */
 const FISCAL = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\s](quarter|half)|(Q[1-4]|H[12])|(full[-\s]year|fiscal(?:\s+year)?|financial\s+year|FY)(?=\s*(?:19|20)\d\d))\b(?:\s*(?:of\s+)?((?:19|20)\d\d)\b)?/gi;
+/** Words each branch of FISCAL needs (a text without any holds no reporting period). */
+const FISCAL_CUE = /quarter|half|fiscal|full[-\s]year|financial\s+year|\b[QH][1-4]\b|\bFY/i;
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 /** Words of a time that names a reporting period (TimeRef.text): two different periods are two facts. */
@@ -47,7 +49,8 @@ export interface Period {
 /** Reporting periods named in `text`, resolved against the document date. */
 export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   const out: Period[] = [];
-  if (!/quarter|half|year|fiscal|\b[QH][1-4]\b|\bFY/i.test(text)) return out;
+  // (what FISCAL cannot match without: most texts name none of it, and FISCAL is slow to rule them out)
+  if (!FISCAL_CUE.test(text)) return out;
   FISCAL.lastIndex = 0;
   for (let m = FISCAL.exec(text); m; m = FISCAL.exec(text)) {
     let n: number;

@@ -6,7 +6,7 @@
  * so only results that name a month or a clock time are kept.
  */
 import { casual } from 'chrono-node/en';
-import { T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -15,8 +15,11 @@ const MONTHS = new Set([
 // words that are also ordinary words in lower case: only count when capitalised
 const CAP_ONLY = new Set(['may', 'march', 'jan', 'mar', 'dec', 'sep', 'oct', 'nov', 'aug', 'jun', 'jul', 'feb', 'apr', 'sept']);
 
-/** First letters of the month names (lower case). */
-const MONTH_FIRST = new Set([...MONTHS].map((m) => m.charCodeAt(0)));
+/** First letters of the month names (lower case), by ASCII code. */
+const MONTH_FIRST = new Uint8Array(128);
+for (const m of MONTHS) MONTH_FIRST[m.charCodeAt(0)] = 1;
+
+const MONTH_HASHES = new Set([...MONTHS].map(asciiLowerHashOf));
 
 export function isMonthToken(t: Tokens, i: number): boolean {
   if (t.kind[i] !== T_WORD) return false;
@@ -24,7 +27,10 @@ export function isMonthToken(t: Tokens, i: number): boolean {
   const len = t.end[i]! - t.start[i]!;
   if (len < 3 || len > 9) return false;
   const c0 = t.text.charCodeAt(t.start[i]!);
-  if (c0 >= 128 || !MONTH_FIRST.has(c0 | 32)) return false;
+  if (c0 >= 128 || !MONTH_FIRST[c0 | 32]) return false;
+  // (an all-ASCII word that hashes like no month is ruled out before its lower case is made)
+  const h = asciiLowerHash(t, i);
+  if (h >= 0 && !MONTH_HASHES.has(h)) return false;
   const w = tokLower(t, i);
   if (!MONTHS.has(w)) return false;
   if (CAP_ONLY.has(w)) {
@@ -104,7 +110,12 @@ export function findDateSpans(t: Tokens): Span[] {
   const spans: Span[] = [];
   for (const w of windows) {
     const s = text.slice(w.start, w.end);
-    for (const [a, b] of chronoSpans(s)) {
+    // (an index loop: the cached and the fresh answers are arrays of different shapes, which a for-of over them
+    // made the optimised code give up on)
+    const found = chronoSpans(s);
+    for (let k = 0; k < found.length; k++) {
+      const a = found[k]![0];
+      const b = found[k]![1];
       const piece = s.slice(a, b);
       if (MONTH_IN.test(piece) || CLOCK_IN.test(piece) || DIGIT_DATE_IN.test(piece)) spans.push({ start: w.start + a, end: w.start + b });
     }

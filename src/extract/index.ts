@@ -5,7 +5,7 @@
  */
 import { getLexicon, type Lexicon, type UnitDef } from '../lexicon/index.js';
 import type { Mention, Segment } from '../types.js';
-import { findDateSpans } from './dates.js';
+import { findDateSpans, type Span } from './dates.js';
 import { describeFigure, nounLemma, verbLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
@@ -42,203 +42,225 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
     }
   } else if (t.n) blocks.push([0, t.n]);
   const out: Mention[] = [];
-  for (const [from, to] of blocks) {
-    const figs = scanBlock({ t, lex, dates, from, to });
-    if (!figs.length) continue;
-    for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
-    inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
-    // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
-    for (let i = 0; i + 1 < figs.length; i++) {
-      const a = figs[i]!;
-      const b = figs[i + 1]!;
-      if (a.unit || a.per || b.unit || b.qualifier !== 'exact' || b.ts - a.te > 6) continue;
-      const w1 = tokLower(t, b.ts - 1);
-      const w2 = tokLower(t, b.ts - 2);
-      if (w1 === 'every' || w1 === 'per' || (w1 === 'each' && w2 === 'for')) {
-        a.per = exactNumber(b.value);
-        figs.splice(i + 1, 1);
-      }
+  for (const [from, to] of blocks) extractBlock(text, t, lex, dates, from, to, out);
+  inheritCounted(out, lex, text);
+  return out;
+}
+
+/** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
+function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
+  const figs = scanBlock({ t, lex, dates, from, to });
+  if (!figs.length) return;
+  for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
+  inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
+  // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
+  for (let i = 0; i + 1 < figs.length; i++) {
+    const a = figs[i]!;
+    const b = figs[i + 1]!;
+    if (a.unit || a.per || b.unit || b.qualifier !== 'exact' || b.ts - a.te > 6) continue;
+    const w1 = tokLower(t, b.ts - 1);
+    const w2 = tokLower(t, b.ts - 2);
+    if (w1 === 'every' || w1 === 'per' || (w1 === 'each' && w2 === 'for')) {
+      a.per = exactNumber(b.value);
+      figs.splice(i + 1, 1);
     }
-    const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
-    // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
-    const inheritedInSentence: boolean[] = figs.map(() => false);
-    for (let i = 1; i < figs.length; i++) {
-      let d = descs[i]!;
-      const f0 = figs[i]!;
-      // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
-      // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
-      const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
-      // only in a list: no verb between the two figures ("killing nine people … and leaving millions without power" is no list)
-      const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
-      const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
-      const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
-      // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before
-      // — only a list: figures of one unit joined by "and", "or" or a comma within a few words
-      let joined = false;
-      if (f0.ts - figs[i - 1]!.te <= 4) for (let k = figs[i - 1]!.te; k < f0.ts; k++) if (LIST_JOINERS.has(tokLower(t, k))) joined = true;
-      if (!d.event && listed && sameSentence && joined) {
-        // (walk back one gap at a time, at most a dozen figures: a list of thousands must stay linear)
-        for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex); k--) {
-          if ((figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
-          if (descs[k]!.event) {
-            descs[i] = d = { ...d, event: descs[k]!.event, eventWord: descs[k]!.eventWord };
-            break;
-          }
-        }
-      }
-      // "1.2 million people joined marches in more than 150 towns, including 300,000 in the capital": a place's part
-      // of the people counted before it, not of the places
-      if (!d.phrase && INCLUDING.has(tokLower(t, f0.ts - 1)) && placeAfter(t, f0, to, lex)) {
-        for (let k = i - 1; k >= 0; k--) {
-          const p = descs[k]!;
-          if (!p.phrase || p.generic || lex.placeNouns.has(p.noun ?? '') || (figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
-          if (/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start))) break;
-          descs[i] = d = { ...d, noun: p.noun, phrase: p.phrase, event: p.event, eventWord: p.eventWord, weak: false, elliptic: false };
+  }
+  const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
+  const inheritedInSentence = inheritDescriptions(text, t, lex, figs, descs, to);
+  const base = out.length;
+  const links = linkFigures(t, lex, figs, to);
+  // "Of the 52 people arrested, 57 were placed in custody": 57 is part of 52
+  for (let i = 0; i < figs.length; i++) {
+    const h = descs[i]!.ofHead;
+    if (h < 0 || links[i]!.partOf !== undefined) continue;
+    const w = figs.findIndex((g) => g.cs === h || (g.ts <= h && h < g.te));
+    if (w >= 0 && w !== i && (figs[w]!.unit?.name ?? 'count') === 'count') links[i]!.partOf = w;
+  }
+  pushMentions(text, t, lex, figs, descs, inheritedInSentence, from, to, out);
+  applyLinks(t, lex, figs, descs, links, from, to, out, base);
+}
+
+/**
+ * What a figure with nothing of its own counts, taken from the figures before it in its block; true for the figures
+ * that a generic head compared with a figure of the same sentence makes a benchmark.
+ */
+function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], to: number): boolean[] {
+  // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
+  const inheritedInSentence: boolean[] = figs.map(() => false);
+  for (let i = 1; i < figs.length; i++) {
+    let d = descs[i]!;
+    const f0 = figs[i]!;
+    // "71 were in Castelmoro and 47 in Verlano", "Mobility €2.87 billion and Digital Services €1.46 billion",
+    // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
+    const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
+    // only in a list: no verb between the two figures ("killing nine people … and leaving millions without power" is no list)
+    const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
+    const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
+    const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
+    // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before
+    // — only a list: figures of one unit joined by "and", "or" or a comma within a few words
+    let joined = false;
+    if (f0.ts - figs[i - 1]!.te <= 4) for (let k = figs[i - 1]!.te; k < f0.ts; k++) if (LIST_JOINERS.has(tokLower(t, k))) joined = true;
+    if (!d.event && listed && sameSentence && joined) {
+      // (walk back one gap at a time, at most a dozen figures: a list of thousands must stay linear)
+      for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex); k--) {
+        if ((figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
+        if (descs[k]!.event) {
+          descs[i] = d = { ...d, event: descs[k]!.event, eventWord: descs[k]!.eventWord };
           break;
         }
-        continue;
       }
-      if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
-      if (ppAfterPercent) {
-        const p = descs[i - 1]!;
-        if (p.phrase) descs[i] = { ...d, noun: p.noun, phrase: p.phrase, holder: d.holder ?? p.holder, weak: false };
-        continue;
-      }
-      // a generic head compared with a figure of the same sentence is a benchmark ("below the figure of 300,000")
-      if (d.generic && sameSentence && /\b(?:below|above|under|over|short of|than|beyond|exceed\w*|against|compared)\s+(?:the|a|an|its|their)?\s*\w*\s*$/i.test(text.slice(Math.max(figs[i - 1]!.end, f0.start - 40), f0.start))) inheritedInSentence[i] = true;
-      const f = figs[i]!;
-      // "Eleven more were killed": the nearest earlier figure of the same event, else the nearest
-      // (the nearest few dozen: what is counted is named close by)
-      let order = [...Array(Math.min(i, 40)).keys()].map((k) => i - 1 - k);
-      if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
-      for (const k of order) {
+    }
+    // "1.2 million people joined marches in more than 150 towns, including 300,000 in the capital": a place's part
+    // of the people counted before it, not of the places
+    if (!d.phrase && INCLUDING.has(tokLower(t, f0.ts - 1)) && placeAfter(t, f0, to, lex)) {
+      for (let k = i - 1; k >= 0; k--) {
         const p = descs[k]!;
-        const pf = figs[k]!;
-        if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
-          // a list continues the first item's kind: "Of the dead, 71 were in Castelmoro and 47 in Verlano"
-          const subset = bare && (p.subset || p.ofHead >= 0);
-          descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false, weak: false, subset: d.subset || subset };
-          break;
-        }
-        if (bare) break;
+        if (!p.phrase || p.generic || lex.placeNouns.has(p.noun ?? '') || (figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
+        if (/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start))) break;
+        descs[i] = d = { ...d, noun: p.noun, phrase: p.phrase, event: p.event, eventWord: p.eventWord, weak: false, elliptic: false };
+        break;
+      }
+      continue;
+    }
+    if (!(d.elliptic || d.generic || bare || ppAfterPercent)) continue;
+    if (ppAfterPercent) {
+      const p = descs[i - 1]!;
+      if (p.phrase) descs[i] = { ...d, noun: p.noun, phrase: p.phrase, holder: d.holder ?? p.holder, weak: false };
+      continue;
+    }
+    // a generic head compared with a figure of the same sentence is a benchmark ("below the figure of 300,000")
+    if (d.generic && sameSentence && /\b(?:below|above|under|over|short of|than|beyond|exceed\w*|against|compared)\s+(?:the|a|an|its|their)?\s*\w*\s*$/i.test(text.slice(Math.max(figs[i - 1]!.end, f0.start - 40), f0.start))) inheritedInSentence[i] = true;
+    const f = figs[i]!;
+    // "Eleven more were killed": the nearest earlier figure of the same event, else the nearest
+    // (the nearest few dozen: what is counted is named close by)
+    let order = [...Array(Math.min(i, 40)).keys()].map((k) => i - 1 - k);
+    if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
+    for (const k of order) {
+      const p = descs[k]!;
+      const pf = figs[k]!;
+      if (p.phrase && !p.generic && (pf.unit?.name ?? 'count') === (f.unit?.name ?? 'count')) {
+        // a list continues the first item's kind: "Of the dead, 71 were in Castelmoro and 47 in Verlano"
+        const subset = bare && (p.subset || p.ofHead >= 0);
+        descs[i] = { ...d, noun: p.noun, phrase: p.phrase, event: d.event ?? p.event, eventWord: d.eventWord ?? p.eventWord, elliptic: false, generic: false, weak: false, subset: d.subset || subset };
+        break;
+      }
+      if (bare) break;
+    }
+  }
+  return inheritedInSentence;
+}
+
+/** The mentions of a block's figures, with their roles and holders, appended to `out`. */
+function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], inheritedInSentence: boolean[], from: number, to: number, out: Mention[]): void {
+  for (let i = 0; i < figs.length; i++) {
+    const f = figs[i]!;
+    const m = toMention(text, f, descs[i]!, lex);
+    if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
+    else if (isPrevious(t, f, from, lex)) m.role = 'history';
+    // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
+    else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
+    else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
+    else if (isForecast(t, f, from, to)) m.role = 'forecast';
+    let holder = descs[i]!.holder;
+    // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
+    // (not a possessive: "half of the park's 31,000 hectares" are the park's)
+    const possessive = tokText(t, f.ts - 1) === "'" || (tokLower(t, f.ts - 1) === 's' && /^['’]$/.test(tokText(t, f.ts - 2)));
+    if (holder && i > 0 && !possessive && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder ?? holder;
+    if (holder) m.holder = holder;
+    // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
+    const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';
+    if ((f.compound || hyphenWord) && !f.unit && !m.role) {
+      // "the 81-seat parliament", "a 12-storey block": a capacity; "a 50,000-troop pullback": a count of troops
+      const w = (hyphenWord || (/-([a-z]+)$/i.exec(m.text)?.[1] ?? descs[i]!.noun ?? '')).toLowerCase();
+      if (lex.capacityNouns.has(nounLemma(lex, w))) m.role = 'whole';
+      else if (w && !m.noun) {
+        m.noun = nounLemma(lex, w);
+        m.phrase = w;
+        m.measure = `${w}${descs[i]!.phrase ? ` ${descs[i]!.phrase}` : ''}`;
       }
     }
-    const base = out.length;
-    const links = linkFigures(t, lex, figs, to);
-    // "Of the 52 people arrested, 57 were placed in custody": 57 is part of 52
-    for (let i = 0; i < figs.length; i++) {
-      const h = descs[i]!.ofHead;
-      if (h < 0 || links[i]!.partOf !== undefined) continue;
-      const w = figs.findIndex((g) => g.cs === h || (g.ts <= h && h < g.te));
-      if (w >= 0 && w !== i && (figs[w]!.unit?.name ?? 'count') === 'count') links[i]!.partOf = w;
+    out.push(m);
+  }
+}
+
+/** The links between the figures of a block (mentions out[base…]), and what flows along them. */
+function applyLinks(t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], links: Link[], from: number, to: number, out: Mention[], base: number): void {
+  for (let i = 0; i < figs.length; i++) {
+    const l = links[i]!;
+    const m = out[base + i]!;
+    if (l.conversionOf !== undefined) m.conversionOf = base + l.conversionOf;
+    if (l.partOf !== undefined) m.partOf = base + l.partOf;
+    if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
+  }
+  // what is counted flows along links: "222,000 out of an expected 300,000 reservists", "1,100-km (684-mile) front line"
+  for (let i = 0; i < figs.length; i++) {
+    const m = out[base + i]!;
+    const l = links[i]!;
+    const other = l.conversionOf ?? l.partOf;
+    if (other === undefined) continue;
+    const o = out[base + other]!;
+    if (l.partOf !== undefined && (descs[i]!.weak || l.possessive) && o.phrase) {
+      inherit(m, o);
+      continue;
     }
-    for (let i = 0; i < figs.length; i++) {
-      const f = figs[i]!;
-      const m = toMention(text, f, descs[i]!, lex);
-      if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
-      else if (isPrevious(t, f, from, lex)) m.role = 'history';
-      // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
-      else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
-      else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
-      else if (isForecast(t, f, from, to)) m.role = 'forecast';
-      let holder = descs[i]!.holder;
-      // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
-      // (not a possessive: "half of the park's 31,000 hectares" are the park's)
-      const possessive = tokText(t, f.ts - 1) === "'" || (tokLower(t, f.ts - 1) === 's' && /^['’]$/.test(tokText(t, f.ts - 2)));
-      if (holder && i > 0 && !possessive && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder ?? holder;
-      if (holder) m.holder = holder;
-      // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
-      const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';
-      if ((f.compound || hyphenWord) && !f.unit && !m.role) {
-        // "the 81-seat parliament", "a 12-storey block": a capacity; "a 50,000-troop pullback": a count of troops
-        const w = (hyphenWord || (/-([a-z]+)$/i.exec(m.text)?.[1] ?? descs[i]!.noun ?? '')).toLowerCase();
-        if (lex.capacityNouns.has(nounLemma(lex, w))) m.role = 'whole';
-        else if (w && !m.noun) {
-          m.noun = nounLemma(lex, w);
-          m.phrase = w;
-          m.measure = `${w}${descs[i]!.phrase ? ` ${descs[i]!.phrase}` : ''}`;
+    if (l.conversionOf !== undefined) {
+      // "winds of 195 to 215 km/h (120 to 135 mph)" are forecast, or a benchmark, together
+      if (!m.role && (o.role === 'forecast' || o.role === 'reference' || o.role === 'history')) m.role = o.role;
+      if (!m.holder && o.holder) m.holder = o.holder;
+      else if (m.holder && !o.holder) o.holder = m.holder;
+      if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
+      else if (!weakMeasure(m) && weakMeasure(o)) inherit(o, m);
+      // "up to 280 mm (11 inches)": the qualifier covers the conversion too
+      if (m.qualifier === 'exact' && (o.qualifier === 'upper' || o.qualifier === 'lower' || o.qualifier === 'approx')) {
+        const q = o.qualifier;
+        const band = o.low !== null && o.high !== null && o.value !== 0 ? (o.high - o.low) / 2 / Math.abs(o.value) : 0;
+        m.qualifier = q;
+        if (q === 'upper') m.low = o.low === null ? null : m.value * (o.low / o.value);
+        else if (q === 'lower') m.high = null;
+        else {
+          m.low = m.value - Math.abs(m.value) * band;
+          m.high = m.value + Math.abs(m.value) * band;
         }
       }
-      out.push(m);
+    } else if (!m.noun && o.noun) inherit(m, o);
+  }
+  // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were
+  // destroyed", "51 of 64 missiles were intercepted"); a part of an event's total ("11 of the 14 deaths") is a subset
+  for (let i = 0; i < figs.length; i++) {
+    const w = links[i]!.partOf;
+    if (w === undefined) continue;
+    const whole = out[base + w]!;
+    const part = out[base + i]!;
+    // "44 bodies had been recovered, 12 of them children": the whole comes first and stays the main figure
+    if (links[i]!.ofThem) {
+      if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
+      continue;
     }
-    for (let i = 0; i < figs.length; i++) {
-      const l = links[i]!;
-      const m = out[base + i]!;
-      if (l.conversionOf !== undefined) m.conversionOf = base + l.conversionOf;
-      if (l.partOf !== undefined) m.partOf = base + l.partOf;
-      if (l.shareOf !== undefined) m.shareOf = base + l.shareOf;
-    }
-    // what is counted flows along links: "222,000 out of an expected 300,000 reservists", "1,100-km (684-mile) front line"
-    for (let i = 0; i < figs.length; i++) {
-      const m = out[base + i]!;
-      const l = links[i]!;
-      const other = l.conversionOf ?? l.partOf;
-      if (other === undefined) continue;
-      const o = out[base + other]!;
-      if (l.partOf !== undefined && (descs[i]!.weak || l.possessive) && o.phrase) {
-        inherit(m, o);
-        continue;
-      }
-      if (l.conversionOf !== undefined) {
-        // "winds of 195 to 215 km/h (120 to 135 mph)" are forecast, or a benchmark, together
-        if (!m.role && (o.role === 'forecast' || o.role === 'reference' || o.role === 'history')) m.role = o.role;
-        if (!m.holder && o.holder) m.holder = o.holder;
-        else if (m.holder && !o.holder) o.holder = m.holder;
-        if (weakMeasure(m) && !weakMeasure(o)) inherit(m, o);
-        else if (!weakMeasure(m) && weakMeasure(o)) inherit(o, m);
-        // "up to 280 mm (11 inches)": the qualifier covers the conversion too
-        if (m.qualifier === 'exact' && (o.qualifier === 'upper' || o.qualifier === 'lower' || o.qualifier === 'approx')) {
-          const q = o.qualifier;
-          const band = o.low !== null && o.high !== null && o.value !== 0 ? (o.high - o.low) / 2 / Math.abs(o.value) : 0;
-          m.qualifier = q;
-          if (q === 'upper') m.low = o.low === null ? null : m.value * (o.low / o.value);
-          else if (q === 'lower') m.high = null;
-          else {
-            m.low = m.value - Math.abs(m.value) * band;
-            m.high = m.value + Math.abs(m.value) * band;
-          }
-        }
-      } else if (!m.noun && o.noun) inherit(m, o);
-    }
-    // the whole of "X out of Y" counts a population, not the event of the part ("61 of the village's 240 homes were
-    // destroyed", "51 of 64 missiles were intercepted"); a part of an event's total ("11 of the 14 deaths") is a subset
-    for (let i = 0; i < figs.length; i++) {
-      const w = links[i]!.partOf;
-      if (w === undefined) continue;
-      const whole = out[base + w]!;
-      const part = out[base + i]!;
-      // "44 bodies had been recovered, 12 of them children": the whole comes first and stays the main figure
-      if (links[i]!.ofThem) {
-        if (!placeAfter(t, figs[i]!, to)) part.role = 'subset';
-        continue;
-      }
-      // "61 of the village's 240 homes": the possessive named the whole's owner, not a group the part belongs to
-      if (links[i]!.possessive && part.role === 'subset') delete part.role;
-      const wholeEvent = descs[w]!.event;
-      // "51 of 64 missiles were intercepted": a verb after the whole with an auxiliary is the part's predicate
-      const own = descs[i]!.event ?? (wholeEvent && predicateAfter(t, lex, figs[w]!, descs[w]!.eventWord, to) ? wholeEvent : null);
-      // a part of a count of events ("11 of the 14 deaths", "11 of the 14 killed were children") is a subset of it;
-      // a part with a verb of its own ("shot down 52 of the 64 missiles", "51 of 64 missiles were intercepted") counts
-      // that event, and the whole counts the population it happened to
-      const eventWhole = (!!whole.noun && lex.eventNouns.has(whole.noun)) || (!!wholeEvent && !own);
-      if (!!whole.event && whole.event === part.event) whole.event = null;
-      // a part with nothing said of it but its whole ("the support of 31 of the council's 51 members") is a subset too
-      if (whole.role !== 'reference' && (eventWhole || (!own && !verbGoverns(t, lex, figs[i]!, from))) && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
-      // "265,000 of the 430,000 customers who lost supply": a whole with a clause of its own states a fact itself
-      if ((!whole.role || whole.role === 'forecast') && !ownClause(t, lex, figs[w]!, to)) whole.role = 'whole';
-      // "six people were arrested for throwing objects, six of the 57 arrests nationwide": the same number restated
-      // as a subset earlier in its sentence is that subset
-      if (part.role === 'subset') {
-        for (let j = i - 1; j >= 0 && j !== w; j--) {
-          const prev = out[base + j]!;
-          if (/[.!?;]\s/.test(text.slice(prev.end, part.start))) break;
-          if (!prev.role && prev.value === part.value && prev.unit === part.unit && prev.partOf === undefined) prev.role = 'subset';
-        }
+    // "61 of the village's 240 homes": the possessive named the whole's owner, not a group the part belongs to
+    if (links[i]!.possessive && part.role === 'subset') delete part.role;
+    const wholeEvent = descs[w]!.event;
+    // "51 of 64 missiles were intercepted": a verb after the whole with an auxiliary is the part's predicate
+    const own = descs[i]!.event ?? (wholeEvent && predicateAfter(t, lex, figs[w]!, descs[w]!.eventWord, to) ? wholeEvent : null);
+    // a part of a count of events ("11 of the 14 deaths", "11 of the 14 killed were children") is a subset of it;
+    // a part with a verb of its own ("shot down 52 of the 64 missiles", "51 of 64 missiles were intercepted") counts
+    // that event, and the whole counts the population it happened to
+    const eventWhole = (!!whole.noun && lex.eventNouns.has(whole.noun)) || (!!wholeEvent && !own);
+    if (!!whole.event && whole.event === part.event) whole.event = null;
+    // a part with nothing said of it but its whole ("the support of 31 of the council's 51 members") is a subset too
+    if (whole.role !== 'reference' && (eventWhole || (!own && !verbGoverns(t, lex, figs[i]!, from))) && (!part.role || part.role === 'change') && !placeAfter(t, figs[i]!, to)) part.role = 'subset';
+    // "265,000 of the 430,000 customers who lost supply": a whole with a clause of its own states a fact itself
+    if ((!whole.role || whole.role === 'forecast') && !ownClause(t, lex, figs[w]!, to)) whole.role = 'whole';
+    // "six people were arrested for throwing objects, six of the 57 arrests nationwide": the same number restated
+    // as a subset earlier in its sentence is that subset
+    if (part.role === 'subset') {
+      for (let j = i - 1; j >= 0 && j !== w; j--) {
+        const prev = out[base + j]!;
+        if (/[.!?;]\s/.test(t.text.slice(prev.end, part.start))) break;
+        if (!prev.role && prev.value === part.value && prev.unit === part.unit && prev.partOf === undefined) prev.role = 'subset';
       }
     }
   }
-  inheritCounted(out, lex, text);
-  return out;
 }
 
 const SAYS_BEFORE = /\b(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)\s+(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)?\s*$/i;
@@ -342,7 +364,8 @@ interface Link {
 
 /** Links between figures of one block. */
 function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Link[] {
-  const links: Link[] = figs.map(() => ({}));
+  // (every field present from the start: links of one shape keep the code that reads them optimised)
+  const links: Link[] = figs.map(() => ({ conversionOf: undefined, partOf: undefined, shareOf: undefined, ofThem: undefined, possessive: undefined }));
   const dim = (f: RawFigure) => (f.unit ? f.unit.dimension : 'count');
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i]!;
@@ -462,16 +485,26 @@ const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'po
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
+/** Words that frame a whole clause of forecasts (isForecast looks for them further back than for other cues). */
+const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'plans', 'intends']);
+
+/** Is token k one of . ; : ! ? (a punctuation token is one character, or a surrogate pair)? */
+function isClauseStop(t: Tokens, k: number): boolean {
+  if (t.end[k]! - t.start[k]! !== 1) return false;
+  const c = t.text.charCodeAt(t.start[k]!);
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
+}
+
 /** A figure in a clause about the future or a hypothesis ("Lumbao would hit the coast with 175 km/h winds"). */
 function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean {
   // (a decimal point is no stop: "€2.31 billion")
   // (nor the points of an abbreviation: "between 2 a.m. and 4 a.m. on Saturday with winds of 215 km/h")
-  const stop = (k: number) => t.kind[k] === T_PUNCT && /^[.;:!?]$/.test(tokText(t, k)) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0) && !(tokText(t, k) === '.' && t.gap[k] === 0 && t.kind[k - 1] === T_WORD && t.end[k - 1]! - t.start[k - 1]! === 1);
+  const stop = (k: number) => t.kind[k] === T_PUNCT && isClauseStop(t, k) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0) && !(t.gap[k] === 0 && t.kind[k - 1] === T_WORD && t.end[k - 1]! - t.start[k - 1]! === 1 && t.text.charCodeAt(t.start[k]!) === 46);
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")
-    if (steps >= 14 && !(t.kind[k] === T_WORD && /^(?:expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|targets|targeting|aims|aiming|guidance|outlook|plans|intends)$/.test(tokLower(t, k)))) continue;
+    if (steps >= 14 && !(t.kind[k] === T_WORD && CLAUSE_FRAMES.has(tokLower(t, k)))) continue;
     // "forecasters had warned of 10 to 15 inches of rain"
     if (t.kind[k] === T_WORD && WARNED.has(tokLower(t, k)) && tokLower(t, k + 1) === 'of') return true;
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {

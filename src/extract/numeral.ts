@@ -799,7 +799,8 @@ export function readWordNumber(t: Tokens, i: number, lex: Lexicon, opts: WordOpt
       e = k;
     }
   }
-  return { ...base, end: items[e - 1]!.te, value, kind, scaled: kind === 'integer' && (r.last === 'scale' || r.last === 'hundred'), words: e };
+  // (written out, not spread from `base`: a spread into a new literal is slow, and this is the common return)
+  return { share: false, article: false, one: false, half: false, ordinal: false, end: items[e - 1]!.te, value, kind, scaled: kind === 'integer' && (r.last === 'scale' || r.last === 'hundred'), words: e };
 }
 
 interface FractionRead {

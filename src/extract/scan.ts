@@ -7,7 +7,7 @@
  * and the traps that look like figures but are not (dates, clock times, years, ordinals, identifiers, URLs,
  * phone numbers, page furniture, idioms such as "one of the").
  */
-import type { Lexicon, PhraseEntry, PhraseIndex, QualifierDef, UnitDef } from '../lexicon/index.js';
+import { unitDef, type Lexicon, type PhraseEntry, type PhraseIndex, type QualifierDef, type UnitDef } from '../lexicon/index.js';
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
 import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
@@ -121,6 +121,7 @@ export function sentenceInitial(t: Tokens, i: number, from: number): boolean {
 function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
   const { t } = ctx;
   if (i >= ctx.to) return null;
+  if (!idx.mayStart(asciiLowerHash(t, i))) return null;
   const lower = tokLower(t, i);
   const cands = idx.candidates(idx.caseSensitive ? tokText(t, i) : lower, lower);
   if (!cands) return null;
@@ -206,10 +207,35 @@ function asciiFold(t: Tokens, i: number): boolean {
   return (x.charCodeAt(e - 4) | 32) === 102 && (x.charCodeAt(e - 3) | 32) === 111 && (x.charCodeAt(e - 2) | 32) === 108 && (x.charCodeAt(e - 1) | 32) === 100;
 }
 
+/** Does the punctuation text open a figure (a prefix such as "$", a qualifier such as ">", a vulgar fraction)? */
+function punctOpensFigure(lex: Lexicon, s: string): boolean {
+  return !!lex.prefixes.candidates(s, s.toLowerCase()) || !!lex.qualifiers.candidates(s, s) || VULGAR[s] !== undefined;
+}
+
+/** punctOpensFigure of each one-character punctuation token, by character code (-1: not asked yet), per lexicon. */
+const punctStartsCache = new WeakMap<Lexicon, Int8Array>();
+function punctStarts(lex: Lexicon): Int8Array {
+  let known = punctStartsCache.get(lex);
+  if (!known) punctStartsCache.set(lex, (known = new Int8Array(65536).fill(-1)));
+  return known;
+}
+
+/** Can a figure start at punctuation token i? (false: parseAt would return null) */
+function mayStartAtPunct(ctx: ScanContext, known: Int8Array, i: number): boolean {
+  const { t } = ctx;
+  const s = tokText(t, i);
+  if ((s === '-' && isNum(t, i + 1)) || leadingDot(t, i)) return true;
+  if (s.length !== 1) return punctOpensFigure(ctx.lex, s);
+  const c = s.charCodeAt(0);
+  if (known[c] === -1) known[c] = punctOpensFigure(ctx.lex, s) ? 1 : 0;
+  return known[c] === 1;
+}
+
 export function scanBlock(ctx: ScanContext): RawFigure[] {
   const out: RawFigure[] = [];
   const { t } = ctx;
   const starts = figureStartWords(ctx.lex);
+  const punct = punctStarts(ctx.lex);
   let i = ctx.from;
   while (i < ctx.to) {
     const k = t.kind[i];
@@ -219,7 +245,7 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
       continue;
     }
     // quick filter: figures start with a digit, a word, or a currency/prefix symbol
-    if (k === T_PUNCT && !ctx.lex.prefixes.candidates(tokText(t, i), tokLower(t, i)) && !ctx.lex.qualifiers.candidates(tokText(t, i), tokText(t, i)) && !(tokText(t, i) === '-' && isNum(t, i + 1)) && !leadingDot(t, i) && VULGAR[tokText(t, i)] === undefined) {
+    if (k === T_PUNCT && !mayStartAtPunct(ctx, punct, i)) {
       i++;
       continue;
     }
@@ -386,6 +412,33 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
   const core = readCore(ctx, coreStart, prefixUnit !== null, qm !== null);
   if (!core) return null;
+  return completeFigure(ctx, { i, qm, qual, between, fromWord, afterFrom, prefixUnit, age, neg, spacedMinus, coreStart }, core);
+}
+
+/** What parseAt read before a figure's core numeral (token i opens the figure). */
+interface Opening {
+  i: number;
+  qm: { end: number; value: QualifierDef; entry: PhraseEntry<QualifierDef> } | null;
+  qual: QualifierDef | null;
+  between: boolean;
+  fromWord: boolean;
+  afterFrom: number;
+  prefixUnit: UnitDef | null;
+  age: boolean;
+  neg: boolean;
+  spacedMinus: boolean;
+  coreStart: number;
+}
+
+/**
+ * The figure around a core numeral: scale, unit, range tail, rate, post-qualifier and bounds (parseAt's second half,
+ * apart so that V8 optimises the part every candidate token runs on its own).
+ */
+function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | 'skip' {
+  const { t, lex } = ctx;
+  const { i, between, fromWord, afterFrom, prefixUnit, coreStart } = o;
+  let { qm, qual, age, neg } = o;
+  const spacedMinus = o.spacedMinus;
   // "higher than a year earlier": a point in time compared with, not a bound on a duration
   if (qm && core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && lw(t, qm.end - 1) === 'than' && !['more', 'less', 'fewer'].includes(lw(t, qm.end - 2))) {
     qm = null;
@@ -1117,7 +1170,7 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
       if (per && tm) {
         const name = `${unit.name}/${per}`;
         let def = lex.unitsByName.get(name) ?? composed.get(name);
-        if (!def) composed.set(name, (def = { name, dimension: 'speed', mathjs: name }));
+        if (!def) composed.set(name, (def = unitDef(name, 'speed', name)));
         unit = def;
         end = tm.end;
       }

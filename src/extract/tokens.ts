@@ -45,27 +45,45 @@ export function isSpace(c: number): boolean {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = c === 10 || c === 13 ? 2 : isSpace(c) ? 1 : isDigit(c) ? 3 : isLetter(c) ? 4 : 0;
 
+interface TokenArrays {
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  gap: Int32Array;
+  nl: Uint8Array;
+}
+
+/** The token arrays for `cap` tokens, views on one buffer (one allocation instead of five: sentences are tokenized by the thousand). */
+function tokenArrays(cap: number): TokenArrays {
+  const buf = new ArrayBuffer(cap * 14);
+  return { start: new Int32Array(buf, 0, cap), end: new Int32Array(buf, cap * 4, cap), gap: new Int32Array(buf, cap * 8, cap), kind: new Uint8Array(buf, cap * 12, cap), nl: new Uint8Array(buf, cap * 13, cap) };
+}
+
+/** Arrays of twice the room, holding the first n tokens of `a`. */
+function grown(a: TokenArrays, n: number): TokenArrays {
+  const b = tokenArrays(a.start.length * 2);
+  b.start.set(a.start.subarray(0, n));
+  b.end.set(a.end.subarray(0, n));
+  b.kind.set(a.kind.subarray(0, n));
+  b.gap.set(a.gap.subarray(0, n));
+  b.nl.set(a.nl.subarray(0, n));
+  return b;
+}
+
 /** Tokenize text[from, to). */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
-  // Room for one token per four characters (prose has about one per five); grow() doubles it when text is denser.
+  // Room for one token per four characters (prose has about one per five); grown() doubles it when text is denser.
   const cap = Math.max(16, Math.min((to - from) >> 2, 1 << 20));
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let gap = new Int32Array(cap);
-  let nl = new Uint8Array(cap);
+  let a = tokenArrays(cap);
+  let start = a.start;
+  let end = a.end;
+  let kind = a.kind;
+  let gap = a.gap;
+  let nl = a.nl;
   let n = 0;
   let i = from;
   let g = 0;
   let sawNl = 0;
-  const grow = () => {
-    const c2 = start.length * 2;
-    const s2 = new Int32Array(c2); s2.set(start); start = s2;
-    const e2 = new Int32Array(c2); e2.set(end); end = e2;
-    const k2 = new Uint8Array(c2); k2.set(kind); kind = k2;
-    const g2 = new Int32Array(c2); g2.set(gap); gap = g2;
-    const n2 = new Uint8Array(c2); n2.set(nl); nl = n2;
-  };
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -77,7 +95,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         i++;
         continue;
       }
-      if (n === start.length) grow();
+      if (n === start.length) {
+        a = grown(a, n);
+        ({ start, end, kind, gap, nl } = a);
+      }
       let j = i + 1;
       let k: number;
       if (cl === 3) {
@@ -112,7 +133,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       i++;
       continue;
     }
-    if (n === start.length) grow();
+    if (n === start.length) {
+      a = grown(a, n);
+      ({ start, end, kind, gap, nl } = a);
+    }
     let j = i + 1;
     let k: number;
     if (isDigit(c)) {

@@ -55,13 +55,15 @@ export function trimBlocks(drafts: Draft[]): Draft[] {
   return changed ? out : drafts;
 }
 
-/** Drop boilerplate blocks according to the lexicon's line patterns and their actions. */
-export function dropBoilerplate(drafts: Draft[], bp: Boilerplate): Draft[] {
+/**
+ * Drop boilerplate blocks according to the lexicon's line patterns and their actions. `cache`: the answers of
+ * matchLine for one document (a caller that drops boilerplate again from the same blocks passes the same map).
+ */
+export function dropBoilerplate(drafts: Draft[], bp: Boilerplate, cache = new Map<string, LinePattern | null>()): Draft[] {
   if (drafts.length === 0) return drafts;
   let total = 0;
   for (const d of drafts) total += d.piece.text.length;
   const out: Draft[] = [];
-  const cache = new Map<string, LinePattern | null>();
   let seen = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;

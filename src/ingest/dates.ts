@@ -165,6 +165,14 @@ function onlyDate(s: string): string | null {
   return leftover.length === 0 ? d.date : null;
 }
 
+/**
+ * Each run of whitespace as one space (text.replace(/\s+/g, ' ')), the text itself when every run already is a single
+ * space (most paragraphs: the first blocks of every document are read here).
+ */
+function squeezeSpace(text: string): string {
+  return /[^\S ]| \s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null {
   const { prefixed, primary } = matchers(bp);
   let offset = 0;
@@ -174,7 +182,7 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     if (offset > bp.dateline.maxOffset) break;
     const raw = blocks[i]!;
     offset += raw.length + 2;
-    const s = raw.length > 400 ? raw.slice(0, 400).replace(/\s+/g, ' ').trim() : raw.replace(/\s+/g, ' ').trim();
+    const s = squeezeSpace(raw.length > 400 ? raw.slice(0, 400) : raw).trim();
     // prefixed
     const p = prefixed.exec(s);
     if (p) {
@@ -200,7 +208,7 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     // 22 September 2025 · Page 1 of 4", "July 24, 2025 9:47 AM GMT+2 | Updated 2 hours ago"
     // (each line of the block on its own: a block may hold a breadcrumb, a headline and the date line)
     for (const line of raw.length <= 600 ? raw.split('\n') : []) {
-      const l = line.replace(/\s+/g, ' ').trim();
+      const l = squeezeSpace(line).trim();
       if (l.length > 160) continue;
       const fields = l.split(/ [|·•–—-] |[|·•]/).map((x) => x.trim());
       if (fields.length < 2 && l.length > 80) continue;

@@ -8,7 +8,7 @@ import { datelineDate, normalizeDate } from './dates.js';
 import { isBlank } from './decode.js';
 import { htmlBlocks } from './html.js';
 import { decodeJsonString, locateStringValue } from './jsonl.js';
-import { defaultBoilerplate, type Boilerplate } from './lexicon.js';
+import { defaultBoilerplate, type Boilerplate, type LinePattern } from './lexicon.js';
 import { markdownBlocks } from './markdown.js';
 import { composeMaps, RunMap, slicePiece } from './offsets.js';
 import { headerPrefix, joinWrappedLines, textLines } from './text.js';
@@ -127,13 +127,15 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
  * own (a header glued to a furniture line), until nothing changes.
  */
 function cleanTop(drafts: Draft[], bp: Boilerplate): { drafts: Draft[]; date: string | null } {
-  let out = dropBoilerplate(drafts, bp);
+  // (the blocks are judged again after each header: their lines' answers are kept for the whole document)
+  const lines = new Map<string, LinePattern | null>();
+  let out = dropBoilerplate(drafts, bp, lines);
   let date: string | null = null;
   for (let k = 0; k < 8; k++) {
     const h = stripHeader(out, bp);
     if (h.drafts === out) break;
     date = date ?? h.date;
-    out = dropBoilerplate(h.drafts, bp);
+    out = dropBoilerplate(h.drafts, bp, lines);
   }
   return { drafts: out, date };
 }

@@ -192,7 +192,7 @@ export function normLine(s: string): string {
 export function matchLine(bp: Boilerplate, text: string, cache?: Map<string, LinePattern | null>): LinePattern | null {
   if (text.length > bp.maxLength * 4) return null;
   // normalising only shrinks runs of whitespace: a long line without any is not a candidate
-  if (text.length > bp.maxLength && !/\s\s|^\s|\s$/.test(text)) return null;
+  if (text.length > bp.maxLength && !looseSpace(text)) return null;
   if (!cache) return matchLineUncached(bp, text);
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
@@ -202,6 +202,27 @@ export function matchLine(bp: Boilerplate, text: string, cache?: Map<string, Lin
   return r;
 }
 
+
+/** A character that the regular-expression class \s matches. */
+function isRegExpSpace(c: number): boolean {
+  // (printable ASCII first: two comparisons for most characters)
+  if (c > 32 && c < 0xa0) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /\s\s|^\s|\s$/.test(s), in one pass over the characters (a long paragraph is tested for every document). */
+function looseSpace(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (isRegExpSpace(s.charCodeAt(0)) || isRegExpSpace(s.charCodeAt(n - 1))) return true;
+  let prev = false;
+  for (let i = 1; i < n; i++) {
+    const sp = isRegExpSpace(s.charCodeAt(i));
+    if (sp && prev) return true;
+    prev = sp;
+  }
+  return false;
+}
 
 function matchLineUncached(bp: Boilerplate, text: string): LinePattern | null {
   const norm = normLine(text);

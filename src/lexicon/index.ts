@@ -4,7 +4,7 @@
  * first token of each phrase, so matching costs a map lookup per token.
  */
 import { readdirSync } from 'node:fs';
-import { phraseTokens, type PhraseTok } from '../extract/tokens.js';
+import { asciiLowerHashOf, phraseTokens, type PhraseTok } from '../extract/tokens.js';
 import { rulesPath } from '../util/paths.js';
 import { loadTrusted } from './datafile.js';
 
@@ -19,6 +19,14 @@ export interface UnitDef {
   afterScale?: string;
   /** With one of `words` in the sentence, the figure belongs to `def` (a unit of another dimension). */
   context?: { def: UnitDef; words: Set<string> };
+}
+
+/**
+ * A unit definition with all its fields present, the optional ones undefined: units of one object shape keep the
+ * extractor's optimised code, which reads them everywhere, from being thrown away at each new shape.
+ */
+export function unitDef(name: string, dimension: string, mathjs: string | null): UnitDef {
+  return { name, dimension, mathjs, partOf: undefined, afterScale: undefined, context: undefined };
 }
 
 export interface PhraseEntry<T> {
@@ -117,9 +125,12 @@ export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
   /** Some entry is case-sensitive (else every key is lower-case, and only the lower-case token can match). */
   caseSensitive = false;
+  /** asciiLowerHashOf each first token (see mayStart); null until asked for after an add. */
+  private firstHashes: Set<number> | null = null;
   add(phrase: string, value: T, caseSensitive = false): void {
     const toks = phraseTokens(phrase, caseSensitive);
     if (toks.length === 0) return;
+    this.firstHashes = null;
     if (caseSensitive) this.caseSensitive = true;
     const key = caseSensitive ? toks[0]!.text : toks[0]!.text.toLowerCase();
     let list = this.byFirst.get(key);
@@ -127,6 +138,19 @@ export class PhraseIndex<T> {
     if (list.some((e) => e.caseSensitive === caseSensitive && e.toks.length === toks.length && e.toks.every((t, i) => t.text === toks[i]!.text && t.glued === toks[i]!.glued))) return;
     list.push({ toks, caseSensitive, value });
     list.sort((a, b) => b.toks.length - a.toks.length);
+  }
+  /**
+   * Can a phrase start at a token whose asciiLowerHash is h? false only when none can (a key is the lower-case or
+   * the exact first token, and both hash alike); always true for a token that is not all ASCII (h = -1). Lets the
+   * scanner rule most tokens out without making their strings.
+   */
+  mayStart(h: number): boolean {
+    if (h < 0) return true;
+    if (!this.firstHashes) {
+      this.firstHashes = new Set();
+      for (const k of this.byFirst.keys()) this.firstHashes.add(asciiLowerHashOf(k));
+    }
+    return this.firstHashes.has(h);
   }
   /** Candidates whose first token is `exact` (case-sensitive entries) or `lower` (the rest). */
   candidates(exact: string, lower: string): PhraseEntry<T>[] | undefined {
@@ -299,18 +323,19 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const e of f.entries) {
       // entries of one name (a unit and its scaled spellings: USD and MUSD) share one definition
       const known = lex.unitsByName.get(e.name);
-      const def: UnitDef = known && known.dimension === e.dimension ? known : { name: e.name, dimension: e.dimension, mathjs: MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name };
+      const def: UnitDef = known && known.dimension === e.dimension ? known : unitDef(e.name, e.dimension, MONEYLESS.has(e.dimension) ? null : e.mathjs ?? e.name);
       if (e.part_of) def.partOf = { unit: e.part_of.unit, factor: e.part_of.factor };
       if (e.after_scale) def.afterScale = e.after_scale;
-      if (e.context) def.context = { def: { name: e.name, dimension: e.context.dimension, mathjs: null }, words: new Set(e.context.words.map((w) => w.toLowerCase())) };
+      if (e.context) def.context = { def: unitDef(e.name, e.context.dimension, null), words: new Set(e.context.words.map((w) => w.toLowerCase())) };
       lex.unitsByName.set(e.name, def);
       const bare = e.bare !== false;
       const glued = new Set(e.glued ?? []);
       const final = new Set(e.final ?? []);
-      const factor = e.factor !== undefined && e.factor !== 1 ? { factor: e.factor } : {};
-      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, ...factor }, false);
-      for (const w of e.age_words ?? []) lex.units.add(w, { unit: def, bare: true, age: true }, false);
-      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), ...(final.has(s) ? { final: true } : {}), ...factor }, true);
+      const factor = e.factor !== undefined && e.factor !== 1 ? e.factor : undefined;
+      // (every field present, as for unitDef)
+      for (const w of e.words ?? []) lex.units.add(w, { unit: def, bare: true, final: undefined, factor, age: undefined }, false);
+      for (const w of e.age_words ?? []) lex.units.add(w, { unit: def, bare: true, final: undefined, factor: undefined, age: true }, false);
+      for (const s of e.symbols ?? []) lex.units.add(s, { unit: def, bare: bare && !glued.has(s), final: final.has(s) ? true : undefined, factor, age: undefined }, true);
       for (const p of e.prefix ?? []) lex.prefixes.add(p, def, true);
       for (const p of e.prefix_words ?? []) lex.prefixWords.add(p, def, false);
     }
