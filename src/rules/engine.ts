@@ -366,7 +366,8 @@ class Engine {
       const rates = list.filter((c) => c.unit === 'percent' && c.role === 'change');
       if (rates.length === 1) {
         const r = rates[0]!;
-        const prevs = list.filter((c) => c.role === 'history' && c.unit !== 'percent' && c.unit !== 'pp' && c.qualifier === 'exact');
+        // (levels in per cent too: "the gross margin jumped 1.9% to 47.6% from 45.7%" is a 4.2% rise, or 1.9 points)
+        const prevs = list.filter((c) => c.role === 'history' && c.unit !== 'pp' && c.qualifier === 'exact');
         if (prevs.length === 1) {
           const prev = prevs[0]!;
           const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier === 'exact');
@@ -383,6 +384,7 @@ class Engine {
               const half = (r.precision ?? 1) / 2;
               const stated = Math.abs(r.value);
               const ok = stated >= Math.min(Math.abs(lo), Math.abs(hi)) - half - 1e-9 && stated <= Math.max(Math.abs(lo), Math.abs(hi)) + half + 1e-9;
+              const pointsAsPercent = cur.unit === 'percent' && Math.abs(Math.abs(cur.value - prev.value) - stated) <= half + pc + pv + 1e-9;
               if (ok) this.pass(rule, [prev, cur, r], `${prev.text} → ${cur.text} is a change of ${fmtNumber(ch, 1)}%, stated ${r.text}`);
               else {
                 this.add(rule, rule.severity, 'percent-change', [prev, cur, r], {
@@ -392,8 +394,8 @@ class Engine {
                   part: cur.text,
                   whole: prev.text,
                   values: `${this.describe(r)}: ${prev.text} → ${cur.text}`,
-                  why: `from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
-                  message: `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
+                  why: pointsAsPercent ? `from ${prev.text} to ${cur.text} is ${fmtNumber(cur.value - prev.value, 2)} percentage points, a change of ${fmtNumber(ch, 1)}% — ${r.text} gives the points as per cent` : `from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
+                  message: pointsAsPercent ? `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a rise of ${fmtNumber(cur.value - prev.value, 2)} percentage points (${fmtNumber(ch, 1)}% in relative terms), not ${r.text}` : `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
                 }, { expected: ch, stated: r.value });
               }
             }

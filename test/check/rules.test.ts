@@ -437,6 +437,14 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(f[0]!.message).toMatch(/64\.5%/);
   });
 
+  test('a change between two percentages given in per cent must be the relative change, not the points', async () => {
+    const bad = await check({ 'a.txt': 'The gross margin jumped 1.9% to 47.6% from 45.7% a year ago.' });
+    expect(bad.findings).toHaveLength(1);
+    expect(bad.findings[0]!.message).toMatch(/1\.9 percentage points/);
+    const ok = await check({ 'a.txt': 'The gross margin rose 4.2% to 47.6% from 45.7% a year ago.' });
+    expect(ok.findings).toHaveLength(0);
+  });
+
   test('"almost five points" holds a difference of 4.8 points; "about two points" does not', async () => {
     const ok = await check({ 'a.txt': 'The Social Democrats won 36.2% of the vote in the constituency, almost five points more than their national share of 31.4%.' });
     expect(ok.findings).toHaveLength(0);
