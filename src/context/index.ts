@@ -7,7 +7,7 @@ import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope, paragraphLabelScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
-import { documentPeriod, timeOf } from './time.js';
+import { documentPeriod, fiscalPeriods, timeOf } from './time.js';
 
 export interface ClaimContext extends Claim {
   /** Comparable key of the attribution ("putin", "police"), null when unattributed. */
@@ -257,9 +257,31 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
   // and after "Seats") told apart by the column before
   const rowLabels = new Map<string, string | null>();
   const rawHeads = new Map<number, Array<string | null>>();
+  // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
+  // reporting periods named by column headers ("Q2 2025", "Q2 2024")
+  const tableMoney = new Map<number, { code: string; scale: number }>();
+  const colMoney = new Map<string, { code: string; scale: number }>();
+  const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
+  const firstCell = new Map<number, Segment>();
+  for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
+  for (const [table, first] of firstCell) {
+    const cap = doc.segments.filter((g) => g.kind === 'caption' && g.end <= first.start && first.start - g.end < 300).pop();
+    const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end)) : null;
+    if (m) tableMoney.set(table, m);
+  }
   for (const s of cells) {
     const { table, row, col } = s.cell!;
-    const text = label(doc.text.slice(s.start, s.end).trim());
+    const raw = doc.text.slice(s.start, s.end).trim();
+    const text = label(raw);
+    if (row === 0) {
+      const m = moneyScale(raw);
+      if (m) {
+        if (col === 0) tableMoney.set(table, m);
+        else colMoney.set(`${table}|${col}`, m);
+      }
+      const period = fiscalPeriods(raw, doc.date)[0];
+      if (period && period.end - period.start >= raw.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
+    }
     if (col === 0) rowLabels.set(`${table}|${row}`, text);
     if (row === 0 && col < 64) {
       let h = rawHeads.get(table);
@@ -280,7 +302,21 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
     const s = where[i];
     if (!s) return;
     const { table, row, col } = s.cell!;
-    if (row === 0 || c.noun || c.phrase) return;
+    if (row === 0) return;
+    const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
+    if (money && c.unit === 'count' && c.form === 'digits' && c.role !== 'change') {
+      c.unit = money.code;
+      c.dimension = 'currency';
+      const scaled = (x: number) => Number((x * money.scale).toPrecision(15));
+      c.value = scaled(c.value);
+      if (c.low !== null) c.low = scaled(c.low);
+      if (c.high !== null) c.high = scaled(c.high);
+      if (c.precision !== null) c.precision = scaled(c.precision);
+      c.exact = String(c.value);
+    }
+    const period = colPeriod.get(`${table}|${col}`);
+    if (period && (!c.time || c.time.text === 'document date')) c.time = period;
+    if (c.noun || c.phrase) return;
     const head = headers.get(table)?.[col] ?? null;
     let rowLabel = col > 0 ? rowLabels.get(`${table}|${row}`) ?? null : null;
     if (!head && !rowLabel) return;
@@ -295,6 +331,21 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
     if (rowLabel && !c.holder) c.holder = rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
+}
+
+const MONEY_CODES: Record<string, string> = { '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', '$': 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', '£': 'GBP', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', '¥': 'JPY', jpy: 'JPY', yen: 'JPY' };
+const MONEY_SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, thousands: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, millions: 1e6, bn: 1e9, billion: 1e9, billions: 1e9 };
+/** "€ million", "EUR m", "(€m)", "in millions of euros", "$ thousands" in a caption or header. */
+const MONEY_SCALE = /(?:^|[\s(,])(€|\$|£|¥|eur|usd|gbp|jpy)\s?(k|m|mn|mln|bn|thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+(?:of\s+)?(euros?|dollars?|pounds?|yen)\b/i;
+
+function moneyScale(text: string): { code: string; scale: number } | null {
+  const m = MONEY_SCALE.exec(text);
+  if (!m) return null;
+  const cur = (m[1] ?? m[4]!).toLowerCase();
+  const sc = (m[2] ?? m[3]!).toLowerCase();
+  const code = MONEY_CODES[cur];
+  const scale = MONEY_SCALES[sc];
+  return code && scale ? { code, scale } : null;
 }
 
 /**

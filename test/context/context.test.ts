@@ -117,6 +117,15 @@ describe('tables', () => {
     }
   });
 
+  test('a caption in € million makes the cells money; a column headed by a quarter is of that quarter', () => {
+    const t = `<html><body><article><h1>Results</h1><p>Veltra reported its results on Thursday.</p><table><caption>Revenue by segment, € million</caption>
+<tr><th>Segment</th><th>Q2 2025</th><th>Q2 2024</th></tr>
+<tr><td>Industrial</td><td>1,540</td><td>1,403</td></tr></table></article></body></html>`;
+    const c = processDocument(ingestText(t, { id: 't.html', path: 't.html', date: '2025-07-24' }), 0).claims;
+    expect(c.find((x) => x.text === '1,540')).toMatchObject({ value: 1.54e9, unit: 'EUR', dimension: 'currency' });
+    expect(c.find((x) => x.text === '1,403')!.time).toMatchObject({ start: '2024-04-01', end: '2024-06-30' });
+  });
+
   test('columns of changes are changes, told apart by the column before; the total row holds wholes', () => {
     const c = processDocument(ingestText(html, { id: 'r.html', path: 'r.html', date: '2025-09-22' }), 0).claims;
     expect(c.find((x) => x.text === '8')).toMatchObject({ role: 'change', measure: 'National Front seats change' });
