@@ -446,8 +446,15 @@ function denominatorOf(lex: Lexicon, w: string): { den: number; plural: boolean;
   return { den: ord, plural, unitOrd: ord < 10, compoundOnly: ord <= 2, half: false };
 }
 
+/** The lower-cased word at k, or '' past the end or at a non-word. */
+function lw1(t: Tokens, k: number): string {
+  return k < t.n && t.kind[k] === T_WORD ? tokLower(t, k) : '';
+}
+
 function isDenWord(lex: Lexicon, t: Tokens, k: number): boolean {
   if (k >= t.n || t.kind[k] !== T_WORD) return false;
+  // "in five quarters", "for two quarters": periods, not a share (a share is "three quarters of …")
+  if (tokLower(t, k) === 'quarters' && lw1(t, k + 1) !== 'of' && !isScaleWord(lex, t, k + 1) && lw1(t, k - 2) !== 'and') return false;
   const d = denominatorOf(lex, tokLower(t, k));
   return d !== null && !d.compoundOnly;
 }
@@ -554,7 +561,10 @@ function scanItems(t: Tokens, i: number, lex: Lexicon, opts: WordOptions): Item[
         j++;
         continue;
       }
-      const den = denominatorOf(lex, w);
+      // "in five quarters", "for two quarters": periods, not a share (a share is "three quarters of …")
+      // (a lone numerator only: "one hundred and three quarters", "two and three quarters" are numbers)
+      const period = w === 'quarters' && lw1(t, j + 1) !== 'of' && !isScaleWord(lex, t, j + 1) && items.length === 1 && items[0]!.kind === 'card' && lw1(t, items[0]!.ts - 1) !== 'and';
+      const den = period ? null : denominatorOf(lex, w);
       if (den) {
         // a fraction opens a numeral only as "half"/"quarter" ("half million", "half a dozen", "quarter million")
         if (!lt && !(w === 'half' || w === 'quarter')) break;

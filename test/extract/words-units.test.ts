@@ -57,6 +57,13 @@ describe('number words and fractions in text', () => {
     expect(one('There is a \u2153 cup of sauce')).toMatchObject({ unit: 'cup' });
   });
 
+  test('"in five quarters" counts periods; "three quarters of voters" is a share', () => {
+    expect(figs('Sales rose for the first time in five quarters, and three quarters of voters agreed.').map((f) => [f.text, f.value, f.unit])).toEqual([
+      ['five', 5, 'count'],
+      ['three quarters', 75, 'percent'],
+    ]);
+  });
+
   test('mixed numbers and fractions of scales', () => {
     expect(one('two and a half miles')).toMatchObject({ value: 2.5, unit: 'mi' });
     expect(one('It costs three quarters billion us dollars.')).toMatchObject({ value: 7.5e8, unit: 'USD' });
