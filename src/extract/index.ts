@@ -667,6 +667,8 @@ function clauseRate(t: Tokens, f: RawFigure, from: number, to: number): string |
       // "a year earlier", "a week ago" date the figure; they do not make it a rate
       const after = k + 2 < to ? tokLower(t, k + 2) : '';
       if (/^(?:earlier|ago|before|later|previously|on|after)$/.test(after)) return null;
+      // "412 new cases in a week", "within a day": a count over one period, not a rate
+      if ((w === 'a' || w === 'an') && /^(?:in|within|over|during|inside)$/.test(k > 0 ? tokLower(t, k - 1) : '')) return null;
       return PERIOD_WORDS[tokLower(t, k + 1)]!;
     }
     words++;

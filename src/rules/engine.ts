@@ -781,7 +781,8 @@ class Engine {
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
           }
-          const rising = this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising);
+          // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
+          const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising)) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
             const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -1061,6 +1062,9 @@ function unitWord(u: string): string {
   const names: Record<string, string> = { mi: 'miles', km: 'km', mph: 'mph', 'km/h': 'km/h', degF: '°F', degC: '°C', ft: 'feet', m: 'metres', in: 'inches', mm: 'mm', cm: 'cm', acre: 'acres', hectare: 'hectares', kg: 'kg', lb: 'lb', tonne: 'tonnes' };
   return names[u] ?? u;
 }
+
+/** A measure of new ones only: "new cases", "new infections", "newly confirmed". */
+const NEW_ONES = /\b(?:new|newly)\b/i;
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
 const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;

@@ -122,6 +122,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.checks.some((c) => (c.message ?? '').includes('16 updates 37'))).toBe(true);
   });
 
+  test('counts of new cases do not grow like a toll: a larger one a day later is no update; "in a week" is no rate', async () => {
+    const r = await check({
+      'a.txt': ['The health board reported 58 new cases of measles.', '2025-09-19'],
+      'b.txt': ['A staggering 71 new cases of measles were confirmed in a week.', '2025-09-20'],
+    });
+    expect(r.claims.find((c) => c.text === '71')!.unit).toBe('count');
+    expect(r.involving('58', '71')).toHaveLength(1);
+    const toll = await check({ 'a.txt': ['Officials said 58 people were killed.', '2025-09-19'], 'b.txt': ['Officials said 71 people were killed.', '2025-09-20'] });
+    expect(toll.findings).toHaveLength(0);
+  });
+
   test('the crews and aircraft on a wildfire change with each update; a same-day disagreement is still found', async () => {
     const r = await check({
       'a.txt': ['Aircraft: 14 (9 helicopters, 5 air tankers). Containment: 12%.', '2025-07-29'],
