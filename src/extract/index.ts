@@ -563,6 +563,8 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
 
 const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
 
+const THRESHOLD_VERBS = new Set(['pass', 'passes', 'passed', 'exceed', 'exceeds', 'exceeded', 'top', 'tops', 'topped', 'reach', 'reaches', 'reached', 'hit', 'hits', 'surpass', 'surpasses', 'surpassed', 'above', 'below', 'over', 'under']);
+const CONDITIONS = new Set(['if', 'unless', 'once', 'should', 'whenever']);
 const CAPACITY_WORDS = new Set(['capacity', 'certified', 'licensed', 'designed', 'rated']);
 const CAPACITY_JOINERS = new Set(['for', 'to', 'of', 'a', 'the', 'its', 'carry', 'hold', 'accommodate', 'seat', 'take']);
 
@@ -580,6 +582,13 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
     const w = tokLower(t, k);
     if (CAPACITY_WORDS.has(w)) return true;
     if (!CAPACITY_JOINERS.has(w)) break;
+  }
+  // "would cut supply if winds passed 120 km/h", "once the river tops 5 metres": a threshold in a condition
+  for (let k = f.ts - 1, steps = 0, verb = false; k >= from && steps < 8; k--, steps++) {
+    if (t.kind[k] !== T_WORD) break;
+    const w = tokLower(t, k);
+    if (THRESHOLD_VERBS.has(w)) verb = true;
+    else if (verb && CONDITIONS.has(w)) return true;
   }
   // "the 76 seats needed for a majority", "the 60 votes required to pass": a threshold
   if (f.ts - 1 >= from && tokLower(t, f.ts - 1) === 'the') {

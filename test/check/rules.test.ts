@@ -247,6 +247,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(conv).toHaveLength(2);
   });
 
+  test('a threshold in a condition ("if winds passed 120 km/h") is a benchmark, not a reading', async () => {
+    const r = await check({
+      'a.txt': ['The power company would cut supply to the south coast if winds passed 120 km/h.', '2025-09-19'],
+      'b.txt': ['Winds reached 150 km/h on the south coast.', '2025-09-19'],
+    });
+    expect(r.claims.find((c) => c.text === '120 km/h')!.role).toBe('reference');
+    expect(r.findings).toHaveLength(0);
+  });
+
   test('a forecast stays a forecast across "2 a.m.", after "warned of", and in its conversion', async () => {
     const r = await check({
       'a.txt': ['The service expects Rosalind to reach the coast between 2 a.m. and 4 a.m. on Saturday with sustained winds of 195 to 215 km/h (120 to 135 mph). Forecasters had warned of 10 to 15 inches of rain.', '2025-09-19'],
