@@ -564,23 +564,9 @@ class Engine {
         if (!ofLead && !/^[A-Z]{3}$/.test(kt.family) && !parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
-        const sum = parts.reduce((x, c) => x + c.value, 0);
         const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
         const exhaustive = colon && (/\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40)));
-        const bad = exhaustive ? Math.abs(sum - t.value) > tol : sum > t.value + tol;
-        if (!bad) {
-          this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${fmtNumber(sum)}, ${exhaustive ? 'the' : 'within the'} total of ${t.text}`);
-          continue;
-        }
-        this.add(rule, rule.severity, 'sum', [...parts, t], {
-          measure: t.measure,
-          parts: parts.map((c) => c.text).join(' + '),
-          total: t.text,
-          expected: fmtNumber(sum),
-          difference: fmtNumber(sum - t.value),
-          values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
-          why: `the parts add up to ${fmtNumber(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
-        }, { sum, total: t.value });
+        this.partsAgainstTotal(rule, parts, t, exhaustive, tol);
       }
     }
   }
@@ -610,21 +596,7 @@ class Engine {
         parts.reverse();
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
-        const sum = parts.reduce((x, c) => x + c.value, 0);
-        const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
-        if (Math.abs(sum - t.value) <= tol) {
-          this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${fmtNumber(sum)}, the total of ${t.text}`);
-          continue;
-        }
-        this.add(rule, rule.severity, 'sum', [...parts, t], {
-          measure: t.measure,
-          parts: parts.map((c) => c.text).join(' + '),
-          total: t.text,
-          expected: fmtNumber(sum),
-          difference: fmtNumber(sum - t.value),
-          values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
-          why: `the parts add up to ${fmtNumber(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
-        }, { sum, total: t.value });
+        this.partsAgainstTotal(rule, parts, t, true, Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2));
       }
     }
   }
@@ -658,23 +630,31 @@ class Engine {
       parts.reverse();
       const rule = this.ruleFor('sum', t, ...parts);
       if (!rule) continue;
-      const sum = parts.reduce((x, c) => x + c.value, 0);
-      const amount = (x: number) => (t.dimension === 'currency' ? fmtMoney(x, t.unit, 3) : fmtNumber(x));
       const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2));
-      if (Math.abs(sum - t.value) <= tol) {
-        this.pass(rule, [...parts, t], `${parts.map((c) => c.text).join(' + ')} = ${amount(sum)}, the total of ${t.text}`);
-        continue;
-      }
-      this.add(rule, rule.severity, 'sum', [...parts, t], {
-        measure: t.measure,
-        parts: parts.map((c) => c.text).join(' + '),
-        total: t.text,
-        expected: amount(sum),
-        difference: amount(sum - t.value),
-        values: `${parts.map((c) => c.text).join(' + ')} vs ${this.describe(t)}`,
-        why: `the listed amounts add up to ${amount(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
-      }, { sum, total: t.value });
+      this.partsAgainstTotal(rule, parts, t, true, tol, t.dimension === 'currency' ? (x) => fmtMoney(x, t.unit, 3) : undefined, 'listed amounts');
     }
+  }
+
+  /**
+   * Stated parts against their stated total: a check that held, or a finding. Exhaustive parts must make the total;
+   * others must not pass it.
+   */
+  private partsAgainstTotal(rule: RuleOf<'sum'>, parts: ClaimContext[], t: ClaimContext, exhaustive: boolean, tol: number, amount: (x: number) => string = (x) => fmtNumber(x), partsWord = 'parts'): void {
+    const sum = parts.reduce((x, c) => x + c.value, 0);
+    const list = parts.map((c) => c.text).join(' + ');
+    if (exhaustive ? Math.abs(sum - t.value) <= tol : sum <= t.value + tol) {
+      this.pass(rule, [...parts, t], `${list} = ${amount(sum)}, ${exhaustive ? 'the' : 'within the'} total of ${t.text}`);
+      return;
+    }
+    this.add(rule, rule.severity, 'sum', [...parts, t], {
+      measure: t.measure,
+      parts: list,
+      total: t.text,
+      expected: amount(sum),
+      difference: amount(sum - t.value),
+      values: `${list} vs ${this.describe(t)}`,
+      why: `the ${partsWord} add up to ${amount(sum)}, ${sum > t.value ? 'more' : 'less'} than the total of ${t.text}`,
+    }, { sum, total: t.value });
   }
 
   // ------------------------------------------------------------------ rate
