@@ -7,6 +7,12 @@ describe('Markdown', () => {
   const src = fixture('draft.md');
   const doc = md(src, 'draft.md');
 
+  test('a post footer that opens with its comment count is dropped with what follows', () => {
+    const doc = ingestText('---\ntitle: Line 4\ndate: 2025-10-16\n---\n\nThe line costs roughly €140 million per kilometre.\n\n**58 comments** · [Subscribe via RSS](https://x.example/feed) · [Support this blog on Patreon: €3/month](https://p.example/r)\n\nGreat post, 5 stars\n', { id: 'b.md', path: 'b.md' });
+    expect(doc.text).toContain('€140 million');
+    for (const gone of ['58 comments', '€3/month', '5 stars']) expect(doc.text).not.toContain(gone);
+  });
+
   test('front matter gives date, title, outlet and url; it is not text', () => {
     expect(doc.format).toBe('markdown');
     expect(doc.date).toBe('2024-02-19');
