@@ -36,6 +36,9 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
   const blocks: Array<[number, number]> = [];
   if (segments && segments.length) {
     for (const s of segments) {
+      // a table's header cells are labels ("Q2 2025", "Rain, 24 h to 08:00 (mm)"), not figures; a first row of bare
+      // numbers is data
+      if (s.kind === 'cell' && s.cell?.row === 0 && /[A-Za-z]/.test(text.slice(s.start, s.end))) continue;
       const a = firstTokenAt(t, s.start);
       const b = firstTokenAt(t, s.end);
       if (b > a) blocks.push([a, b]);

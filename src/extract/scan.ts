@@ -71,6 +71,9 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '(', '[', '•', '|'
 const PLURAL_COUNT_BLOCK = new Set(['is', 'was', 'has', 'as', 'this', 'its', 'his', 'us', 'yes', 'less', 'always', 'perhaps', 'thus', 'across', 'versus', 'plus', 'minus', 'news', 'series', 'species', 'has', 'does', 'goes', 'also', 'towards', 'afterwards', 'whereas', 'nevertheless']);
 const MEASURE_ADJ = new Set(['tall', 'high', 'long', 'wide', 'deep', 'away', 'above', 'below', 'from', 'thick', 'underground', 'underwater', 'race', 'sprint', 'hurdles', 'freestyle', 'run', 'dash', 'relay', 'final', 'swim', 'radius', 'across', 'offshore', 'inland']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+const CLOCK_NOUNS = new Set(['briefing', 'bulletin', 'news', 'train', 'flight', 'service', 'update', 'meeting', 'session', 'deadline', 'kick-off', 'kickoff', 'start', 'press', 'statement', 'departure', 'ferry', 'bus']);
+const PRICE_VERBS = new Set(['closed', 'close', 'closes', 'traded', 'trade', 'trades', 'stood', 'stands', 'ended', 'ends', 'opened', 'opens', 'fell', 'rose', 'finished', 'settled', 'priced', 'sold', 'bought', 'valued']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_DEICTICS = new Set(['last', 'past', 'next', 'previous', 'following', 'same', 'whole', 'entire', 'single', 'first', 'final', 'per', 'one']);
 const WORD_NUMBER_HEADS = new Set(['number', 'no', 'article', 'chapter', 'section', 'page', 'level', 'category', 'phase', 'stage']);
 const PHONE_WORDS = new Set(['call', 'phone', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
@@ -1546,6 +1549,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     }
     // phone numbers
     if (isPhone(ctx, j, n)) return phoneEnd(t, j, ctx.to);
+    // clock times with a point, no "am"/"pm": "the 12.30 briefing", "at 18.45 on Friday" (a price "at 12.30" is not:
+    // a briefing noun or a day must follow)
+    if (!qualified && n.form === 'digits' && n.precision === 0.01 && n.value < 24 && Math.round((n.value % 1) * 100) < 60 && (CLOCK_NOUNS.has(lw(t, after)) || (lw(t, after) === 'on' && WEEKDAYS.has(lw(t, after + 1)) && !PRICE_VERBS.has(lw(t, j - 2)))) && (lw(t, j - 1) === 'the' || lw(t, j - 1) === 'at' || lw(t, j - 1) === 'by' || lw(t, j - 1) === 'until')) return after;
     // radio frequencies: "94.7 FM", "101.3FM" ("AM" only after a decimal, where it cannot be a clock time)
     if (!qualified && isWord(t, after) && (tokText(t, after) === 'FM' || (tokText(t, after) === 'AM' && n.precision !== null && n.precision < 1))) return after + 1;
 
@@ -1578,9 +1584,12 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         const headListed = lex.identifierHeads.has(raw) || (cap && lex.identifierHeads.has(raw[0] + raw.slice(1).toLowerCase()));
         // plural heads number several: "mile markers 18 and 31", "Platforms 9 and 10", "pages 4 to 6"
         if (n.bare && low.length > 3 && low.endsWith('s') && lex.identifierHeadsLower.has(low.slice(0, -1)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
-          const link = lw(t, after);
-          if ((link === 'and' || link === 'or' || link === 'to' || link === 'through') && isNum(t, after + 1)) {
-            const n2 = readDigits(t, after + 1);
+          // ("numbers 6, 7 and 8": a list)
+          let k = after;
+          while (isPunct(t, k, ',') && isNum(t, k + 1) && readDigits(t, k + 1)?.bare) k = readDigits(t, k + 1)!.end;
+          const link = lw(t, k);
+          if ((link === 'and' || link === 'or' || link === 'to' || link === 'through') && isNum(t, k + 1)) {
+            const n2 = readDigits(t, k + 1);
             if (n2 && n2.bare && !looksPluralNoun(t, n2.end, lex) && !matchIndex(ctx, lex.units, n2.end)) return identifierEnd(t, n2.end);
           }
         }

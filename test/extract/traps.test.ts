@@ -26,6 +26,11 @@ describe('not figures, next to figures', () => {
   test('numbered markers, radio frequencies, an issue number and a year in quotes', () => {
     expect(texts('Route 44 is closed between mile markers 18 and 31. Listen on 94.7 FM. Issue No. 31,118. They promised trains "by 2026". He is 6" tall.')).toEqual(['6"']);
   });
+  test('carriage numbers, a list of numbers, a clock time with a point, and table header labels', () => {
+    expect(texts('The rear carriages, numbers 6, 7 and 8, left the track; he was in carriage 5. The 12 carriages carried 396 people.')).toEqual(['12', '396']);
+    expect(texts('She said at the 12.30 briefing that 19 had died. Shares closed at 12.30 on Friday.')).toEqual(['19', '12.30']);
+  });
+
   test('a station name is no count', () => {
     expect(texts('Fire live updates: 48,600 acres | KMRW 7 News')).toEqual(['48,600 acres']);
   });
