@@ -76,6 +76,8 @@ const PRICE_VERBS = new Set(['closed', 'close', 'closes', 'traded', 'trade', 'tr
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_DEICTICS = new Set(['last', 'past', 'next', 'previous', 'following', 'same', 'whole', 'entire', 'single', 'first', 'final', 'per', 'one']);
 const WORD_NUMBER_HEADS = new Set(['number', 'no', 'article', 'chapter', 'section', 'page', 'level', 'category', 'phase', 'stage']);
+const LINE_NOUNS = new Set(['line', 'number', 'hotline', 'helpline']);
+const LINE_KINDS = new Set(['emergency', 'help', 'information', 'info', 'advice', 'support', 'tip', 'tips', 'crisis', 'enquiry', 'enquiries', 'inquiry', 'contact', 'phone', 'telephone', 'hotline', 'helpline', 'official']);
 const PHONE_WORDS = new Set(['call', 'phone', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
 const YEAR_PREP = new Set(['in', 'since', 'by', 'from', 'until', 'till', 'to', 'during', 'before', 'after', 'of', 'between', 'and', 'early', 'late', 'mid', 'around', 'circa', 'year', 'fiscal', 'fy', 'quarter', 'half', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through', 'throughout', 'for', 'the', 'in', 'this', 'last', 'next', 'that', 'same', 'end', 'start', 'beginning', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const COUNT_PLURALS_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'troops', 'staff', 'cattle', 'livestock', 'aircraft', 'sheep', 'deer', 'fish', 'crew', 'infantry', 'militia', 'youth', 'folk']);
@@ -1492,6 +1494,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     if (j > ctx.from && !qualified && n.form === 'digits' && CODE_HEADS.has(lw(t, j - 1))) return phoneEnd(t, j, ctx.to);
     // "Emergency helpline: 1077", "call 1912": a number to ring
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (PHONE_WORDS.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && PHONE_WORDS.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
+    // "the emergency line is 119", "the helpline number is 0800 …", "the hotline: 112"
+    if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (lw(t, j - 1) === 'is' || isPunct(t, j - 1, ':')) && LINE_NOUNS.has(lw(t, j - 2)) && LINE_KINDS.has(lw(t, j - 3)) && !looksPluralNoun(t, after, lex)) return phoneEnd(t, j, ctx.to);
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
     if (!qualified && n.bare && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
     if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && COUNTER_HEADS.has(lw(t, j - 1))) return after + 2;

@@ -55,6 +55,8 @@ describe('not figures', () => {
     'Dial in with access code 571 204.',
     'Shares had their biggest one-day gain since February.',
     'Emergency helpline: 1077.',
+    "The government's emergency line is 119.",
+    'Its information number: 1450.',
     "Readers' comments (3)",
     'Regional news · Page 1 of 4 (web edition)',
     'Photo 3 of 12: rescuers at the quay.',
