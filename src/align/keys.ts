@@ -132,7 +132,7 @@ const LENGTH_M: Record<string, number> = { km: 1000, m: 1, cm: 0.01, mm: 0.001, 
 const AREA_M2: Record<string, number> = { km2: 1e6, m2: 1, mi2: 2589988.110336, ft2: 0.09290304, hectare: 1e4, acre: 4046.8564224 };
 const MASS_KG: Record<string, number> = { kg: 1, g: 0.001, mg: 1e-6, tonne: 1000, ton: 907.18474, lb: 0.45359237, oz: 0.028349523125 };
 const SPEED_MS: Record<string, number> = { 'km/h': 1 / 3.6, mph: 0.44704, 'm/s': 1, knot: 0.514444 };
-const DURATION_D: Record<string, number> = { second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.436875, year: 365.2425, decade: 3652.425, century: 36524.25 };
+const DURATION_D: Record<string, number> = { second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.436875, quarter: 91.310625, year: 365.2425, decade: 3652.425, century: 36524.25 };
 const VOLUME_L: Record<string, number> = { l: 1, ml: 0.001, gal: 3.785411784, barrel: 158.987294928, m3: 1000 };
 const PRESSURE_PA: Record<string, number> = { Pa: 1, hPa: 100, kPa: 1000, MPa: 1e6, inHg: 3386.389, mmHg: 133.322387415, psi: 6894.757293168 };
 

@@ -59,7 +59,7 @@ describe('number words and fractions in text', () => {
 
   test('"in five quarters" counts periods; "three quarters of voters" is a share', () => {
     expect(figs('Sales rose for the first time in five quarters, and three quarters of voters agreed.').map((f) => [f.text, f.value, f.unit])).toEqual([
-      ['five', 5, 'count'],
+      ['five quarters', 5, 'quarter'],
       ['three quarters', 75, 'percent'],
     ]);
   });
