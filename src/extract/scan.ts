@@ -375,9 +375,13 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     if (pw && (isNum(t, pw.end) || (isPunct(t, pw.end, '-') && isNum(t, pw.end + 1)))) {
       prefixUnit = pw.value;
       j = isPunct(t, pw.end, '-') ? pw.end + 1 : pw.end;
-    } else if ((lw(t, j) === 'aged' || lw(t, j) === 'age') && isNum(t, j + 1)) {
+    } else if ((lw(t, j) === 'aged' || lw(t, j) === 'age') && (isNum(t, j + 1) || lex.cardinals.has(lw(t, j + 1)))) {
+      // "aged 45", "aged five", "by the age of five"
       age = true;
       j++;
+    } else if (lw(t, j) === 'age' && lw(t, j + 1) === 'of' && (isNum(t, j + 2) || lex.cardinals.has(lw(t, j + 2)))) {
+      age = true;
+      j += 2;
     }
   }
   // sign

@@ -57,6 +57,14 @@ describe('number words and fractions in text', () => {
     expect(one('There is a \u2153 cup of sauce')).toMatchObject({ unit: 'cup' });
   });
 
+  test('ages in words and "by the age of five" are ages, not counts', () => {
+    expect(figs('Only 71% have had both doses by the age of five; he was aged five.').map((f) => [f.value, f.unit])).toEqual([
+      [71, 'percent'],
+      [5, 'year'],
+      [5, 'year'],
+    ]);
+  });
+
   test('"in five quarters" counts periods; "three quarters of voters" is a share', () => {
     expect(figs('Sales rose for the first time in five quarters, and three quarters of voters agreed.').map((f) => [f.text, f.value, f.unit])).toEqual([
       ['five quarters', 5, 'quarter'],
