@@ -593,6 +593,12 @@ function isReference(t: Tokens, f: RawFigure, from: number): boolean {
     if (THRESHOLD_VERBS.has(w)) verb = true;
     else if (verb && CONDITIONS.has(w)) return true;
   }
+  // "95% is needed to stop measles spreading", "two-thirds are required to pass": a threshold
+  {
+    let k = f.te;
+    while (k < t.n && k < f.te + 3 && t.kind[k] === T_WORD && !/^(?:is|are|was|were|be)$/.test(tokLower(t, k))) k++;
+    if (k < t.n && /^(?:is|are|was|were|be)$/.test(tokLower(t, k)) && /^(?:needed|required)$/.test(tokLower(t, k + 1)) && /^(?:to|for)$/.test(tokLower(t, k + 2))) return true;
+  }
   // "the 76 seats needed for a majority", "the 60 votes required to pass": a threshold
   if (f.ts - 1 >= from && tokLower(t, f.ts - 1) === 'the') {
     for (let k = f.te, steps = 0; k + 1 < t.n && steps < 3; k++, steps++) {

@@ -247,6 +247,12 @@ describe('mismatch: same fact, different figures', () => {
     expect(conv).toHaveLength(2);
   });
 
+  test('a share that "is needed to stop" something is a threshold, not a level', async () => {
+    const r = await check({ 'a.txt': 'Only 71% of children have had both doses. Public health experts say 95% is needed to stop measles spreading.' });
+    expect(r.claims.find((c) => c.text === '95%')!.role).toBe('reference');
+    expect(r.findings).toHaveLength(0);
+  });
+
   test('a threshold in a condition ("if winds passed 120 km/h") is a benchmark, not a reading', async () => {
     const r = await check({
       'a.txt': ['The power company would cut supply to the south coast if winds passed 120 km/h.', '2025-09-19'],
