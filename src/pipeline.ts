@@ -22,7 +22,7 @@ export function processDocument(doc: Document, docIndex: number, lex: Lexicon = 
   if (!doc.text) return { doc, claims: [] };
   try {
     const mentions = extract(doc.text, doc.segments, { lexicon: lex });
-    return { doc, claims: contextualise(doc, mentions, docIndex) };
+    return { doc, claims: contextualise(doc, mentions, docIndex, lex) };
   } catch (e) {
     doc.errors.push({ code: 'internal', message: `could not extract figures: ${(e as Error).message}` });
     return { doc, claims: [] };

@@ -3,6 +3,7 @@
  * sentence, who said it, when it is about and where it applies.
  */
 import { fileLineColumn } from '../ingest/offsets.js';
+import { getLexicon, type Lexicon } from '../lexicon/index.js';
 import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope, paragraphLabelScope } from './scope.js';
@@ -130,7 +131,7 @@ function mergedSpans(mentions: Mention[]): Array<[number, number]> {
   return out;
 }
 
-export function contextualise(doc: Document, mentions: Mention[], docIndex: number): ClaimContext[] {
+export function contextualise(doc: Document, mentions: Mention[], docIndex: number, lex: Lexicon = getLexicon()): ClaimContext[] {
   const out: ClaimContext[] = [];
   const text = doc.text;
   const sentCache = new Map<number, number[]>();
@@ -225,7 +226,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
   }
   headlineFigures(doc, out);
-  tableCells(doc, out);
+  tableCells(doc, out, lex);
   return out;
 }
 
@@ -247,7 +248,7 @@ function containing(claims: ClaimContext[], segs: Segment[]): Array<Segment | nu
  * A figure in a table cell counts what its column's header names, for the row's label: the "27" in the row
  * "National Front" under "Seats" is the National Front's seats. Only when the cell's own text names nothing.
  */
-function tableCells(doc: Document, claims: ClaimContext[]): void {
+function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const cells = doc.segments.filter((s) => s.kind === 'cell' && s.cell);
   if (!cells.length) return;
   // a label is words, not a figure
@@ -266,7 +267,7 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
     const cap = doc.segments.filter((g) => g.kind === 'caption' && g.end <= first.start && first.start - g.end < 300).pop();
-    const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end)) : null;
+    const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end), lex) : null;
     if (m) tableMoney.set(table, m);
   }
   for (const s of cells) {
@@ -274,7 +275,7 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
     const raw = doc.text.slice(s.start, s.end).trim();
     const text = label(raw);
     if (row === 0) {
-      const m = moneyScale(raw);
+      const m = moneyScale(raw, lex);
       if (m) {
         if (col === 0) tableMoney.set(table, m);
         else colMoney.set(`${table}|${col}`, m);
@@ -333,19 +334,24 @@ function tableCells(doc: Document, claims: ClaimContext[]): void {
   });
 }
 
-const MONEY_CODES: Record<string, string> = { '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', '$': 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', '£': 'GBP', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', '¥': 'JPY', jpy: 'JPY', yen: 'JPY' };
-const MONEY_SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, thousands: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, millions: 1e6, bn: 1e9, billion: 1e9, billions: 1e9 };
-/** "€ million", "EUR m", "(€m)", "in millions of euros", "$ thousands" in a caption or header. */
-const MONEY_SCALE = /(?:^|[\s(,])(€|\$|£|¥|eur|usd|gbp|jpy)\s?(k|m|mn|mln|bn|thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+(?:of\s+)?(euros?|dollars?|pounds?|yen)\b/i;
-
-function moneyScale(text: string): { code: string; scale: number } | null {
-  const m = MONEY_SCALE.exec(text);
-  if (!m) return null;
-  const cur = (m[1] ?? m[4]!).toLowerCase();
-  const sc = (m[2] ?? m[3]!).toLowerCase();
-  const code = MONEY_CODES[cur];
-  const scale = MONEY_SCALES[sc];
-  return code && scale ? { code, scale } : null;
+/**
+ * The money and scale a caption or header names ("Revenue by segment, € million", "EUR m", "(€m)", "in millions of
+ * euros"), read with the lexicon's currency signs, currency words and scale words; null when it names no both.
+ */
+function moneyScale(text: string, lex: Lexicon): { code: string; scale: number } | null {
+  let code: string | null = null;
+  let scale: number | null = null;
+  for (const m of text.matchAll(/[€$£¥]|[A-Za-z]+/g)) {
+    const w = m[0];
+    const low = w.toLowerCase();
+    if (!code) {
+      const pre = lex.prefixes.candidates(w, low)?.find((e) => e.toks.length === 1 && e.value.dimension === 'currency');
+      const word = lex.units.candidates(w, low)?.find((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency');
+      code = pre?.value.name ?? word?.value.unit.name ?? null;
+    }
+    if (!scale) scale = lex.scales.get(low) ?? lex.scales.get(low.replace(/s$/, '')) ?? lex.scaleAbbrevs.get(w)?.value ?? null;
+  }
+  return code && scale && scale >= 1000 ? { code, scale } : null;
 }
 
 /**
