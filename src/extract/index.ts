@@ -106,7 +106,8 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     if (f0.ts - figs[i - 1]!.te <= 4) for (let k = figs[i - 1]!.te; k < f0.ts; k++) if (LIST_JOINERS.has(tokLower(t, k))) joined = true;
     if (!d.event && listed && sameSentence && joined) {
       // (walk back one gap at a time, at most a dozen figures: a list of thousands must stay linear)
-      for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex); k--) {
+      // (within the sentence: "Five officers were injured. … police count 12,000 and the union 30,000")
+      for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex) && !/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start)); k--) {
         if ((figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
         if (descs[k]!.event) {
           descs[i] = d = { ...d, event: descs[k]!.event, eventWord: descs[k]!.eventWord };
@@ -139,6 +140,11 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     // (the nearest few dozen: what is counted is named close by)
     let order = [...Array(Math.min(i, 40)).keys()].map((k) => i - 1 - k);
     if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
+    // "Five officers have been injured. … police count 12,000": a generic count continues the count of its size
+    if (d.generic && !bare && !f0.unit && f0.value > 0) {
+      const sized = order.filter((k) => !figs[k]!.unit && figs[k]!.value > 0 && Math.abs(Math.log10(figs[k]!.value / f0.value)) < 1);
+      order = [...sized, ...order.filter((k) => !sized.includes(k))];
+    }
     for (const k of order) {
       const p = descs[k]!;
       const pf = figs[k]!;
@@ -280,9 +286,19 @@ const COUNTED_REACH = 1200;
  * generic head such as "the figure", "the unions' claim") counts what the text counted last, a few sentences back.
  */
 function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
-  let last: Mention | null = null;
   const generic = (n: string | null) => !n || lex.genericHeads.has(n) || (n.length > 4 && n.endsWith('ed'));
   const measuring = (e: string | null | undefined) => !e || lex.measuringVerbs.has(e) || lex.measuringVerbs.has(verbLemma(lex, e) ?? e);
+  // (what an estimate can count: people — "people", "marchers", "protesters", "participants", "the crowd" — or an event)
+  const named = (m: Mention) => {
+    if (m.role || m.unit !== 'count' || m.form === 'fraction') return false;
+    const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || lex.crowdNouns.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
+    // ("18,500 marched": an event with no noun names what is counted as well)
+    return (!generic(m.noun) && (m.event || people)) || (!m.noun && !!m.event && !measuring(m.event));
+  };
+  // the counts that name what they count, in text order, for looking back and ahead
+  const anchors: Mention[] = [];
+  for (const m of out) if (named(m)) anchors.push(m);
+  let a = 0;
   let lastShare: Mention | null = null;
   for (const m of out) {
     // "72% of civil servants walked out … a midday figure of 24.6%", "… said that 27.1% had been on strike"
@@ -296,22 +312,44 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
       }
       continue;
     }
-    if (m.unit !== 'count' || m.form === 'fraction') continue;
-    // (what an estimate can count: people — "people", "marchers", "protesters", "participants" — or an event)
-    const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
-    if (!generic(m.noun) && !m.role && (m.event || people)) {
-      last = m;
-      continue;
-    }
-    if (!last || m.start - last.end > COUNTED_REACH || !generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
+    while (a < anchors.length && anchors[a]!.start < m.start) a++;
+    if (m.unit !== 'count' || m.form === 'fraction' || named(m)) continue;
+    if (!generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
     // someone "says" ("…, government says 412,000")
     if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
-    m.noun = last.noun;
-    m.phrase = last.phrase;
-    m.event = last.event;
-    m.measure = last.measure;
+    // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
+    const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun));
+    if (!src) continue;
+    m.noun = src.noun;
+    m.phrase = src.phrase;
+    m.event = src.event;
+    m.measure = src.measure;
   }
+}
+
+/**
+ * Which count a bare estimate continues: of the named counts a few sentences back, the nearest of about its size
+ * ("five officers were hurt … police count 12,000" continues the marchers, not the officers), else the nearest; a
+ * headline or lede with nothing before it ("Police count 64,000, organisers 250,000") continues the first count of
+ * its size that follows.
+ */
+function antecedentCount(anchors: Mention[], next: number, m: Mention, ahead: boolean): Mention | null {
+  const close = (c: Mention) => c.value > 0 && m.value > 0 && Math.abs(Math.log10(c.value / m.value)) < 1;
+  let nearest: Mention | null = null;
+  for (let k = next - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const c = anchors[k]!;
+    if (m.start - c.end > COUNTED_REACH) break;
+    nearest ??= c;
+    if (close(c)) return c;
+  }
+  if (nearest || !ahead) return nearest;
+  for (let k = next, n = 0; k < anchors.length && n < 8; k++, n++) {
+    const c = anchors[k]!;
+    if (c.start - m.end > COUNTED_REACH) break;
+    if (close(c)) return c;
+  }
+  return null;
 }
 
 /** Does a verb govern figure f ("will have 42 of the 81 seats", "taking 44 of"), skipping a qualifier before it? */

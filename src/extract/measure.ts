@@ -558,7 +558,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     words = lead.words;
     ofPhrase = true;
   }
-  let event = words.length ? eventAfter(t, np.end, lex, to) : null;
+  // "police said 31,000 marched", "31,000 were arrested": a bare count that is the subject of its verb
+  let event = words.length ? eventAfter(t, np.end, lex, to) : f.unit === null && !distance && !lead && isWord(t, k) ? eventAfter(t, lw(t, k) === 'who' ? k + 1 : k, lex, to) : null;
   // "54 still in hospital", "six are in intensive care": people in a state of care (it goes up and down)
   // ("45 people remain in hospital", "patients still in intensive care")
   const peopleOnly = (words.length === 1 || (words.length === 2 && STATE_LEAD.has(words[1]!.toLowerCase()))) && /^(?:people|patients|persons)$/i.test(words[0]!);

@@ -98,6 +98,10 @@ export interface Lexicon {
   peopleAdjectives: Set<string>;
   /** Nouns (lemmas) that name the people or outcomes of an event: a part of their total is a subset of it. */
   eventNouns: Set<string>;
+  /** nouns that name a gathering counted as one figure: "put the crowd at 18,500" counts people */
+  crowdNouns: Set<string>;
+  /** sources that name no one in particular ("officials said"): no rival of a named source */
+  genericSources: Set<string>;
   /** Nouns of a size written as an attribute ("81-seat parliament", "300-bed hospital"): a capacity, not a count. */
   capacityNouns: Set<string>;
   /** Verbs that say how a figure was obtained ("counted", "put at"), not what happened. */
@@ -227,6 +231,8 @@ interface WordsFile {
   irregular_plurals?: Record<string, string>;
   people_adjectives?: string[];
   event_nouns?: string[];
+  crowd_nouns?: string[];
+  generic_sources?: string[];
   capacity_nouns?: string[];
   measuring_verbs?: string[];
   place_nouns?: string[];
@@ -286,6 +292,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     irregularPlurals: new Map(),
     peopleAdjectives: new Set(),
     eventNouns: new Set(),
+    crowdNouns: new Set(),
+    genericSources: new Set(),
     capacityNouns: new Set(),
     measuringVerbs: new Set(),
     placeNouns: new Set(),
@@ -356,6 +364,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.yearNouns, f.year_nouns);
     fill(lex.peopleAdjectives, f.people_adjectives);
     fill(lex.eventNouns, f.event_nouns);
+    fill(lex.crowdNouns, f.crowd_nouns);
+    fill(lex.genericSources, f.generic_sources);
     fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);

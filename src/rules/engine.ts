@@ -433,8 +433,11 @@ class Engine {
           const kt = this.keyOf.get(t)!;
           const parts = new Map<string, ClaimContext>();
           for (const c of list) {
-            if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
+            // ("nationwide" is the whole, never one of its parts)
+            if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.scopeKey === 'national' || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
             if (c.role && c.role !== 'subset') continue;
+            // police counts are parts of the police total, not of the organisers' claim
+            if (this.rivalSources(c, t)) continue;
             const kc = this.keyOf.get(c)!;
             if (kc.event !== kt.event || kc.noun !== kt.noun || c.sentenceStart === t.sentenceStart) continue;
             const tr = timeRelation(c, t, kc, kt);
@@ -443,6 +446,14 @@ class Engine {
             if ((c.low ?? c.value) >= (t.high ?? Infinity)) continue;
             if (!parts.has(c.scopeKey)) parts.set(c.scopeKey, c);
           }
+          // one figure given for a place and for what it is ("42,000 in Aldreth", "42,000 in the capital") is one part
+          for (const [key, c] of [...parts]) {
+            if (!this.input.lexicon.placeNouns.has(key)) continue;
+            for (const o of parts.values()) if (o !== c && o.value === c.value && !this.input.lexicon.placeNouns.has(o.scopeKey!)) parts.delete(key);
+          }
+          // the parts of one total come from one source
+          const attributed = [...parts.values()].filter((c) => c.attributionKey && !this.input.lexicon.genericSources.has(c.attributionKey));
+          if (attributed.some((c) => this.rivalSources(c, attributed[0]!))) continue;
           if (parts.size < 2) continue;
           const ps = [...parts.values()];
           const partsKey = `${fmtNumber(t.value)}|${ps.map((c) => c.span.start).join(',')}`;
@@ -468,6 +479,14 @@ class Engine {
         }
       }
     }
+  }
+
+  /** Two figures from two named sources ("police count 18,000", "the union says 45,000"); "officials" rival no one. */
+  private rivalSources(a: ClaimContext, b: ClaimContext): boolean {
+    const x = a.attributionKey;
+    const y = b.attributionKey;
+    const generic = this.input.lexicon.genericSources;
+    return !!(x && y && x !== y && !generic.has(x) && !generic.has(y));
   }
 
   /** "Europe generated 46% of revenue, the Americas 29% and Asia-Pacific 27%": shares of one whole cannot pass 100%. */

@@ -564,6 +564,17 @@ describe('sum: stated parts and stated total', () => {
     const r = await check({ 'a.txt': ['The death toll in Morvana rose to 112 on Wednesday, officials said. Of the dead, 71 were in Castelmoro and 47 in Verlano, officials said.', '2024-10-09'] });
     expect(r.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
   });
+
+  test('city counts are parts of the same source\'s total, and a nationwide count is no part', async () => {
+    // the police's city counts against the police total: fine; the union's total is another source's figure
+    const rival = await check({ 'a.txt': ['Police said 118,000 people marched nationwide, and the union said 150,000 people marched. Police said 42,000 people marched in Aldreth, 18,000 people marched in Montel and 21,500 people marched in Brisso.', '2025-03-08'] });
+    expect(rival.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    // the same figure for the capital and for its name is one part
+    const same = await check({ 'a.txt': ['In all, 95,000 people marched. 42,000 people marched in Aldreth, 18,000 people marched in Montel and 42,000 people marched in the capital.', '2025-03-08'] });
+    expect(same.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    const over = await check({ 'a.txt': ['In all, 50,000 people marched. 42,000 people marched in Aldreth, 18,000 people marched in Montel and 42,000 people marched in the capital.', '2025-03-08'] });
+    expect(over.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
 });
 
 describe('rate: a rate times its period against a total', () => {

@@ -230,6 +230,23 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
 
+  test('a bare count takes what it counts from its verb or from the count of its size before it', () => {
+    // the subject of its verb: "31,000 marched", "eight were arrested"
+    expect(claim('In the capital, police said 31,000 marched.', '31,000').event).toBe(claim('Police said 31,000 people marched.', '31,000').event);
+    expect(claim('Police said eight were arrested.', 'eight').event).toBe(claim('Police said eight people were arrested.', 'eight').event);
+    // "the crowd" is people: the union's 45,000 continues it, not the 30 protesters treated a sentence before
+    const crowd = claims('Medics said they had treated at least 30 protesters. In Altamar the police put the crowd at 18,500; the union said 45,000.');
+    expect(crowd.find((x) => x.text === '45,000')!.measure).toBe('crowd');
+    // a count of thousands continues the marchers, not the officers hurt in between
+    const blog = claims('Police now estimate 24,000 marchers in the capital. Five officers have been injured so far. In Dornecourt, police count 12,000 and the union 30,000.');
+    expect(blog.find((x) => x.text === '12,000')!.measure).toBe('marchers');
+    expect(blog.find((x) => x.text === '30,000')!.measure).toBe('marchers');
+    // a headline with nothing before it continues the first count of its size that follows
+    const head = claims('Police count 64,000\n\nAbout 64,000 people took part in the march, the ministry said. Four warning levels were set.');
+    expect(head.find((x) => x.text === '64,000')!.measure).toBe(head.find((x) => x.text === 'About 64,000')!.measure);
+    expect(claim('Four of the five warning levels were in force. Nine deaths have been linked to the heat.', 'Four').measure).not.toMatch(/death/);
+  });
+
   test('figures listed after one verb share its event', () => {
     const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
     expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
