@@ -260,8 +260,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const rawHeads = new Map<number, Array<string | null>>();
   // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
   // reporting periods named by column headers ("Q2 2025", "Q2 2024")
-  const tableMoney = new Map<number, { code: string; scale: number }>();
-  const colMoney = new Map<string, { code: string; scale: number }>();
+  const tableMoney = new Map<number, { code: string | null; scale: number }>();
+  const colMoney = new Map<string, { code: string | null; scale: number }>();
   const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
@@ -273,7 +273,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   for (const s of cells) {
     const { table, row, col } = s.cell!;
     const raw = doc.text.slice(s.start, s.end).trim();
-    const text = label(raw);
+    // (a header's year dates its column and leaves its label: "Revenue 2023")
+    const year = row === 0 ? /^(?:[A-Za-z][A-Za-z.\s-]{0,30}\s)?((?:19|20)\d\d)$/.exec(raw) : null;
+    const text = label(year ? raw.slice(0, -4).trimEnd() : raw);
     if (row === 0) {
       const m = moneyScale(raw, lex);
       if (m) {
@@ -281,7 +283,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
         else colMoney.set(`${table}|${col}`, m);
       }
       const period = fiscalPeriods(raw, doc.date)[0];
+      // ("Revenue 2023", "2024": a column of one year's figures)
       if (period && period.end - period.start >= raw.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
+      else if (year && col > 0) colPeriod.set(`${table}|${col}`, { start: `${year[1]}-01-01`, end: `${year[1]}-12-31`, text: raw });
     }
     if (col === 0) rowLabels.set(`${table}|${row}`, text);
     if (row === 0 && col < 64) {
@@ -295,7 +299,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     headers.set(table, Array.from(raw, (h, col) => {
       if (!h) return null;
       const prev = col > 0 ? raw[col - 1] : null;
-      return prev && raw.filter((o) => o === h).length > 1 ? `${prev} ${h}` : h;
+      // (columns told apart by their years keep their label)
+      return prev && raw.filter((o) => o === h).length > 1 && !colPeriod.has(`${table}|${col}`) ? `${prev} ${h}` : h;
     }));
   }
   const where = containing(claims, cells);
@@ -306,8 +311,10 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (row === 0) return;
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
     if (money && c.unit === 'count' && c.form === 'digits' && c.role !== 'change') {
-      c.unit = money.code;
-      c.dimension = 'currency';
+      if (money.code) {
+        c.unit = money.code;
+        c.dimension = 'currency';
+      }
       const scaled = (x: number) => Number((x * money.scale).toPrecision(15));
       c.value = scaled(c.value);
       if (c.low !== null) c.low = scaled(c.low);
@@ -336,11 +343,13 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
 
 /**
  * The money and scale a caption or header names ("Revenue by segment, € million", "EUR m", "(€m)", "in millions of
- * euros"), read with the lexicon's currency signs, currency words and scale words; null when it names no both.
+ * euros"), read with the lexicon's currency signs, currency words and scale words; the scale alone when it names
+ * no currency the lexicon knows; null when it names no scale.
  */
-function moneyScale(text: string, lex: Lexicon): { code: string; scale: number } | null {
+function moneyScale(text: string, lex: Lexicon): { code: string | null; scale: number } | null {
   let code: string | null = null;
   let scale: number | null = null;
+  let abbrev: number | null = null;
   for (const m of text.matchAll(/[€$£¥]|[A-Za-z]+/g)) {
     const w = m[0];
     const low = w.toLowerCase();
@@ -349,9 +358,13 @@ function moneyScale(text: string, lex: Lexicon): { code: string; scale: number }
       const word = lex.units.candidates(w, low)?.find((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency');
       code = pre?.value.name ?? word?.value.unit.name ?? null;
     }
-    if (!scale) scale = lex.scales.get(low) ?? lex.scales.get(low.replace(/s$/, '')) ?? lex.scaleAbbrevs.get(w)?.value ?? null;
+    if (!scale) scale = lex.scales.get(low) ?? lex.scales.get(low.replace(/s$/, '')) ?? null;
+    // (a one-letter abbreviation only next to money: "€m" is millions, "Height (m)" is metres; "bn" is a scale)
+    if (!abbrev && (code || (w.length >= 2 && !lex.units.candidates(w, low)))) abbrev = lex.scaleAbbrevs.get(w)?.value ?? null;
   }
-  return code && scale && scale >= 1000 ? { code, scale } : null;
+  scale ??= abbrev;
+  // ("Spending, bn drals", "Population (millions)": a scale with no currency the lexicon knows scales the cells alone)
+  return scale && scale >= 1000 ? { code, scale } : null;
 }
 
 /**

@@ -7,6 +7,9 @@
 import { casual } from 'chrono-node/en';
 import type { TimeRef } from '../types.js';
 
+/** Words of a sentence about what is to come: "will", "is due to", "expected", "next". */
+const FUTURE_CUE = /\b(?:will|'ll|shall|due|expected|expects?|scheduled|planned|plans?|next|forecasts?|going to|set to|is to|are to|until|tomorrow)\b/i;
+
 /** Cues a time expression may be near: weekdays, "14 Oct", today/yesterday, "last week", "this year" (any case). */
 const CUE_I = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tonight|tomorrow|overnight)\b|\b(?:last|this|next|past|previous|coming)\s+(?:week|weekend|month|year|quarter|morning|afternoon|evening|night)\b/i;
 const MONTH_CAP = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -85,8 +88,8 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
 
 /**
  * The period a results report is about: of the reporting periods it names that ended by its date (not the
- * year-earlier comparisons, not the outlook), the latest, when only one period ends then; null when it names
- * none, or a quarter and the half or year ending with it. Its figures with no time of their own ("net profit
+ * year-earlier comparisons, not the outlook), the latest; when a quarter and the year ending with it are both
+ * named, the one named more often; null when it names none, or both as often. Its figures with no time of their own ("net profit
  * was €938m") are of that period.
  */
 export function documentPeriod(text: string, docDate: string | null): TimeRef | null {
@@ -100,9 +103,11 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
     if (c) c.n++;
     else counts.set(k, { n: 1, ref: p.ref });
   }
-  // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): which one a figure is of is unclear
-  if (counts.size !== 1) return null;
-  const best = [...counts.values()][0]!;
+  // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): the one named more often (a headline
+  // and a heading name the report's period); named as often, which one a figure is of is unclear
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  if (!ranked.length || (ranked.length > 1 && ranked[1]!.n === ranked[0]!.n)) return null;
+  const best = ranked[0]!;
   return best ? { start: best.ref.start, end: best.ref.end, text: `${best.ref.text} (the period the report is about)` } : null;
 }
 
@@ -190,6 +195,14 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
       }
     }
     if (docDate && end > docDate && start <= docDate && /this|so far/i.test(r.text)) end = docDate;
+    // "31 people have died since Saturday", "40 were hurt on Saturday" in a Wednesday's paper: a weekday alone is
+    // the last one, unless the sentence speaks of what is to come ("will march on Saturday")
+    if (docDate && start > docDate && r.start.isCertain('weekday') && !r.start.isCertain('day') && !FUTURE_CUE.test(sentence)) {
+      start = iso(new Date(parseIso(start).getTime() - 7 * 86400000));
+      end = start;
+    }
+    // ("since Saturday": from then to the report)
+    if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) end = docDate;
     out.push({ start: s, end: e, ref: { start, end, text: r.text } });
   }
   out.sort((a, b) => a.start - b.start);

@@ -572,6 +572,9 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
   if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
   if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
+  // "net profit of €431 million (2023: €562 million)", "(prior year: 9.4%)": the comparison year in brackets
+  if (p1 === ':' && f.ts - 3 >= from && tokText(t, f.ts - 3) === '(' && /^(?:fy)?(?:19|20)\d\d$/.test(p2)) return true;
+  if (p1 === ':' && f.ts - 4 >= from && tokText(t, f.ts - 4) === '(' && p2 === 'year' && (tokLower(t, f.ts - 3) === 'prior' || tokLower(t, f.ts - 3) === 'previous')) return true;
   if (p1 === 'from') {
     const before = t.text.slice(Math.max(t.start[from]!, f.start - 80), f.start).toLowerCase().split(/[^a-z]+/);
     if (before.some((w) => lex.changeVerbs.has(w))) return true;

@@ -243,7 +243,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
   return { words: best, event };
 }
 
-const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);
+const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);
 const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
@@ -453,12 +453,15 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   }
   const w = lw(t, i);
   // ("including 11,000", "excluding 40": a part or an exception, no event)
-  if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w) || w === 'including' || w === 'excluding' || w === 'included') return null;
+  // ("free cash flow reached €510m", "sales came in at …": a verb of level, not an event)
+  if (NP_STOP.has(w) || lex.auxiliaries.has(w) || lex.changeVerbs.has(w) || LEVEL_VERBS.has(w) || w === 'including' || w === 'excluding' || w === 'included') return null;
   if (!(lex.verbForms.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))))) return null;
   const lemma = verbLemma(lex, w);
   return lemma ? { lemma, word: tokText(t, i) } : null;
 }
 
+const COME = new Set(['came', 'come', 'comes']);
+const LEVEL_VERBS = new Set(['reached', 'reach', 'reaches', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'amounted', 'amounts', 'numbered', 'came', 'come', 'comes']);
 const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment']);
 const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
 const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
@@ -588,13 +591,15 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // subject before: "the death toll rose to 45", "turnout was 62%", "revenue of $1.2 billion"
     let b = f.ts - 1;
     let skipped = 0;
-    const skippable = (k: number) => isWord(t, k) && (SKIP_BEFORE.has(lw(t, k)) || lex.changeVerbs.has(lw(t, k)) || lex.adverbs.has(lw(t, k)));
+    // ("sales came in at €6.4bn": "in" only after "came")
+    const skippable = (k: number) => isWord(t, k) && (SKIP_BEFORE.has(lw(t, k)) || lex.changeVerbs.has(lw(t, k)) || lex.adverbs.has(lw(t, k)) || (lw(t, k) === 'in' && COME.has(lw(t, k - 1))));
     while (b >= from && skipped < 6 && skippable(b)) {
       b--;
       skipped++;
     }
     // "Net profit climbed 16% to €1.25 billion (from €1.08 billion)": past the change to the subject of its verb
-    const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by)$/.test(lw(t, k));
+    // ("fell by almost a third, to €431m")
+    const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by|a|an|almost|nearly|about|around|roughly|some|more|than|half|thirds?|quarters?|fifths?|tenths?)$/.test(lw(t, k));
     if (b >= from && amountTok(b) && (lw(t, b + 1) === 'to' || lw(t, b + 1) === 'from')) {
       let c = b;
       let steps = 0;

@@ -1083,6 +1083,25 @@ function tempWords(lex: Lexicon): Set<string> {
   return temperatureWords!;
 }
 
+const temperatureDocs = new WeakMap<Tokens, boolean>();
+/**
+ * "Darrow reached 43.8C at 1.50 p.m.": in a text about the heat (temperature words in at least three places), a
+ * glued C or F is a temperature without a word of its own sentence — not after an identifier ("seat 12C", "gate 4F").
+ */
+function temperatureDocument(ctx: ScanContext, numStart: number): boolean {
+  const { t, lex } = ctx;
+  const prev = numStart - 1 >= 0 && t.kind[numStart - 1] === T_WORD ? lw(t, numStart - 1) : '';
+  if (prev && (lex.identifierHeadsLower.has(prev) || lex.identifierHeads.has(tokText(t, numStart - 1)) || /^(?:seats?|rows?)$/.test(prev))) return false;
+  let known = temperatureDocs.get(t);
+  if (known === undefined) {
+    const words = tempWords(lex);
+    let n = 0;
+    for (let q = 0; q < t.n && n < 3; q++) if (t.kind[q] === T_WORD && words.has(lw(t, q))) n++;
+    temperatureDocs.set(t, (known = n >= 3));
+  }
+  return known;
+}
+
 /** Is the unit symbol at [p, end) standing at the end of a clause ("2 in.", "2 in") or before "thick"/"long"/…? */
 function clauseFinal(ctx: ScanContext, end: number): boolean {
   const { t } = ctx;
@@ -1143,7 +1162,7 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
     // "40C", "104F": a temperature letter needs a temperature word in the sentence or a converted neighbour
     if (u.unit.dimension === 'temperature' && sym.length === 1 && /[A-Za-z]/.test(sym)) {
       const convAfter = isPunct(t, end, '(') && isNum(t, end + 1);
-      if (!sentenceHas(ctx, p, tempWords(lex)) && !convAfter && !afterTemperature(ctx, numStart)) return null;
+      if (!sentenceHas(ctx, p, tempWords(lex)) && !convAfter && !afterTemperature(ctx, numStart) && !temperatureDocument(ctx, numStart)) return null;
     }
     // a symbol that is also a prefix ("$") before a number belongs to that number ("5 $10 bills"), unless
     // the number carries its own money after it ("10 $ 30 $", "10 $ 30 cent")
@@ -1607,7 +1626,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         if (n.bare || (n.form === 'digits' && n.precision !== null && n.precision < 1 && (headListed || lex.identifierHeadsLower.has(low)))) {
           // ("iPhone 11": a listed head as written)
           if (headListed && (cap || raw === raw.toUpperCase() || lex.identifierHeads.has(raw))) return identifierEnd(t, after);
-          if (!cap && lex.identifierHeadsLower.has(low) && n.bare && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+          // ("seat 12C", "gate 4F": a glued letter after a head is part of the identifier, not a unit)
+          const letterAfter = glued(t, after) && t.kind[after] === T_WORD && tokText(t, after).length === 1;
+          if (!cap && lex.identifierHeadsLower.has(low) && n.bare && !looksPluralNoun(t, after, lex) && (letterAfter || !matchIndex(ctx, lex.units, after))) {
             if (low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer' || lw(t, pt - 1) === 'at') return identifierEnd(t, after);
           }
           // between an acronym and a capitalised word: a station or brand name ("KMRW 7 News", "WXYZ 12 Action")

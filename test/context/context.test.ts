@@ -81,6 +81,22 @@ describe('time', () => {
     // a quarter and the year it closes: which one is meant is unclear, so the document date stays
     const d = claims('Fourth-quarter sales rose. For full-year 2024, the group had sales of €41bn. Net profit was €2.1bn.', '2025-03-06');
     expect(d.find((x) => x.text === '€2.1bn')!.time).toMatchObject({ text: 'document date' });
+    // the year named in the headline and a heading, the quarter once: the report is about the year
+    const e = claims('Sorvik reports full-year 2024 results. Full-year 2024 at a glance. Fourth-quarter sales rose. Net profit was €2.1bn.', '2025-03-06');
+    expect(e.find((x) => x.text === '€2.1bn')!.time).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
+  });
+
+  test('a bracketed comparison year marks the year-earlier figure', () => {
+    const c = claims('Adjusted EBIT margin of 10.2% (2023: 9.4%). Net profit of €431 million (prior year: €562 million).', '2025-02-27');
+    expect(c.find((x) => x.text === '9.4%')!.role).toBe('history');
+    expect(c.find((x) => x.text === '€562 million')!.role).toBe('history');
+    expect(c.find((x) => x.text === '10.2%')!.role).toBeUndefined();
+  });
+
+  test('a weekday alone is the last one unless the sentence speaks of what is to come; "since" runs to the report', () => {
+    expect(claim('Police said 40 people were hurt on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-12' });
+    expect(claim('The union will march with 40 banners on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-19' });
+    expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-12', end: '2025-07-16' });
   });
 
   test('without a document date only expressions with their own year resolve', () => {
@@ -126,6 +142,21 @@ describe('tables', () => {
     expect(c.find((x) => x.text === '1,403')!.time).toMatchObject({ start: '2024-04-01', end: '2024-06-30' });
     // the header cells are labels, not figures
     expect(c.some((x) => x.text.includes('2025'))).toBe(false);
+    // "Revenue 2024", "Revenue 2023": columns of one year each, with the same label
+    const y = `<html><body><article><h1>Results</h1><p>Veltra reported its results on Thursday.</p><table><caption>Revenue by segment, € million</caption>
+<tr><th>Segment</th><th>Revenue 2024</th><th>Revenue 2023</th></tr>
+<tr><td>Industrial</td><td>1,540</td><td>1,403</td></tr></table></article></body></html>`;
+    const d = processDocument(ingestText(y, { id: 'y.html', path: 'y.html', date: '2025-02-27' }), 0).claims;
+    expect(d.find((x) => x.text === '1,403')!.time).toMatchObject({ start: '2023-01-01', end: '2023-12-31' });
+    expect(d.find((x) => x.text === '1,540')!.time).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
+    expect(d.find((x) => x.text === '1,540')!.measure).toBe(d.find((x) => x.text === '1,403')!.measure);
+    // a header that names a scale but no known currency scales the cells ("bn drals"); "(m)" alone is metres
+    const b = `<html><body><article><h1>Budget</h1><p>The minister presented the budget on Tuesday.</p><table>
+<tr><th>Ministry</th><th>bn drals</th><th>Height (m)</th></tr>
+<tr><td>Health</td><td>29.90</td><td>12</td></tr></table></article></body></html>`;
+    const e = processDocument(ingestText(b, { id: 'b.html', path: 'b.html', date: '2025-02-25' }), 0).claims;
+    expect(e.find((x) => x.text === '29.90')!.value).toBe(29.9e9);
+    expect(e.find((x) => x.text === '12')!.value).toBe(12);
   });
 
   test('columns of changes are changes, told apart by the column before; the total row holds wholes', () => {

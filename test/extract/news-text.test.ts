@@ -254,3 +254,15 @@ describe('not figures: names, addresses, list markers, lap times, eras', () => {
     expect(texts('Casualties: 12 people died.')).toEqual(['12']);
   });
 });
+
+describe('temperature letters in a text about the heat', () => {
+  test('a glued C is a temperature where the text speaks of the heat elsewhere, not after a seat or gate', () => {
+    const text = 'The heatwave broke records. Temperatures will stay high and the heat will last. Darrow reached 43.8C at 1.50 p.m., above the record set at Kessel (42.9C). The passenger in seat 12C was unhurt.';
+    const f = figs(text);
+    expect(f.find((x) => x.text === '43.8C')).toMatchObject({ value: 43.8, unit: 'degC' });
+    expect(f.find((x) => x.text === '42.9C')).toMatchObject({ unit: 'degC' });
+    expect(f.some((x) => x.value === 12)).toBe(false);
+    // without the heat in the text, a glued letter alone stays no temperature
+    expect(figs('Darrow reached 43.8C at 1.50 p.m.').some((x) => x.unit === 'degC')).toBe(false);
+  });
+});
