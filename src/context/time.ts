@@ -177,6 +177,8 @@ export function timeExpressions(sentence: string, docDate: string | null): Found
     const certainYear = r.start.isCertain('year') && /\b(?:1[89]|20)\d\d\b/.test(r.text);
     if (!docDate && !certainYear) continue;
     if (/^\s*(?:now|right now|for now|currently)\s*$/i.test(r.text)) continue;
+    // "from 10.40 billion drals": an amount, not the clock
+    if (/\d[.:]\d\d\s*$/.test(r.text) && /^\s*(?:billion|million|thousand|trillion|bn|mn|per\b|percent|%)/i.test(sentence.slice(e, e + 12))) continue;
     if (/^(?:in\s+|during\s+)?(?:the\s+)?(?:quarter|season|period|week|month|year|weekend|half)$/i.test(r.text.trim())) continue;
     // "the march", "may": months only when written as months (capitalised, or with a day or year)
     if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim())) continue;

@@ -99,6 +99,10 @@ describe('time', () => {
     expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-12', end: '2025-07-16' });
   });
 
+  test('"from 10.40 billion" is an amount, not a clock time', () => {
+    expect(claim('The deficit falls from 10.40 billion drals, 3.0% of GDP.', '3.0%', '2025-02-25').time).toMatchObject({ text: 'document date' });
+  });
+
   test('without a document date only expressions with their own year resolve', () => {
     expect(claim('The toll rose to 45 on Friday.', '45').time).toBeNull();
     expect(claim('The toll was 45 on October 14, 2022.', '45').time).toMatchObject({ start: '2022-10-14' });
