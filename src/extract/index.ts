@@ -47,6 +47,7 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
   const out: Mention[] = [];
   for (const [from, to] of blocks) extractBlock(text, t, lex, dates, from, to, out);
   inheritCounted(out, lex, text);
+  incidentParts(out, text);
   return out;
 }
 
@@ -325,6 +326,28 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     m.phrase = src.phrase;
     m.event = src.event;
     m.measure = src.measure;
+  }
+}
+
+const INCIDENT_AFTER = /^[^.;,:!?]{0,40}?\b(?:when|after)\s+an?\s+[a-z]/i;
+
+/**
+ * "Three people were killed. Two died when a landslide buried their house": after a larger count of the same event,
+ * the toll of one incident ("when a …") is a part of it, not a rival figure. (Alone, "12 were killed when a bus
+ * plunged into a ravine" is the event itself.)
+ */
+function incidentParts(out: Mention[], text: string): void {
+  for (let i = 1; i < out.length; i++) {
+    const m = out[i]!;
+    if (!m.event || m.role || m.unit !== 'count' || !INCIDENT_AFTER.test(text.slice(m.end, m.end + 80))) continue;
+    // (the same event, or any event a sentence or two before: "were killed … died when a …")
+    for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
+      const o = out[k]!;
+      if (o.event && (o.event === m.event || m.start - o.end < 300) && o.unit === 'count' && !o.role && o.value > m.value) {
+        m.role = 'subset';
+        break;
+      }
+    }
   }
 }
 

@@ -265,6 +265,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
 
+  test('after a toll, the toll of one incident ("when a landslide …") is a part of it; alone it is the event', () => {
+    const c = claims('Three people were killed, officials said. Two died when a landslide buried their house.');
+    expect(c.find((x) => x.text === 'Two')!.role).toBe('subset');
+    expect(c.find((x) => x.text === 'Three')!.role).toBeUndefined();
+    expect(claim('Twelve people were killed when a bus plunged into a ravine.', 'Twelve').role).toBeUndefined();
+  });
+
   test('a bare count takes what it counts from its verb or from the count of its size before it', () => {
     // the subject of its verb: "31,000 marched", "eight were arrested"
     expect(claim('In the capital, police said 31,000 marched.', '31,000').event).toBe(claim('Police said 31,000 people marched.', '31,000').event);
