@@ -5,7 +5,7 @@
 import { buildSynonyms, type Synonyms } from './align/index.js';
 import { contextualise, type ClaimContext } from './context/index.js';
 import { extract } from './extract/index.js';
-import { extendLexicon, getLexicon, type Lexicon } from './lexicon/index.js';
+import { extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
 import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
@@ -18,9 +18,10 @@ export interface DocResult {
 }
 
 /** Extract and contextualise one document. Never throws: a failure becomes a document error. */
-export function processDocument(doc: Document, docIndex: number, lex: Lexicon = getLexicon()): DocResult {
+export function processDocument(doc: Document, docIndex: number, base: Lexicon = getLexicon()): DocResult {
   if (!doc.text) return { doc, claims: [] };
   try {
+    const lex = withDocumentCurrencies(doc.text, base);
     const mentions = extract(doc.text, doc.segments, { lexicon: lex });
     return { doc, claims: contextualise(doc, mentions, docIndex, lex) };
   } catch (e) {

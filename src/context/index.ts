@@ -274,8 +274,12 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const { table, row, col } = s.cell!;
     const raw = doc.text.slice(s.start, s.end).trim();
     // (a header's year dates its column and leaves its label: "Revenue 2023")
-    const year = row === 0 ? /^(?:[A-Za-z][A-Za-z.\s-]{0,30}\s)?((?:19|20)\d\d)$/.exec(raw) : null;
-    const text = label(year ? raw.slice(0, -4).trimEnd() : raw);
+    // ("2024/25 (bn drals)": a fiscal year, taken as April to March)
+    const bare = row === 0 ? raw.replace(/\([^()]*\)/g, ' ').trim() : '';
+    let year = row === 0 ? /^(?:([A-Za-z][A-Za-z.\s-]{0,30})\s)?((?:19|20)\d\d)(?:[/-](\d\d))?$/.exec(bare) : null;
+    const fiscal = !!year?.[3] && Number(year[3]) === (Number(year[2]) + 1) % 100;
+    if (year?.[3] && !fiscal) year = null;
+    const text = label(year ? year[1] ?? '' : raw);
     if (row === 0) {
       const m = moneyScale(raw, lex);
       if (m) {
@@ -285,7 +289,10 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const period = fiscalPeriods(raw, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
       if (period && period.end - period.start >= raw.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
-      else if (year && col > 0) colPeriod.set(`${table}|${col}`, { start: `${year[1]}-01-01`, end: `${year[1]}-12-31`, text: raw });
+      else if (year && col > 0) {
+        const y = Number(year[2]);
+        colPeriod.set(`${table}|${col}`, fiscal ? { start: `${y}-04-01`, end: `${y + 1}-03-31`, text: raw } : { start: `${y}-01-01`, end: `${y}-12-31`, text: raw });
+      }
     }
     if (col === 0) rowLabels.set(`${table}|${row}`, text);
     if (row === 0 && col < 64) {

@@ -64,7 +64,9 @@ function chronoSpans(s: string): Array<[number, number]> {
   let out: Array<[number, number]> = [];
   try {
     const ref = new Date(Date.UTC(2000, 0, 1));
-    out = casual.parse(s, ref).map((r) => [r.index, r.index + r.text.length] as [number, number]);
+    // ("up to 24:00 on 16 July": chrono reads no hour 24; the end of a day is a clock time all the same)
+    const text = s.includes('24:00') ? s.replace(/\b24:00\b/g, '23:59') : s;
+    out = casual.parse(text, ref).map((r) => [r.index, r.index + r.text.length] as [number, number]);
   } catch {
     out = [];
   }

@@ -243,7 +243,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
   return { words: best, event };
 }
 
-const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);
+const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);
 const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
@@ -393,14 +393,15 @@ function npBackwardAt(t: Tokens, k: number, lex: Lexicon, floor: number): { word
     }
     const w = lw(t, i);
     if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || TITLE_STOP.has(w) || lex.cardinals.has(w)) break;
-    if (words.length && isVerbish(lex, w) && !w.endsWith('ing')) break;
+    const ingNoun = lex.ingNouns.has(w);
+    if (words.length && isVerbish(lex, w) && !w.endsWith('ing') && !ingNoun) break;
     // "U.S. sales": a dotted abbreviation read backwards (S . U)
     if (w.length <= 2 && tokText(t, i - 1) === '.' && isWord(t, i - 2) && tokText(t, i - 2).length <= 2 && t.gap[i] === 0) {
       words.unshift(`${tokText(t, i - 2)}.${tokText(t, i)}.`);
       i -= 3;
       continue;
     }
-    if (lex.changeVerbs.has(w) || lex.verbForms.has(w)) break;
+    if ((lex.changeVerbs.has(w) || lex.verbForms.has(w)) && !ingNoun) break;
     words.unshift(tokText(t, i));
     if (i > floor && t.nl[i]) break;
     i--;

@@ -1520,7 +1520,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     // "the emergency line is 119", "the helpline number is 0800 …", "the hotline: 112"
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (lw(t, j - 1) === 'is' || isPunct(t, j - 1, ':')) && LINE_NOUNS.has(lw(t, j - 2)) && LINE_KINDS.has(lw(t, j - 3)) && !looksPluralNoun(t, after, lex)) return phoneEnd(t, j, ctx.to);
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
-    if (!qualified && n.bare && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
+    // ("Share (1,377)": a counter with thousands separators as well)
+    if (!qualified && n.form === 'digits' && n.precision !== null && n.precision >= 1 && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
     if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && COUNTER_HEADS.has(lw(t, j - 1))) return after + 2;
     if (!qualified && n.bare && /^(?:updated|posted|published|edited|modified)$/.test(lw(t, j - 1)) && lw(t, after + 1) === 'ago') return after + 2;
     // an exchange-rate note: "($1 = 0.8547 euros)"

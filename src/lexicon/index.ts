@@ -55,6 +55,8 @@ export interface UnitMatch {
 }
 
 export interface Lexicon {
+  /** The files it was compiled from (to compile a variant: a document's own currency). */
+  sources?: LexiconSources;
   cardinals: Map<string, number>;
   scales: Map<string, number>;
   fractions: Map<string, number>;
@@ -100,6 +102,8 @@ export interface Lexicon {
   eventNouns: Set<string>;
   /** nouns that name a gathering counted as one figure: "put the crowd at 18,500" counts people */
   crowdNouns: Set<string>;
+  /** nouns that look like verb forms ("spending", "borrowing", "earnings"): heads of what a figure counts */
+  ingNouns: Set<string>;
   /** sources that name no one in particular ("officials said"): no rival of a named source */
   genericSources: Set<string>;
   /** Nouns of a size written as an attribute ("81-seat parliament", "300-bed hospital"): a capacity, not a count. */
@@ -232,6 +236,7 @@ interface WordsFile {
   people_adjectives?: string[];
   event_nouns?: string[];
   crowd_nouns?: string[];
+  ing_nouns?: string[];
   generic_sources?: string[];
   capacity_nouns?: string[];
   measuring_verbs?: string[];
@@ -293,6 +298,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     peopleAdjectives: new Set(),
     eventNouns: new Set(),
     crowdNouns: new Set(),
+    ingNouns: new Set(),
     genericSources: new Set(),
     capacityNouns: new Set(),
     measuringVerbs: new Set(),
@@ -365,6 +371,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.peopleAdjectives, f.people_adjectives);
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.crowdNouns, f.crowd_nouns);
+    fill(lex.ingNouns, f.ing_nouns);
     fill(lex.genericSources, f.generic_sources);
     fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.measuringVerbs, f.measuring_verbs);
@@ -391,7 +398,48 @@ export function compileLexicon(src: LexiconSources): Lexicon {
       for (const [y, band] of Object.entries(e.years)) m.set(Number(y), [Math.min(band[0], band[1]), Math.max(band[0], band[1])]);
     }
   }
+  lex.sources = src;
   return lex;
+}
+
+// "4.2 drals to the dollar", "9.8 tessars per US dollar": an exchange rate names a currency
+const RATE_TO = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:to|per|for)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:us\s+|u\.s\.\s+)?(?:dollar|euro|pound|yen)\b/gi;
+// "6.9 billion drals ($1.9 billion)": an amount converted into money (twice, to tell it from "3 million tickets ($45m)")
+const CONVERTED = /\b(?:billion|million|trillion|thousand|bn|mn)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
+const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
+
+/**
+ * A currency the lexicon does not know but the document does: named in an exchange rate ("4.2 drals to the dollar")
+ * or converted into dollars twice ("6.9 billion drals ($1.9 billion)"). The lexicon with it added as money (code:
+ * its first three letters), or `lex` itself when the text names none.
+ */
+export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
+  if (!lex.sources || (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) && !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text))) return lex;
+  const found = new Set<string>();
+  const seen = new Map<string, number>();
+  const known = (w: string) => !!lex.units.candidates(w, w) || !!lex.units.candidates(w.replace(/s$/, ''), w.replace(/s$/, '')) || lex.scales.has(w) || lex.cardinals.has(w);
+  for (const m of text.matchAll(RATE_TO)) {
+    const w = m[1]!.toLowerCase();
+    if (!known(w)) found.add(w.replace(/s$/, ''));
+  }
+  for (const m of text.matchAll(CONVERTED)) {
+    const w = m[1]!.toLowerCase();
+    if (known(w)) continue;
+    const n = (seen.get(w) ?? 0) + 1;
+    seen.set(w, n);
+    if (n >= 2) found.add(w.replace(/s$/, ''));
+  }
+  if (!found.size) return lex;
+  const key = [...found].sort().join('|');
+  let cache = docLexicons.get(lex);
+  if (!cache) docLexicons.set(lex, (cache = new Map()));
+  let out = cache.get(key);
+  if (!out) {
+    const entries = [...found].sort().map((w) => ({ name: w.slice(0, 3).toUpperCase(), dimension: 'currency', words: [w, `${w}s`] }));
+    out = compileLexicon({ ...lex.sources, units: [...lex.sources.units, { entries }] });
+    cache.set(key, out);
+  }
+  return out;
 }
 
 /**

@@ -86,6 +86,16 @@ describe('time', () => {
     expect(e.find((x) => x.text === '€2.1bn')!.time).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
   });
 
+  test('a currency the text names in an exchange rate is money; "spending" heads what a figure is', () => {
+    const text = 'The budget is set at 112.4 billion drals. At 4.2 drals to the dollar, that is about $26.8 billion. Defence spending is 6.9 billion drals.';
+    const c = processDocument(ingestText(text, { id: 'b.txt', path: 'b.txt', date: '2025-02-25' }), 0).claims;
+    expect(c.find((x) => x.text === '112.4 billion drals')).toMatchObject({ unit: 'DRA', dimension: 'currency', value: 112.4e9 });
+    expect(c.find((x) => x.text === '6.9 billion drals')!.measure).toBe('Defence spending');
+    // without a rate or a conversion, an unknown word stays what is counted
+    const d = processDocument(ingestText('Some 3 million tickets were sold.', { id: 'd.txt', path: 'd.txt', date: '2025-02-25' }), 0).claims;
+    expect(d[0]!.unit).toBe('count');
+  });
+
   test('a bracketed comparison year marks the year-earlier figure', () => {
     const c = claims('Adjusted EBIT margin of 10.2% (2023: 9.4%). Net profit of €431 million (prior year: €562 million).', '2025-02-27');
     expect(c.find((x) => x.text === '9.4%')!.role).toBe('history');
@@ -161,6 +171,13 @@ describe('tables', () => {
     const e = processDocument(ingestText(b, { id: 'b.html', path: 'b.html', date: '2025-02-25' }), 0).claims;
     expect(e.find((x) => x.text === '29.90')!.value).toBe(29.9e9);
     expect(e.find((x) => x.text === '12')!.value).toBe(12);
+    // "2024/25 (bn drals)": a fiscal-year column
+    const f = `<html><body><article><h1>Budget</h1><p>The minister presented the budget on Tuesday.</p><table>
+<tr><th>Function</th><th>2024/25 (bn drals)</th><th>2025/26 (bn drals)</th></tr>
+<tr><td>Health</td><td>23.10</td><td>24.63</td></tr></table></article></body></html>`;
+    const g = processDocument(ingestText(f, { id: 'f.html', path: 'f.html', date: '2025-02-25' }), 0).claims;
+    expect(g.find((x) => x.text === '23.10')).toMatchObject({ value: 23.1e9, time: { start: '2024-04-01', end: '2025-03-31' } });
+    expect(g.find((x) => x.text === '24.63')!.time).toMatchObject({ start: '2025-04-01' });
   });
 
   test('columns of changes are changes, told apart by the column before; the total row holds wholes', () => {
