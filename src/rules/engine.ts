@@ -197,10 +197,25 @@ class Engine {
       const slack = temp ? 1 : rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 0.05;
       let ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
       // "10C (18F) above normal", "warmer by 5C (9F)": a temperature difference converts without the offset
-      if (!ok && temp && DIFFERENCE_WORDS.test(o.sentence)) {
-        const delta = o.unit === 'degC' && c.unit === 'degF' ? o.value * 1.8 : o.unit === 'degF' && c.unit === 'degC' ? o.value / 1.8 : null;
-        if (delta !== null && Math.abs(delta - c.value) <= Math.max(half, slack) + 1e-9) {
+      const delta = !temp ? null : o.unit === 'degC' && c.unit === 'degF' ? o.value * 1.8 : o.unit === 'degF' && c.unit === 'degC' ? o.value / 1.8 : null;
+      // ("1.2C (34F) above the record": a difference written as such, whose absolute reading is no excuse)
+      const difference = delta !== null && (DIFFERENCE_AFTER.test(c.sentence.slice(Math.max(o.end, c.end) - c.sentenceStart)) || /\bby\s*$/i.test(o.sentence.slice(0, o.start - o.sentenceStart)));
+      if (delta !== null && (difference || (!ok && DIFFERENCE_WORDS.test(o.sentence)))) {
+        if (Math.abs(delta - c.value) <= Math.max(half, slack) + 1e-9) {
           this.pass(rule, [o, c], `a difference of ${o.text} = ${fmtNumber(delta, 1)} ${unitWord(c.unit)}, given as ${c.text}`);
+          continue;
+        }
+        if (difference) {
+          this.add(rule, rule.severity, 'conversion', [o, c], {
+            measure: o.measure,
+            value: `a difference of ${o.text}`,
+            converted: c.text,
+            expected: `${fmtNumber(delta, 1)} ${unitWord(c.unit)}`,
+            unit: o.unit,
+            target_unit: c.unit,
+            values: `${this.describe(o)} vs ${this.describe(c)}`,
+            why: `a difference of ${o.text} is ${fmtNumber(delta, 1)} ${unitWord(c.unit)}, not ${c.text}${ok ? ' (the conversion of a temperature, not of a difference)' : ''}`,
+          }, { expected: delta, stated: c.value });
           continue;
         }
       }
@@ -1007,6 +1022,8 @@ const WINDOW = 64;
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
+/** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
+const DIFFERENCE_AFTER = /^\s*\)?\s*(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
 
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 

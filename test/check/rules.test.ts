@@ -391,6 +391,15 @@ describe('scope: a regional figure next to a national one', () => {
 });
 
 describe('conversion: a figure and its stated conversion', () => {
+  test('a temperature difference converts without the offset, and its absolute reading is flagged', async () => {
+    const bad = await check({ 'a.txt': 'Darrow reached 43.8C, which is 1.2C (34F) above the record.' });
+    const f = bad.findings.filter((x) => x.rule === 'unit-conversion');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/difference of 1\.2C/);
+    const ok = await check({ 'a.txt': 'Darrow reached 43.8C, which is 1.2C (2.2F) above the record. Kessel hit 42.9C (109.2F) on Tuesday.' });
+    expect(ok.findings).toHaveLength(0);
+  });
+
   test('a wrong conversion is flagged with the expected value', async () => {
     const r = await check({ 'a.txt': 'The rain bands reached 95 kilometres (69 miles) inland.' });
     const f = r.involving('95 kilometres', '69 miles');
