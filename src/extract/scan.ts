@@ -1083,6 +1083,28 @@ function tempWords(lex: Lexicon): Set<string> {
   return temperatureWords!;
 }
 
+/**
+ * "The North had 21, the Coast 18 and the Southern Uplands 19": a list that leaves out the verb pairs a named item
+ * with its figure — "the" before the name, a figure earlier in the sentence, and the item ending at a comma, "and"
+ * or the sentence end. (A name before a number is otherwise an identifier: "Route 66".)
+ */
+function gappedListItem(ctx: ScanContext, nameEnd: number, after: number): boolean {
+  const { t } = ctx;
+  let k = nameEnd;
+  while (k > ctx.from && isCapitalised(t, k - 1) && nameEnd - k < 3) k--;
+  if (lw(t, k - 1) !== 'the') return false;
+  const end = tokText(t, after);
+  if (!(end === ',' || end === '.' || end === ';' || lw(t, after) === 'and' || after >= ctx.to)) return false;
+  // a comma list: the item follows a comma or "and" after an earlier figure of the sentence
+  const join = k - 2;
+  if (!(isPunct(t, join, ',') || lw(t, join) === 'and')) return false;
+  for (let q = join - 1, steps = 0; q >= ctx.from && steps < 40; q--, steps++) {
+    if (isPunct(t, q, '.') || isPunct(t, q, ';') || isPunct(t, q, '!') || isPunct(t, q, '?')) return false;
+    if (isNum(t, q)) return true;
+  }
+  return false;
+}
+
 const temperatureDocs = new WeakMap<Tokens, boolean>();
 /**
  * "Darrow reached 43.8C at 1.50 p.m.": in a text about the heat (temperature words in at least three places), a
@@ -1643,7 +1665,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
           }
           // any capitalised word mid-sentence before a bare integer that is not followed by a unit or a plural noun
           // (also right after a colon, where a name starts without starting a sentence: "Backyard Worlds: Planet 9")
-          if (cap && n.bare && (!sentenceInitial(t, pt, ctx.from) || (isPunct(t, pt - 1, ':') && !t.nl[pt] && pt - 1 > ctx.from)) && !isMonthToken(t, pt) && !lex.determiners.has(low) && !lex.qualifiers.candidates(raw, low)) {
+          if (cap && n.bare && (!sentenceInitial(t, pt, ctx.from) || (isPunct(t, pt - 1, ':') && !t.nl[pt] && pt - 1 > ctx.from)) && !isMonthToken(t, pt) && !lex.determiners.has(low) && !lex.qualifiers.candidates(raw, low) && !gappedListItem(ctx, pt, after)) {
             const nx = after;
             const unitNext = matchIndex(ctx, lex.units, nx) || (isPunct(t, nx, '-') && matchIndex(ctx, lex.units, nx + 1)) || readScaleLookahead(ctx, nx);
             if (!unitNext && !looksPluralNoun(t, nx, lex) && !(isPunct(t, nx, '%'))) return identifierEnd(t, after);

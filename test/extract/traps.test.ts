@@ -11,6 +11,11 @@ import { getLexicon } from '../../src/lexicon/index.js';
 import { figs, texts } from './helpers.js';
 
 describe('not figures, next to figures', () => {
+  test('a list that leaves out its verb pairs names with figures; a name before a number is otherwise an identifier', () => {
+    expect(texts('The North had 21, the Coast 18 and the Southern Uplands 19.')).toEqual(['21', '18', '19']);
+    expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
+  });
+
   test('a share counter with a thousands separator and a date after "24:00" are no figures', () => {
     expect(texts('Wednesday 16 July 2025 | Live | Share (1,377) | Comments (42). Sales rose to 1,377 units.')).toEqual(['1,377']);
     expect(texts('Figures are based on metered data up to 24:00 on 16 July. Demand reached 58.4 GW.')).toEqual(['58.4 GW']);
