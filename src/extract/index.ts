@@ -330,20 +330,24 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
 }
 
 const INCIDENT_AFTER = /^[^.;,:!?]{0,40}?\b(?:when|after)\s+an?\s+[a-z]/i;
+// "triggering the landslide that killed three people": a figure in a relative clause of the incident
+const INCIDENT_BEFORE = /\b(?:the|a|an)\s+[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+)?$/i;
 
 /**
- * "Three people were killed. Two died when a landslide buried their house": after a larger count of the same event,
- * the toll of one incident ("when a …") is a part of it, not a rival figure. (Alone, "12 were killed when a bus
+ * "Three people were killed. Two died when a landslide buried their house", "… the landslide that killed three": after
+ * a larger count of the same event, the toll of one incident is a part of it, not a rival figure. (Alone, "12 were killed when a bus
  * plunged into a ravine" is the event itself.)
  */
 function incidentParts(out: Mention[], text: string): void {
   for (let i = 1; i < out.length; i++) {
     const m = out[i]!;
-    if (!m.event || m.role || m.unit !== 'count' || !INCIDENT_AFTER.test(text.slice(m.end, m.end + 80))) continue;
+    if (!m.event || m.role || m.unit !== 'count') continue;
+    if (!INCIDENT_AFTER.test(text.slice(m.end, m.end + 80)) && !INCIDENT_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
     // (the same event, or any event a sentence or two before: "were killed … died when a …")
     for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
       const o = out[k]!;
-      if (o.event && (o.event === m.event || m.start - o.end < 300) && o.unit === 'count' && !o.role && o.value > m.value) {
+      const near = m.start - o.end < 300;
+      if ((o.event ? o.event === m.event || near : near && !!o.noun && o.noun === m.noun) && o.unit === 'count' && !o.role && o.value > m.value) {
         m.role = 'subset';
         break;
       }

@@ -287,6 +287,7 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(c.find((x) => x.text === 'Two')!.role).toBe('subset');
     expect(c.find((x) => x.text === 'Three')!.role).toBeUndefined();
     expect(claim('Twelve people were killed when a bus plunged into a ravine.', 'Twelve').role).toBeUndefined();
+    expect(claims('Five people are dead. Rain triggered the landslide that killed three people.').find((x) => x.text === 'three')!.role).toBe('subset');
   });
 
   test('a bare count takes what it counts from its verb or from the count of its size before it', () => {
