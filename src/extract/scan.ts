@@ -1105,6 +1105,7 @@ function gappedListItem(ctx: ScanContext, nameEnd: number, after: number): boole
   return false;
 }
 
+const SMS_VERBS = new Set(['text', 'sms', 'txt']);
 const temperatureDocs = new WeakMap<Tokens, boolean>();
 /**
  * "Darrow reached 43.8C at 1.50 p.m.": in a text about the heat (temperature words in at least three places), a
@@ -1541,6 +1542,10 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (PHONE_WORDS.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && PHONE_WORDS.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
     // "the emergency line is 119", "the helpline number is 0800 …", "the hotline: 112"
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (lw(t, j - 1) === 'is' || isPunct(t, j - 1, ':')) && LINE_NOUNS.has(lw(t, j - 2)) && LINE_KINDS.has(lw(t, j - 3)) && !looksPluralNoun(t, after, lex)) return phoneEnd(t, j, ctx.to);
+    // "Text RENT to 60 600": a short code to text
+    if (!qualified && n.form === 'digits' && lw(t, j - 1) === 'to' && isWord(t, j - 2) && SMS_VERBS.has(lw(t, j - 3))) return phoneEnd(t, j, ctx.to);
+    // "Puzzles p.34", "TV pp.40-41": a page reference
+    if (!qualified && n.bare && isPunct(t, j - 1, '.') && glued(t, j) && glued(t, j - 1) && (lw(t, j - 2) === 'p' || lw(t, j - 2) === 'pp')) return identifierEnd(t, after);
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
     // ("Share (1,377)": a counter with thousands separators as well)
     if (!qualified && n.form === 'digits' && n.precision !== null && n.precision >= 1 && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
@@ -1809,6 +1814,8 @@ function streetEnd(ctx: ScanContext, k: number): number {
   let words = 0;
   let q = k;
   while (q < ctx.to && words < 5 && !t.nl[q] && t.gap[q]! > 0) {
+    // "12 Drukkerijweg": a one-word street name
+    if (words === 0 && isCapitalised(t, q) && streetWord(lex, lw(t, q))) return q + 1;
     if (isCapitalised(t, q)) {
       if (lex.streetTypes.has(tokText(t, q)) && (words > 0 || isCapitalised(t, q + 1) || (isPunct(t, q + 1, '.') && glued(t, q + 1)))) {
         return isPunct(t, q + 1, '.') && glued(t, q + 1) ? q + 2 : q + 1;
@@ -1827,6 +1834,11 @@ function streetEnd(ctx: ScanContext, k: number): number {
     return 0;
   }
   return 0;
+}
+
+function streetWord(lex: Lexicon, w: string): boolean {
+  for (const x of lex.streetSuffixes) if (w.length >= x.length + 3 && w.endsWith(x)) return true;
+  return false;
 }
 
 /** "A.D. 1000", "AD 79": an era before the number at j. */

@@ -124,6 +124,8 @@ export interface Lexicon {
   nameHeads: PhraseIndex<true>;
   /** Street types ("Street", "Rd", "Ave") that make a number before capitalised words a house number. */
   streetTypes: Set<string>;
+  /** endings of one-word street names ("Drukkerijweg", "Kanaalstraat"): a number before one is a house number */
+  streetSuffixes: string[];
   /** Counted nouns written glued to the digits ("3cyl", "4dr"): no identifier. */
   gluedNouns: Set<string>;
 }
@@ -194,6 +196,7 @@ interface NumbersFile {
   change_verbs?: string[];
   name_heads?: string[];
   street_types?: string[];
+  street_suffixes?: string[];
   glued_nouns?: string[];
 }
 
@@ -310,6 +313,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     rates: new Map(),
     nameHeads: new PhraseIndex(),
     streetTypes: new Set(),
+    streetSuffixes: [],
     gluedNouns: new Set(),
   };
   for (const f of src.numbers) {
@@ -331,6 +335,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const v of f.change_verbs ?? []) lex.changeVerbs.add(v);
     for (const w of f.name_heads ?? []) lex.nameHeads.add(w, true);
     for (const w of f.street_types ?? []) lex.streetTypes.add(w);
+    for (const w of f.street_suffixes ?? []) if (!lex.streetSuffixes.includes(w)) lex.streetSuffixes.push(w);
     for (const w of f.glued_nouns ?? []) lex.gluedNouns.add(w);
   }
   for (const f of src.units) {

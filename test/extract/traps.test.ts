@@ -16,6 +16,11 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('a one-word street name, a short code to text and a page reference are no figures', () => {
+    expect(texts('Write to us at 12 Drukkerijweg, Kessenburg, or visit 4 Kanaalstraat.')).toEqual([]);
+    expect(texts('Text RENT to 60 600 to vote. Puzzles p.34 - TV p.40-41. The march drew 600 people.')).toEqual(['600']);
+  });
+
   test('a share counter with a thousands separator and a date after "24:00" are no figures', () => {
     expect(texts('Wednesday 16 July 2025 | Live | Share (1,377) | Comments (42). Sales rose to 1,377 units.')).toEqual(['1,377']);
     expect(texts('Figures are based on metered data up to 24:00 on 16 July. Demand reached 58.4 GW.')).toEqual(['58.4 GW']);
