@@ -51,9 +51,24 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
   return out;
 }
 
+/**
+ * "Sunday 18 May 2025 | No. 2,417 | 2.50 euros": a field of a masthead line (fields between bars, one an issue
+ * number) is the paper's cover price or edition, not a figure of the news.
+ */
+function mastheadField(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  if (le - ls > 200) return false;
+  const before = text.slice(ls, start);
+  const after = text.slice(end, le);
+  if (!/\|\s*$/.test(before) || !/^\s*(?:\||$)/.test(after)) return false;
+  return /\b(?:no|issue|edition|vol)\b\.?\s*[\d,.]+/i.test(text.slice(ls, le));
+}
+
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to });
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);

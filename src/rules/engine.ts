@@ -1023,7 +1023,7 @@ const WINDOW = 64;
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
-const DIFFERENCE_AFTER = /^\s*\)?\s*(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
+const DIFFERENCE_AFTER = /^\s*(?:\)\s*)?(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
 
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 

@@ -16,6 +16,11 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test("a masthead's cover price and issue number are no figures", () => {
+    expect(texts('THE SUNDAY TRUMPET\nSunday 18 May 2025 | No. 2,417 | 2.50 euros\n\nBread now costs 2.50 euros | a loaf.')).toEqual(['2.50 euros']);
+    expect(texts('THE DAILY BEACON\nFriday, 14 November 2025 | Issue No. 31,118 | €1.80\n')).toEqual([]);
+  });
+
   test('a one-word street name, a short code to text and a page reference are no figures', () => {
     expect(texts('Write to us at 12 Drukkerijweg, Kessenburg, or visit 4 Kanaalstraat.')).toEqual([]);
     expect(texts('Text RENT to 60 600 to vote. Puzzles p.34 - TV p.40-41. The march drew 600 people.')).toEqual(['600']);
