@@ -790,13 +790,14 @@ class Engine {
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so
           // are two figures of one article — a live report gives each new count)
-          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying))) {
+          // (but "67 people have been hospitalised", "76 have now needed hospital treatment": a count so far only grows)
+          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
           }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
-          const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising)) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
+          const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
             const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -1022,6 +1023,17 @@ const WINDOW = 64;
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
+/** "have been hospitalised", "have now needed hospital treatment", "in total", "so far": a count of all to date. */
+const CUMULATIVE = /\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:been|needed|required)|in\s+total|so\s+far|to\s+date|cumulative)\b/i;
+function cumulative(c: ClaimContext): boolean {
+  // (the figure's own clause: "76 have now needed hospital treatment, and six are in intensive care")
+  const from = c.span.start - c.sentenceStart;
+  const rest = c.sentence.slice(from);
+  const stop = rest.search(/[,;.]\s/);
+  const clause = c.sentence.slice(0, from) + (stop < 0 ? rest : rest.slice(0, stop));
+  return CUMULATIVE.test(clause) && !/\b(?:still|remain|remains|remained|currently|are\s+in|is\s+in)\b/i.test(rest.slice(0, stop < 0 ? rest.length : stop));
+}
+
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
 const DIFFERENCE_AFTER = /^\s*(?:\)\s*)?(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
 

@@ -204,6 +204,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('19', '17')).toHaveLength(1);
   });
 
+  test('people in hospital go up and down, but a count of all hospitalised so far only grows', async () => {
+    const sofar = await check({
+      'a.txt': ['Seventy-six people have now needed hospital treatment, and six are in intensive care.', '2025-09-19'],
+      'b.txt': ['In total, 67 people have been hospitalised, six of them in intensive care.', '2025-09-20'],
+    });
+    expect(sofar.findings.filter((f) => f.rule === 'cross-source-mismatch')).toHaveLength(1);
+    const state = await check({
+      'a.txt': ['Seventy-six people are in hospital.', '2025-09-19'],
+      'b.txt': ['Some 67 people remain in hospital.', '2025-09-20'],
+    });
+    expect(state.findings).toHaveLength(0);
+  });
+
   test('"being treated in three hospitals" is a count of people in hospital', async () => {
     const r = await check({
       'a.txt': ['The authority said 54 people were still being treated in three hospitals on Saturday morning.', '2025-03-15'],
