@@ -702,6 +702,7 @@ class Engine {
       l.push(c);
     }
     for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+      this.perCapita(list);
       const rates = list.filter((c) => c.dimension === 'rate' && /^count\/(day|week|month|year)$/.test(c.unit));
       if (!rates.length) continue;
       for (const r of rates) {
@@ -736,6 +737,55 @@ class Engine {
           }, { expected: (r.value * days) / perDays, stated: t.value, days });
         }
       }
+    }
+  }
+
+  /**
+   * "412 cases … With a population of 1.38 million, the rate is 39.9 per 100,000": a rate per so many people must be
+   * the count of the same thing over the population the article gives (here 29.9).
+   */
+  private perCapita(list: ClaimContext[]): void {
+    const pops = list.filter((c) => c.unit === 'count' && c.value > 0 && /^population$/i.test(c.measure ?? '') && c.form !== 'vague');
+    if (!pops.length) return;
+    for (const r of list) {
+      const per = /^count\/(\d+)$/.exec(r.unit);
+      if (!per || r.role) continue;
+      const base = Number(per[1]);
+      const kr = this.keyOf.get(r)!;
+      if (!kr.noun) continue;
+      // the population nearest the rate, and the nearest count of the same thing before it, in the same place
+      const pop = pops.reduce<ClaimContext | null>((b, p) => (!b || Math.abs(p.span.start - r.span.start) < Math.abs(b.span.start - r.span.start) ? p : b), null)!;
+      if (Math.abs(pop.span.start - r.span.start) > 600) continue;
+      let count: ClaimContext | null = null;
+      for (const t of list) {
+        if (t.unit !== 'count' || t.role || t === pop || t.span.start > r.span.start || r.span.start - t.span.start > 1500 || t.form === 'vague') continue;
+        if (this.keyOf.get(t)!.noun !== kr.noun || (t.scopeKey && r.scopeKey && t.scopeKey !== r.scopeKey)) continue;
+        if (!count || t.span.start > count.span.start) count = t;
+      }
+      if (!count) continue;
+      const rule = this.ruleFor('rate', r, count, pop);
+      if (!rule) continue;
+      const expected = (count.value / pop.value) * base;
+      // the figures' written precision and the rule's tolerance
+      const lo = ((count.low ?? count.value) / (pop.high ?? pop.value)) * base;
+      const hi = ((count.high ?? count.value) / (pop.low ?? pop.value)) * base;
+      const tol = rule.params.tolerance;
+      const half = (r.precision ?? 0) / 2;
+      const ok = (r.high ?? r.value) + half >= lo * (1 - tol) && (r.low ?? r.value) - half <= hi * (1 + tol);
+      const shown = `${fmtNumber(expected, expected < 100 ? 1 : 0)} per ${fmtNumber(base)}`;
+      if (ok) {
+        this.pass(rule, [count, pop, r], `${count.text} over a population of ${pop.text} is ${shown}, stated ${r.text}`);
+        continue;
+      }
+      this.add(rule, rule.severity, 'rate', [count, pop, r], {
+        measure: r.measure,
+        rate: `${r.text} per ${fmtNumber(base)}`,
+        total: count.text,
+        period: `a population of ${pop.text}`,
+        expected: shown,
+        values: `${this.describe(count)} / ${this.describe(pop)} vs ${this.describe(r)}`,
+        why: `${count.text} over a population of ${pop.text} is ${shown}, not ${r.text}`,
+      }, { expected, stated: r.value });
     }
   }
 

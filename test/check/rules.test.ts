@@ -600,6 +600,16 @@ describe('sum: stated parts and stated total', () => {
 });
 
 describe('rate: a rate times its period against a total', () => {
+  test('a rate per 100,000 must be the count over the population the article gives', async () => {
+    const bad = await check({ 'a.txt': 'The board has confirmed 412 cases since June. With a population of 1.38 million, the rate now stands at 39.9 cases per 100,000.' });
+    const f = bad.findings.filter((x) => x.rule === 'rate-consistency');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/29\.9 per 100,000/);
+    const ok = await check({ 'a.txt': 'The board has confirmed 412 cases since June. With a population of 1.38 million, the rate now stands at 29.9 cases per 100,000.' });
+    expect(ok.findings).toHaveLength(0);
+    expect(ok.checks.some((c) => c.rule === 'rate-consistency')).toBe(true);
+  });
+
   test('a daily rate that fits the year-to-date total passes', async () => {
     const r = await check({ 'a.txt': ['The army has recruited 190,000 volunteers so far this year. It recruits about 1,000 volunteers a day.', '2024-07-04'] });
     expect(r.findings).toHaveLength(0);
