@@ -896,7 +896,9 @@ class Engine {
             continue;
           }
           // too far apart to be one fact misreported (shares: 33% and 99.8% are not one share misread)
-          if (ratio > (differentSources ? 10 : SHARE_FAMILY.test(ka.family) ? 2 : 3)) continue;
+          // ("58 new cases in week 38", "412 new cases in a week": counts of one period may be far apart and still one fact)
+          const onePeriod = periodOfCount(a) !== null && periodOfCount(a) === periodOfCount(b);
+          if (ratio > (differentSources || onePeriod ? 10 : SHARE_FAMILY.test(ka.family) ? 2 : 3)) continue;
           const rounding = ka.wlo <= kb.whi && kb.wlo <= ka.whi;
           if (differentSources && !rounding) {
             edges.push({ a, b, rule, severity: p.attribution_severity, kind: 'sources', why: `different sources give different figures: ${shortAttribution(a.attribution!)} says ${a.text}, ${shortAttribution(b.attribution!)} says ${b.text}` });
@@ -1073,6 +1075,15 @@ const WINDOW = 64;
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
+/** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
+const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;
+function periodOfCount(c: ClaimContext): string | null {
+  if (c.unit !== 'count' || !NEW_ONES.test(c.measure ?? '')) return null;
+  const from = c.span.start - c.sentenceStart;
+  const m = COUNT_PERIOD.exec(c.sentence.slice(from, from + 80));
+  return m ? (m[1] ?? m[2]!).toLowerCase() : null;
+}
+
 /** "have been hospitalised", "have now needed hospital treatment", "in total", "so far": a count of all to date. */
 const CUMULATIVE = /\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:been|needed|required)|in\s+total|so\s+far|to\s+date|cumulative)\b/i;
 function cumulative(c: ClaimContext): boolean {

@@ -204,6 +204,20 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('19', '17')).toHaveLength(1);
   });
 
+  test('counts of new ones over one period may be far apart and still one fact misreported', async () => {
+    const r = await check({
+      'a.txt': ['The health board reported 58 new cases in week 38.', '2025-09-19'],
+      'b.txt': ['A staggering 412 new cases were confirmed in a single week.', '2025-09-20'],
+    });
+    expect(r.findings.filter((f) => f.rule === 'cross-source-mismatch')).toHaveLength(1);
+    // without a period of their own, counts seven times apart are two different things
+    const other = await check({
+      'a.txt': ['The health board reported 58 new cases.', '2025-09-19'],
+      'b.txt': ['A staggering 412 new cases were confirmed.', '2025-09-20'],
+    });
+    expect(other.findings).toHaveLength(0);
+  });
+
   test('people in hospital go up and down, but a count of all hospitalised so far only grows', async () => {
     const sofar = await check({
       'a.txt': ['Seventy-six people have now needed hospital treatment, and six are in intensive care.', '2025-09-19'],
