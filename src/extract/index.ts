@@ -56,10 +56,16 @@ export function extract(text: string, segments?: Segment[], opts: ExtractOptions
  * number) is the paper's cover price or edition, not a figure of the news.
  */
 function mastheadField(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  if (le - ls > 200) return false;
+  // (a short line only: looking no further than 200 characters either way keeps a 20 MB line linear)
+  if (text.charCodeAt(start - 1) !== 124 && text.charCodeAt(start - 2) !== 124) return false;
+  const back = Math.max(0, start - 201);
+  const pnl = text.slice(back, start).lastIndexOf('\n');
+  if (pnl < 0 && back > 0) return false;
+  const ls = pnl < 0 ? 0 : back + pnl + 1;
+  const win = text.slice(end, end + 201);
+  const nl = win.indexOf('\n');
+  const le = nl >= 0 ? end + nl : end + win.length >= text.length ? text.length : -1;
+  if (le < 0 || le - ls > 200) return false;
   const before = text.slice(ls, start);
   const after = text.slice(end, le);
   if (!/\|\s*$/.test(before) || !/^\s*(?:\||$)/.test(after)) return false;

@@ -1077,7 +1077,13 @@ const WINDOW = 64;
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
 const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;
+const periodMemo = new WeakMap<ClaimContext, string | null>();
 function periodOfCount(c: ClaimContext): string | null {
+  let r = periodMemo.get(c);
+  if (r === undefined) periodMemo.set(c, (r = readPeriodOfCount(c)));
+  return r;
+}
+function readPeriodOfCount(c: ClaimContext): string | null {
   if (c.unit !== 'count' || !NEW_ONES.test(c.measure ?? '')) return null;
   const from = c.span.start - c.sentenceStart;
   const m = COUNT_PERIOD.exec(c.sentence.slice(from, from + 80));
@@ -1086,7 +1092,13 @@ function periodOfCount(c: ClaimContext): string | null {
 
 /** "have been hospitalised", "have now needed hospital treatment", "in total", "so far": a count of all to date. */
 const CUMULATIVE = /\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:been|needed|required)|in\s+total|so\s+far|to\s+date|cumulative)\b/i;
+const cumulativeMemo = new WeakMap<ClaimContext, boolean>();
 function cumulative(c: ClaimContext): boolean {
+  let r = cumulativeMemo.get(c);
+  if (r === undefined) cumulativeMemo.set(c, (r = readCumulative(c)));
+  return r;
+}
+function readCumulative(c: ClaimContext): boolean {
   // (the figure's own clause: "76 have now needed hospital treatment, and six are in intensive care")
   const from = c.span.start - c.sentenceStart;
   const rest = c.sentence.slice(from);
