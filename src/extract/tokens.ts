@@ -53,10 +53,31 @@ interface TokenArrays {
   nl: Uint8Array;
 }
 
+/**
+ * Token arrays are carved from shared slabs of fresh (zeroed) memory, never reused: an ArrayBuffer of its own for
+ * every sentence costs more than tokenizing it. A slab lives as long as any Tokens carved from it.
+ */
+const SLAB_BYTES = 1 << 20;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
 /** The token arrays for `cap` tokens, views on one buffer (one allocation instead of five: sentences are tokenized by the thousand). */
 function tokenArrays(cap: number): TokenArrays {
-  const buf = new ArrayBuffer(cap * 14);
-  return { start: new Int32Array(buf, 0, cap), end: new Int32Array(buf, cap * 4, cap), gap: new Int32Array(buf, cap * 8, cap), kind: new Uint8Array(buf, cap * 12, cap), nl: new Uint8Array(buf, cap * 13, cap) };
+  const bytes = cap * 14;
+  let buf: ArrayBuffer;
+  let at = 0;
+  if (bytes > SLAB_BYTES >> 3) buf = new ArrayBuffer(bytes);
+  else {
+    if (slabUsed + bytes > slab.byteLength) {
+      slab = new ArrayBuffer(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    buf = slab;
+    at = slabUsed;
+    // (the next carving starts on a 4-byte boundary, as the Int32Arrays need)
+    slabUsed += (bytes + 3) & ~3;
+  }
+  return { start: new Int32Array(buf, at, cap), end: new Int32Array(buf, at + cap * 4, cap), gap: new Int32Array(buf, at + cap * 8, cap), kind: new Uint8Array(buf, at + cap * 12, cap), nl: new Uint8Array(buf, at + cap * 13, cap) };
 }
 
 /** Arrays of twice the room, holding the first n tokens of `a`. */
