@@ -3,7 +3,7 @@
  * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
  * last named source of the document by the caller.
  */
-import { asciiLowerHash, asciiLowerHashOf, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, HashSet, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const SPEECH = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
@@ -187,7 +187,7 @@ export function findAttribution(sentence: string, figAt: number): Attribution | 
 }
 
 /** asciiLowerHash of the words a source is read from: the speech verbs, "according (to)", "citing", "quoting". */
-const CUE_HASHES = new Set([...SPEECH, 'according', 'citing', 'quoting'].map(asciiLowerHashOf));
+const CUE_HASHES = new HashSet([...SPEECH, 'according', 'citing', 'quoting'].map(asciiLowerHashOf));
 
 /** The sources the speech verbs of a sentence name, in order, with the offset of each verb (read once a sentence). */
 const candidatesOf = new WeakMap<Tokens, Array<{ at: number; cand: Attribution }>>();

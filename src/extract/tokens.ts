@@ -203,6 +203,25 @@ export function asciiLowerHash(t: Tokens, i: number): number {
   return h & 0x3fffffff;
 }
 
+/**
+ * A set of {@link asciiLowerHash} values, as Set<number>.has answers, with a table of their low 16 bits in front:
+ * the words of running text are nearly all in no such set, and one array read rules most of them out.
+ */
+export class HashSet {
+  private readonly low = new Uint8Array(1 << 16);
+  private readonly all = new Set<number>();
+  constructor(hashes: Iterable<number> = []) {
+    for (const h of hashes) this.add(h);
+  }
+  add(h: number): void {
+    this.low[h & 0xffff] = 1;
+    this.all.add(h);
+  }
+  has(h: number): boolean {
+    return this.low[h & 0xffff] === 1 && this.all.has(h);
+  }
+}
+
 /** The hash {@link asciiLowerHash} gives a token of this text, or -1 when the word is not all ASCII. */
 export function asciiLowerHashOf(word: string): number {
   let h = 0;
