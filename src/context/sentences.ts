@@ -26,9 +26,11 @@ const SENTENCE_MARK = /[.!?\u2026]/g;
 /** Start offsets of the sentences in text[from, to) (the first is `from`). */
 export function sentenceStarts(text: string, from: number, to: number): number[] {
   const starts = [from];
-  SENTENCE_MARK.lastIndex = from;
-  for (let m = SENTENCE_MARK.exec(text); m !== null && m.index < to; m = SENTENCE_MARK.exec(text)) {
-    const i = m.index;
+  // (the marks are looked for in the block only: a search of the whole text would run on past its end, for every block)
+  const block = text.slice(from, to);
+  SENTENCE_MARK.lastIndex = 0;
+  for (let m = SENTENCE_MARK.exec(block); m !== null; m = SENTENCE_MARK.exec(block)) {
+    const i = from + m.index;
     const c = text.charCodeAt(i);
     let j = i + 1;
     // closing quotes/brackets
@@ -51,7 +53,7 @@ export function sentenceStarts(text: string, from: number, to: number): number[]
       if (w >= from && text[w] === '.' && word.length <= 2) continue; // "U.S." second part
     }
     starts.push(k);
-    SENTENCE_MARK.lastIndex = k;
+    SENTENCE_MARK.lastIndex = k - from;
   }
   return starts;
 }
