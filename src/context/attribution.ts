@@ -3,7 +3,7 @@
  * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
  * last named source of the document by the caller.
  */
-import { asciiLowerHash, asciiLowerHashOf, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, HashSet, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const SPEECH = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
@@ -141,6 +141,9 @@ function sourceAfter(t: Tokens, s: number, limit = 12): Attribution | null {
 
 const ESTIMATE_WORDS = new Set(['figure', 'figures', 'estimate', 'estimates', 'count', 'tally', 'number', 'claim', 'total', 'calculation', 'reckoning', 'projection', 'forecast', 'data']);
 
+/** Qualifier words a figure may start with ("of around 23,000"), skipped back over to reach its source. */
+const QUAL = new Set(['around', 'about', 'some', 'roughly', 'nearly', 'almost', 'approximately', 'just', 'over', 'under', 'more', 'than', 'least', 'at', 'up', 'to']);
+
 /**
  * A source named in the figure's own phrase: "the police figure of around 23,000", "the unions' estimate of
  * 12,000", or a gapped clause "the ministry counted 1.05 million marchers and the unions 2.5 million".
@@ -150,7 +153,6 @@ function ownSource(t: Tokens, figAt: number): Attribution | null {
   while (i < t.n && t.start[i]! < figAt) i++;
   // skip qualifier words back to the figure's start: "of around 23,000"
   let k = i - 1;
-  const QUAL = new Set(['around', 'about', 'some', 'roughly', 'nearly', 'almost', 'approximately', 'just', 'over', 'under', 'more', 'than', 'least', 'at', 'up', 'to']);
   while (k >= 0 && QUAL.has(lw(t, k))) k--;
   if (lw(t, k) === 'of' && ESTIMATE_WORDS.has(lw(t, k - 1))) {
     let j = k - 2;
@@ -187,7 +189,7 @@ export function findAttribution(sentence: string, figAt: number): Attribution | 
 }
 
 /** asciiLowerHash of the words a source is read from: the speech verbs, "according (to)", "citing", "quoting". */
-const CUE_HASHES = new Set([...SPEECH, 'according', 'citing', 'quoting'].map(asciiLowerHashOf));
+const CUE_HASHES = new HashSet([...SPEECH, 'according', 'citing', 'quoting'].map(asciiLowerHashOf));
 
 /** The sources the speech verbs of a sentence name, in order, with the offset of each verb (read once a sentence). */
 const candidatesOf = new WeakMap<Tokens, Array<{ at: number; cand: Attribution }>>();

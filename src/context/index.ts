@@ -195,28 +195,28 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
     const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };
-    out.push({
-      ...m,
-      id: '',
-      document: doc.id,
-      span: { start: oStart, end: oEnd },
-      line: lc.line,
-      column: lc.column,
-      event: m.event ?? null,
-      time,
-      scope: scope ? scope.text : null,
-      attribution: attr ? attr.text : null,
-      sentence,
-      sentenceStart: ss,
-      attributionKey: attr ? attr.key : null,
-      scopeKey: scope ? scope.key : null,
-      docIndex,
-      index: idx,
-      snapshot,
-      intraday,
-      clock: time?.text === 'document date' ? clock ?? sentenceClock : null,
-    });
-    const claim = out[out.length - 1]!;
+    // (the mention's fields, then the claim's, in this order; assigned one by one: a literal spreading mentions of
+    // many shapes before its own fields was several times slower)
+    const claim = { ...m } as ClaimContext;
+    claim.id = '';
+    claim.document = doc.id;
+    claim.span = { start: oStart, end: oEnd };
+    claim.line = lc.line;
+    claim.column = lc.column;
+    claim.event = m.event ?? null;
+    claim.time = time;
+    claim.scope = scope ? scope.text : null;
+    claim.attribution = attr ? attr.text : null;
+    claim.sentence = sentence;
+    claim.sentenceStart = ss;
+    claim.attributionKey = attr ? attr.key : null;
+    claim.scopeKey = scope ? scope.key : null;
+    claim.docIndex = docIndex;
+    claim.index = idx;
+    claim.snapshot = snapshot;
+    claim.intraday = intraday;
+    claim.clock = time?.text === 'document date' ? clock ?? sentenceClock : null;
+    out.push(claim);
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
     const comparative = claim.unit === 'pp' || /^\s*(?:higher|lower|more|less|fewer|up|down|above|below|better|worse)\b/i.test(sentence.slice(relEnd, relEnd + 12));
     if (!claim.role && claim.dimension !== 'duration' && !comparative && looksBack(sentence, rel, relEnd)) claim.role = 'history';

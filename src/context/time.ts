@@ -122,8 +122,19 @@ const cache = new Map<string, Found[]>();
 const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
 const NONE: Found[] = [];
 
+/** The last sentence asked about, its document date and the answer (the figures of a sentence come one after another). */
+let lastAsked: { sentence: string; docDate: string | null; found: Found[] } = { sentence: '', docDate: null, found: NONE };
+
 /** Time expressions of a sentence (offsets relative to the sentence), resolved against docDate. */
 export function timeExpressions(sentence: string, docDate: string | null): Found[] {
+  // (the same sentence again: its answer without making and hashing the cache key, a copy of the sentence)
+  if (sentence === lastAsked.sentence && docDate === lastAsked.docDate && sentence !== '') return lastAsked.found;
+  const found = readTimeExpressions(sentence, docDate);
+  lastAsked = { sentence, docDate, found };
+  return found;
+}
+
+function readTimeExpressions(sentence: string, docDate: string | null): Found[] {
   // (a sentence is read once for all its figures: the answer, none included, is cached)
   const key = `${docDate ?? '-'}|${sentence}`;
   const hit = cache.get(key);

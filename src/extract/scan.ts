@@ -11,7 +11,7 @@ import { unitDef, type Lexicon, type PhraseEntry, type PhraseIndex, type Qualifi
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
 import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
-import { asciiLowerHash, asciiLowerHashOf, matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, HashSet, matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface RawFigure {
   /** token range */
@@ -161,14 +161,14 @@ export function looksPluralNoun(t: Tokens, i: number, lex: Lexicon): boolean {
 interface WordSet {
   words: Set<string>;
   /** asciiLowerHash of the words that are all ASCII */
-  hashes: Set<number>;
+  hashes: HashSet;
 }
 interface StartWords {
   self: WordSet;
   lead: WordSet;
 }
 function wordSet(words: Set<string>): WordSet {
-  const hashes = new Set<number>();
+  const hashes = new HashSet();
   for (const w of words) {
     const h = asciiLowerHashOf(w);
     if (h >= 0) hashes.add(h);

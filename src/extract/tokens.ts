@@ -53,10 +53,31 @@ interface TokenArrays {
   nl: Uint8Array;
 }
 
+/**
+ * Token arrays are carved from shared slabs of fresh (zeroed) memory, never reused: an ArrayBuffer of its own for
+ * every sentence costs more than tokenizing it. A slab lives as long as any Tokens carved from it.
+ */
+const SLAB_BYTES = 1 << 20;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
 /** The token arrays for `cap` tokens, views on one buffer (one allocation instead of five: sentences are tokenized by the thousand). */
 function tokenArrays(cap: number): TokenArrays {
-  const buf = new ArrayBuffer(cap * 14);
-  return { start: new Int32Array(buf, 0, cap), end: new Int32Array(buf, cap * 4, cap), gap: new Int32Array(buf, cap * 8, cap), kind: new Uint8Array(buf, cap * 12, cap), nl: new Uint8Array(buf, cap * 13, cap) };
+  const bytes = cap * 14;
+  let buf: ArrayBuffer;
+  let at = 0;
+  if (bytes > SLAB_BYTES >> 3) buf = new ArrayBuffer(bytes);
+  else {
+    if (slabUsed + bytes > slab.byteLength) {
+      slab = new ArrayBuffer(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    buf = slab;
+    at = slabUsed;
+    // (the next carving starts on a 4-byte boundary, as the Int32Arrays need)
+    slabUsed += (bytes + 3) & ~3;
+  }
+  return { start: new Int32Array(buf, at, cap), end: new Int32Array(buf, at + cap * 4, cap), gap: new Int32Array(buf, at + cap * 8, cap), kind: new Uint8Array(buf, at + cap * 12, cap), nl: new Uint8Array(buf, at + cap * 13, cap) };
 }
 
 /** Arrays of twice the room, holding the first n tokens of `a`. */
@@ -180,6 +201,25 @@ export function asciiLowerHash(t: Tokens, i: number): number {
     h = (Math.imul(h, 31) + c) | 0;
   }
   return h & 0x3fffffff;
+}
+
+/**
+ * A set of {@link asciiLowerHash} values, as Set<number>.has answers, with a table of their low 16 bits in front:
+ * the words of running text are nearly all in no such set, and one array read rules most of them out.
+ */
+export class HashSet {
+  private readonly low = new Uint8Array(1 << 16);
+  private readonly all = new Set<number>();
+  constructor(hashes: Iterable<number> = []) {
+    for (const h of hashes) this.add(h);
+  }
+  add(h: number): void {
+    this.low[h & 0xffff] = 1;
+    this.all.add(h);
+  }
+  has(h: number): boolean {
+    return this.low[h & 0xffff] === 1 && this.all.has(h);
+  }
 }
 
 /** The hash {@link asciiLowerHash} gives a token of this text, or -1 when the word is not all ASCII. */

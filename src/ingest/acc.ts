@@ -6,6 +6,8 @@ import { MapBuilder, type Piece } from './offsets.js';
 
 /** ASCII whitespace (what HTML and Markdown collapse); no-break spaces are content ("5\u00a0000"). */
 const WS = /[ \t\n\r\f\v]+/g;
+/** Whitespace that text() does not keep as it is: any but a single space between two other chars. */
+const LOOSE_WS = /[\t\n\r\f\v]| {2}|^ | $/;
 
 export class TextAcc {
   private b = new MapBuilder();
@@ -23,6 +25,12 @@ export class TextAcc {
   text(s: string, orig: number): void {
     const n = s.length;
     if (n === 0) return;
+    // words between single spaces, as most prose is: the spaces are kept as they are, so the text is copied whole
+    // (what the loop below does a word and a space at a time, with the same text and the same merged run)
+    if (!LOOSE_WS.test(s)) {
+      this.content(s, orig);
+      return;
+    }
     WS.lastIndex = 0;
     let last = 0;
     let m: RegExpExecArray | null;
@@ -34,7 +42,7 @@ export class TextAcc {
     if (last < n) this.content(last === 0 ? s : s.slice(last), orig + last);
   }
 
-  /** Content that is the source verbatim (no whitespace inside). */
+  /** Content that is the source verbatim (no whitespace inside, or only single spaces that stay as they are). */
   private content(s: string, orig: number): void {
     this.flushSpace();
     this.b.copy(s, orig);

@@ -4,7 +4,7 @@
  * first token of each phrase, so matching costs a map lookup per token.
  */
 import { readdirSync } from 'node:fs';
-import { asciiLowerHashOf, phraseTokens, type PhraseTok } from '../extract/tokens.js';
+import { asciiLowerHashOf, HashSet, phraseTokens, type PhraseTok } from '../extract/tokens.js';
 import { rulesPath } from '../util/paths.js';
 import { loadTrusted } from './datafile.js';
 
@@ -136,7 +136,7 @@ export class PhraseIndex<T> {
   /** Some entry is case-sensitive (else every key is lower-case, and only the lower-case token can match). */
   caseSensitive = false;
   /** asciiLowerHashOf each first token (see mayStart); null until asked for after an add. */
-  private firstHashes: Set<number> | null = null;
+  private firstHashes: HashSet | null = null;
   add(phrase: string, value: T, caseSensitive = false): void {
     const toks = phraseTokens(phrase, caseSensitive);
     if (toks.length === 0) return;
@@ -156,8 +156,9 @@ export class PhraseIndex<T> {
    */
   mayStart(h: number): boolean {
     if (h < 0) return true;
-    if (!this.firstHashes) {
-      this.firstHashes = new Set();
+    // (a copy sent to a worker thread holds a plain object in its place: made again there)
+    if (!(this.firstHashes instanceof HashSet)) {
+      this.firstHashes = new HashSet();
       for (const k of this.byFirst.keys()) this.firstHashes.add(asciiLowerHashOf(k));
     }
     return this.firstHashes.has(h);

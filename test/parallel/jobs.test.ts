@@ -117,4 +117,12 @@ describe('pool decisions (in-process API)', () => {
     expect(strip(extract(text, [], { lexicon: back }))).toBe(strip(extract(text, [], { lexicon: ext })));
     expect(extract(text, [], { lexicon: back }).map((m) => m.unit)).toContain('furlong');
   });
+
+  test('a lexicon used before it is sent reads the same on the other side (its word-hash tables made again there)', () => {
+    const ext = extendLexicon([{ name: 'units', data: { lexicon: 'units', entries: [{ name: 'furlong', dimension: 'length', mathjs: '201.168 m', words: ['furlong', 'furlongs'] }] } }]);
+    const text = 'The horse ran 8 furlongs and 3 km, about $5 million, a dozen people.';
+    const here = JSON.stringify(extract(text, [], { lexicon: ext }));
+    const back = lexiconFromWire(structuredClone(lexiconToWire(ext)!));
+    expect(JSON.stringify(extract(text, [], { lexicon: back }))).toBe(here);
+  });
 });

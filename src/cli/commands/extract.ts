@@ -7,6 +7,7 @@ import pc from 'picocolors';
 import { resolveRunOptions } from '../../config/options.js';
 import { shouldColor } from '../../report/index.js';
 import { buildReport, claimEntry, formatJson } from '../../report/json.js';
+import { tuneJit } from '../../util/jit.js';
 import { assertSomethingRead, readInputs, writeOutput, type InputArgs } from '../common.js';
 
 export interface ExtractArgs extends InputArgs {
@@ -37,6 +38,9 @@ export function groupByDocument<T extends { document: string }>(claims: T[]): Ma
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
+  // in-process runs too (--jobs 1, batches too small for the pool), as check does: the extractor's large functions
+  // are otherwise re-optimised over and over (see util/jit.ts)
+  tuneJit();
   const run = await resolveRunOptions({ config: args.config, date: args.date, ignorePattern: args.ignorePattern });
   const format = args.format ?? 'json';
   const { documents, claims } = await readInputs(args.paths, args, run, { format });
