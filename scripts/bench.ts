@@ -161,6 +161,8 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
       const { ingestText } = await import('../src/ingest/index.js');
       const { processDocument } = await import('../src/pipeline.js');
       const { getLexicon } = await import('../src/lexicon/index.js');
+      // as the extract command does before any work (src/cli/commands/extract.ts)
+      (await import('../src/util/jit.js')).tuneJit();
       const files = listFiles(a.dir as string, a.ext as string);
       const texts = files.map((f) => readFileSync(f, 'utf8'));
       const lex = getLexicon();
