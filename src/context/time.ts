@@ -214,8 +214,8 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       start = iso(new Date(parseIso(start).getTime() - 7 * 86400000));
       end = start;
     }
-    // ("since Saturday": from then to the report)
-    if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) end = docDate;
+    // ("31 have died since Saturday": a count so far, as of the report)
+    if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) start = end = docDate;
     out.push({ start: s, end: e, ref: { start, end, text: r.text } });
   }
   out.sort((a, b) => a.start - b.start);

@@ -103,10 +103,10 @@ describe('time', () => {
     expect(c.find((x) => x.text === '10.2%')!.role).toBeUndefined();
   });
 
-  test('a weekday alone is the last one unless the sentence speaks of what is to come; "since" runs to the report', () => {
+  test('a weekday alone is the last one unless the sentence speaks of what is to come; a count "since" then is as of the report', () => {
     expect(claim('Police said 40 people were hurt on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-12' });
     expect(claim('The union will march with 40 banners on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-19' });
-    expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-12', end: '2025-07-16' });
+    expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-16', end: '2025-07-16' });
   });
 
   test('"from 10.40 billion" is an amount, not a clock time', () => {
