@@ -827,7 +827,7 @@ class Engine {
           const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
-          const rel = relateFacts(fa, fb);
+          let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
           if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named)) continue;
@@ -848,6 +848,12 @@ class Engine {
           }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
           const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
+          // (a record only grows: "Tuesday's record 42.9C", Wednesday's "new national record of 43.8C" are two days
+          // even where a static reading of two reports would be one)
+          // (but not two counts of one past moment: "before landfall, 1,240 were evacuated")
+          if (rising && rel.time === 'same' && rel.crossDocument && !(fa.anchor && fa.anchor === fb.anchor) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start && b.time?.start && a.time.start !== b.time.start) {
+            rel = { ...rel, time: a.time.start < b.time.start ? 'earlier' : 'later', near: true };
+          }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
             const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -1165,7 +1171,8 @@ function unitWord(u: string): string {
 }
 
 /** A measure of new ones only: "new cases", "new infections", "newly confirmed". */
-const NEW_ONES = /\b(?:new|newly)\b/i;
+// (not "a new national record", "a new high": a record is a level, not a count of new ones)
+const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
 const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;

@@ -204,6 +204,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('19', '17')).toHaveLength(1);
   });
 
+  test('a record only grows: a later report\'s higher record is an update, a lower one is flagged', async () => {
+    const up = await check({
+      'a.txt': ['Ostrevia breaks national heat record at 42.9C as the heat goes on.', '2025-07-15'],
+      'b.txt': ['Heatwave live: new national record of 43.8C as the heat goes on.', '2025-07-16'],
+    });
+    expect(up.findings).toHaveLength(0);
+    const down = await check({
+      'a.txt': ['Ostrevia breaks national heat record at 43.8C as the heat goes on.', '2025-07-15'],
+      'b.txt': ['Heatwave live: new national record of 42.9C as the heat goes on.', '2025-07-16'],
+    });
+    expect(down.findings.filter((f) => f.rule === 'cross-source-mismatch')).toHaveLength(1);
+  });
+
   test('counts of new ones over one period may be far apart and still one fact misreported', async () => {
     const r = await check({
       'a.txt': ['The health board reported 58 new cases in week 38.', '2025-09-19'],
