@@ -468,6 +468,18 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
         links[i + 1]!.conversionOf = i;
         continue;
       }
+      // "241 km/h (130 knots, 150 mph)": two conversions in one bracket
+      const c = figs[i + 2];
+      if (gapText === '(' && c && c.unit && dim(c) === dim(a) && c.unit.name !== a.unit.name && c.unit.name !== b.unit.name && c.te < to && tokText(t, c.te) === ')') {
+        const mid = [];
+        for (let k = b.te; k < c.ts && mid.length < 3; k++) mid.push(tokLower(t, k));
+        if (mid.join(' ') === ',' || mid.join(' ') === ';' || mid.join(' ') === 'or' || mid.join(' ') === ', or') {
+          links[i + 1]!.conversionOf = i;
+          links[i + 2]!.conversionOf = i;
+          i++;
+          continue;
+        }
+      }
     }
     // part-whole: "222,000 out of an expected 300,000", "two of the three", "45 of 120", "12 among the 45"
     if (dim(a) === 'count' && dim(b) === 'count' && !a.per && !b.per) {
@@ -589,7 +601,9 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
   // (a decimal point is no stop: "€2.31 billion")
   // (nor the points of an abbreviation: "between 2 a.m. and 4 a.m. on Saturday with winds of 215 km/h")
   const stop = (k: number) => t.kind[k] === T_PUNCT && isClauseStop(t, k) && !(t.kind[k - 1] === T_NUM && t.kind[k + 1] === T_NUM && t.gap[k] === 0 && t.gap[k + 1] === 0) && !(t.gap[k] === 0 && t.kind[k - 1] === T_WORD && t.end[k - 1]! - t.start[k - 1]! === 1 && t.text.charCodeAt(t.start[k]!) === 46);
-  for (let k = f.ts - 1, steps = 0; k >= from && steps < 30 && !stop(k); k--, steps++) {
+  // (a clause that frames a long list: "expects Rosalind to reach the coast … between 2 a.m. and 4 a.m. … with sustained
+  // winds of 195 to 215 km/h (120 to 135 mph) and gusts of up to 260 km/h")
+  for (let k = f.ts - 1, steps = 0; k >= from && steps < 48 && !stop(k); k--, steps++) {
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")

@@ -290,6 +290,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claims('Five people are dead. Rain triggered the landslide that killed three people.').find((x) => x.text === 'three')!.role).toBe('subset');
   });
 
+  test('two conversions in one bracket both convert the figure before it; a forecast frames a long clause', () => {
+    const c = claims('The highest gust recorded on land was 241 km/h (130 knots, 150 mph) at the lighthouse.');
+    expect(c.find((x) => x.text === '130 knots')!.measure).toBe(c.find((x) => x.text === '241 km/h')!.measure);
+    expect(c.find((x) => x.text === '150 mph')!.measure).toBe(c.find((x) => x.text === '241 km/h')!.measure);
+    const f = claims('The service expects Rosalind to reach the coast near Halcon Point between 2 a.m. and 4 a.m. on Saturday with sustained winds of 195 to 215 km/h (120 to 135 mph) and gusts of up to 260 km/h (162 mph).');
+    expect(f.find((x) => x.text === 'up to 260 km/h')!.role).toBe('forecast');
+  });
+
   test('a bare count takes what it counts from its verb or from the count of its size before it', () => {
     // the subject of its verb: "31,000 marched", "eight were arrested"
     expect(claim('In the capital, police said 31,000 marched.', '31,000').event).toBe(claim('Police said 31,000 people marched.', '31,000').event);
