@@ -1699,7 +1699,9 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         const prev = lw(t, j - 1);
         // ("an average of 1500", "a total of 1500": "of" after a word naming an amount is no year's)
         const amountOf = prev === 'of' && (lex.genericHeads.has(lw(t, j - 2)) || lex.totalNouns.has(lw(t, j - 2)) || AMOUNT_NOUNS.has(lw(t, j - 2)));
-        const prevIsYearContext = (YEAR_PREP.has(prev) && !amountOf) || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
+        // ("Q2 2025 highlights", "H1 2024": a quarter or half written as a letter and a digit)
+        const periodLabel = isNum(t, j - 1) && glued(t, j - 1) && /^[QqHh]$/.test(tokText(t, j - 2)) && /^[1-4]$/.test(tokText(t, j - 1));
+        const prevIsYearContext = (YEAR_PREP.has(prev) && !amountOf) || periodLabel || (isPunct(t, j - 1, "'") && lw(t, j - 2) !== '') || isPunct(t, j - 1, ',') && isMonthToken(t, j - 2);
         // "2013-14", "2022/23", "1990-2000" (but "1000-5000" is a range of numbers)
         if ((isPunct(t, nx, '-') || isPunct(t, nx, '/')) && glued(t, nx) && isNum(t, nx + 1) && glued(t, nx + 1)) {
           const y2 = tokText(t, nx + 1);

@@ -16,6 +16,10 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('a year after a quarter or half written as a letter and a digit is a date', () => {
+    expect(texts('Q2 2025 highlights. H1 2024 results. Sales hit 2025 units.')).toEqual(['2025']);
+  });
+
   test("a masthead's cover price and issue number are no figures", () => {
     expect(texts('THE SUNDAY TRUMPET\nSunday 18 May 2025 | No. 2,417 | 2.50 euros\n\nBread now costs 2.50 euros | a loaf.')).toEqual(['2.50 euros']);
     expect(texts('THE DAILY BEACON\nFriday, 14 November 2025 | Issue No. 31,118 | €1.80\n')).toEqual([]);
