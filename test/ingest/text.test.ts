@@ -262,6 +262,13 @@ describe('plain text', () => {
 });
 
 describe('comment sections', () => {
+  test('a late "14 reactions" opens the readers\' comments: the rest goes', () => {
+    const body = ['Brandvik to close 40 stores', 'The retailer said it would close 40 of its 310 stores by June.', 'About 1,400 jobs are affected, the company said.', 'Its shares fell 4% in early trading.', 'Analysts expect further cuts next year.'];
+    const src = [...body, '14 reactions', 'Henk - 6 March 2025 14:02', 'They made 1.5 billion profit and still close stores??'].join('\n\n');
+    const doc = ingestText(src, { id: 'r.txt', path: 'r.txt' });
+    expect(segTexts(doc)).toEqual(body);
+  });
+
   test('a comment count under the headline goes alone; the article after it stays', () => {
     const src = ['Ferry fares to rise', '12 Comments', 'New timetable from April', 'The operator said fares would rise by 8% from April, adding about 1.20 euros to a return ticket.', 'It carried 1.2 million passengers last year.', 'Costs rose 14% in the same period, it said.'].join('\n\n');
     const doc = ingestText(src, { id: 'c.txt', path: 'c.txt' });
