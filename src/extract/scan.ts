@@ -78,7 +78,7 @@ const TIME_DEICTICS = new Set(['last', 'past', 'next', 'previous', 'following', 
 const WORD_NUMBER_HEADS = new Set(['number', 'no', 'article', 'chapter', 'section', 'page', 'level', 'category', 'phase', 'stage']);
 const LINE_NOUNS = new Set(['line', 'number', 'hotline', 'helpline']);
 const LINE_KINDS = new Set(['emergency', 'help', 'information', 'info', 'advice', 'support', 'tip', 'tips', 'crisis', 'enquiry', 'enquiries', 'inquiry', 'contact', 'phone', 'telephone', 'hotline', 'helpline', 'official']);
-const PHONE_WORDS = new Set(['call', 'phone', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
+const PHONE_WORDS = new Set(['call', 'calling', 'phone', 'phoning', 'dialling', 'dialing', 'tel', 'telephone', 'hotline', 'helpline', 'dial', 'fax', 'whatsapp', 'sms', 'text', 'mobile', 'cell', 'contact', 'ring']);
 const YEAR_PREP = new Set(['in', 'since', 'by', 'from', 'until', 'till', 'to', 'during', 'before', 'after', 'of', 'between', 'and', 'early', 'late', 'mid', 'around', 'circa', 'year', 'fiscal', 'fy', 'quarter', 'half', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through', 'throughout', 'for', 'the', 'in', 'this', 'last', 'next', 'that', 'same', 'end', 'start', 'beginning', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const COUNT_PLURALS_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'troops', 'staff', 'cattle', 'livestock', 'aircraft', 'sheep', 'deer', 'fish', 'crew', 'infantry', 'militia', 'youth', 'folk']);
 
@@ -1965,5 +1965,10 @@ function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {
 function phoneEnd(t: Tokens, j: number, to: number): number {
   let k = j;
   while (k < to && (isNum(t, k) || ((isPunct(t, k, '-') || isPunct(t, k, '.') || isPunct(t, k, ')') || isPunct(t, k, '(')) && isNum(t, k + 1)))) k++;
-  return Math.max(k, j + 1);
+  k = Math.max(k, j + 1);
+  // "calling 1912 (24 hours, free from any phone)": a short bracket right after the number tells how to call it
+  if (isPunct(t, k, '(')) {
+    for (let q = k + 1; q < to && q < k + 12; q++) if (isPunct(t, q, ')')) return q + 1;
+  }
+  return k;
 }

@@ -16,6 +16,11 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('a number to call and the bracket after it that says how are no figures', () => {
+    expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
+    expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);
+  });
+
   test('a year after a quarter or half written as a letter and a digit is a date', () => {
     expect(texts('Q2 2025 highlights. H1 2024 results. Sales hit 2025 units.')).toEqual(['2025']);
   });
