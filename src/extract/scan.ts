@@ -984,6 +984,12 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
     if (!isWord(t, end)) return false; // "the one." / "one," — a pronoun
     if (lex.oneNotCountAfter.has(next)) return false;
     if (isPunct(t, end + 0, "'")) return false;
+    // "from one ministry to another", "one crisis after another": an idiom, no count
+    for (let q = end; q < ctx.to && q < end + 4; q++) {
+      const w2 = lw(t, q);
+      if ((w2 === 'to' || w2 === 'after') && lw(t, q + 1) === 'another') return false;
+      if (!isWord(t, q)) break;
+    }
     if (next === 'or' || next === 'and' || next === 'to') return true; // "one or two"
     if (lex.auxiliaries.has(next) || lex.prepositions.has(next) || lex.conjunctions.has(next) || lex.pronouns.has(next) || lex.determiners.has(next)) return false;
     // "one-time", "one-off", "one-sided", "one-way" idioms

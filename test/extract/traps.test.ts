@@ -16,6 +16,10 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('"from one ministry to another", "one crisis after another" hold no count', () => {
+    expect(texts('Staff were moved from one ministry to another. It was one crisis after another. One person died.')).toEqual(['One']);
+  });
+
   test('a number to call and the bracket after it that says how are no figures', () => {
     expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
     expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);
