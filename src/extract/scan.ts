@@ -1112,6 +1112,17 @@ function gappedListItem(ctx: ScanContext, nameEnd: number, after: number): boole
 }
 
 const SMS_VERBS = new Set(['text', 'sms', 'txt']);
+const acronymNameMemo = new WeakMap<Tokens, Set<string>>();
+/** "KMRW 7 News", "WXYZ 12 Action": the acronym-and-number names a text uses (so "a KMRW 7 crew" is one of them). */
+function acronymNames(t: Tokens): Set<string> {
+  let names = acronymNameMemo.get(t);
+  if (!names) {
+    names = new Set();
+    for (const m of t.text.matchAll(/\b([A-Z]{3,6}) (\d{1,2}) [A-Z][a-z]+/g)) names.add(`${m[1]} ${m[2]}`);
+    acronymNameMemo.set(t, names);
+  }
+  return names;
+}
 const temperatureDocs = new WeakMap<Tokens, boolean>();
 /**
  * "Darrow reached 43.8C at 1.50 p.m.": in a text about the heat (temperature words in at least three places), a
@@ -1667,6 +1678,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
           }
           // between an acronym and a capitalised word: a station or brand name ("KMRW 7 News", "WXYZ 12 Action")
           if (n.bare && raw.length >= 3 && raw === raw.toUpperCase() && /^[A-Z]+$/.test(raw) && isCapitalised(t, after) && !sentenceInitial(t, after, ctx.from) && !matchIndex(ctx, lex.units, after) && !readScaleLookahead(ctx, after)) return identifierEnd(t, after);
+          // ("KMRW 7" alone as a link or a line, or anywhere once the text has named "KMRW 7 News": the station)
+          if (n.bare && n.digits <= 2 && raw.length >= 3 && /^[A-Z]+$/.test(raw) && (((after >= ctx.to || t.nl[after] === 1) && (pt === ctx.from || t.nl[pt] === 1)) || acronymNames(t).has(`${raw} ${tokText(t, j)}`))) return after;
           // period labels: "in week 38", "(epidemiological week 38)", "day 12 of the strike", "Week 37: 47" (but "the
           // past week 38 cases", "each day 500 people": a determiner or time word before the head starts a new phrase)
           if (n.bare && lex.labelHeads.has(low) && (!cap || sentenceInitial(t, pt, ctx.from)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {

@@ -16,6 +16,10 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('a station named "KMRW 7 News" is that station wherever it appears', () => {
+    expect(texts('Updated by KMRW 7 News staff. A KMRW 7 crew watched 4 drops.\nKMRW 7')).toEqual(['4']);
+  });
+
   test('"from one ministry to another", "one crisis after another" hold no count', () => {
     expect(texts('Staff were moved from one ministry to another. It was one crisis after another. One person died.')).toEqual(['One']);
   });
