@@ -261,6 +261,15 @@ describe('plain text', () => {
   });
 });
 
+describe('more page furniture', () => {
+  test('"Related coverage:" takes the links after it; a briefing sign-up and a print teaser go', () => {
+    const body = ['The quake killed 112 people, officials said.', 'Schools will stay closed for at least another week.'];
+    const src = [body[0], 'Sign up for our 5-minute morning briefing', body[1], 'Tomorrow: 10 pages of reader letters', 'Related coverage:\nMorvana earthquake: a timeline of the first 48 hours\nHow seismologists measure an earthquake'].join('\n\n');
+    const doc = ingestText(src, { id: 'f.txt', path: 'f.txt' });
+    expect(segTexts(doc)).toEqual(body);
+  });
+});
+
 describe('comment sections', () => {
   test('a late "14 reactions" opens the readers\' comments: the rest goes', () => {
     const body = ['Brandvik to close 40 stores', 'The retailer said it would close 40 of its 310 stores by June.', 'About 1,400 jobs are affected, the company said.', 'Its shares fell 4% in early trading.', 'Analysts expect further cuts next year.'];
