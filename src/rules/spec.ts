@@ -160,7 +160,7 @@ export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
   'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
   'infection', 'hospitalisation', 'hospitalization', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
-  'flood', 'flooded', 'displace', 'affect', 'affected',
+  'flood', 'flooded', 'displace', 'affect', 'affected', 'national record', 'heat record', 'all time high', 'record high',
 ];
 
 export const DEFAULT_PARAMS: { [K in Exclude<CheckType, 'expression'>]: ParamsByCheck[K] } & {
