@@ -5,7 +5,7 @@
 import { buildSynonyms, type Synonyms } from './align/index.js';
 import { contextualise, type ClaimContext } from './context/index.js';
 import { extract } from './extract/index.js';
-import { extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
+import { definedCurrencies, derivedCurrencyCode, extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
 import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
@@ -39,6 +39,39 @@ export function numberClaims(results: DocResult[]): ClaimContext[] {
     all.push(c);
   }
   return all;
+}
+
+/** Add the currencies `text` names with their code ("Ardic lumens (LMN)") to `into` (the first code of a stem wins). */
+export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon, into: Map<string, string>): void {
+  if (!text) return;
+  for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
+}
+
+/**
+ * A currency code one document of a batch defines applies to the same currency in the others: where a text only
+ * said "2.36bn lumens ($690m)", its figures in LUM (the derived code) become LMN, so they meet the release's.
+ */
+export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<string, string>, lex: Lexicon): void {
+  if (!defined.size) return;
+  const rename = new Map<string, string>();
+  for (const [stem, code] of defined) {
+    const derived = derivedCurrencyCode(stem);
+    if (derived !== code && !lex.units.candidates(derived, derived) && !lex.prefixes.candidates(derived, derived.toLowerCase())) rename.set(derived, code);
+  }
+  if (!rename.size) return;
+  for (const c of claims) {
+    if (!c.unit || c.unit === 'count' || c.unit === 'percent') continue;
+    const parts = c.unit.split('/');
+    let changed = false;
+    for (let k = 0; k < parts.length; k++) {
+      const to = rename.get(parts[k]!);
+      if (to) {
+        parts[k] = to;
+        changed = true;
+      }
+    }
+    if (changed) c.unit = parts.join('/');
+  }
 }
 
 export interface RuleSet {

@@ -390,9 +390,11 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     else {
       // "net profit was €621m" (holder) and "a net profit of €612m" (named), not "operating profit"
       const [hs, other] = ha.size ? [ha, kb] : [hb, ka];
-      ok = other.noun !== null && hs.has(other.noun.replace(/s$/, ''));
+      // every word of a named thing of several ("net profit") in the holder
+      const nounWords = other.noun === null ? [] : other.noun.split(' ').map((w) => w.replace(/s$/, ''));
+      ok = nounWords.length > 0 && nounWords.every((w) => hs.has(w));
       if (ok && other.mods.length) {
-        const rest = [...hs].filter((w) => w !== other.noun);
+        const rest = [...hs].filter((w) => !nounWords.includes(w));
         ok = rest.length === 0 || other.mods.some((m) => rest.includes(m));
       }
     }

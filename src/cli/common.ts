@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
+import { collectDefinedCurrencies, unifyDocumentCurrencies } from '../pipeline.js';
 import type { DocResult } from '../pipeline.js';
 import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
@@ -63,6 +64,7 @@ export async function readAndExtract(
   const jobs = resolveJobs(args.jobs);
   const documents: Document[] = [];
   const claims: ClaimContext[] = [];
+  const defined = new Map<string, string>();
   let n = 0;
   let i = 0;
   const docs = ingestPaths(paths, { date: args.date, stdinFilename: args.stdinFilename });
@@ -76,10 +78,12 @@ export async function readAndExtract(
     reportDocErrors(r.doc);
     hooks.onDocument?.(r.doc, r.claims, i++);
     if (hooks.retain === false) continue;
+    collectDefinedCurrencies(r.doc.text, lex, defined);
     if (hooks.lean) leanen(r);
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }
+  unifyDocumentCurrencies(claims, defined, lex);
   return { documents, claims };
 }
 

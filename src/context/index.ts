@@ -222,12 +222,26 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (!claim.role && claim.dimension !== 'duration' && !comparative && looksBack(sentence, rel, relEnd)) claim.role = 'history';
     // "since the 2018 Saddleback fire, which … destroyed 212 homes": a figure of an earlier event named by its year
     if (!claim.role && doc.date && pastEventClause(sentence.slice(Math.max(0, rel - 160), rel), Number(doc.date.slice(0, 4)))) claim.role = 'history';
+    // "up from €39.46bn a year earlier" after "Revenue for 2024": the period of the sentence, a year back
+    if (claim.role === 'history' && time?.start && time.end && time.text !== 'document date' && YEAR_BACK.test(sentence.slice(relEnd, relEnd + 40))) {
+      claim.time = { start: yearBack(time.start), end: yearBack(time.end), text: `${time.text}, a year earlier` };
+    }
     // a forecast is about a time to come, whatever the date of the report
-    if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = null;
+    // ("expects full-year operating profit of …": the year of the report, no quarter in it)
+    if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = doc.date && FULL_YEAR.test(sentence.slice(Math.max(0, rel - 80), rel)) ? { start: `${doc.date.slice(0, 4)}-01-01`, end: `${doc.date.slice(0, 4)}-12-31`, text: 'the full year' } : null;
   }
   headlineFigures(doc, out);
   tableCells(doc, out, lex);
   return out;
+}
+
+const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;
+const YEAR_BACK = /^[^.;]{0,12}?\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before|last year|in the same (?:period|quarter|half|months) (?:a year (?:earlier|ago)|of last year|last year))\b/i;
+/** The same day a year earlier ("2024-02-29" → "2023-02-28"). */
+function yearBack(d: string): string {
+  const y = Number(d.slice(0, 4)) - 1;
+  const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+  return `${y}-${md}`;
 }
 
 /**

@@ -201,7 +201,10 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('hour')) {
       if (r.start.isCertain('month')) {
         start = iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1, 12)));
-        end = iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0, 12)));
+        // "July to September": to the end of the last month
+        const e0 = r.end && r.end.isCertain('month') && !r.end.isCertain('day') ? r.end.date() : d;
+        end = iso(new Date(Date.UTC(e0.getUTCFullYear(), e0.getUTCMonth() + 1, 0, 12)));
+        if (end < start) end = iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0, 12)));
       } else if (certainYear || /year/i.test(r.text)) {
         start = `${d.getUTCFullYear()}-01-01`;
         end = `${d.getUTCFullYear()}-12-31`;

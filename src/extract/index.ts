@@ -658,6 +658,8 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than' && !looksPluralNoun(t, f.te + 1, lex)) return true;
   if (!f.unit || f.unit.dimension !== 'percent') return false;
   if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
+  // "a drop of 40%", "an increase of 12%", "growth of 5.8%"
+  if (p1 === 'of' && (lex.changeVerbs.has(p2) || /^(?:decline|reduction|growth|gain|loss|surge|slump|plunge|rebound|hike)$/.test(p2))) return true;
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
     if (t.kind[k] !== T_WORD) return false;
     const w = tokLower(t, k);

@@ -210,6 +210,8 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
   let best: string[] = [];
   let event: { lemma: string; word: string } | null = null;
   for (let chunks = 0; chunks < 4 && i >= floor; chunks++) {
+    // a period between subject and verb: "Operating profit for July to September rose to …"
+    i = skipPeriodPhrase(t, i, lex, floor);
     // an optional participle right before (reading backwards): "people killed by …"
     let ev: { lemma: string; word: string } | null = null;
     const w0 = lw(t, i);
@@ -241,6 +243,28 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
     break;
   }
   return { words: best, event };
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const PERIOD_WORDS = new Set(['quarter', 'half', 'first', 'second', 'third', 'fourth', 'final', 'last', 'nine', 'six', 'three', 'twelve', 'months', 'month', 'year', 'fiscal', 'financial', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy']);
+const PERIOD_GLUE = new Set(['to', 'through', 'and', 'until', 'the', '-', '–', 'of']);
+const PERIOD_PREPS = new Set(['for', 'in', 'during', 'over', 'between', 'from']);
+/**
+ * Reading back from k: "for July to September", "in the third quarter", "for the nine months to September 2025" — a
+ * period phrase after a preposition. The token before the preposition, or k itself when there is none.
+ */
+function skipPeriodPhrase(t: Tokens, k: number, lex: Lexicon, floor: number): number {
+  let i = k;
+  let dated = false;
+  for (let n = 0; i >= floor && n < 10; n++, i--) {
+    const w = lw(t, i);
+    if (MONTHS.has(w) || /^q[1-4]$|^h[12]$/.test(w) || w === 'quarter' || w === 'half' || w === 'months') dated = true;
+    else if (t.kind[i] === T_NUM && /^(?:19|20)\d\d$/.test(tokText(t, i))) dated = true;
+    else if (!(PERIOD_WORDS.has(w) || PERIOD_GLUE.has(w))) break;
+  }
+  if (!dated || i < floor || !PERIOD_PREPS.has(lw(t, i)) || i === k) return k;
+  // "the quarter" alone as the subject ("The quarter brought …") is no phrase after a preposition
+  return i - 1 >= floor && isWord(t, i - 1) && !lex.determiners.has(lw(t, i - 1)) ? i - 1 : k;
 }
 
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);

@@ -556,7 +556,7 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
     exact = exact.startsWith('-') ? exact.slice(1) : exact;
   }
   // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
-  if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && isAgeApposition(ctx, coreStart, pos)) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
+  if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && (isAgeApposition(ctx, coreStart, pos) || isAgePredicate(ctx, coreStart, pos))) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
   if (age && (!unit || unit.dimension !== 'duration')) unit = lex.unitsByName.get('year') ?? unit;
 
   // range tail: "62-68", "between 40,000 and 50,000", "three to five", "5 km to 10 km", "two or three"
@@ -766,6 +766,29 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
   if (name.length < 3 || lex.determiners.has(name) || lex.prepositions.has(name) || lex.conjunctions.has(name) || lex.adverbs.has(name) || lex.pronouns.has(name) || lex.auxiliaries.has(name)) return false;
   const nx = lw(t, end + 1);
   return isWord(t, end + 1) && !isCapitalised(t, end + 1) && (APPOSITION_NEXT.has(nx) || lex.auxiliaries.has(nx) || lex.verbForms.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
+}
+
+/**
+ * "The first named victim, shift foreman Tomas Brell, was 48." / "Tomas Brell was 48.": a person's name (two or
+ * three capitalised words, not after a preposition: "the toll in Nova Scotia was 48" is no age), "was" or "is",
+ * and a bare number that ends the sentence.
+ */
+function isAgePredicate(ctx: ScanContext, j: number, end: number): boolean {
+  const { t, lex } = ctx;
+  if (!(lw(t, j - 1) === 'was' || lw(t, j - 1) === 'is')) return false;
+  if (!(end >= t.n || isPunct(t, end, '.') || isPunct(t, end, ';')) || (end < t.n && isNum(t, end + 1))) return false;
+  let k = j - 2;
+  if (isPunct(t, k, ',')) k--;
+  let caps = 0;
+  while (k >= 0 && caps < 4 && isCapitalised(t, k) && !isMonthToken(t, k)) {
+    if (lex.identifierHeads.has(tokText(t, k)) || lex.determiners.has(lw(t, k)) || lex.pronouns.has(lw(t, k))) return false;
+    caps++;
+    k--;
+  }
+  if (caps < 2 || caps > 3) return false;
+  if (k < 0 || isPunct(t, k, '.') || isPunct(t, k, ',') || t.nl[k + 1]) return true;
+  const w = lw(t, k);
+  return isWord(t, k) && !isCapitalised(t, k) && !lex.prepositions.has(w) && !lex.determiners.has(w) && !lex.conjunctions.has(w) && !lex.auxiliaries.has(w) && !lex.verbForms.has(w) && !w.endsWith('ed');
 }
 
 /** "a girl of three", "a man of 40,": a person noun, "of", and the number with no noun after it. */

@@ -412,36 +412,79 @@ export function compileLexicon(src: LexiconSources): Lexicon {
 const RATE_TO = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:to|per|for)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:us\s+|u\.s\.\s+)?(?:dollar|euro|pound|yen)\b/gi;
 // "6.9 billion drals ($1.9 billion)": an amount converted into money (twice, to tell it from "3 million tickets ($45m)")
 const CONVERTED = /\b(?:billion|million|trillion|thousand|bn|mn)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
+// "142 lumens a share": a share price is money
+const SHARE_PRICE = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:a|per|each)\s+share\b/gi;
+// "Amounts in Ardic lumens (LMN)": a currency named with its code, the code then used before amounts ("LMN 12.84 billion")
+const DEFINED = /\b([A-Za-z]{3,20})\s+\(([A-Z]{3})\)/g;
+/** The code an invented currency's stem takes when the text does not state one: "drals" → DRA. */
+export const derivedCurrencyCode = (stem: string): string => stem.slice(0, 3).toUpperCase();
+
+/**
+ * Currencies a text names with their code ("Amounts in Ardic lumens (LMN)"): singular stem → code. The code must
+ * stand before an amount somewhere ("LMN 12.84"), or the word after one ("2.36 billion lumens").
+ */
+export function definedCurrencies(text: string, lex: Lexicon): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!/\([A-Z]{3}\)/.test(text)) return out;
+  for (const m of text.matchAll(DEFINED)) {
+    const w = m[1]!.toLowerCase();
+    const code = m[2]!;
+    const stem = w.replace(/s$/, '');
+    if (out.has(stem) || lex.units.candidates(w, w) || lex.units.candidates(stem, stem) || lex.units.candidates(code, code) || lex.scales.has(w)) continue;
+    if (!new RegExp(`\\b${code} ?\\d`).test(text) && !new RegExp(`\\d(?:\\s+(?:billion|million|thousand|bn|m))?\\s+${w}\\b`, 'i').test(text)) continue;
+    out.set(stem, code);
+  }
+  return out;
+}
+
 const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
 /**
- * A currency the lexicon does not know but the document does: named in an exchange rate ("4.2 drals to the dollar")
- * or converted into dollars twice ("6.9 billion drals ($1.9 billion)"). The lexicon with it added as money (code:
- * its first three letters), or `lex` itself when the text names none.
+ * A currency the lexicon does not know but the document does: named in an exchange rate ("4.2 drals to the dollar"),
+ * converted into dollars twice ("6.9 billion drals ($1.9 billion)"), priced per share ("142 lumens a share"), or
+ * named with a code that then prefixes amounts ("Ardic lumens (LMN)" … "LMN 12.84 billion"). The lexicon with it
+ * added as money (code: the stated one, else its first three letters), or `lex` itself when the text names none.
  */
 export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
-  if (!lex.sources || (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) && !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text))) return lex;
-  const found = new Set<string>();
+  if (
+    !lex.sources ||
+    (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) &&
+      !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text) &&
+      !/ (?:a|per|each) share\b/i.test(text) &&
+      !/\([A-Z]{3}\)/.test(text))
+  )
+    return lex;
+  const found = new Map<string, string>();
   const seen = new Map<string, number>();
   const known = (w: string) => !!lex.units.candidates(w, w) || !!lex.units.candidates(w.replace(/s$/, ''), w.replace(/s$/, '')) || lex.scales.has(w) || lex.cardinals.has(w);
+  const add = (w: string, code?: string) => {
+    const stem = w.replace(/s$/, '');
+    if (code || !found.has(stem)) found.set(stem, code ?? derivedCurrencyCode(stem));
+  };
   for (const m of text.matchAll(RATE_TO)) {
     const w = m[1]!.toLowerCase();
-    if (!known(w)) found.add(w.replace(/s$/, ''));
+    if (!known(w)) add(w);
+  }
+  for (const m of text.matchAll(SHARE_PRICE)) {
+    const w = m[1]!.toLowerCase();
+    if (!known(w)) add(w);
   }
   for (const m of text.matchAll(CONVERTED)) {
     const w = m[1]!.toLowerCase();
     if (known(w)) continue;
     const n = (seen.get(w) ?? 0) + 1;
     seen.set(w, n);
-    if (n >= 2) found.add(w.replace(/s$/, ''));
+    if (n >= 2) add(w);
   }
+  for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
   if (!found.size) return lex;
-  const key = [...found].sort().join('|');
+  const list = [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const key = list.map(([w, c]) => `${w}=${c}`).join('|');
   let cache = docLexicons.get(lex);
   if (!cache) docLexicons.set(lex, (cache = new Map()));
   let out = cache.get(key);
   if (!out) {
-    const entries = [...found].sort().map((w) => ({ name: w.slice(0, 3).toUpperCase(), dimension: 'currency', words: [w, `${w}s`] }));
+    const entries = list.map(([w, code]) => ({ name: code, dimension: 'currency', words: [w, `${w}s`], symbols: [code], prefix: [code] }));
     out = compileLexicon({ ...lex.sources, units: [...lex.sources.units, { entries }] });
     cache.set(key, out);
   }

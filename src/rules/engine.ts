@@ -599,9 +599,34 @@ class Engine {
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
         const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
-        const exhaustive = colon && (/\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40)));
+        const exhaustive = (colon && /\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40))) || (ofLead && nearTotal(parts, t));
         this.partsAgainstTotal(rule, parts, t, exhaustive, tol);
       }
+    }
+    this.ofThoseBreakdowns();
+  }
+
+  /**
+   * "The 6 p.m. briefing put the number evacuated at 9,300. Of those, 4,100 are from Brenholm, 3,200 from Lisk and
+   * 1,600 from Hennow": a sentence that opens "Of those" breaks down the last figure of the sentence before.
+   */
+  private ofThoseBreakdowns(): void {
+    const lists = this.sentences();
+    for (let n = 1; n < lists.length; n++) {
+      const list = lists[n]!;
+      const first = list[0]!;
+      if (!OF_THOSE.test(first.sentence)) continue;
+      const prevList = lists[n - 1]!;
+      const last = prevList[prevList.length - 1]!;
+      if (last.docIndex !== first.docIndex || first.sentenceStart - (last.sentenceStart + last.sentence.length) > 3) continue;
+      const t = last;
+      if (t.qualifier !== 'exact' || (t.role && t.role !== 'whole') || t.dimension === 'percent') continue;
+      const parts = list.filter((c) => c.unit === t.unit && c.qualifier === 'exact' && !c.role);
+      if (parts.length < 2 || parts.length !== list.filter((c) => c.unit === t.unit).length) continue;
+      const rule = this.ruleFor('sum', t, ...parts);
+      if (!rule) continue;
+      const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
+      this.partsAgainstTotal(rule, parts, t, nearTotal(parts, t), tol);
     }
   }
 
@@ -1238,3 +1263,14 @@ export function matchSelector(sel: Selector, c: ClaimContext, lex: Lexicon): boo
 }
 
 export type { Aligned };
+
+const OF_THOSE = /^\W*(?:of|among)\s+(?:those|them|these|the total|this total|that number|this number|whom)\s*,/i;
+
+/**
+ * A breakdown whose parts come to 90% of its total or more ("71 escaped and 38 were trapped" of 112) was meant to
+ * cover it: the parts must add up. One that covers less names some of the parts only ("40 critical, 12 serious").
+ */
+function nearTotal(parts: ClaimContext[], t: ClaimContext): boolean {
+  const sum = parts.reduce((x, c) => x + c.value, 0);
+  return t.value > 0 && sum >= 0.9 * t.value;
+}

@@ -3,7 +3,7 @@
  * built-in rules, and look findings up by the figures they involve.
  */
 import { ingestText } from '../../src/ingest/index.js';
-import { checkClaims, loadRuleSet, numberClaims, processDocument, type RuleSet } from '../../src/pipeline.js';
+import { checkClaims, collectDefinedCurrencies, loadRuleSet, numberClaims, processDocument, unifyDocumentCurrencies, type RuleSet } from '../../src/pipeline.js';
 import type { ClaimContext } from '../../src/context/index.js';
 import type { CheckResult, Finding } from '../../src/types.js';
 
@@ -32,6 +32,10 @@ export async function check(docs: Record<string, string | [string, string]>, set
     return processDocument(doc, i, rs.lexicon);
   });
   const claims = numberClaims(results);
+  // (as the CLI does for a batch: a currency code one document defines reaches the others)
+  const defined = new Map<string, string>();
+  for (const r of results) collectDefinedCurrencies(r.doc.text, rs.lexicon, defined);
+  unifyDocumentCurrencies(claims, defined, rs.lexicon);
   const { findings, checks } = checkClaims(
     results.map((r) => r.doc),
     claims,

@@ -685,3 +685,53 @@ describe('expression: a user rule over selected figures', () => {
     expect(f[0]!.severity).toBe('info');
   });
 });
+
+describe('figures of one fact told apart and brought together', () => {
+  test('a net profit named by one outlet and held by the other ("Net profit was …") is one fact', async () => {
+    const r = await check({
+      'a.md': ['Net profit was €1.71 billion in the third quarter.', '2025-10-23'],
+      'b.txt': ['The group posted a net profit of €2.36 billion for the third quarter.', '2025-10-23'],
+    });
+    expect(r.involving('€1.71 billion', '€2.36 billion')).toHaveLength(1);
+    const same = await check({
+      'a.md': ['Net profit was €1.71 billion in the third quarter.', '2025-10-23'],
+      'b.txt': ['The group posted an operating profit of €2.36 billion for the third quarter.', '2025-10-23'],
+    });
+    expect(same.involving('€1.71 billion', '€2.36 billion')).toHaveLength(0);
+  });
+
+  test('the code one document gives an invented currency reaches the others of the batch', async () => {
+    const r = await check({
+      'release.md': ['Amounts in Ardic lumens (LMN). Operating profit was LMN 2.36 billion in the third quarter.', '2025-10-23'],
+      'blog.html': ['<html><body><article><p>Operating profit came in at 2.36bn lumens ($590m) in the third quarter.</p><p>At 142 lumens a share the stock is cheap.</p></article></body></html>', '2025-10-24'],
+    });
+    expect(r.claim('2.36bn lumens').unit).toBe('LMN');
+    expect(r.claim('LMN 2.36 billion').unit).toBe('LMN');
+  });
+
+  test('"a drop of 40%" after "from 25 … to 12" is the change between them', async () => {
+    const r = await check({ 'a.txt': 'State safety inspections fell from 25 in 2022 to 12 in 2024, a drop of 40%.' });
+    expect(r.involving('25', '12', '40%')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'State safety inspections fell from 25 in 2022 to 12 in 2024, a drop of 52%.' });
+    expect(ok.findings).toHaveLength(0);
+  });
+
+  test('"Of those, …" breaks down the figure before it: a near-total breakdown must add up', async () => {
+    const r = await check({ 'a.txt': 'The agency put the number of people evacuated at 9,300. Of those, 4,100 are from Brenholm, 3,200 from Lisk and 1,600 from Hennow.' });
+    const f = r.findings.filter((x) => x.rule === 'parts-sum');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/8,900/);
+    const ok = await check({ 'a.txt': 'The agency put the number of people evacuated at 9,300. Of those, 4,500 are from Brenholm, 3,200 from Lisk and 1,600 from Hennow.' });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+    // a breakdown of some of them only
+    const some = await check({ 'a.txt': 'Hospitals treated 300 people. Of those, 40 are in critical condition and 12 in serious condition.' });
+    expect(some.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+  });
+
+  test('"Of the 112 men, 71 escaped and 38 were trapped": parts that nearly make the whole must make it', async () => {
+    const r = await check({ 'a.txt': 'Of the 112 men on the shift, 71 escaped on foot and 38 were trapped.' });
+    expect(r.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'Of the 109 men on the shift, 71 escaped on foot and 38 were trapped.' });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+  });
+});

@@ -96,6 +96,33 @@ describe('time', () => {
     expect(d[0]!.unit).toBe('count');
   });
 
+  test('a currency named with its code, or priced per share, is money', () => {
+    const text = 'Amounts in Ardic lumens (LMN). Revenue rose 9.2% to LMN 12.84 billion. Operating profit was 2.36 billion lumens.';
+    const c = claims(text, '2025-10-23');
+    expect(c.find((x) => x.text === 'LMN 12.84 billion')).toMatchObject({ unit: 'LMN', dimension: 'currency', value: 12.84e9, measure: 'Revenue' });
+    expect(c.find((x) => x.text === '2.36 billion lumens')).toMatchObject({ unit: 'LMN', measure: 'Operating profit' });
+    expect(claim('At 142 lumens a share the stock looks cheap. Net profit was 1.05bn lumens.', '1.05bn lumens', '2025-10-23')).toMatchObject({ unit: 'LUM', measure: 'Net profit' });
+    // a code in brackets that never stands before an amount defines nothing ("the Reserve Bank (RBT)")
+    expect(claim('The Reserve Bank (RBT) said 40 banks were inspected.', '40', '2025-10-23').unit).toBe('count');
+  });
+
+  test('a period between subject and verb is skipped; "July to September" runs to the end of September', () => {
+    const c = claim('Operating profit for July to September rose to 2.36 billion euros.', '2.36 billion euros', '2025-10-23');
+    expect(c.measure).toBe('Operating profit');
+    expect(c.time).toMatchObject({ start: '2025-07-01', end: '2025-09-30' });
+  });
+
+  test('"up from X a year earlier" in a sentence about a period is of that period a year back', () => {
+    const c = claims('Revenue for 2024 came in at €41.27bn, up from €39.46bn a year earlier.', '2025-03-01');
+    expect(c.find((x) => x.text === '€41.27bn')!.time).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
+    expect(c.find((x) => x.text === '€39.46bn')).toMatchObject({ role: 'history', time: { start: '2023-01-01', end: '2023-12-31' } });
+  });
+
+  test('a full-year forecast is of the year of the report', () => {
+    expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
+    expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();
+  });
+
   test('a bracketed comparison year marks the year-earlier figure', () => {
     const c = claims('Adjusted EBIT margin of 10.2% (2023: 9.4%). Net profit of €431 million (prior year: €562 million).', '2025-02-27');
     expect(c.find((x) => x.text === '9.4%')!.role).toBe('history');

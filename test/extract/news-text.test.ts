@@ -187,6 +187,15 @@ describe('ages', () => {
     expect(one('Overall, 41, were hurt.').unit).toBe('count');
   });
 
+  test('"The first named victim, foreman Tomas Brell, was 48.": a full name, "was" and a number that ends the sentence', () => {
+    expect(one('The first named victim, shift foreman Tomas Brell, was 48.')).toMatchObject({ value: 48, unit: 'year' });
+    expect(one('Tomas Brell was 48.')).toMatchObject({ value: 48, unit: 'year' });
+    // a place after a preposition, a name with a figure after the number, a single word
+    expect(one('The toll in Nova Scotia was 48.').unit).toBe('count');
+    expect(one('Tomas Brell was 48 minutes late.').unit).not.toBe('year');
+    expect(one('The total was 48.').unit).toBe('count');
+  });
+
   test('"a girl of three", "a man of 40": a person noun, "of", and no noun after the number', () => {
     expect(one('The youngest, a girl of three, was on her way home.')).toMatchObject({ value: 3, unit: 'year' });
     expect(one('A man of 40 from Isk died.')).toMatchObject({ value: 40, unit: 'year' });
