@@ -178,6 +178,8 @@ function isElapsed(c: ClaimContext): boolean {
   return ELAPSED_BEFORE.has(prevWord) && /(?:since|for|after|past|last)\s+(?:nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)?$/.test(before);
 }
 
+const AFTERSHOCK = /\b(?:aftershocks?|after-shocks?|foreshocks?|tremors? since)\b/i;
+
 export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey {
   const phrase = (c.phrase ?? '').toLowerCase();
   const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
@@ -236,11 +238,21 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
+  // "magnitude 6.1" names what it measures by its unit, as "put the magnitude at 5.9" does by its noun
+  // a figure on a scale written before its numbers ("magnitude 6.1", "Mach 2") measures that scale, whatever it
+  // is of ("the magnitude-6.1 earthquake"); an aftershock's magnitude is not the main shock's and stays unnamed
+  if (c.unit !== 'count' && lex.prefixWords.candidates(c.unit, c.unit)?.some((e) => e.value.name === c.unit && e.value.dimension !== 'currency')) {
+    // ("since Tuesday's 6.7 quake, the strongest of them magnitude 5.1": a figure that names its quake is the quake's)
+    const rel = c.start - c.sentenceStart;
+    const aftershock = c.unit === 'magnitude' && !/^\S*\s*(?:earth)?quake\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 12)) && AFTERSHOCK.test(c.sentence.slice(Math.max(0, rel - 90), rel));
+    noun = aftershock ? null : c.unit;
+  }
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))
     .flatMap((w) => w.split('-'))
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
+  // an aftershock's magnitude is not the main shock's ("the strongest of them a magnitude 4.6")
   const family = familyOf(c);
   const v = toBase(c.value, c.unit);
   let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);

@@ -211,6 +211,15 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
         m.measure = `${w}${descs[i]!.phrase ? ` ${descs[i]!.phrase}` : ''}`;
       }
     }
+    // "put the magnitude at 5.9", "magnitudes seen: 5.9": a bare number whose named thing is a scale written before
+    // its numbers ("magnitude 6.1") is on that scale
+    if (!f.unit && m.noun && m.form !== 'vague') {
+      const scale = lex.prefixWords.candidates(m.noun, m.noun)?.find((e) => e.toks.length === 1 && e.value.dimension !== 'currency');
+      if (scale) {
+        m.unit = scale.value.name;
+        m.dimension = scale.value.dimension as Mention['dimension'];
+      }
+    }
     out.push(m);
   }
 }
@@ -500,7 +509,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     if (dim(b) === 'percent' && dim(a) === 'count' && !a.per) {
       const before = [tokLower(t, b.ts - 2), tokLower(t, b.ts - 1)].join(' ');
       const bracket = tokText(t, b.ts - 1) === '(' && between.length <= 8;
-      const orShare = /(?:^|\s)(?:, or|or)$/.test(before) || /^, (?:or )?(?:about|some|roughly|nearly|almost|around)$/.test(gapText);
+      // ("312 - about a quarter - have been declared unsafe": a share between dashes)
+      const dashed = /^[-–—](?: (?:about|some|roughly|nearly|almost|around|just over|just under|more than|less than|over|under))?$/.test(gapText) && t.gap[a.te]! > 0;
+      const orShare = /(?:^|\s)(?:, or|or)$/.test(before) || /^, (?:or )?(?:about|some|roughly|nearly|almost|around)$/.test(gapText) || dashed;
       const copula = /^(?:[a-z-]+ )?(?:were|was|is|are|made up|represented|represent|accounted for|account for|amounted to|equal to)$/.test(gapText);
       const sameSentence = !/[.;!?]/.test(t.text.slice(a.end, b.start));
       // "312 of 1,200 schools, or 26%": the share is of the part, not of the whole just before it

@@ -267,6 +267,12 @@ function skipPeriodPhrase(t: Tokens, k: number, lex: Lexicon, floor: number): nu
   return i - 1 >= floor && isWord(t, i - 1) && !lex.determiners.has(lw(t, i - 1)) ? i - 1 : k;
 }
 
+const CARRYING = new Set(['carrying', 'transporting', 'ferrying', 'holding', 'evacuating']);
+/** An auxiliary between the phrase and its verb ("191 people were rescued"): the verb is the figure's. */
+function predicateAfter(t: Tokens, k: number, lex: Lexicon, to: number): boolean {
+  return k < to && isWord(t, k) && lex.auxiliaries.has(lw(t, k));
+}
+
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near']);
 const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
@@ -686,6 +692,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
       }
     }
   }
+  // "an airliner carrying 191 people made an emergency landing": the verb after is the airliner's
+  if (event && CARRYING.has(lw(t, f.ts - 1)) && !predicateAfter(t, np.end, lex, to)) event = null;
   if (!event) event = eventBefore(t, f.ts - 1, lex, from);
   // "one dead", "45 injured": adjectives standing for people
   if (words.length === 1 && lex.peopleAdjectives.has(words[0]!.toLowerCase()) && f.unit === null) {

@@ -409,7 +409,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
   const coreStart = j;
   // a bound glued by a hyphen binds digits only: "sub-7 nanometre", "sub-$1,000"; "sub-zero" is no number
-  const hyphenQual = qm !== null && qm.end === coreStart && isPunct(t, qm.end - 1, '-');
+  // ("magnitude-6.1": a prefix unit glued by a hyphen binds the digits the same way)
+  const hyphenQual = (qm !== null && qm.end === coreStart && isPunct(t, qm.end - 1, '-')) || (prefixUnit !== null && isPunct(t, coreStart - 1, '-') && glued(t, coreStart));
   if (qm && isPunct(t, qm.end - 1, '-') && !((isNum(t, qm.end) || (prefixUnit !== null && isNum(t, coreStart))) && glued(t, qm.end))) return null;
   const trap = trapAt(ctx, coreStart, prefixUnit !== null || qual !== null, prefixUnit !== null && prefixUnit.dimension === 'currency', hyphenQual);
   if (trap) {
@@ -871,7 +872,8 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = f
     const nx = lw(t, wn.end);
     const u = isWord(t, wn.end) ? unitWord(ctx, wn.end) : null;
     const unitOk = u !== null && (u.unit.dimension !== 'duration' || wn.half) && u.unit.dimension !== 'currency';
-    const clauseEnd = wn.end >= ctx.to || (isPunct(t, wn.end) && !isPunct(t, wn.end, '-') && !isPunct(t, wn.end, "'"));
+    // (a dash standing apart ends a clause too: "312 - about a quarter - have been"; a glued one makes a compound)
+    const clauseEnd = wn.end >= ctx.to || (isPunct(t, wn.end) && !isPunct(t, wn.end, "'") && (!isPunct(t, wn.end, '-') || (t.gap[wn.end]! > 0 && wn.end + 1 < t.n && t.gap[wn.end + 1]! > 0)));
     if (wn.article || wn.one || w === 'half') {
       // "half the seats", "at half its normal level" — but "the second half of 2025" is a period of time
       const halfOk = w === 'half' && (!isCapitalised(t, j) || sentenceInitial(t, j, ctx.from)) && (nx === 'the' || HALF_OF.has(nx)) && !HALF_BEFORE_NOT.has(lw(t, j - 1));

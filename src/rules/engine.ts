@@ -648,7 +648,7 @@ class Engine {
           const c = list[j]!;
           const next = parts.length ? parts[parts.length - 1]! : t;
           const gap = t.sentence.slice(c.end - t.sentenceStart, next.start - t.sentenceStart);
-          if (c.unit !== t.unit || c.qualifier !== 'exact' || !partJoin(gap)) break;
+          if (c.unit !== t.unit || c.qualifier !== 'exact' || !(next === t ? totalJoin(gap) : partJoin(gap))) break;
           parts.push(c);
         }
         if (parts.length < 2) continue;
@@ -1206,6 +1206,13 @@ const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)
 /** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
 const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
 /** Between listed parts: "12 helicopters and 6 air tankers, " (a short noun phrase, then a comma, "and" or "plus"). */
+/** Between the last part and its total: "… six air tankers, 14 aircraft in all", "… seven crew - 193 souls in all". */
+function totalJoin(gap: string): boolean {
+  const g = gap.trim().toLowerCase();
+  const m = /^((?:[a-z-]+\s+){0,3}[a-z-]+)?\s*(?:,|-|–|—|\(|:)$/.exec(g);
+  return m !== null || partJoin(gap);
+}
+
 function partJoin(gap: string): boolean {
   let g = gap.trim().toLowerCase();
   const joiner = g.endsWith(',') ? ',' : / and$|^and$/.test(g) ? 'and' : / plus$|^plus$/.test(g) ? 'plus' : '';

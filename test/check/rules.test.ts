@@ -735,3 +735,42 @@ describe('figures of one fact told apart and brought together', () => {
     expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
   });
 });
+
+describe('more shapes of the same arithmetic', () => {
+  test('"184 passengers and seven crew - 193 souls in all": a total after a dash must be the sum', async () => {
+    const r = await check({ 'a.txt': 'The Airbus, with 184 passengers and seven crew - 193 souls in all - was 36,000ft above the sea.' });
+    expect(r.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'The Airbus, with 184 passengers and seven crew - 191 souls in all - was 36,000ft above the sea.' });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+  });
+
+  test('"312 - about a quarter - have been declared unsafe": a share between dashes is checked against its whole', async () => {
+    const r = await check({ 'a.txt': 'Of the 1,840 buildings inspected so far, 312 - about a quarter - have been declared unsafe.' });
+    expect(r.findings.filter((x) => x.rule === 'percentage-of')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'Of the 1,840 buildings inspected so far, 312 - about one in six - have been declared unsafe.' });
+    expect(ok.findings.filter((x) => x.rule === 'percentage-of')).toHaveLength(0);
+  });
+
+  test('a magnitude named by its noun and one written "magnitude 6.1" are one fact; an aftershock\'s is not', async () => {
+    const r = await check({
+      'a.txt': ['The institute put the magnitude at 5.9.', '2025-10-13'],
+      'b.txt': ['The magnitude-6.3 earthquake struck before dawn.', '2025-10-13'],
+    });
+    expect(r.claim('5.9').unit).toBe('magnitude');
+    expect(r.involving('5.9', 'magnitude-6.3')).toHaveLength(1);
+    const after = await check({
+      'a.txt': ['The institute put the magnitude at 5.9.', '2025-10-13'],
+      'b.txt': ['More than 60 aftershocks followed, the strongest of them a magnitude 4.6.', '2025-10-13'],
+    });
+    expect(after.findings).toHaveLength(0);
+  });
+
+  test('people on board: "an airliner carrying 191 people made a landing" and "193 souls" are one count', async () => {
+    const r = await check({
+      'a.txt': ['An airliner carrying 191 people made an emergency landing on Saturday.', '2025-11-08'],
+      'b.txt': ['The jet was carrying 193 souls when it landed on Saturday.', '2025-11-09'],
+    });
+    expect(r.claim('191').event).toBe('carry');
+    expect(r.involving('191', '193')).toHaveLength(1);
+  });
+});
