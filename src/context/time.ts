@@ -53,9 +53,10 @@ export interface Period {
 export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   const out: Period[] = [];
   // (what FISCAL cannot match without: most texts name none of it, and FISCAL is slow to rule them out)
-  if (!FISCAL_CUE.test(text)) return out;
+  const fiscalCue = FISCAL_CUE.test(text);
+  if (!fiscalCue && !MONTHS_CUE.test(text)) return out;
   FISCAL.lastIndex = 0;
-  for (let m = FISCAL.exec(text); m; m = FISCAL.exec(text)) {
+  for (let m = fiscalCue ? FISCAL.exec(text) : null; m; m = FISCAL.exec(text)) {
     let n: number;
     let half: boolean;
     if (m[4]) {
@@ -83,8 +84,33 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
     const end = iso(new Date(Date.UTC(year, first + months, 0, 12)));
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
   }
+  if (!MONTHS_CUE.test(text)) return out;
+  // "the three months to June", "the nine months ended 30 September 2025", "the first six months of the year"
+  MONTHS_TO.lastIndex = 0;
+  for (let m = MONTHS_TO.exec(text); m; m = MONTHS_TO.exec(text)) {
+    const n = MONTH_COUNT[m[1]!.toLowerCase()]!;
+    let last: number;
+    let year = m[3] ? Number(m[3]) : m[5] ? Number(m[5]) : docDate ? Number(docDate.slice(0, 4)) : NaN;
+    if (Number.isNaN(year)) continue;
+    if (m[2]) last = MONTH_INDEX[m[2].slice(0, 3).toLowerCase()]!;
+    else last = n - 1; // "the first six months of the year": January to June
+    if (m[2] && !m[3] && docDate && Date.UTC(year, last, 1) > parseIso(docDate).getTime()) year--;
+    const start = iso(new Date(Date.UTC(year, last - n + 1, 1, 12)));
+    const end = iso(new Date(Date.UTC(year, last + 1, 0, 12)));
+    out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
+  }
+  out.sort((a, b) => a.start - b.start);
   return out;
 }
+
+const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
+const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS_TO = new RegExp(
+  `\\b(?:the\\s+)?(?:first\\s+)?(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:(?:to|ended|ending|through)\\s+(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\b(?:\\s+\\d{1,2}\\b)?(?:,?\\s+((?:19|20)\\d\\d))?|of\\s+(?:the\\s+(?:financial\\s+|fiscal\\s+)?year|(this|the)\\s+year|((?:19|20)\\d\\d)))`,
+  'gi',
+);
+const MONTH_COUNT: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12, '3': 3, '6': 6, '9': 9, '12': 12 };
+const MONTH_INDEX: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
 
 /**
  * The period a results report is about: of the reporting periods it names that ended by its date (not the

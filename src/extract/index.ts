@@ -74,7 +74,7 @@ function mastheadField(text: string, start: number, end: number): boolean {
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end));
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
@@ -180,6 +180,23 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     }
   }
   return inheritedInSentence;
+}
+
+const PERIOD_BEFORE = /(?:\b(?:the|first) |(?:^|\n)#{0,6} ?)$/i;
+const PERIOD_AFTER = /^\s*(?:to|ended|ending|through|until)\s+(?:the\s+end\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^\s*of\s+(?:the|this|last)\s+(?:financial\s+|fiscal\s+)?year\b|^\s*of\s+(?:19|20)\d\d\b|^\s*and\s+(?:the\s+)?(?:first|second)\s+half\b/i;
+const PERIOD_VERB_AFTER = /^,? (?:at|was|were|rose|fell|came)\b/i;
+/**
+ * "for the nine months, at 2.76 billion", "the first six months of the year", "## Nine months and first half": a
+ * reporting period of a results report names when, not how long.
+ */
+function reportingPeriod(text: string, m: RawFigure): boolean {
+  if (m.unit?.name !== 'month' || !(m.value === 3 || m.value === 6 || m.value === 9 || m.value === 12) || m.qualifier !== 'exact') return false;
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  const after = text.slice(m.end, m.end + 40);
+  // ("for the nine months, at 2.76 billion": a verb or "at" after needs "the" before)
+  if (!PERIOD_AFTER.test(after) && !(PERIOD_VERB_AFTER.test(after) && /\b(?:the|first) $/i.test(before))) return false;
+  // ("first nine months", "the nine months to September"; a heading "Nine months and first half")
+  return PERIOD_BEFORE.test(before) && !/\b(?:past|last|next|coming) (?:first )?$/i.test(before);
 }
 
 /** The mentions of a block's figures, with their roles and holders, appended to `out`. */

@@ -1591,6 +1591,13 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     // page furniture around a number: "Comments (7)", "Page 1 of 4", "Updated 2 hours ago"
     // ("Share (1,377)": a counter with thousands separators as well)
     if (!qualified && n.form === 'digits' && n.precision !== null && n.precision >= 1 && isPunct(t, j - 1, '(') && isPunct(t, after, ')') && j >= 2 && isWord(t, j - 2) && matchIndex(ctx, lex.furnitureNouns, j - 2)?.end === j - 1) return after + 1;
+    // a byline's counters between pipes: "| 6 min read | 1.2K shares", "| Likes 1,046"
+    if (!qualified && isPunct(t, j - 1, '|')) {
+      const k = isWord(t, after) && glued(t, after) && /^[KkMm]$/.test(tokText(t, after)) ? after + 1 : after;
+      const fn = matchIndex(ctx, lex.furnitureNouns, k);
+      if (fn) return fn.end;
+    }
+    if (!qualified && isPunct(t, j - 2, '|') && isWord(t, j - 1) && matchIndex(ctx, lex.furnitureNouns, j - 1)?.end === j) return after;
     if (!qualified && n.bare && lw(t, after) === 'of' && isNum(t, after + 1) && COUNTER_HEADS.has(lw(t, j - 1))) return after + 2;
     if (!qualified && n.bare && /^(?:updated|posted|published|edited|modified)$/.test(lw(t, j - 1)) && lw(t, after + 1) === 'ago') return after + 2;
     // an exchange-rate note: "($1 = 0.8547 euros)"

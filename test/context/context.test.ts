@@ -118,6 +118,12 @@ describe('time', () => {
     expect(c.find((x) => x.text === '€39.46bn')).toMatchObject({ role: 'history', time: { start: '2023-01-01', end: '2023-12-31' } });
   });
 
+  test('"the three months to June" and "the first six months of the year" are reporting periods', () => {
+    expect(claim('Revenue in the three months to June rose 11% to €4.8bn.', '€4.8bn', '2025-07-30')).toMatchObject({ measure: 'Revenue', time: { start: '2025-04-01', end: '2025-06-30' } });
+    expect(claim('Profit for the nine months ended 30 September 2024 was €2.1bn.', '€2.1bn', '2025-03-01').time).toMatchObject({ start: '2024-01-01', end: '2024-09-30' });
+    expect(claim('In the first six months of the year sales were €9bn.', '€9bn', '2025-08-01').time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();

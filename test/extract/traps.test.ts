@@ -24,6 +24,19 @@ describe('not figures, next to figures', () => {
     expect(texts('Staff were moved from one ministry to another. It was one crisis after another. One person died.')).toEqual(['One']);
   });
 
+  test('a byline\'s counters between pipes are furniture; a runway number is an identifier', () => {
+    expect(texts('By Dana Whitcomb | 6 min read | 1.2K shares | Likes 1,046\n\nThe quake killed 64 people.')).toEqual(['64']);
+    expect(texts('It touched down on runway 27 at 10.52am. Two runways were shut.')).toEqual(['Two']);
+  });
+
+  test('a reporting period ("the nine months to September", "Nine months and first half") names when, not how long', () => {
+    expect(texts('Net profit for the nine months, at 2.76 billion, fell.')).toEqual(['2.76 billion']);
+    expect(texts('Revenue in the three months to June rose 11% to €4.8bn (£4.1bn).')).toEqual(['11%', '€4.8bn', '£4.1bn']);
+    expect(texts('## Nine months and first half\n\nSales grew.')).toEqual([]);
+    // a duration stays a figure
+    expect(texts('Over the past nine months, 40 people died. He was jailed for nine months. Six months was the sentence.')).toEqual(['nine months', '40', 'nine months', 'Six months']);
+  });
+
   test('a number to call and the bracket after it that says how are no figures', () => {
     expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
     expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);
