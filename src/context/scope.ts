@@ -35,6 +35,8 @@ function isCap(t: Tokens, i: number): boolean {
 function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: number } | null {
   const w = tokLower(t, i);
   if (NATIONAL.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
+  // "the national death toll" (lower case: "the National Hospital" is a name)
+  if (w === 'national' && !isCap(t, i) && t.kind[i + 1] === T_WORD) return { scope: { text: 'national', key: 'national' }, end: i + 1 };
   if (w === 'across' && tokLower(t, i + 1) === 'the' && (tokLower(t, i + 2) === 'country' || tokLower(t, i + 2) === 'nation')) return { scope: { text: 'across the country', key: 'national' }, end: i + 3 };
   if (!PLACE_PREP.has(w)) return null;
   let k = i + 1;

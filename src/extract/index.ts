@@ -394,7 +394,9 @@ function incidentParts(out: Mention[], text: string): void {
     for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
       const o = out[k]!;
       const near = m.start - o.end < 300;
-      if ((o.event ? o.event === m.event || near : near && !!o.noun && o.noun === m.noun) && o.unit === 'count' && !o.role && o.value > m.value) {
+      // (a toll counts the deaths: "bringing the national death toll to five" before "the landslide that killed three")
+      const toll = (m.event === 'kill' || m.event === 'die') && /\btoll\b/i.test(o.measure);
+      if ((o.event ? o.event === m.event || near : (near && !!o.noun && o.noun === m.noun) || toll) && o.unit === 'count' && !o.role && o.value > m.value) {
         m.role = 'subset';
         break;
       }
