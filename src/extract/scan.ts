@@ -166,6 +166,14 @@ interface WordSet {
 interface StartWords {
   self: WordSet;
   lead: WordSet;
+  /**
+   * For the articles "a" and "an": the lower-cased words after them that let parseAt read a figure there. An
+   * article followed by another word opens nothing (parseAt returns null): no qualifier, prefix, prefix word or
+   * vague phrase starts with it and that word, the word is no time unit for "a week", and it opens no number
+   * ("a hundred", "a dozen", "a third", "a twenty-fifth"). (An article no figure starts with by itself, or that
+   * some phrase consists of alone, has no entry.)
+   */
+  articleNext: Map<string, Set<string>>;
 }
 function wordSet(words: Set<string>): WordSet {
   const hashes = new HashSet();
@@ -189,16 +197,50 @@ function figureStartWords(lex: Lexicon): StartWords {
   for (const w of lex.scales.keys()) self.add(w.toLowerCase());
   const lead = new Set<string>();
   for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) lead.add(k.toLowerCase());
-  sw = { self: wordSet(self), lead: wordSet(lead) };
+  sw = { self: wordSet(self), lead: wordSet(lead), articleNext: articleNextWords(lex, self) };
   startWordsCache.set(lex, sw);
   return sw;
+}
+
+/** StartWords.articleNext: what parseAt and readCore test after an article (see there). */
+function articleNextWords(lex: Lexicon, self: Set<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const a of ['a', 'an']) {
+    if (!self.has(a) || lex.cardinals.has(a) || lex.scales.has(a) || lex.dozenWords.has(a) || lex.negativeWords.has(a) || lex.fractions.has(a) || lex.ordinals.has(a)) continue;
+    const next = new Set<string>();
+    let alone = false;
+    for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords, lex.vague] as PhraseIndex<unknown>[]) {
+      for (const e of idx.entriesStartingWith(a)) {
+        if (e.toks.length < 2) alone = true;
+        else next.add(e.toks[1]!.text.toLowerCase());
+      }
+    }
+    if (alone) continue;
+    // "a week ago": a time unit (unitWord); "a hundred", "a dozen", "a fifth", "a twenty-first": readWordNumber
+    for (const k of lex.units.firstTokens()) next.add(k.toLowerCase());
+    for (const m of [lex.scales, lex.cardinals, lex.fractions, lex.ordinals] as Array<Map<string, number>>) for (const k of m.keys()) next.add(k.toLowerCase());
+    for (const k of lex.ordinals.keys()) next.add(`${k.toLowerCase()}s`);
+    for (const k of lex.dozenWords) next.add(k.toLowerCase());
+    out.set(a, next);
+  }
+  return out;
+}
+
+/** An article before a word after which parseAt reads nothing (see StartWords.articleNext). */
+function inertArticle(t: Tokens, sw: StartWords, i: number): boolean {
+  if (t.end[i]! - t.start[i]! > 2) return false;
+  const next = sw.articleNext.get(tokLower(t, i));
+  if (!next) return false;
+  const k = i + 1;
+  if (k >= t.n) return true;
+  return t.kind[k] === T_WORD && !next.has(tokLower(t, k));
 }
 
 /** Can a figure start at word i? (false: parseAt would return null) */
 function mayStartFigure(ctx: ScanContext, sw: StartWords, i: number): boolean {
   const { t, lex } = ctx;
   const h = asciiLowerHash(t, i);
-  if (inSet(sw.self, t, i, h)) return true;
+  if (inSet(sw.self, t, i, h)) return !inertArticle(t, sw, i);
   if (h >= 0 ? asciiFold(t, i) : tokLower(t, i).length > 6 && tokLower(t, i).endsWith('fold')) return true;
   // a qualifier, prefix or prefix word must be there in full
   return inSet(sw.lead, t, i, h) && (matchIndex(ctx, lex.qualifiers, i) !== null || matchIndex(ctx, lex.prefixes, i) !== null || matchIndex(ctx, lex.prefixWords, i) !== null);

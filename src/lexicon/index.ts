@@ -179,6 +179,12 @@ export class PhraseIndex<T> {
   firstTokens(): IterableIterator<string> {
     return this.byFirst.keys();
   }
+  /** The phrases whose first token is `lower` in any case. */
+  entriesStartingWith(lower: string): PhraseEntry<T>[] {
+    const out: PhraseEntry<T>[] = [];
+    for (const [k, list] of this.byFirst) if (k.toLowerCase() === lower) out.push(...list);
+    return out;
+  }
 }
 
 interface NumbersFile {
