@@ -124,6 +124,16 @@ describe('time', () => {
     expect(claim('In the first six months of the year sales were €9bn.', '€9bn', '2025-08-01').time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
   });
 
+  test('"the national death toll" is national; an incident\'s toll after it is a part of it', () => {
+    const c = claims('Two more bodies were recovered near Esterhill, bringing the national death toll to five. Heavy rain triggered the landslide that killed three people.', '2025-09-21');
+    expect(c.find((x) => x.text === 'five')!.scopeKey).toBe('national');
+    expect(c.find((x) => x.text === 'three')!.role).toBe('subset');
+    // alone, the landslide's toll is the event itself
+    expect(claim('Heavy rain triggered the landslide that killed three people.', 'three', '2025-09-21').role).toBeFalsy();
+    // a name is no scope: "the National Hospital"
+    expect(claim('The National Hospital treated 40 people.', '40', '2025-09-21').scopeKey).toBeNull();
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();
