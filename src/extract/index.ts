@@ -215,6 +215,8 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     // (not a possessive: "half of the park's 31,000 hectares" are the park's)
     const possessive = tokText(t, f.ts - 1) === "'" || (tokLower(t, f.ts - 1) === 's' && /^['’]$/.test(tokText(t, f.ts - 2)));
     if (holder && i > 0 && !possessive && descs[i - 1]!.phrase && holder.toLowerCase() === descs[i - 1]!.phrase!.toLowerCase()) holder = out[out.length - 1]?.holder ?? descs[i - 1]!.holder ?? holder;
+    // "The deficit shrinks to 7.5bn drals, or 2.1% of GDP": a share put another way is held by the same
+    if (!holder && i > 0 && f.unit?.dimension === 'percent' && /^,? or $/.test(text.slice(figs[i - 1]!.end, f.start)) && out.length) holder = out[out.length - 1]!.holder ?? null;
     if (holder) m.holder = holder;
     // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
     const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';

@@ -163,13 +163,33 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;
   }
+  // "Teravia's budget trims the deficit to 2.1%": the object of a change verb holds the figure
+  if (isWord(t, i) && !HOLDING_VERBS.has(lw(t, i)) && !lex.changeVerbs.has(lw(t, i)) && !isFunctionWord(lex, lw(t, i))) {
+    let v = i - 1;
+    while (v >= from && v >= i - 3 && isWord(t, v) && !lex.changeVerbs.has(lw(t, v)) && !isFunctionWord(lex, lw(t, v))) v--;
+    while (v >= from && isWord(t, v) && lex.determiners.has(lw(t, v))) v--;
+    if (v >= from && isWord(t, v) && lex.changeVerbs.has(lw(t, v)) && OBJECT_CHANGE.has(lw(t, v))) {
+      const np = npBackward(t, i, lex, v + 1);
+      if (np.length) return np.join(' ');
+    }
+  }
   let viaVerb = false;
-  if (HOLDING_VERBS.has(lw(t, i))) {
+  if (HOLDING_VERBS.has(lw(t, i)) || COPULAR_HOLDING.has(lw(t, i)) || (lex.changeVerbs.has(lw(t, i)) && !NOT_HOLDING_CHANGE.has(lw(t, i)))) {
     i--;
     viaVerb = true;
     while (i >= from && isWord(t, i) && (lex.adverbs.has(lw(t, i)) || lw(t, i) === 'together' || lw(t, i) === 'alone' || lex.auxiliaries.has(lw(t, i)))) i--;
   }
   if (viaVerb) {
+    // "Public debt, the minister says, falls to 58.3%": past a reporting aside
+    if (tokText(t, i) === ',') {
+      let k = i - 1;
+      let reporting = false;
+      while (k >= from && k >= i - 7 && tokText(t, k) !== ',') {
+        if (REPORTING_ASIDE.has(lw(t, k))) reporting = true;
+        k--;
+      }
+      if (reporting && k > from && tokText(t, k) === ',') i = k - 1;
+    }
     // the subject, past prepositional phrases: "The death toll from Tuesday's earthquake climbed to 247"
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;
@@ -193,6 +213,14 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   }
   return words.length ? words.join(' ') : null;
 }
+
+const REPORTING_ASIDE = new Set(['says', 'said', 'say', 'added', 'adds', 'argues', 'argued', 'notes', 'noted', 'insists', 'insisted', 'claims', 'claimed', 'estimates', 'estimated', 'believes', 'reckons', 'expects', 'admits', 'admitted', 'warns', 'warned']);
+/** "Spending equals about 31% of GDP": verbs that join a subject to its figure like "was". */
+const COPULAR_HOLDING = new Set(['equals', 'equalled', 'equaled', 'equal', 'represents', 'represented', 'amounts', 'amounted', 'comes', 'came', 'hovers', 'hovered', 'remains', 'remained', 'sits', 'sat']);
+/** Change words that are no verb of a subject ("up", "down") or say nothing of who holds ("went", "moved"). */
+const NOT_HOLDING_CHANGE = new Set(['up', 'down', 'went', 'moved', 'changed', 'lower', 'raise', 'cut', 'reduce']);
+/** Change verbs whose object is the thing changed ("trims the deficit to 2.1%", "cut its forecast to 1.2%"). */
+const OBJECT_CHANGE = new Set(['trims', 'trimmed', 'trim', 'cuts', 'cut', 'raises', 'raised', 'lowers', 'lowered', 'lifts', 'lifted', 'reduces', 'reduced', 'boosts', 'boosted', 'slashed', 'slashes', 'hiked', 'hikes', 'revised', 'revises', 'upgraded', 'downgraded']);
 
 const HOLDER_SKIP = new Set(['to', 'per', 'cent', 'percent', 'by', 'and', 'down', 'up', 'points', 'point', 'percentage', 'from', 'or', 'about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'over', 'under', 'more', 'than', 'less', 'at', 'least', 'most', 'a', 'an', 'the', 'euros', 'dollars', 'pounds', 'million', 'billion']);
 

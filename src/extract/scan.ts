@@ -483,6 +483,26 @@ interface Opening {
 }
 
 /**
+ * Does a figure stand just before token i, joined by comparison words ("from £389m a year earlier", "900 fewer than a
+ * year earlier", "up 9.5% from a year earlier", "0.8 points on a year ago")? Then "a year earlier" is the point it is
+ * compared with. ("three times their level a month ago", "A week ago, …" name a time span: figures.)
+ */
+function afterAFigure(ctx: ScanContext, i: number): boolean {
+  const { t } = ctx;
+  let words = 0;
+  for (let k = i - 1; k >= ctx.from && k >= i - 7; k--) {
+    if (t.kind[k] === T_NUM || isPunct(t, k, '%')) return true;
+    if (t.kind[k] !== T_WORD) return false;
+    const w = lw(t, k);
+    if (COMPARED_WORDS.has(w) || ctx.lex.scales.has(w)) continue;
+    // a unit or currency word between ("2.05 billion lumens a year earlier")
+    if (++words > 1) return false;
+  }
+  return false;
+}
+const COMPARED_WORDS = new Set(['from', 'than', 'more', 'less', 'fewer', 'higher', 'lower', 'up', 'down', 'on', 'above', 'below', 'percentage', 'points', 'point', 'per', 'cent', 'percent', 'pct']);
+
+/**
  * The figure around a core numeral: scale, unit, range tail, rate, post-qualifier and bounds (parseAt's second half,
  * apart so that V8 optimises the part every candidate token runs on its own).
  */
@@ -495,6 +515,12 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
   if (qm && core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && lw(t, qm.end - 1) === 'than' && !['more', 'less', 'fewer'].includes(lw(t, qm.end - 2))) {
     qm = null;
     qual = null;
+  }
+  // "up from £389m a year earlier", "6% more than a year ago": a point in time, no duration ("more than a year ago"
+  // on its own is one)
+  if (core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && afterAFigure(ctx, i)) {
+    skipTo = core.end + 1;
+    return 'skip';
   }
   let value = neg ? -core.value : core.value;
   let exact = neg ? `-${core.exact}` : core.exact;

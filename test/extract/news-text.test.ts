@@ -275,3 +275,21 @@ describe('temperature letters in a text about the heat', () => {
     expect(figs('Darrow reached 43.8C at 1.50 p.m.').some((x) => x.unit === 'degC')).toBe(false);
   });
 });
+
+describe('a point in time compared with, and who holds a share', () => {
+  test('"from £389m a year earlier", "6% more than a year ago": the time compared with is no duration', () => {
+    expect(texts('Profit rose to £512m, up from £389m a year earlier. It carried 6% more than a year ago.')).toEqual(['£512m', '£389m', '6%']);
+    // a span of time that is not compared with a figure stays one
+    expect(texts('Prices are three times their level a month ago. A week ago, he spoke. He left more than a year ago.')).toEqual(['three', 'a month', 'A week', 'more than a year']);
+  });
+
+  test('the holder of a share: a copula, an aside, the object of a change verb, a share put another way', () => {
+    const h = (s: string, fig: string) => extract(s).find((m) => m.text === fig)?.holder;
+    expect(h('Spending equals about 31% of GDP.', 'about 31%')).toBe('Spending');
+    expect(h('Public debt, the minister says, falls to 58.3% of GDP.', '58.3%')).toBe('Public debt');
+    expect(h("Teravia's budget trims the deficit to 2.1% of GDP.", '2.1%')).toBe('deficit');
+    expect(h('The deficit shrinks to 7.5bn euros, or 2.1% of GDP.', '2.1%')).toBe('deficit');
+    // no change verb before: no object taken for a holder
+    expect(h('In the survey deficit hawks were 12% of voters.', '12%')).not.toBe('hawks');
+  });
+});
