@@ -191,6 +191,8 @@ export class ClaimFacts implements PairFields {
   readonly docIndex: number;
   readonly scopeKey: string | null;
   readonly role: ClaimContext['role'];
+  /** a row of a table that closes with a total row ("Old Town | 17" above "Total | 43") */
+  readonly breakdown: boolean;
   readonly sentenceStart: number;
   readonly attributionKey: string | null;
   readonly snapshot: boolean;
@@ -221,6 +223,7 @@ export class ClaimFacts implements PairFields {
     this.docIndex = claim.docIndex;
     this.scopeKey = claim.scopeKey;
     this.role = claim.role;
+    this.breakdown = !!claim.cell && claim.cell.totalRow !== null && claim.cell.row < claim.cell.totalRow;
     this.sentenceStart = claim.sentenceStart;
     this.attributionKey = claim.attributionKey;
     this.snapshot = claim.snapshot;
@@ -379,6 +382,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const hb = b.holderWords;
   const sameHolder = ha.size > 0 && hb.size > 0 && a.holderSignature === b.holderSignature;
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
+  // a row of a breakdown is a part: only the same row elsewhere is its fact
+  if ((a.breakdown && !hb.size) || (b.breakdown && !ha.size)) return notComparable('a row of a breakdown and a figure of no row');
   if (a.subjectFamily) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's

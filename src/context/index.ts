@@ -27,6 +27,8 @@ export interface ClaimContext extends Claim {
   /** The time stamp of the live-report entry the claim stands in ("16:45 — Police say …"), in minutes after
    * midnight of its date; else null. */
   clock?: number | null;
+  /** For a figure in a table cell: the table, row and column, and whether that table closes with a total row. */
+  cell?: { table: number; row: number; col: number; totalRow: number | null };
 }
 
 const RELATIVE = /\b(?:which|that|when)\b/g;
@@ -324,12 +326,22 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       return prev && raw.filter((o) => o === h).length > 1 && !colPeriod.has(`${table}|${col}`) ? `${prev} ${h}` : h;
     }));
   }
+  // the one total row of a table, when it has one ("Total | 43"): its other rows break the total down
+  const totalRows = new Map<number, number | null>();
+  for (const [k, l] of rowLabels) {
+    if (!l || !/^(?:total|totals|overall|all)\b/i.test(l)) continue;
+    const [table, row] = k.split('|').map(Number) as [number, number];
+    totalRows.set(table, totalRows.has(table) ? null : row);
+  }
   const where = containing(claims, cells);
   claims.forEach((c, i) => {
     const s = where[i];
     if (!s) return;
     const { table, row, col } = s.cell!;
     if (row === 0) return;
+    const totalRow = totalRows.get(table) ?? null;
+    c.cell = { table, row, col, totalRow };
+
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
     if (money && c.unit === 'count' && c.form === 'digits' && c.role !== 'change') {
       if (money.code) {

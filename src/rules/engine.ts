@@ -79,6 +79,7 @@ class Engine {
     this.shareSums();
     this.enumerations();
     this.listTotals();
+    this.tableTotals();
     this.totalsAfterParts();
     this.rates();
     this.mismatches();
@@ -657,6 +658,33 @@ class Engine {
         if (!rule) continue;
         this.partsAgainstTotal(rule, parts, t, true, Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2));
       }
+    }
+  }
+
+  /**
+   * A table closed by one total row ("Old Town 17, Harbour 12, Velde 9, Castel Hill 3, Total 43"): in each column the
+   * rows above the total must add up to it.
+   */
+  private tableTotals(): void {
+    if (!this.rulesOf('sum').length) return;
+    const byColumn = new Map<string, ClaimContext[]>();
+    for (const c of this.input.claims) {
+      const cell = c.cell;
+      if (!cell || cell.totalRow === null || cell.row > cell.totalRow) continue;
+      const k = `${c.docIndex}|${cell.table}|${cell.col}`;
+      const l = byColumn.get(k);
+      if (l) l.push(c);
+      else byColumn.set(k, [c]);
+    }
+    for (const list of byColumn.values()) {
+      const t = list.find((c) => c.cell!.row === c.cell!.totalRow);
+      if (!t || t.qualifier !== 'exact' || t.role === 'change') continue;
+      const parts = list.filter((c) => c !== t && c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'change' && c.role !== 'history');
+      // (every row of the column must be a plain figure in the total's unit, or the column is no breakdown)
+      if (parts.length < 2 || parts.length !== list.length - 1) continue;
+      const rule = this.ruleFor('sum', t, ...parts);
+      if (!rule) continue;
+      this.partsAgainstTotal(rule, parts, t, true, Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2)));
     }
   }
 

@@ -774,3 +774,35 @@ describe('more shapes of the same arithmetic', () => {
     expect(r.involving('191', '193')).toHaveLength(1);
   });
 });
+
+describe('tables closed by a total row', () => {
+  const table = (total: string) => `# Arrests
+
+| District | Arrests |
+|---|---|
+| Old Town | 17 |
+| Harbour | 12 |
+| Velde | 9 |
+| Castel Hill | 3 |
+| Total | ${total} |
+`;
+
+  test('the rows of each column must add up to the total row', async () => {
+    const bad = await check({ 'a.md': [table('43'), '2025-05-10'] });
+    const f = bad.findings.filter((x) => x.rule === 'parts-sum');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/41/);
+    const ok = await check({ 'a.md': [table('41'), '2025-05-10'] });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+    expect(ok.checks.some((c) => c.rule === 'parts-sum' && c.status === 'pass')).toBe(true);
+  });
+
+  test('a row of the breakdown is not the total reported elsewhere', async () => {
+    const r = await check({
+      'a.md': [table('41'), '2025-05-10'],
+      'b.txt': ['Police arrested 41 people after clashes near the harbour.', '2025-05-10'],
+    });
+    expect(r.involving('17', '41')).toHaveLength(0);
+    expect(r.findings.filter((x) => x.rule === 'cross-source-mismatch')).toHaveLength(0);
+  });
+});
