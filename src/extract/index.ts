@@ -126,10 +126,14 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     // — only a list: figures of one unit joined by "and", "or" or a comma within a few words
     let joined = false;
     if (f0.ts - figs[i - 1]!.te <= 4) for (let k = figs[i - 1]!.te; k < f0.ts; k++) if (LIST_JOINERS.has(tokLower(t, k))) joined = true;
+    // ("fired 64 missiles, including eight hypersonic Grom-9 missiles, and 90 drones": the last item of the list,
+    // right after its "and", however long the item before)
+    if (tokLower(t, f0.ts - 1) === 'and' && tokText(t, f0.ts - 2) === ',') joined = true;
     if (!d.event && listed && sameSentence && joined) {
       // (walk back one gap at a time, at most a dozen figures: a list of thousands must stay linear)
       // (within the sentence: "Five officers were injured. … police count 12,000 and the union 30,000")
-      for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex) && !/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start)); k--) {
+      // ("64 missiles, including eight …": "including" opens a part of the list, it is no verb of its own)
+      for (let k = i - 1; k >= 0 && k >= i - 12 && !hasVerbBetween(t, figs[k]!.te, k + 1 < i ? figs[k + 1]!.ts : f0.ts, lex, INCLUDING) && !/[.!?]\s/.test(text.slice(figs[k]!.end, f0.start)); k--) {
         if ((figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;
         if (descs[k]!.event) {
           descs[i] = d = { ...d, event: descs[k]!.event, eventWord: descs[k]!.eventWord };
@@ -602,11 +606,11 @@ const LIST_JOINERS = new Set(['and', 'or', ',', 'plus']);
 const INCLUDING = new Set(['including', 'includes', 'among', 'with']);
 
 /** Is there a verb (other than an auxiliary) between two token positions? */
-function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon): boolean {
+function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon, skip?: Set<string>): boolean {
   for (let k = a; k < b; k++) {
     if (t.kind[k] !== T_WORD) continue;
     const w = tokLower(t, k);
-    if (lex.auxiliaries.has(w)) continue;
+    if (lex.auxiliaries.has(w) || skip?.has(w)) continue;
     if ((lex.verbForms.has(w) && !lex.irregularPlurals.has(w)) || (w.length >= 5 && (w.endsWith('ing') || w.endsWith('ed')) && !lex.peopleAdjectives.has(w))) return true;
   }
   return false;

@@ -364,21 +364,44 @@ function phrasalAt(t: Tokens, i: number, lex: Lexicon): boolean {
   return false;
 }
 
-function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: string[]; end: number; verbAfter: number } {
+/** A word in plural form ("units", "people"): its singular lemma differs from it. */
+function pluralForm(lex: Lexicon, w: string): boolean {
+  const l = w.toLowerCase();
+  return lex.irregularPlurals.has(l) || nounLemma(lex, l) !== l;
+}
+
+/**
+ * Number agreement of the figure the phrase follows: 'one' after 1 ("one proposal asks …": a word in -s after the
+ * singular head is its verb), 'many' after a whole count above 1 ("13 units whilst …": the plural head ends the
+ * phrase unless another plural follows, "5 sales figures"; "1,385,710 lightning strikes": the first plural is the
+ * head, not a verb in -s), null when unknown.
+ */
+export type Agreement = 'one' | 'many' | null;
+
+function npForward(t: Tokens, k: number, lex: Lexicon, limit: number, agree: Agreement = null): { words: string[]; end: number; verbAfter: number } {
   const words: string[] = [];
   let i = k;
+  let plural = false;
   while (i < limit && words.length < 5) {
     if (!isWord(t, i)) break;
     if (i > k && t.nl[i]) break;
     const w = lw(t, i);
     if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || lex.cardinals.has(w) || lex.scales.has(w)) break;
     if (w.endsWith('ly') && w.length > 4) break;
+    const pl = pluralForm(lex, w);
+    // agreement: after a plural head only another plural continues the phrase ("13 units whilst", "11 members bound
+    // by"); after "one" + a singular noun a word in -s is the verb ("One proposal asks")
+    // (states after people stay: "people dead", "people remain missing", "miners alive")
+    if (agree === 'many' && plural && !pl && !lex.peopleAdjectives.has(w) && !lex.postnominalStates.has(w) && !STATE_LEAD.has(w)) break;
+    if (agree === 'one' && words.length && !plural && pl && !lex.irregularPlurals.has(w)) break;
+    // the first plural after a whole count above 1 is the head noun, not a verb ("1,385,710 lightning strikes")
+    const headNoun = agree === 'many' && !plural && pl && !lex.irregularPlurals.has(w) && words.length > 0;
     // a verb after the head noun ends the phrase: "people took part", "households lost power", "people joined
     // Wednesday's march" (an -ed word followed by a determiner or a name is a verb, not a modifier)
     // ("the two sides published very different numbers": before an adverb too)
-    if (words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1) || lex.adverbs.has(lw(t, i + 1)) || /^(?:very|quite|much|far|widely|sharply|strongly)$/.test(lw(t, i + 1)))))) break;
+    if (!headNoun && words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1) || lex.adverbs.has(lw(t, i + 1)) || /^(?:very|quite|much|far|widely|sharply|strongly)$/.test(lw(t, i + 1)))))) break;
     // a phrasal verb after the head noun: "civil servants stopped work", "workers walked out"
-    if (words.length && phrasalAt(t, i, lex)) break;
+    if (!headNoun && words.length && phrasalAt(t, i, lex)) break;
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
     let word = tokText(t, i);
     let j = i + 1;
@@ -396,8 +419,9 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
       j += 2;
     }
     // "the budget means for residents", "the report shows": a verb in -s after a singular noun, before a function word
-    if (words.length && S_VERBS.has(word.toLowerCase()) && !/s$/i.test(words[words.length - 1]!)) break;
+    if (!headNoun && words.length && S_VERBS.has(word.toLowerCase()) && !/s$/i.test(words[words.length - 1]!)) break;
     words.push(word);
+    if (pl) plural = true;
     i = j;
     // possessive "'s" ends the phrase
     if (i < limit && tokText(t, i) === "'") break;
@@ -406,7 +430,7 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number): { words: 
   let verbAfter = -1;
   while (words.length > 1) {
     const last = words[words.length - 1]!.toLowerCase();
-    if (isVerbish(lex, last) && !lex.irregularPlurals.has(last)) {
+    if (isVerbish(lex, last) && !lex.irregularPlurals.has(last) && !(agree === 'many' && pluralForm(lex, last))) {
       words.pop();
       verbAfter = k + words.length; // approximate index (hyphens make it inexact; only used as a flag)
     } else break;
@@ -589,11 +613,14 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   let ofPhrase = false;
   // "280 mm of rain", "a third of the region", "hundreds of settlements", "€30 million of aid"
   const share = f.form === 'vague' || f.form === 'fraction' || f.unit !== null;
-  const partitive = f.unit === null && lw(t, k) === 'of' && isWord(t, k + 1) && (lex.determiners.has(lw(t, k + 1)) || lw(t, k + 1) === 'them');
+  // ("two of Johnson's deputies": a possessive name is a determiner)
+  const possessiveAt = (q: number) => isCapWord(t, q) && tokText(t, q + 1) === "'" && lw(t, q + 2) === 's' && t.gap[q + 1] === 0 && t.gap[q + 2] === 0;
+  const partitive = f.unit === null && lw(t, k) === 'of' && isWord(t, k + 1) && (lex.determiners.has(lw(t, k + 1)) || lw(t, k + 1) === 'them' || possessiveAt(k + 1));
   if ((share || partitive) && lw(t, k) === 'of') {
     k++;
     ofPhrase = true;
     while (k < to && (isWord(t, k) ? lex.determiners.has(lw(t, k)) : tokText(t, k) === '"' || tokText(t, k) === "'")) k++;
+    if (partitive && possessiveAt(k) && isWord(t, k + 3)) k += 3;
   } else if (f.unit?.dimension === 'currency' && (lw(t, k) === 'in' || lw(t, k) === 'for') && isWord(t, k + 1) && !lex.determiners.has(lw(t, k + 1))) {
     k++;
   }
@@ -611,8 +638,17 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // "… to the north", "… to the south-east of the city"
     else if (nx === 'to' && (COMPASS.has(lw(t, q + 1).split('-')[0]!) || (lw(t, q + 1) === 'the' && COMPASS.has(lw(t, q + 2).split('-')[0]!)))) distance = true;
   }
-  let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to);
+  const agree: Agreement = f.unit !== null || ofPhrase || f.ratio || f.compound || (f.form !== 'digits' && f.form !== 'words' && f.form !== 'mixed') || f.low !== f.high
+    ? null : f.value === 1 ? 'one' : f.value > 1 && Number.isInteger(f.value) ? 'many' : null;
+  let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
   let words = np.words;
+  // "the 12 page document", "a 3 cylinder engine": after a whole count above 1 a phrase with no plural in it is a
+  // compound modifier; the count is of its first noun (pages, cylinders), not of the head it describes
+  // (plain lower-case nouns only, the phrase ending at punctuation, a function word or a verb: not "eight hypersonic Grom-9
+  // missiles", "7 too many")
+  // (a scaled amount is no compound count: "a 114.2 billion dral budget" is drals)
+  if (agree === 'many' && words.length >= 2 && !lex.scales.has(lw(t, f.te - 1)) && words.every((w) => /^[a-z]{3,}$/.test(w) && !lex.adverbs.has(w) && !isVerbish(lex, w) && !w.endsWith('ly')) && !words.some((w) => pluralForm(lex, w))
+    && (!isWord(t, np.end) || isFunctionWord(lex, lw(t, np.end)) || isVerbish(lex, lw(t, np.end))) && t.kind[np.end] !== T_NUM) words = words.slice(0, 1);
   let weak = false;
   // "Of the dead, 71 were in Castelmoro", "Of the 52 people arrested, 57 …": the counted thing leads the sentence
   const lead = !words.length && f.unit === null ? leadingOf(t, f.ts, from, lex) : null;

@@ -98,6 +98,8 @@ export interface Lexicon {
   furnitureNouns: PhraseIndex<true>;
   irregularPlurals: Map<string, string>;
   peopleAdjectives: Set<string>;
+  /** words that may follow a plural counted noun as its state ("38 people alive", "256 escaped unhurt") */
+  postnominalStates: Set<string>;
   /** Nouns (lemmas) that name the people or outcomes of an event: a part of their total is a subset of it. */
   eventNouns: Set<string>;
   /** nouns that name a gathering counted as one figure: "put the crowd at 18,500" counts people */
@@ -244,6 +246,7 @@ interface WordsFile {
   furniture_nouns?: string[];
   irregular_plurals?: Record<string, string>;
   people_adjectives?: string[];
+  postnominal_states?: string[];
   event_nouns?: string[];
   crowd_nouns?: string[];
   ing_nouns?: string[];
@@ -306,6 +309,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     furnitureNouns: new PhraseIndex(),
     irregularPlurals: new Map(),
     peopleAdjectives: new Set(),
+    postnominalStates: new Set(),
     eventNouns: new Set(),
     crowdNouns: new Set(),
     ingNouns: new Set(),
@@ -381,6 +385,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.oneNotCountBefore, f.one_not_count_before);
     fill(lex.yearNouns, f.year_nouns);
     fill(lex.peopleAdjectives, f.people_adjectives);
+    fill(lex.postnominalStates, f.postnominal_states);
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.crowdNouns, f.crowd_nouns);
     fill(lex.ingNouns, f.ing_nouns);

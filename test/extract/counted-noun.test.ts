@@ -1,0 +1,65 @@
+/**
+ * What a bare count counts, read from the noun phrase after it: number agreement between the figure and the phrase,
+ * compound modifiers, and the postnominal states that stay in the phrase.
+ */
+import { extract } from '../../src/extract/index.js';
+
+function noun(text: string, figure: string): { noun: string | null; phrase: string | null; measure: string; unit: string } {
+  const m = extract(text).find((x) => x.text === figure);
+  if (!m) throw new Error(`no "${figure}" in ${extract(text).map((x) => x.text).join(' | ')}`);
+  return { noun: m.noun ?? null, phrase: m.phrase ?? null, measure: m.measure, unit: m.unit };
+}
+
+describe('agreement: the plural head ends the phrase after a count above one', () => {
+  test('a word after the plural head is not part of what is counted', () => {
+    expect(noun('A baker’s dozen is exactly 13 units whilst a gross is 144.', '13').noun).toBe('unit');
+    expect(noun('The 11 members bound by the deal committed to a cut.', '11').noun).toBe('member');
+    expect(noun('With a total of five profile slots available you can drag and drop.', 'five').phrase).toBe('profile slots');
+    expect(noun('The team looked at two viruses deformed wing virus and black queen cell virus.', 'two').noun).toBe('virus');
+  });
+  test('the first plural after a singular modifier is the head, not a verb in -s', () => {
+    expect(noun('Florida came second with 1385710 lightning strikes.', '1385710').phrase).toBe('lightning strikes');
+  });
+  test('unchanged: a plural modifier before a plural head, states after people, a trailing verb', () => {
+    expect(noun('The firm published 5 sales figures on Monday.', '5').phrase).toBe('sales figures');
+    expect(noun('The storm left five people dead and thousands without power.', 'five').phrase).toBe('people dead');
+    expect(noun('Rescuers pulled 38 people alive from the rubble.', '38').phrase).toBe('people alive');
+    expect(noun('Police said 300 protesters marched on Sunday.', '300').noun).toBe('protester');
+  });
+});
+
+describe('agreement: after "one" a word in -s is the verb', () => {
+  test('"One proposal asks" counts proposals', () => {
+    expect(noun('One proposal asks Amazons board to stop selling the software.', 'One').phrase).toBe('proposal');
+  });
+  test('unchanged: a plural-form modifier first ("one sales manager")', () => {
+    expect(noun('The firm hired one sales manager last year.', 'one').phrase).toBe('sales manager');
+  });
+});
+
+describe('compound modifiers: "the 12 page document" counts pages', () => {
+  test('a count above one before singular nouns counts the first of them', () => {
+    expect(noun('It comes from the 12 page document labeled Project Birmingham.', '12').noun).toBe('page');
+    expect(noun('The new model launches with a turbocharged 3 cylinder engine.', '3').noun).toBe('cylinder');
+  });
+  test('unchanged: a name, a number after the phrase, a scaled amount', () => {
+    expect(noun('Marovia fired eight hypersonic Grom-9 missiles overnight.', 'eight').phrase).toBe('hypersonic Grom');
+    expect(noun('The government presented a 114.2 billion dral budget on Monday.', '114.2 billion').phrase).toBe('dral budget');
+  });
+});
+
+describe('partitives', () => {
+  test('a possessive name after "of" is a determiner: "Two of Johnson\'s deputies"', () => {
+    expect(noun('Two of Johnson’s deputies were fired.', 'Two').noun).toBe('deputy');
+  });
+  test('unchanged: a number after the possessive', () => {
+    expect(noun('The party won 52 of the Landsråd\'s 150 seats.', '150').noun).toBe('seat');
+  });
+});
+
+describe('lists: the last item after ", and" shares the verb of the list', () => {
+  test('"fired 64 missiles, including eight …, and 90 drones": the drones were fired', () => {
+    const m = extract('Marovia fired 64 missiles, including eight hypersonic Grom-9 missiles, and 90 Osa-type attack drones overnight.').find((x) => x.text === '90')!;
+    expect(m.measure).toBe('Osa-type attack drones fired');
+  });
+});
