@@ -293,3 +293,14 @@ describe('a point in time compared with, and who holds a share', () => {
     expect(h('In the survey deficit hawks were 12% of voters.', '12%')).not.toBe('hawks');
   });
 });
+
+describe('brake horsepower', () => {
+  test('"114bhp", "300 brake horsepower" are bhp, the size of hp', () => {
+    expect(one('Power: 114bhp').unit).toBe('bhp');
+    expect(one('It makes 300 brake horsepower.').unit).toBe('bhp');
+  });
+  test('unchanged: "300 hp", "300 horsepower" are hp', () => {
+    expect(one('It makes 300 hp.').unit).toBe('hp');
+    expect(one('It makes 300 horsepower.').unit).toBe('hp');
+  });
+});
