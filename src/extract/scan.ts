@@ -844,6 +844,7 @@ function isAgeApposition(ctx: ScanContext, j: number, end: number): boolean {
  */
 function isAgePredicate(ctx: ScanContext, j: number, end: number): boolean {
   const { t, lex } = ctx;
+  if (isPersonBe(ctx, j, end)) return true;
   if (!(lw(t, j - 1) === 'was' || lw(t, j - 1) === 'is')) return false;
   if (!(end >= t.n || isPunct(t, end, '.') || isPunct(t, end, ';')) || (end < t.n && isNum(t, end + 1))) return false;
   let k = j - 2;
@@ -858,6 +859,28 @@ function isAgePredicate(ctx: ScanContext, j: number, end: number): boolean {
   if (k < 0 || isPunct(t, k, '.') || isPunct(t, k, ',') || t.nl[k + 1]) return true;
   const w = lw(t, k);
   return isWord(t, k) && !isCapitalised(t, k) && !lex.prepositions.has(w) && !lex.determiners.has(w) && !lex.conjunctions.has(w) && !lex.auxiliaries.has(w) && !lex.verbForms.has(w) && !w.endsWith('ed');
+}
+
+/** Words after "he was 35" that close the predicate: a time or a clause follows, no noun. */
+const AGE_PREDICATE_NEXT = new Set(['when', 'by', 'this', 'next', 'last', 'and', 'but', 'as', 'until']);
+/**
+ * "He will be 35 by the end of the year", "She was 10 when …", "Maria who was 10.": a person pronoun (he, she) or
+ * a capitalised name + "who" as the subject of "is"/"was"/"will be"/"turns", and a bare number that ends the
+ * predicate (the end of the sentence, a comma, or a time or clause word: not "he was 10 points ahead").
+ */
+function isPersonBe(ctx: ScanContext, j: number, end: number): boolean {
+  const { t } = ctx;
+  const v = lw(t, j - 1);
+  let s = -1;
+  if (v === 'was' || v === 'is' || v === 'turns' || v === 'turned') s = j - 2;
+  else if (v === 'be' && (lw(t, j - 2) === 'will' || lw(t, j - 2) === 'would')) s = j - 3;
+  else if (v === 'turn' && (lw(t, j - 2) === 'will' || lw(t, j - 2) === 'would')) s = j - 3;
+  if (s < 0) return false;
+  const subj = lw(t, s);
+  const person = subj === 'he' || subj === 'she' || (subj === 'who' && isCapitalised(t, s - 1) && !isMonthToken(t, s - 1) && !ctx.lex.identifierHeads.has(tokText(t, s - 1)));
+  if (!person) return false;
+  if (end >= t.n || isPunct(t, end, '.') || isPunct(t, end, ';') || isPunct(t, end, ',')) return !isNum(t, end + 1);
+  return isWord(t, end) && AGE_PREDICATE_NEXT.has(lw(t, end)) && !isNum(t, end + 1);
 }
 
 /** "a girl of three", "a man of 40,": a person noun, "of", and the number with no noun after it. */

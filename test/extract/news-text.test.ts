@@ -196,6 +196,16 @@ describe('ages', () => {
     expect(one('The total was 48.').unit).toBe('count');
   });
 
+  test('"He will be 35 by the end of the year", "Maria who was 10.": he/she or a name + "who", a form of "be", a number ending the predicate', () => {
+    expect(one('He will be 35 by the end of the year.')).toMatchObject({ value: 35, unit: 'year' });
+    expect(one('They moved to help their daughter Maria who was 10.')).toMatchObject({ value: 10, unit: 'year' });
+    expect(one('She was 5 when the family moved.')).toMatchObject({ value: 5, unit: 'year' });
+    // not a noun after the number, not a place or rank after it, not "it"
+    expect(one('He was 10 points ahead.').unit).not.toBe('year');
+    expect(one('He is 6 in the rankings.').unit).toBe('count');
+    expect(one('It was 35 at noon.').unit).toBe('count');
+  });
+
   test('"a girl of three", "a man of 40": a person noun, "of", and no noun after the number', () => {
     expect(one('The youngest, a girl of three, was on her way home.')).toMatchObject({ value: 3, unit: 'year' });
     expect(one('A man of 40 from Isk died.')).toMatchObject({ value: 40, unit: 'year' });
