@@ -791,6 +791,13 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
       if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
     }
+    if (!f.unit && !f.age && f.form === 'digits' && !f.per) {
+      const g = parallelFigure(t, all, at, f);
+      if (g?.unit) {
+        f.unit = g.unit;
+        f.per = g.per;
+      }
+    }
     if (!f.unit && year && f.form === 'digits' && f.value >= 14 && f.value <= 110 && Number.isInteger(f.value)) {
       // "the retirement age from 62 to 64", "the voting age of 16"
       const before = text.slice(Math.max(ss, f.start - 40), f.start).toLowerCase();
@@ -800,6 +807,41 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       }
     }
   }
+}
+
+const CONTRAST = new Set(['while', 'whereas', 'but']);
+const LEVEL_BEFORE = new Set(['to', 'at', 'is', 'was', 'by', 'of']);
+/**
+ * "The highest forecast is 84.75 cents, while the lowest is 74.07", "DAX rose 2 percent but Nasdaq fell by 1": a
+ * bare figure after "to"/"at"/"is"/"by"/"of" that ends its clause, in a clause that "while"/"whereas"/"but" sets
+ * against the one before, with as many figures in each: the figure at the same place in the first clause, whose
+ * unit the second leaves out.
+ */
+function parallelFigure(t: Tokens, all: RawFigure[], at: number, f: RawFigure): RawFigure | null {
+  if (!LEVEL_BEFORE.has(tokLower(t, f.ts - 1))) return null;
+  if (f.te < t.n && !(t.kind[f.te] === T_PUNCT && /^[.,;)]$/.test(tokText(t, f.te)))) return null;
+  // the contrast word between the figures before f and f, nearest to f
+  let c = -1;
+  let first = at;
+  for (let k = at - 1; k >= 0 && c < 0; k--) {
+    for (let q = all[k]!.te; q < (k + 1 < all.length ? all[k + 1]!.ts : f.ts) && q < f.ts; q++) if (t.kind[q] === T_WORD && CONTRAST.has(tokLower(t, q))) c = q;
+    if (c < 0) first = k;
+    else first = k + 1;
+  }
+  if (c < 0) return null;
+  const second = all.slice(first).filter((g) => g.ts > c);
+  const firstClause: RawFigure[] = [];
+  for (let k = first - 1; k >= 0; k--) {
+    let stop = false;
+    for (let q = all[k]!.te; q < all[k + 1]!.ts && !stop; q++) if (t.kind[q] === T_WORD && CONTRAST.has(tokLower(t, q))) stop = q !== c;
+    if (stop) break;
+    firstClause.unshift(all[k]!);
+  }
+  // (the second clause ends at the punctuation after f: "… to 1,333.18, on turnover of 1.23 billion shekels")
+  const idx = second.indexOf(f);
+  if (idx < 0 || firstClause.length !== idx + 1) return null;
+  const g = firstClause[idx]!;
+  return g.unit && g.unit.dimension !== 'duration' && !g.age ? g : null;
 }
 
 function looksPluralNounAfter(t: Tokens, f: RawFigure, lex: Lexicon): boolean {

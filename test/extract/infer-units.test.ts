@@ -14,3 +14,17 @@ describe('points next to a percentage', () => {
     expect(unitOf('The Dow lost 512 points as bond yields rose 4%.', '512 points')).toBe('point');
   });
 });
+
+describe('a unit left out in a contrasted clause', () => {
+  test('"…, while the lowest is 74.07" takes the unit of the figure at its place in the clause before', () => {
+    expect(unitOf('The highest forecast is 84.75 cents, while the lowest is 74.07.', '74.07')).toBe('USc');
+    expect(unitOf('The DAX increased by 2 percent but the Nasdaq decreased by 1.', '1')).toBe('percent');
+    expect(unitOf('The index edged down 0.03% to a close of 1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18, on turnover of 1.23 billion shekels.', '1,333.18')).toBe('point');
+  });
+  test('unchanged: a subject count, a noun after the figure, no contrast word, clauses of different length', () => {
+    expect(unitOf('The firm lost $5m while 300 were laid off.', '300')).toBe('count');
+    expect(unitOf('The firm lost $5m while it cut staff to 300 workers.', '300')).toBe('count');
+    expect(unitOf('The highest forecast is 84.75 cents and the lowest is 74.07.', '74.07')).toBe('count');
+    expect(unitOf('Shares fell 3% to 84 cents and 2% to 90 cents, while the index rose to 74.', '74')).toBe('count');
+  });
+});
