@@ -334,11 +334,18 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     totalRows.set(table, totalRows.has(table) ? null : row);
   }
   const where = containing(claims, cells);
+  // a column of identifiers ("Postcode", "Ref.", "Phone") holds no figures
+  const idColumn = (table: number, col: number) => ID_COLUMN.test(rawHeads.get(table)?.[col] ?? '');
+  const drop = new Set<ClaimContext>();
   claims.forEach((c, i) => {
     const s = where[i];
     if (!s) return;
     const { table, row, col } = s.cell!;
     if (row === 0) return;
+    if (c.unit === 'count' && c.form === 'digits' && idColumn(table, col)) {
+      drop.add(c);
+      return;
+    }
     const totalRow = totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
@@ -372,7 +379,14 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (rowLabel && !c.holder) c.holder = rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
+  if (drop.size) {
+    const kept = claims.filter((c) => !drop.has(c));
+    claims.length = 0;
+    claims.push(...kept);
+  }
 }
+
+const ID_COLUMN = /^(?:post ?code|postal code|zip(?: code)?|code|id|ref|reference|no|number|phone|tel|telephone|isin|ticker|registration(?: no)?)$/;
 
 /**
  * The money and scale a caption or header names ("Revenue by segment, € million", "EUR m", "(€m)", "in millions of

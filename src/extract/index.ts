@@ -74,7 +74,7 @@ function mastheadField(text: string, start: number, end: number): boolean {
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f));
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
@@ -184,6 +184,12 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     }
   }
   return inheritedInSentence;
+}
+
+const OPEN_BEFORE = /\b(?:open|opened|available|staffed|manned|operating|operates|operated|runs|running|run|working|works|monitored|answered)(?: for)? $/i;
+/** "The helpline is open 24 hours a day", "staffed 24 hours": when a service answers, not how long anything took. */
+function openingHours(text: string, f: RawFigure): boolean {
+  return f.unit?.name === 'hour' && f.value === 24 && f.qualifier === 'exact' && OPEN_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start));
 }
 
 const PERIOD_BEFORE = /(?:\b(?:the|first) |(?:^|\n)#{0,6} ?)$/i;

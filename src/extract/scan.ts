@@ -1672,7 +1672,11 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     // codes: "access code 571 204", "PIN 0000", "extension 4417"
     if (j > ctx.from && !qualified && n.form === 'digits' && CODE_HEADS.has(lw(t, j - 1))) return phoneEnd(t, j, ctx.to);
     // "Emergency helpline: 1077", "call 1912": a number to ring
-    if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (PHONE_WORDS.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && PHONE_WORDS.has(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
+    // ("the family line on 1525", "the NEMA helpline (1420)")
+    const lineBefore = (w: string) => PHONE_WORDS.has(w) || LINE_NOUNS.has(w);
+    if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (PHONE_WORDS.has(lw(t, j - 1)) || (isPunct(t, j - 1, ':') && PHONE_WORDS.has(lw(t, j - 2))) || ((lw(t, j - 1) === 'on' || isPunct(t, j - 1, '(')) && lineBefore(lw(t, j - 2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return phoneEnd(t, j, ctx.to);
+    // "IMO number: 9063318", "Reference no.: 4471": a labelled identifier
+    if (!qualified && n.bare && isPunct(t, j - 1, ':') && ID_LABELS.has(lw(t, j - 2)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) return identifierEnd(t, after);
     // "the emergency line is 119", "the helpline number is 0800 …", "the hotline: 112"
     if (!qualified && n.bare && n.digits >= 3 && n.digits <= 6 && (lw(t, j - 1) === 'is' || isPunct(t, j - 1, ':')) && LINE_NOUNS.has(lw(t, j - 2)) && LINE_KINDS.has(lw(t, j - 3)) && !looksPluralNoun(t, after, lex)) return phoneEnd(t, j, ctx.to);
     // "Text RENT to 60 600": a short code to text
@@ -1762,7 +1766,14 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
     // house numbers: "637 E. Pelham Rd.", "49 Zorro Ranch Road", "22 Ave Foch"
     if (!qualified && n.bare && n.digits <= 5) {
       const e = streetEnd(ctx, after);
-      if (e > 0) return e;
+      if (e > 0) {
+        // "2 Citadel Street, 61001 Morvane": the postcode and town after the street
+        if (isPunct(t, e, ',') && isNum(t, e + 1) && isCapitalised(t, e + 2)) {
+          const pc = readDigits(t, e + 1);
+          if (pc && pc.bare && pc.digits >= 4 && pc.digits <= 6 && pc.end === e + 2) return pc.end;
+        }
+        return e;
+      }
     }
     // a model number before its capitalised name: "Boeing's own 787 Dreamliner", "and 11 Pro Max:"
     if (!qualified && n.bare && t.gap[j]! > 0 && j > ctx.from && !sentenceInitial(t, j, ctx.from) && !isCapitalised(t, j - 1) && modelName(ctx, after)) return identifierEnd(t, after);
@@ -1778,10 +1789,12 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         const cap = isCapitalised(t, pt);
         const headListed = lex.identifierHeads.has(raw) || (cap && lex.identifierHeads.has(raw[0] + raw.slice(1).toLowerCase()));
         // plural heads number several: "mile markers 18 and 31", "Platforms 9 and 10", "pages 4 to 6"
-        if (n.bare && low.length > 3 && low.endsWith('s') && lex.identifierHeadsLower.has(low.slice(0, -1)) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
+        // ("Buses 11, 24 diverted": -es plurals too, and a list with commas only)
+        if (n.bare && low.length > 3 && low.endsWith('s') && (lex.identifierHeadsLower.has(low.slice(0, -1)) || (low.endsWith('es') && lex.identifierHeadsLower.has(low.slice(0, -2)))) && !looksPluralNoun(t, after, lex) && !matchIndex(ctx, lex.units, after)) {
           // ("numbers 6, 7 and 8": a list)
           let k = after;
           while (isPunct(t, k, ',') && isNum(t, k + 1) && readDigits(t, k + 1)?.bare) k = readDigits(t, k + 1)!.end;
+          if (k > after && !isNum(t, k + 1) && !looksPluralNoun(t, k, lex) && !matchIndex(ctx, lex.units, k)) return identifierEnd(t, k);
           const link = lw(t, k);
           if ((link === 'and' || link === 'or' || link === 'to' || link === 'through') && isNum(t, k + 1)) {
             const n2 = readDigits(t, k + 1);
@@ -1797,7 +1810,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
           // ("seat 12C", "gate 4F": a glued letter after a head is part of the identifier, not a unit)
           const letterAfter = glued(t, after) && t.kind[after] === T_WORD && tokText(t, after).length === 1;
           if (!cap && lex.identifierHeadsLower.has(low) && n.bare && !looksPluralNoun(t, after, lex) && (letterAfter || !matchIndex(ctx, lex.units, after))) {
-            if (low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer' || lw(t, pt - 1) === 'at') return identifierEnd(t, after);
+            if ((low !== 'mile' && low !== 'km' && low !== 'kilometre' && low !== 'kilometer') || POST_PREPS.has(lw(t, pt - 1))) return identifierEnd(t, after);
           }
           // between an acronym and a capitalised word: a station or brand name ("KMRW 7 News", "WXYZ 12 Action")
           if (n.bare && raw.length >= 3 && raw === raw.toUpperCase() && /^[A-Z]+$/.test(raw) && isCapitalised(t, after) && !sentenceInitial(t, after, ctx.from) && !matchIndex(ctx, lex.units, after) && !readScaleLookahead(ctx, after)) return identifierEnd(t, after);
@@ -2052,6 +2065,9 @@ function isWs(c: number): boolean {
 const COUNTER_HEADS = new Set(['page', 'photo', 'image', 'picture', 'slide', 'gallery', 'video', 'part', 'step', 'item', 'story', 'article']);
 
 /** Words before a number that make it a code to type, not a quantity. */
+/** "near kilometre 87", "at mile 18": a post along a road, not a distance */
+const POST_PREPS = new Set(['at', 'near', 'past', 'beyond', 'around', 'by', 'after', 'before']);
+const ID_LABELS = new Set(['number', 'no', 'nr', 'id', 'code', 'reference', 'ref', 'registration', 'imo', 'mmsi', 'isin', 'licence', 'license', 'permit', 'case', 'file', 'account', 'invoice', 'order', 'ticket', 'postcode', 'zip']);
 const CODE_HEADS = new Set(['code', 'pin', 'passcode', 'password', 'extension', 'ext', 'shortcode']);
 
 function isPhone(ctx: ScanContext, j: number, n: Numeral): boolean {

@@ -231,6 +231,14 @@ describe('tables', () => {
   });
 });
 
+describe('table columns of identifiers', () => {
+  test('a "Postcode" column holds no figures; the counts beside it stay', () => {
+    const text = '# Arrests\n\n| District | Postcode | Arrests |\n|---|---|---|\n| Old Town | 61001 | 17 |\n| Harbour | 61002 | 12 |\n| Total | | 29 |\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-05-10' }), 0).claims;
+    expect(c.map((x) => x.text)).toEqual(['17', '12', '29']);
+  });
+});
+
 describe('scope', () => {
   test('a place phrase in the figure\'s clause; a national marker', () => {
     expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');

@@ -37,6 +37,15 @@ describe('not figures, next to figures', () => {
     expect(texts('Over the past nine months, 40 people died. He was jailed for nine months. Six months was the sentence.')).toEqual(['nine months', '40', 'nine months', 'Six months']);
   });
 
+  test('lines to call, labelled identifiers, road posts, bus lists, postcodes and opening hours are no figures', () => {
+    expect(texts('Relatives can call the family line on 1525 (free, 24 hours). The helpline (1420) is open 24 hours a day.')).toEqual([]);
+    expect(texts('- IMO number: 9063318; call sign 9MSL4')).toEqual([]);
+    expect(texts('A landslide near kilometre 87 closed the road. Buses 11, 24 diverted.')).toEqual([]);
+    expect(texts('Press office, 2 Citadel Street, 61001 Morvane.')).toEqual([]);
+    // still figures: a count after a label, a distance, hours worked
+    expect(texts('The number of dead: 45. It rose 5 km near the town. Crews worked for 24 hours.')).toEqual(['45', '5 km', '24 hours']);
+  });
+
   test('a number to call and the bracket after it that says how are no figures', () => {
     expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
     expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);
