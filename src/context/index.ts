@@ -143,6 +143,13 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let lastNamed: Attribution | null = null;
   // a results report's money and shares with no time of their own are of the period it reports
   const period = documentPeriod(text, doc.date);
+  // section headings that name a reporting period ("## Highlights of the second quarter", "## First half"): the
+  // period of the figures under them, up to the next heading
+  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? null })) : [];
+  // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
+  // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)
+  if (new Set(headingPeriods.map((h) => (h.ref ? `${h.ref.start}|${h.ref.end}` : null)).filter(Boolean)).size < 2) headingPeriods.length = 0;
+  let headingAt = -1;
   // what a sentence says of the time of writing, read once for all its figures
   let lastSentence: string | null = null;
   let snapshot = false;
@@ -193,7 +200,11 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
       sentenceClock = clockIn(sentence);
     }
-    if (period && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) time = period;
+    if ((period || headingPeriods.length) && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) {
+      while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
+      const under = headingAt >= 0 ? headingPeriods[headingAt]!.ref : null;
+      time = under ? { ...under, text: `${under.text} (the section's heading)` } : period ?? time;
+    }
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
     const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };
@@ -238,6 +249,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
 }
 
 const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;
+/** A text that may name a reporting period at all (quarters, halves, fiscal years, "months to"). */
+const FISCAL_HINT = /quarter|half|fiscal|full[- ]year|financial year|\b[QH][1-4]\b|\bFY|months (?:to|ended|ending|of)/i;
 const YEAR_BACK = /^[^.;]{0,12}?\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before|last year|in the same (?:period|quarter|half|months) (?:a year (?:earlier|ago)|of last year|last year))\b/i;
 /** The same day a year earlier ("2024-02-29" → "2023-02-28"). */
 function yearBack(d: string): string {

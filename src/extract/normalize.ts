@@ -41,6 +41,11 @@ function replace(ch: string): string {
   return ch;
 }
 
+// footnote markers glued to a word ("operating profit¹ rose"): spaces, so the word ends there ("km²", "m³" keep theirs:
+// a unit is shorter than four letters)
+const FOOTNOTE = /(?<=[A-Za-z]{4})[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g;
+
 export function normalizeForScan(text: string): string {
-  return text.replace(RE, replace);
+  const out = text.replace(RE, replace);
+  return out.includes('\u00b9') || /[\u00b2\u00b3\u2070\u2074-\u2079]/.test(out) ? out.replace(FOOTNOTE, (m) => ' '.repeat(m.length)) : out;
 }

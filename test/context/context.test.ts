@@ -231,6 +231,23 @@ describe('tables', () => {
   });
 });
 
+describe('section headings that name periods', () => {
+  test('"## Second quarter" and "## First half" date the money under them; one period heading alone does not', () => {
+    const text = '# Interim results, first half 2025\n\n## Highlights of the second quarter\n\n- Revenue rose 7.2% to €4.62 billion.\n\n## Highlights of the first half\n\n- Revenue rose 6.6% to €8.94 billion.\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-07-24' }), 0).claims;
+    expect(c.find((x) => x.text === '€4.62 billion')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+    expect(c.find((x) => x.text === '€8.94 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+    const one = '# Results\n\n## Full-year 2024\n\n- Free cash flow of €512 million.\n';
+    const d = processDocument(ingestText(one, { id: 'b.md', path: 'b.md', date: '2025-02-27' }), 0).claims;
+    expect(d[0]!.time?.text).not.toMatch(/heading/);
+  });
+
+  test('a footnote marker glued to a word ends the word: "operating profit¹ rose 16.4%"', () => {
+    expect(claim('Underlying operating profit¹ rose 16.4% to €312 million.', '16.4%', '2025-07-24').measure).toBe('Underlying operating profit');
+    expect(claim('The park covers 31 km².', '31 km²', '2025-07-24').unit).toBe('km2');
+  });
+});
+
 describe('table columns of identifiers', () => {
   test('a "Postcode" column holds no figures; the counts beside it stay', () => {
     const text = '# Arrests\n\n| District | Postcode | Arrests |\n|---|---|---|\n| Old Town | 61001 | 17 |\n| Harbour | 61002 | 12 |\n| Total | | 29 |\n';
