@@ -243,6 +243,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // ("expects full-year operating profit of …": the year of the report, no quarter in it)
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = doc.date && FULL_YEAR.test(sentence.slice(Math.max(0, rel - 80), rel)) ? { start: `${doc.date.slice(0, 4)}-01-01`, end: `${doc.date.slice(0, 4)}-12-31`, text: 'the full year' } : null;
   }
+  breakdownParts(out);
   headlineFigures(doc, out);
   tableCells(doc, out, lex);
   return out;
@@ -258,6 +259,32 @@ function yearBack(d: string): string {
   const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
   return `${y}-${md}`;
 }
+
+/**
+ * "12 people are now confirmed dead: seven in Ambry province, three in Calloway and one in Derrin": the figures after
+ * the colon break the one before it down by place. They are parts (the sum rule checks them), never rival tolls.
+ */
+function breakdownParts(claims: ClaimContext[]): void {
+  for (let i = 0; i + 2 < claims.length; i++) {
+    const t = claims[i]!;
+    if (t.role || t.unit !== 'count') continue;
+    const rel = t.end - t.sentenceStart;
+    const colon = t.sentence.indexOf(':', rel);
+    if (colon < 0 || colon - rel > 40) continue;
+    const parts: ClaimContext[] = [];
+    for (let k = i + 1; k < claims.length && claims[k]!.sentenceStart === t.sentenceStart; k++) {
+      const c = claims[k]!;
+      if (c.start - c.sentenceStart < colon) break;
+      if (c.unit !== t.unit) break;
+      if (!PART_PLACE.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40))) break;
+      parts.push(c);
+    }
+    if (parts.length < 2) continue;
+    for (const c of parts) if (!c.role) c.role = 'subset';
+    i += parts.length;
+  }
+}
+const PART_PLACE = /^ (?:[a-z]+ ){0,2}(?:in|from|at) (?:the )?[A-Z]/;
 
 /**
  * For each claim (in text order), the segment of `segs` (sorted, disjoint) that holds it, or null: one forward walk.

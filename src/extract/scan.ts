@@ -1107,6 +1107,12 @@ function wordNumberIsFigure(ctx: ScanContext, j: number, end: number, value: num
       if (!isWord(t, q)) break;
     }
     if (next === 'or' || next === 'and' || next === 'to') return true; // "one or two"
+    // "seven in Ambry province, three in Calloway and one in Derrin": the last count of a list by place
+    if ((next === 'in' || next === 'from' || next === 'at') && isCapitalised(t, end + 1)) {
+      for (let k = j - 2; k >= ctx.from && k >= j - 14; k--) {
+        if ((isNum(t, k) || (lex.cardinals.has(lw(t, k)) && lw(t, k) !== 'one')) && lw(t, k + 1) === next && isCapitalised(t, k + 2)) return true;
+      }
+    }
     if (lex.auxiliaries.has(next) || lex.prepositions.has(next) || lex.conjunctions.has(next) || lex.pronouns.has(next) || lex.determiners.has(next)) return false;
     // "one-time", "one-off", "one-sided", "one-way" idioms
     if (isPunct(t, end, '-')) {

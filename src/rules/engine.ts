@@ -452,6 +452,8 @@ class Engine {
             // ("nationwide" is the whole, never one of its parts)
             if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.scopeKey === 'national' || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
             if (c.role && c.role !== 'subset') continue;
+            // ("12 confirmed dead: seven in Ambry, three in Calloway …": parts of the total told with them, checked there)
+            if (c.role === 'subset' && list.some((o) => o !== c && !o.role && !o.scopeKey && o.sentenceStart === c.sentenceStart && o.value > c.value && o.span.start < c.span.start)) continue;
             // police counts are parts of the police total, not of the organisers' claim
             if (this.rivalSources(c, t)) continue;
             const kc = this.keyOf.get(c)!;
@@ -600,7 +602,7 @@ class Engine {
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
         const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
-        const exhaustive = (colon && /\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40))) || (ofLead && nearTotal(parts, t));
+        const exhaustive = (colon && /\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40))) || ((ofLead || colon) && nearTotal(parts, t));
         this.partsAgainstTotal(rule, parts, t, exhaustive, tol);
       }
     }

@@ -806,3 +806,16 @@ describe('tables closed by a total row', () => {
     expect(r.findings.filter((x) => x.rule === 'cross-source-mismatch')).toHaveLength(0);
   });
 });
+
+describe('a toll broken down by place after a colon', () => {
+  test('"12 dead: seven in A, three in B and one in C" must add up; the parts are no rival tolls', async () => {
+    const r = await check({ 'a.txt': ['NEMA says 12 people are now confirmed dead: seven in Ambry province, three in Calloway and one in Derrin.\n\nToll rises to nine.', '2025-09-18'] });
+    const sum = r.findings.filter((x) => x.rule === 'parts-sum');
+    expect(sum).toHaveLength(1);
+    expect(sum[0]!.message).toMatch(/11, not the 12/);
+    expect(r.claim('one').unit).toBe('count');
+    expect(r.involving('seven', 'nine')).toHaveLength(0);
+    const ok = await check({ 'a.txt': ['NEMA says 12 people are now confirmed dead: eight in Ambry province, three in Calloway and one in Derrin.', '2025-09-18'] });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+  });
+});
