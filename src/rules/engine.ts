@@ -896,7 +896,8 @@ class Engine {
           // (people missing go down as they are found: figures of different dates are updates either way, and so
           // are two figures of one article — a live report gives each new count)
           // (but "67 people have been hospitalised", "76 have now needed hospital treatment": a count so far only grows)
-          if ((rel.time === 'earlier' || rel.time === 'later' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b))) {
+          // (nor is a varying count of an undated report comparable: when it was counted is not known)
+          if ((rel.time === 'earlier' || rel.time === 'later' || rel.time === 'unknown' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;

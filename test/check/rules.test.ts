@@ -819,3 +819,19 @@ describe('a toll broken down by place after a colon', () => {
     expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
   });
 });
+
+describe('counts that go up and down', () => {
+  test('people missing in an undated report are not set against a dated count', async () => {
+    const r = await check({
+      'a.txt': ['Nine people were confirmed dead and 31 were missing on Sunday after the ferry capsized.', '2025-05-18'],
+      'b.txt': 'The coast guard says 13 people have died and 29 are missing after the ferry capsized.',
+    });
+    expect(r.involving('31', '29')).toHaveLength(0);
+    // two dated reports of one moment still disagree
+    const same = await check({
+      'a.txt': ['The coast guard said 31 people were missing on Sunday after the ferry capsized.', '2025-05-18'],
+      'b.txt': ['The coast guard said 25 people were missing on Sunday after the ferry capsized.', '2025-05-18'],
+    });
+    expect(same.involving('31', '25')).toHaveLength(1);
+  });
+});
