@@ -644,7 +644,9 @@ class Engine {
         const t = list[i]!;
         if (t.qualifier !== 'exact' || t.role === 'reference' || t.role === 'forecast') continue;
         const rest = t.sentence.slice(t.end - t.sentenceStart, t.end - t.sentenceStart + 40);
-        if (!IN_ALL.test(rest)) continue;
+        // ("168 passengers and 14 crew - 186 souls - aboard": a total set off by dashes after its parts)
+        const dashed = /\s[-–—]\s?$/.test(t.sentence.slice(Math.max(0, t.start - t.sentenceStart - 3), t.start - t.sentenceStart)) && DASHED_AFTER.test(rest);
+        if (!IN_ALL.test(rest) && !dashed) continue;
         // the run of figures just before it, joined by commas and "and"
         const parts: ClaimContext[] = [];
         for (let j = i - 1; j >= 0; j--) {
@@ -1235,6 +1237,7 @@ const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
 /** What may follow the figure on such a line: nothing, a full stop, or a bracketed note. */
 const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)?$/;
 /** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
+const DASHED_AFTER = /^ (?:[a-z-]+ ){1,3}[-–—](?: |$)/i;
 const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
 /** Between listed parts: "12 helicopters and 6 air tankers, " (a short noun phrase, then a comma, "and" or "plus"). */
 /** Between the last part and its total: "… six air tankers, 14 aircraft in all", "… seven crew - 193 souls in all". */

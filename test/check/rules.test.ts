@@ -744,6 +744,13 @@ describe('more shapes of the same arithmetic', () => {
     expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
   });
 
+  test('"168 passengers and 14 crew - 186 souls - aboard": a total set off by dashes must be the sum', async () => {
+    const r = await check({ 'a.txt': 'The ferry had 168 passengers and 14 crew - 186 souls - aboard when it left port.' });
+    expect(r.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'The ferry had 168 passengers and 14 crew - 182 souls - aboard when it left port.' });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+  });
+
   test('"312 - about a quarter - have been declared unsafe": a share between dashes is checked against its whole', async () => {
     const r = await check({ 'a.txt': 'Of the 1,840 buildings inspected so far, 312 - about a quarter - have been declared unsafe.' });
     expect(r.findings.filter((x) => x.rule === 'percentage-of')).toHaveLength(1);
