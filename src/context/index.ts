@@ -32,6 +32,7 @@ export interface ClaimContext extends Claim {
 }
 
 const RELATIVE = /\b(?:which|that|when)\b/g;
+const LAST_NAMED = /\b(?:last year's|last month's|last week's|the previous year's|a year earlier's) (?:[A-Za-z'-]+ ){0,4}[A-Za-z'-]+,? ?$/i;
 const YEAR_NAMED = /\b(?:the|a|an|its|their)\s+((?:1[89]|20)\d\d)\s+(?:[A-Za-z'-]+\s){0,4}[A-Za-z'-]+,?\s?$/;
 
 /**
@@ -43,7 +44,10 @@ function pastEventClause(before: string, docYear: number): boolean {
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(before); m; m = RELATIVE.exec(before)) last = m.index;
   if (last < 0 || /[.;()]/.test(before.slice(last))) return false;
-  const y = YEAR_NAMED.exec(before.slice(Math.max(0, last - 70), last));
+  const head = before.slice(Math.max(0, last - 70), last);
+  // ("last year's march, which drew 26,000": an earlier event named by when it was)
+  if (LAST_NAMED.test(head)) return true;
+  const y = YEAR_NAMED.exec(head);
   return !!y && Number(y[1]) < docYear;
 }
 

@@ -134,6 +134,13 @@ describe('time', () => {
     expect(claim('The National Hospital treated 40 people.', '40', '2025-09-21').scopeKey).toBeNull();
   });
 
+  test('"last year\'s march, which drew 26,000" is a figure of the past; a lower-case "march," is no month', () => {
+    const c = claim("The turnout was far higher than at last year's march, which drew 26,000 people according to police.", '26,000', '2025-09-28');
+    expect(c.role).toBe('history');
+    expect(c.time?.text).not.toMatch(/march/i);
+    expect(claim("This year's march, which drew 40,000 people, was calm.", '40,000', '2025-09-28').role).toBeFalsy();
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();
