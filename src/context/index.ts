@@ -317,6 +317,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // per table: its row labels, and its column headers — a header several columns share ("Change" after "Share"
   // and after "Seats") told apart by the column before
   const rowLabels = new Map<string, string | null>();
+  const rowTimes = new Map<string, { time: NonNullable<ClaimContext['time']>; clock: number | null }>();
   const rawHeads = new Map<number, Array<string | null>>();
   // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
   // reporting periods named by column headers ("Q2 2025", "Q2 2024")
@@ -355,6 +356,14 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       }
     }
     if (col === 0) rowLabels.set(`${table}|${row}`, text);
+    // ("Mon 16 June, 18:00 | 7 | 38": a row of one briefing — its date and hour are its cells' time)
+    if (col === 0 && row > 0 && /\d/.test(raw) && raw.length <= 40) {
+      const when = timeOf(raw, raw.length, raw.length, doc.date);
+      const hm = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s?([ap])\.?m\b)?/i.exec(raw);
+      const h24 = hm ? Number(hm[1]) : 0;
+      const hour = !hm?.[3] ? h24 : (h24 % 12) + (hm[3].toLowerCase() === 'p' ? 12 : 0);
+      if (when && when.text !== 'document date') rowTimes.set(`${table}|${row}`, { time: when, clock: hm ? hour * 60 + Number(hm[2]) : null });
+    }
     if (row === 0 && col < 64) {
       let h = rawHeads.get(table);
       if (!h) rawHeads.set(table, (h = []));
@@ -408,6 +417,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     }
     const period = colPeriod.get(`${table}|${col}`);
     if (period && (!c.time || c.time.text === 'document date')) c.time = period;
+    const rowTime = rowTimes.get(`${table}|${row}`);
+    if (rowTime && (!c.time || c.time.text === 'document date')) {
+      c.time = rowTime.time;
+      if (rowTime.clock !== null) c.clock = rowTime.clock;
+    }
     if (c.noun || c.phrase) return;
     const head = headers.get(table)?.[col] ?? null;
     let rowLabel = col > 0 ? rowLabels.get(`${table}|${row}`) ?? null : null;

@@ -218,7 +218,7 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     if (/\d[.:]\d\d\s*$/.test(r.text) && /^\s*(?:billion|million|thousand|trillion|bn|mn|per\b|percent|%)/i.test(sentence.slice(e, e + 12))) continue;
     if (/^(?:in\s+|during\s+)?(?:the\s+)?(?:quarter|season|period|week|month|year|weekend|half)$/i.test(r.text.trim())) continue;
     // "the march", "may": months only when written as months (capitalised, or with a day or year)
-    if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim().replace(/[,.;:]+$/, ''))) continue;
+    if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim().replace(/[,.;:]$/, ''))) continue;
     // "since June, 58 of them in …": a number after a month and a comma is no two-digit year
     if (r.start.isCertain('year') && !/\b(?:1[89]|20)\d\d\b|'\d\d\b/.test(r.text)) continue;
     const d = r.start.date();

@@ -255,6 +255,16 @@ describe('section headings that name periods', () => {
   });
 });
 
+describe('table rows of one briefing', () => {
+  test('a row labelled with a date and hour dates its cells; rows of different hours are no rival counts', () => {
+    const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-06-18' }), 0).claims;
+    expect(c.find((x) => x.text === '4')!.time).toMatchObject({ start: '2025-06-16', end: '2025-06-16' });
+    expect(c.find((x) => x.text === '4')!.clock).toBe(9 * 60);
+    expect(c.find((x) => x.text === '9')!.time).toMatchObject({ start: '2025-06-17' });
+  });
+});
+
 describe('table columns of identifiers', () => {
   test('a "Postcode" column holds no figures; the counts beside it stay', () => {
     const text = '# Arrests\n\n| District | Postcode | Arrests |\n|---|---|---|\n| Old Town | 61001 | 17 |\n| Harbour | 61002 | 12 |\n| Total | | 29 |\n';
