@@ -18,7 +18,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { TextAcc } from './acc.js';
 import type { Draft, SegmentKind } from './blocks.js';
-import { normalizeDate } from './dates.js';
+import { datelineDate, normalizeDate } from './dates.js';
 import { decodeEntity, ENTITY_AT } from './entities.js';
 import { classWords, matchesMarker, type Boilerplate } from './lexicon.js';
 import { pieceOrigStart } from './offsets.js';
@@ -391,6 +391,14 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
     const t = articleTime(f, drop, drafts.length ? firstIncludedIndex(f, drafts, src) : N);
     if (t) {
       meta.date = t;
+      meta.dateSource = 'meta';
+    }
+  }
+  // a byline the article extraction left out ("By Rory Vance | Thursday 19 June 2025, 16:20 | 2.1k shares")
+  if (!meta.date) {
+    const b = bylineDate(f, drop, bp);
+    if (b) {
+      meta.date = b;
       meta.dateSource = 'meta';
     }
   }
@@ -883,6 +891,23 @@ function firstIncludedIndex(f: Flat, drafts: Draft[], _src: string): number {
  * A `<time datetime>` that dates the article: one marked pubdate / itemprop=datePublished anywhere, else the first
  * inside a <header>, else the first before the article text (never inside dropped navigation / related blocks).
  */
+/** The date of the first element classed as a byline or dateline outside page chrome, read as a dateline is. */
+function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): string | null {
+  for (let i = 0; i < f.nodes.length; i++) {
+    if (f.isText[i] || drop[i]) continue;
+    const cls = attr(f.nodes[i] as P5Element, 'class');
+    if (!cls || !/(?:^|[\s_-])(?:byline|dateline|article-date|published|pubdate)(?:$|[\s_-])/i.test(cls)) continue;
+    let chrome = false;
+    for (let p = f.parent[i]!, up = 0; p >= 0 && up < 200; up++, p = f.parent[p]!) if (f.tag[p] === 'nav' || f.tag[p] === 'aside' || f.tag[p] === 'footer') chrome = true;
+    if (chrome) continue;
+    let text = '';
+    for (let j = i + 1; j < f.end[i]! && text.length < 300; j++) if (f.isText[j]) text += (f.nodes[j] as P5Text).value;
+    const d = datelineDate([text.replace(/\s+/g, ' ').trim()], bp);
+    if (d) return d.date;
+  }
+  return null;
+}
+
 function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | null {
   let inHeader: string | null = null;
   let beforeText: string | null = null;

@@ -203,3 +203,21 @@ describe('HTML: market furniture around a business story', () => {
     expect(doc.text).not.toContain('15 minutes');
   });
 });
+
+describe('HTML: a byline the article extraction leaves out', () => {
+  const page = (byline: string) => `<html><head><title>x</title></head><body><nav>News | Sport</nav><main><article><h1>Refinery toll rises to 13</h1>${byline}
+<p>The death toll from the refinery explosion rose to 13 today as rescuers pulled another body from the wreckage of the unit.</p>
+<p>One worker is still missing, three days after the blast ripped through the plant before dawn on Monday, the company said.</p>
+<p>Families have demanded to know why so many outside workers were in the refinery in the middle of the night shift.</p>
+</article></main><footer>© Clarion Media 2025</footer></body></html>`;
+
+  test('its date is the document date', () => {
+    const d = html(page('<p class="byline">By Rory Vance, Chief Reporter | Thursday 19 June 2025, 16:20 | <span class="shares">2.1k shares</span></p>'));
+    expect(d.date).toBe('2025-06-19');
+  });
+
+  test('a date in the footer or the body is not', () => {
+    const d = html(page('<p class="kicker">Exclusive</p>'));
+    expect(d.date).toBeNull();
+  });
+});
