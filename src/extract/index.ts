@@ -74,7 +74,7 @@ function mastheadField(text: string, start: number, end: number): boolean {
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f));
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f) && !inSlogan(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
@@ -184,6 +184,21 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     }
   }
   return inheritedInSentence;
+}
+
+const SLOGAN_WORDS = /\b(?:placards?|banners?|signs?|slogans?|posters?|chants?|chanted|chanting|t-shirts?|graffiti|stickers?)\b[^."\u201c\u201d]{0,30}$/i;
+/** 'waving placards reading "64 wells, 0 for sale"', 'Placards everywhere: "64 wells, 0 for sale", "1 drop = 1 right"' */
+function inSlogan(text: string, f: RawFigure): boolean {
+  const from = Math.max(0, f.start - 60);
+  const seg = text.slice(from, f.start);
+  const q = Math.max(seg.lastIndexOf('"'), seg.lastIndexOf('\u201c'));
+  if (q < 0 || seg.lastIndexOf('\u201d') > q) return false;
+  const open = from + q;
+  // (an opening quote: after a space, a colon, a comma or a bracket)
+  if (open > 0 && !/[\s:,(]/.test(text[open - 1]!)) return false;
+  // past the slogans quoted before it in the same list
+  const before = text.slice(Math.max(0, open - 160), open).replace(/["\u201c][^"\u201c\u201d]{0,60}["\u201d],? ?/g, '');
+  return SLOGAN_WORDS.test(before);
 }
 
 const OPEN_BEFORE = /\b(?:open|opened|available|staffed|manned|operating|operates|operated|runs|running|run|working|works|monitored|answered)(?: for)? $/i;

@@ -46,6 +46,12 @@ describe('not figures, next to figures', () => {
     expect(texts('The number of dead: 45. It rose 5 km near the town. Crews worked for 24 hours.')).toEqual(['45', '5 km', '24 hours']);
   });
 
+  test('numbers in the slogans of placards and banners are no figures; quoted speech keeps its figures', () => {
+    expect(texts('Most walked peacefully, waving placards reading "64 wells, 0 for sale" and pushing prams.')).toEqual([]);
+    expect(texts('Placards everywhere: "64 wells, 0 for sale", "1 drop = 1 right" and more.')).toEqual([]);
+    expect(texts('Medics say they have treated "around 20 people", mostly for tear gas. He said: "We counted 3,000 marchers."')).toEqual(['around 20', '3,000']);
+  });
+
   test('a number to call and the bracket after it that says how are no figures', () => {
     expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
     expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);
