@@ -327,7 +327,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
-    const cap = doc.segments.filter((g) => g.kind === 'caption' && g.end <= first.start && first.start - g.end < 300).pop();
+    // (a caption, or a short line right above the table: "Key figures (€m)")
+    const cap = doc.segments.filter((g) => (g.kind === 'caption' && first.start - g.end < 300) || (g.kind === 'paragraph' && g.end - g.start <= 80 && first.start - g.end < 8)).filter((g) => g.end <= first.start).pop();
     const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end), lex) : null;
     if (m) tableMoney.set(table, m);
   }
@@ -402,6 +403,20 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const totalRow = totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
+    // a row labelled in per cent ("Cost-to-income ratio (%)") holds percentages, not money of the table's caption
+    const rowRaw = rowLabels.get(`${table}|${row}`) ?? '';
+    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && /\((?:%|per ?cent|pct)\)|\bratio\b.*%|%$/i.test(rowRaw)) {
+      c.unit = 'percent';
+      c.dimension = 'percent';
+    }
+    // a row of money per share ("Earnings per share (€)", "Dividend per share") is in the currency, unscaled
+    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && /\bper share\b|\((?:€|\$|£|EUR|USD|GBP)\)/i.test(rowRaw)) {
+      const code = /€|EUR/.test(rowRaw) ? 'EUR' : /£|GBP/.test(rowRaw) ? 'GBP' : /\$|USD/.test(rowRaw) ? 'USD' : (colMoney.get(`${table}|${col}`) ?? tableMoney.get(table))?.code ?? null;
+      if (code) {
+        c.unit = code;
+        c.dimension = 'currency';
+      }
+    }
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
     if (money && c.unit === 'count' && c.form === 'digits' && c.role !== 'change') {
       if (money.code) {
@@ -416,7 +431,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       c.exact = String(c.value);
     }
     const period = colPeriod.get(`${table}|${col}`);
-    if (period && (!c.time || c.time.text === 'document date')) c.time = period;
+    // (a column's own period before the one the whole report is about)
+    if (period && (!c.time || c.time.text === 'document date' || (c.time.text ?? '').endsWith('(the period the report is about)'))) c.time = period;
     const rowTime = rowTimes.get(`${table}|${row}`);
     if (rowTime && (!c.time || c.time.text === 'document date')) {
       c.time = rowTime.time;

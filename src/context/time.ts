@@ -54,7 +54,7 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   const out: Period[] = [];
   // (what FISCAL cannot match without: most texts name none of it, and FISCAL is slow to rule them out)
   const fiscalCue = FISCAL_CUE.test(text);
-  if (!fiscalCue && !MONTHS_CUE.test(text)) return out;
+  if (!fiscalCue && !MONTHS_CUE.test(text) && !/\b(?:3|6|9|12)M\b/.test(text)) return out;
   FISCAL.lastIndex = 0;
   for (let m = fiscalCue ? FISCAL.exec(text) : null; m; m = FISCAL.exec(text)) {
     let n: number;
@@ -84,7 +84,18 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
     const end = iso(new Date(Date.UTC(year, first + months, 0, 12)));
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
   }
-  if (!MONTHS_CUE.test(text)) return out;
+  // "9M 2025", "6M 2024": the months of the year so far
+  if (/\b(?:3|6|9|12)M\b/.test(text)) {
+    for (const m of text.matchAll(/\b(3|6|9|12)M\s?((?:19|20)\d\d)\b/g)) {
+      const n = Number(m[1]);
+      const y = Number(m[2]);
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: iso(new Date(Date.UTC(y, n, 0, 12))), text: m[0] } });
+    }
+  }
+  if (!MONTHS_CUE.test(text)) {
+    out.sort((a, b) => a.start - b.start);
+    return out;
+  }
   // "the three months to June", "the nine months ended 30 September 2025", "the first six months of the year"
   MONTHS_TO.lastIndex = 0;
   for (let m = MONTHS_TO.exec(text); m; m = MONTHS_TO.exec(text)) {

@@ -967,6 +967,13 @@ class Engine {
           if (differentSources && !rounding) {
             edges.push({ a, b, rule, severity: p.attribution_severity, kind: 'sources', why: `different sources give different figures: ${shortAttribution(a.attribution!)} says ${a.text}, ${shortAttribution(b.attribution!)} says ${b.text}` });
           } else if (rounding) {
+            // ("€3.36bn" for 3,364 in a table of € million: three significant digits or more restate the figure; "220,000"
+            // for 222,000 rounds it away)
+            const coarse = (a.precision ?? 0) / Math.abs(a.value || 1) >= (b.precision ?? 0) / Math.abs(b.value || 1) ? a : b;
+            if (coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= 0.005) {
+              agree.push([a, b]);
+              continue;
+            }
             edges.push({ a, b, rule, severity: p.rounding_severity, kind: 'rounding', why: roundingWhy(a, b) });
           } else {
             edges.push({ a, b, rule, severity: rule.severity, kind: 'mismatch', why: '' }); // (worded when reported)

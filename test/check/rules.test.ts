@@ -850,3 +850,18 @@ describe('a table of briefings', () => {
     expect(r.findings.filter((x) => x.rule === 'cross-source-mismatch')).toHaveLength(0);
   });
 });
+
+describe('restated figures', () => {
+  test('"€3.36bn" for a table\'s 3,364 (€ million) restates it; "220,000" for 222,000 is flagged as a rounding', async () => {
+    const r = await check({
+      'a.md': ['# Results\n\nRevenue by division (€m)\n\n| Division | 2024 |\n|---|---|\n| Home Appliances | 3,364 |\n| Climate | 1,838 |\n', '2025-02-27'],
+      'b.txt': ['Home Appliances revenue was €3.36bn in 2024.', '2025-02-28'],
+    });
+    expect(r.findings).toHaveLength(0);
+    const seed = await check({
+      'a.txt': ['The ministry said 222,000 reservists had been mobilised.', '2025-03-01'],
+      'b.txt': ['The ministry said 220,000 reservists had been mobilised.', '2025-03-01'],
+    });
+    expect(seed.involving('222,000', '220,000')).toHaveLength(1);
+  });
+});

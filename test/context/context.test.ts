@@ -265,6 +265,24 @@ describe('table rows of one briefing', () => {
   });
 });
 
+describe('a key-figures table in € million', () => {
+  const text = '# Q3 results\n\nKey figures (€m)\n\n| | Q3 2025 | Q3 2024 | Change | 9M 2025 |\n|---|---|---|---|---|\n| Net interest income | 2,184 | 2,062 | +5.9% | 6,420 |\n| Cost-to-income ratio (%) | 52.1 | 54.8 | -2.7 pp | 53.0 |\n| CET1 ratio | 14.6% | 14.0% | +0.6 pp | |\n| Earnings per share (€) | 0.84 | 0.71 | +18.3% | 2.35 |\n';
+  const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-10-30' }), 0).claims;
+
+  test('the line above the table scales the cells; rows in per cent and per share are not scaled', () => {
+    const x = c();
+    expect(x.find((y) => y.text === '2,184')).toMatchObject({ unit: 'EUR', value: 2.184e9 });
+    expect(x.find((y) => y.text === '52.1')).toMatchObject({ unit: 'percent', value: 52.1 });
+    expect(x.find((y) => y.text === '0.84')).toMatchObject({ unit: 'EUR', value: 0.84 });
+  });
+
+  test('"9M 2025" is January to September; a column\'s period wins over the report\'s', () => {
+    const x = c();
+    expect(x.find((y) => y.text === '6,420')!.time).toMatchObject({ start: '2025-01-01', end: '2025-09-30' });
+    expect(x.find((y) => y.text === '14.0%')!.time).toMatchObject({ start: '2024-07-01', end: '2024-09-30' });
+  });
+});
+
 describe('table columns of identifiers', () => {
   test('a "Postcode" column holds no figures; the counts beside it stay', () => {
     const text = '# Arrests\n\n| District | Postcode | Arrests |\n|---|---|---|\n| Old Town | 61001 | 17 |\n| Harbour | 61002 | 12 |\n| Total | | 29 |\n';
