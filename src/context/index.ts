@@ -405,7 +405,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
 
     // a row labelled in per cent ("Cost-to-income ratio (%)") holds percentages, not money of the table's caption
     const rowRaw = rowLabels.get(`${table}|${row}`) ?? '';
-    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && /\((?:%|per ?cent|pct)\)|\bratio\b.*%|%$/i.test(rowRaw)) {
+    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && (/\((?:%|per ?cent|pct)\)|%$/i.test(rowRaw) || (/\bratio\b/i.test(rowRaw) && rowRaw.includes('%')))) {
       c.unit = 'percent';
       c.dimension = 'percent';
     }
