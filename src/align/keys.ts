@@ -238,7 +238,6 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
-  // "magnitude 6.1" names what it measures by its unit, as "put the magnitude at 5.9" does by its noun
   // a figure on a scale written before its numbers ("magnitude 6.1", "Mach 2") measures that scale, whatever it
   // is of ("the magnitude-6.1 earthquake"); an aftershock's magnitude is not the main shock's and stays unnamed
   if (c.unit !== 'count' && lex.prefixWords.candidates(c.unit, c.unit)?.some((e) => e.value.name === c.unit && e.value.dimension !== 'currency')) {
@@ -252,7 +251,6 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     .flatMap((w) => w.split('-'))
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
-  // an aftershock's magnitude is not the main shock's ("the strongest of them a magnitude 4.6")
   const family = familyOf(c);
   const v = toBase(c.value, c.unit);
   let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);

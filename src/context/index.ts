@@ -57,12 +57,16 @@ const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5
 /** Minutes after midnight of the first clock time in a sentence, or null. */
 function clockIn(sentence: string): number | null {
   const m = SENTENCE_CLOCK.exec(sentence);
-  if (!m) return null;
-  let h = Number(m[1]);
-  const ap = m[3]?.toLowerCase();
-  if (ap === 'p' && h < 12) h += 12;
-  if (ap === 'a' && h === 12) h = 0;
-  return h * 60 + Number(m[2]);
+  return m ? clockMinutes(m[1]!, m[2]!, m[3]) : null;
+}
+
+/** Minutes after midnight of an hour, its minutes and an optional "a"/"p" ("6", "30", "p" → 18:30). */
+function clockMinutes(hour: string, minutes: string, ap: string | undefined): number {
+  let h = Number(hour);
+  const x = ap?.toLowerCase();
+  if (x === 'p' && h < 12) h += 12;
+  if (x === 'a' && h === 12) h = 0;
+  return h * 60 + Number(minutes);
 }
 
 /** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
@@ -361,9 +365,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (col === 0 && row > 0 && /\d/.test(raw) && raw.length <= 40) {
       const when = timeOf(raw, raw.length, raw.length, doc.date);
       const hm = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s?([ap])\.?m\b)?/i.exec(raw);
-      const h24 = hm ? Number(hm[1]) : 0;
-      const hour = !hm?.[3] ? h24 : (h24 % 12) + (hm[3].toLowerCase() === 'p' ? 12 : 0);
-      if (when && when.text !== 'document date') rowTimes.set(`${table}|${row}`, { time: when, clock: hm ? hour * 60 + Number(hm[2]) : null });
+      if (when && when.text !== 'document date') rowTimes.set(`${table}|${row}`, { time: when, clock: hm ? clockMinutes(hm[1]!, hm[2]!, hm[3]) : null });
     }
     if (row === 0 && col < 64) {
       let h = rawHeads.get(table);
@@ -403,22 +405,19 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const totalRow = totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
-    // a row labelled in per cent ("Cost-to-income ratio (%)") holds percentages, not money of the table's caption
+    const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
+    const plain = c.unit === 'count' && c.form === 'digits' && c.role !== 'change';
     const rowRaw = rowLabels.get(`${table}|${row}`) ?? '';
-    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && (/\((?:%|per ?cent|pct)\)|%$/i.test(rowRaw) || (/\bratio\b/i.test(rowRaw) && rowRaw.includes('%')))) {
+    // a row of money per share ("Earnings per share (€)", "Dividend per share") is in the currency, unscaled
+    const perShare = plain && col > 0 && /\bper share\b|\((?:€|\$|£|EUR|USD|GBP)\)/i.test(rowRaw) ? (/€|EUR/.test(rowRaw) ? 'EUR' : /£|GBP/.test(rowRaw) ? 'GBP' : /\$|USD/.test(rowRaw) ? 'USD' : money?.code ?? null) : null;
+    if (plain && col > 0 && (/\((?:%|per ?cent|pct)\)|%$/i.test(rowRaw) || (/\bratio\b/i.test(rowRaw) && rowRaw.includes('%')))) {
+      // a row labelled in per cent ("Cost-to-income ratio (%)") holds percentages, not money of the table's caption
       c.unit = 'percent';
       c.dimension = 'percent';
-    }
-    // a row of money per share ("Earnings per share (€)", "Dividend per share") is in the currency, unscaled
-    if (col > 0 && c.unit === 'count' && c.form === 'digits' && c.role !== 'change' && /\bper share\b|\((?:€|\$|£|EUR|USD|GBP)\)/i.test(rowRaw)) {
-      const code = /€|EUR/.test(rowRaw) ? 'EUR' : /£|GBP/.test(rowRaw) ? 'GBP' : /\$|USD/.test(rowRaw) ? 'USD' : (colMoney.get(`${table}|${col}`) ?? tableMoney.get(table))?.code ?? null;
-      if (code) {
-        c.unit = code;
-        c.dimension = 'currency';
-      }
-    }
-    const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
-    if (money && c.unit === 'count' && c.form === 'digits' && c.role !== 'change') {
+    } else if (perShare) {
+      c.unit = perShare;
+      c.dimension = 'currency';
+    } else if (money && plain) {
       if (money.code) {
         c.unit = money.code;
         c.dimension = 'currency';

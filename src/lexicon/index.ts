@@ -427,6 +427,12 @@ const CONVERTED = /\b(?:billion|million|trillion|thousand|bn|mn)\s+([a-z]{3,20})
 const SHARE_PRICE = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:a|per|each)\s+share\b/gi;
 // "Amounts in Ardic lumens (LMN)": a currency named with its code, the code then used before amounts ("LMN 12.84 billion")
 const DEFINED = /\b([A-Za-z]{3,20})\s+\(([A-Z]{3})\)/g;
+/** A word the lexicon already reads (a unit, singular or plural; a scale; a number word): no invented currency. */
+function knownWord(lex: Lexicon, w: string): boolean {
+  const stem = w.replace(/s$/, '');
+  return !!lex.units.candidates(w, w) || !!lex.units.candidates(stem, stem) || lex.scales.has(w) || lex.cardinals.has(w);
+}
+
 /** The code an invented currency's stem takes when the text does not state one: "drals" → DRA. */
 export const derivedCurrencyCode = (stem: string): string => stem.slice(0, 3).toUpperCase();
 
@@ -441,7 +447,7 @@ export function definedCurrencies(text: string, lex: Lexicon): Map<string, strin
     const w = m[1]!.toLowerCase();
     const code = m[2]!;
     const stem = w.replace(/s$/, '');
-    if (out.has(stem) || lex.units.candidates(w, w) || lex.units.candidates(stem, stem) || lex.units.candidates(code, code) || lex.scales.has(w)) continue;
+    if (out.has(stem) || knownWord(lex, w) || lex.units.candidates(code, code)) continue;
     if (!new RegExp(`\\b${code} ?\\d`).test(text) && !new RegExp(`\\d(?:\\s+(?:billion|million|thousand|bn|m))?\\s+${w}\\b`, 'i').test(text)) continue;
     out.set(stem, code);
   }
@@ -467,22 +473,21 @@ export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
     return lex;
   const found = new Map<string, string>();
   const seen = new Map<string, number>();
-  const known = (w: string) => !!lex.units.candidates(w, w) || !!lex.units.candidates(w.replace(/s$/, ''), w.replace(/s$/, '')) || lex.scales.has(w) || lex.cardinals.has(w);
   const add = (w: string, code?: string) => {
     const stem = w.replace(/s$/, '');
     if (code || !found.has(stem)) found.set(stem, code ?? derivedCurrencyCode(stem));
   };
   for (const m of text.matchAll(RATE_TO)) {
     const w = m[1]!.toLowerCase();
-    if (!known(w)) add(w);
+    if (!knownWord(lex, w)) add(w);
   }
   for (const m of text.matchAll(SHARE_PRICE)) {
     const w = m[1]!.toLowerCase();
-    if (!known(w)) add(w);
+    if (!knownWord(lex, w)) add(w);
   }
   for (const m of text.matchAll(CONVERTED)) {
     const w = m[1]!.toLowerCase();
-    if (known(w)) continue;
+    if (knownWord(lex, w)) continue;
     const n = (seen.get(w) ?? 0) + 1;
     seen.set(w, n);
     if (n >= 2) add(w);

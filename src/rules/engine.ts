@@ -601,7 +601,7 @@ class Engine {
         if (!ofLead && !/^[A-Z]{3}$/.test(kt.family) && !parts.every((c) => { const k = this.keyOf.get(c)!; return k.noun === kt.noun || k.noun === null; })) continue;
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
-        const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
+        const tol = sumTolerance(rule, t);
         const exhaustive = (colon && /\b(?:in all|in total|all told|altogether|overall|total)\b/i.test(t.sentence.slice(0, t.start - t.sentenceStart + 40))) || ((ofLead || colon) && nearTotal(parts, t));
         this.partsAgainstTotal(rule, parts, t, exhaustive, tol);
       }
@@ -628,7 +628,7 @@ class Engine {
       if (parts.length < 2 || parts.length !== list.filter((c) => c.unit === t.unit).length) continue;
       const rule = this.ruleFor('sum', t, ...parts);
       if (!rule) continue;
-      const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2);
+      const tol = sumTolerance(rule, t);
       this.partsAgainstTotal(rule, parts, t, nearTotal(parts, t), tol);
     }
   }
@@ -660,7 +660,7 @@ class Engine {
         parts.reverse();
         const rule = this.ruleFor('sum', t, ...parts);
         if (!rule) continue;
-        this.partsAgainstTotal(rule, parts, t, true, Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2));
+        this.partsAgainstTotal(rule, parts, t, true, sumTolerance(rule, t));
       }
     }
   }
@@ -688,7 +688,7 @@ class Engine {
       if (parts.length < 2 || parts.length !== list.length - 1) continue;
       const rule = this.ruleFor('sum', t, ...parts);
       if (!rule) continue;
-      this.partsAgainstTotal(rule, parts, t, true, Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2)));
+      this.partsAgainstTotal(rule, parts, t, true, sumTolerance(rule, t, parts));
     }
   }
 
@@ -721,7 +721,7 @@ class Engine {
       parts.reverse();
       const rule = this.ruleFor('sum', t, ...parts);
       if (!rule) continue;
-      const tol = Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2));
+      const tol = sumTolerance(rule, t, parts);
       this.partsAgainstTotal(rule, parts, t, true, tol, t.dimension === 'currency' ? (x) => fmtMoney(x, t.unit, 3) : undefined, 'listed amounts');
     }
   }
@@ -1244,16 +1244,16 @@ const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
 /** What may follow the figure on such a line: nothing, a full stop, or a bracketed note. */
 const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)?$/;
 /** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
-const DASHED_AFTER = /^ (?:[a-z-]+ ){1,3}[-–—](?: |$)/i;
 const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
-/** Between listed parts: "12 helicopters and 6 air tankers, " (a short noun phrase, then a comma, "and" or "plus"). */
+/** After a total set off by dashes: "… 14 crew - 186 souls - aboard". */
+const DASHED_AFTER = /^ (?:[a-z-]+ ){1,3}[-–—](?: |$)/i;
+
 /** Between the last part and its total: "… six air tankers, 14 aircraft in all", "… seven crew - 193 souls in all". */
 function totalJoin(gap: string): boolean {
-  const g = gap.trim().toLowerCase();
-  const m = /^((?:[a-z-]+\s+){0,3}[a-z-]+)?\s*(?:,|-|–|—|\(|:)$/.exec(g);
-  return m !== null || partJoin(gap);
+  return /^((?:[a-z-]+\s+){0,3}[a-z-]+)?\s*(?:,|-|–|—|\(|:)$/.test(gap.trim().toLowerCase()) || partJoin(gap);
 }
 
+/** Between listed parts: "12 helicopters and 6 air tankers, " (a short noun phrase, then a comma, "and" or "plus"). */
 function partJoin(gap: string): boolean {
   let g = gap.trim().toLowerCase();
   const joiner = g.endsWith(',') ? ',' : / and$|^and$/.test(g) ? 'and' : / plus$|^plus$/.test(g) ? 'plus' : '';
@@ -1321,4 +1321,12 @@ const OF_THOSE = /^\W*(?:of|among)\s+(?:those|them|these|the total|this total|th
 function nearTotal(parts: ClaimContext[], t: ClaimContext): boolean {
   const sum = parts.reduce((x, c) => x + c.value, 0);
   return t.value > 0 && sum >= 0.9 * t.value;
+}
+
+/**
+ * How far parts may miss their total: the rule's tolerance, or half the total's rounding step (or a listed part's,
+ * when `parts` are figures written to a step of their own: table cells, listed amounts).
+ */
+function sumTolerance(rule: RuleOf<'sum'>, t: ClaimContext, parts: ClaimContext[] = []): number {
+  return Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2));
 }
