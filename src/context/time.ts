@@ -248,6 +248,19 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       }
     }
     if (docDate && end > docDate && start <= docDate && /this|so far/i.test(r.text)) end = docDate;
+    if (docDate && !certainYear && !r.start.isCertain('year')) {
+      // (chrono-node takes the nearest year: "on 7 March" in an October report is the March before, unless the
+      // sentence speaks of what is to come)
+      if (start > docDate && (r.start.isCertain('month') || r.start.isCertain('day')) && !r.start.isCertain('weekday') && !FUTURE_CUE.test(sentence)) {
+        start = shiftYear(start, -1);
+        end = shiftYear(end, -1);
+      }
+      // "on 7 March last year", "in March of last year": a day or month of the year before the report's
+      if (LAST_YEAR_AFTER.test(sentence.slice(e, e + 20)) && start.slice(0, 4) === docDate.slice(0, 4)) {
+        start = shiftYear(start, -1);
+        end = shiftYear(end, -1);
+      }
+    }
     // "31 people have died since Saturday", "40 were hurt on Saturday" in a Wednesday's paper: a weekday alone is
     // the last one, unless the sentence speaks of what is to come ("will march on Saturday")
     if (docDate && start > docDate && r.start.isCertain('weekday') && !r.start.isCertain('day') && !FUTURE_CUE.test(sentence)) {
@@ -262,6 +275,15 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
   if (cache.size > 20000) cache.clear();
   cache.set(key, out);
   return out;
+}
+
+const LAST_YEAR_AFTER = /^,?\s+(?:of\s+)?last\s+year\b/i;
+
+/** An ISO date a whole number of years earlier or later (29 February becomes 28 February). */
+function shiftYear(isoDate: string, years: number): string {
+  const y = Number(isoDate.slice(0, 4)) + years;
+  const md = isoDate.slice(4) === '-02-29' ? '-02-28' : isoDate.slice(4);
+  return `${String(y).padStart(4, '0')}${md}`;
 }
 
 /**

@@ -74,7 +74,7 @@ function mastheadField(text: string, start: number, end: number): boolean {
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f) && !inSlogan(text, f));
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f) && !inSlogan(text, f) && !clockInWords(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
@@ -196,6 +196,13 @@ function inSlogan(text: string, f: RawFigure): boolean {
   const open = from + q;
   // (an opening quote: after a space, a colon, a comma or a bracket)
   if (open > 0 && !/[\s:,(]/.test(text[open - 1]!)) return false;
+  // a quotation in capitals is shouted, as on a placard: "62 NOT 64"
+  const rest = text.slice(f.end, f.end + 60);
+  const close = rest.search(/["\u201d]/);
+  if (close >= 0) {
+    const quoted = text.slice(open + 1, f.end + close);
+    if (!/[a-z]/.test(quoted) && /[A-Z]{2,}[^A-Za-z]+[A-Z]{2,}|[A-Z]{3,}/.test(quoted) && !/\n/.test(quoted)) return true;
+  }
   // past the slogans quoted before it in the same list
   const before = text.slice(Math.max(0, open - 160), open).replace(/["\u201c][^"\u201c\u201d]{0,60}["\u201d],? ?/g, '');
   return SLOGAN_WORDS.test(before);
@@ -205,6 +212,19 @@ const OPEN_BEFORE = /\b(?:open|opened|available|staffed|manned|operating|operate
 /** "The helpline is open 24 hours a day", "staffed 24 hours": when a service answers, not how long anything took. */
 function openingHours(text: string, f: RawFigure): boolean {
   return f.unit?.name === 'hour' && f.value === 24 && f.qualifier === 'exact' && OPEN_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start));
+}
+
+const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|[1-9]|1[012])\\b';
+const CLOCK_MINUTES_AFTER = new RegExp(`^ (?:minutes )?past ${HOUR_WORD}|^ (?:minutes )?to ${HOUR_WORD}(?! (?:\\w+ )?(?:years?|months?|weeks?|days?|hours?|minutes?|per|percent|%|million|billion|thousand))`, 'i');
+const CLOCK_HOUR_BEFORE = /\b(?:\d\d?|five|ten|twenty|twenty-five|quarter|half) past $|\b(?:at|by|until|till|around|about|after|before) (?:\d\d?|five|ten|twenty|twenty-five|quarter) to $/i;
+/** "at ten past three", "by twenty to six": the clock told in words. */
+function clockInWords(text: string, f: RawFigure): boolean {
+  if (f.unit || f.qualifier !== 'exact' || !Number.isInteger(f.value) || f.value > 59) return false;
+  const before = text.slice(Math.max(0, f.start - 20), f.start);
+  if (f.value <= 12 && CLOCK_HOUR_BEFORE.test(before)) return true;
+  if (!CLOCK_MINUTES_AFTER.test(text.slice(f.end, f.end + 40))) return false;
+  // ("from five to ten" is a range: "to" needs a word of time before)
+  return /\bpast /i.test(text.slice(f.end, f.end + 15)) || /\b(?:at|by|until|till|around|about|after|before) $/i.test(before);
 }
 
 const PERIOD_BEFORE = /(?:\b(?:the|first) |(?:^|\n)#{0,6} ?)$/i;

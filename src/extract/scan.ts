@@ -571,7 +571,12 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
   let per: string | null = null;
   let articleUnit = core.articleBand > 0;
   if (!unit) {
-    const u = readUnit(ctx, pos, core, scaled, coreStart);
+    let u = readUnit(ctx, pos, core, scaled, coreStart);
+    // "two more years", "three extra days": a duration after "more" is still the figure's unit
+    if (!u && (lw(t, pos) === 'more' || lw(t, pos) === 'extra' || lw(t, pos) === 'further' || lw(t, pos) === 'additional') && isWord(t, pos + 1)) {
+      const u2 = readUnit(ctx, pos + 1, core, scaled, coreStart);
+      if (u2 && u2.unit.dimension === 'duration' && !u2.age) u = u2;
+    }
     if (u) {
       unit = u.unit;
       pos = u.end;
@@ -625,7 +630,7 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
     exact = exact.startsWith('-') ? exact.slice(1) : exact;
   }
   // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
-  if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && (isAgeApposition(ctx, coreStart, pos) || isAgePredicate(ctx, coreStart, pos))) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
+  if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && (isAgeApposition(ctx, coreStart, pos) || isAgePredicate(ctx, coreStart, pos) || isAgeAt(ctx, coreStart, pos, core.value))) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
   if (age && (!unit || unit.dimension !== 'duration')) unit = lex.unitsByName.get('year') ?? unit;
 
   // range tail: "62-68", "between 40,000 and 50,000", "three to five", "5 km to 10 km", "two or three"
@@ -883,6 +888,22 @@ function isPersonBe(ctx: ScanContext, j: number, end: number): boolean {
   return isWord(t, end) && AGE_PREDICATE_NEXT.has(lw(t, end)) && !isNum(t, end + 1);
 }
 
+/**
+ * "retired at 60", "started work at 17", "left school at 16", "work until 64": a word of a working life (a verb, or
+ * the object of one: "work", "school"), "at" or "until", and a whole number from 14 to 100 that ends the clause.
+ */
+function isAgeAt(ctx: ScanContext, j: number, end: number, value: number): boolean {
+  const { t, lex } = ctx;
+  if (!Number.isInteger(value) || value < 14 || value > 100) return false;
+  const p = lw(t, j - 1);
+  if (p !== 'at' && p !== 'until') return false;
+  if (!lex.ageAtVerbs.has(lw(t, j - 2))) return false;
+  if (end >= t.n) return true;
+  if (isPunct(t, end)) return !isNum(t, end + 1);
+  const nx = lw(t, end);
+  return nx === 'in' || nx === 'and' || nx === 'but' || nx === 'when' || nx === 'after';
+}
+
 /** "a girl of three", "a man of 40,": a person noun, "of", and the number with no noun after it. */
 function isAgeOf(ctx: ScanContext, j: number, end: number): boolean {
   const { t, lex } = ctx;
@@ -1005,8 +1026,12 @@ function ratioIn(ctx: ScanContext, xEnd: number, x: number): { end: number; valu
   const outOf = x === 1 && lw(t, xEnd) === 'out' && lw(t, xEnd + 1) === 'of' && !t.nl[xEnd + 2];
   // "one train in three", "one intercity train in five": the counted noun between
   if (x === 1 && !outOf && lw(t, xEnd) !== 'in') {
+    // (or a compound: "one high-speed train in three")
     let k = xEnd;
-    while (k < xEnd + 2 && isWord(t, k) && !t.nl[k] && /^[a-z]+$/.test(tokText(t, k)) && !lex.determiners.has(lw(t, k)) && !lex.prepositions.has(lw(t, k)) && !lex.auxiliaries.has(lw(t, k)) && !lex.verbForms.has(lw(t, k))) k++;
+    for (let words = 0; words < 2 && isWord(t, k) && !t.nl[k] && /^[a-z]+$/.test(tokText(t, k)) && !lex.determiners.has(lw(t, k)) && !lex.prepositions.has(lw(t, k)) && !lex.auxiliaries.has(lw(t, k)) && !lex.verbForms.has(lw(t, k)); words++) {
+      k++;
+      if (isPunct(t, k, '-') && glued(t, k) && glued(t, k + 1) && isWord(t, k + 1)) k += 2;
+    }
     if (k > xEnd && lw(t, k) === 'in') xEnd = k;
   }
   if ((lw(t, xEnd) !== 'in' && !outOf) || !(x >= 1 && x <= 100 && Number.isInteger(x)) || t.nl[xEnd + 1]) return null;
@@ -1502,6 +1527,8 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
     // "rose from 5% to 7%": a change, not a range
     const pv = lw(t, figStart - 1);
     if (lex.changeVerbs.has(pv) || lex.changeVerbs.has(lw(t, figStart - 2))) return null;
+    // "raise the minimum retirement age from 62 to 64": the verb's object between it and "from"
+    for (let k = figStart - 3, n = 0; k >= 0 && n < 7 && isWord(t, k); k--, n++) if (lex.changeVerbs.has(lw(t, k))) return null;
   }
   if (conn === 'to' && !fromWord && !between) {
     const pv = lw(t, figStart - 1);
@@ -1781,6 +1808,8 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
         return e;
       }
     }
+    // a date in a street's name: "Avenue du 11-Novembre", "Rue du 4 Septembre", "Plaza del 2 de Mayo"
+    if (!qualified && n.bare && n.digits <= 2 && STREET_NAME_LINKS.has(lw(t, j - 1)) && lex.streetTypes.has(tokText(t, j - 2))) return identifierEnd(t, after);
     // a model number before its capitalised name: "Boeing's own 787 Dreamliner", "and 11 Pro Max:"
     if (!qualified && n.bare && t.gap[j]! > 0 && j > ctx.from && !sentenceInitial(t, j, ctx.from) && !isCapitalised(t, j - 1) && modelName(ctx, after)) return identifierEnd(t, after);
     // years of an era: "A.D. 1000", "1000 BC", "300 BCE"
@@ -1998,6 +2027,9 @@ function streetEnd(ctx: ScanContext, k: number): number {
   }
   return 0;
 }
+
+/** Particles between a street type and a name in Romance and other languages: "Rue du …", "Plaza del …". */
+const STREET_NAME_LINKS = new Set(['du', 'de', 'des', 'del', 'della', 'dei', 'di', 'do', 'da', 'dos', 'das']);
 
 function streetWord(lex: Lexicon, w: string): boolean {
   for (const x of lex.streetSuffixes) if (w.length >= x.length + 3 && w.endsWith(x)) return true;

@@ -431,7 +431,8 @@ function isTagStart(c: number): boolean {
 function literalTag(raw: string, i: number, val: string, j: number): boolean {
   let close = raw.indexOf('>', i);
   if (close === -1 || close - i > 200) close = Math.min(raw.length, i + 200) - 1;
-  return val.startsWith(raw.slice(i, close + 1), j);
+  // (raw text turns a NUL into U+FFFD: "<plaintext><![CDATA[\0…")
+  return val.startsWith(raw.slice(i, close + 1).replace(/\0/g, '\ufffd'), j);
 }
 
 /**

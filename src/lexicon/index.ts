@@ -116,6 +116,8 @@ export interface Lexicon {
   placeNouns: Set<string>;
   /** Nouns for a person whose age can follow with "of": "a girl of three", "a man of 40". */
   ageNouns: Set<string>;
+  /** Verbs of a working life before "at"/"until" and an age: "retired at 60", "started work at 17", "work until 64". */
+  ageAtVerbs: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
   /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
@@ -255,6 +257,7 @@ interface WordsFile {
   measuring_verbs?: string[];
   place_nouns?: string[];
   age_nouns?: string[];
+  age_at_verbs?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
   ratio_after?: string[];
@@ -318,6 +321,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     measuringVerbs: new Set(),
     placeNouns: new Set(),
     ageNouns: new Set(),
+    ageAtVerbs: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
     ratioAfter: new Set(),
@@ -394,6 +398,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);
     fill(lex.ageNouns, f.age_nouns);
+    fill(lex.ageAtVerbs, f.age_at_verbs);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
     fill(lex.ratioAfter, f.ratio_after);

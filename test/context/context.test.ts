@@ -141,6 +141,14 @@ describe('time', () => {
     expect(claim("This year's march, which drew 40,000 people, was calm.", '40,000', '2025-09-28').role).toBeFalsy();
   });
 
+  test('a day or month without a year is the last one before the report, or the one before that with "last year"', () => {
+    expect(claim('On 7 March, 500 people marched.', '500', '2025-10-16').time).toMatchObject({ start: '2025-03-07', end: '2025-03-07' });
+    expect(claim('It was lower than on 7 March last year, when 740,000 people marched.', '740,000', '2025-10-16').time).toMatchObject({ start: '2024-03-07' });
+    expect(claim('In March last year, police counted 470,000 marchers.', '470,000', '2025-10-16').time).toMatchObject({ start: '2024-03-01', end: '2024-03-31' });
+    // what is to come keeps its year
+    expect(claim('The vote on 7 March will draw 40,000 people.', '40,000', '2025-10-16').time).toMatchObject({ start: '2026-03-07' });
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();

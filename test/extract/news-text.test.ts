@@ -305,6 +305,32 @@ describe('a point in time compared with, and who holds a share', () => {
 });
 
 describe('brake horsepower', () => {
+  test('"retired at 60", "started work at 17", "work until 64" are ages; "open until 22" is not', () => {
+    expect(figs('My father retired at 60. She started work at 17 and must stay until 64.').map((f) => [f.text, f.unit])).toEqual([
+      ['60', 'year'],
+      ['17', 'year'],
+      ['64', 'year'],
+    ]);
+    expect(figs('The bars stay open until 22 in summer.').map((f) => f.unit)).toEqual(['count']);
+  });
+
+  test('"raise the retirement age from 62 to 64" is a change (two figures), "range from 12 to 18 degrees" a range', () => {
+    expect(texts('The plan would raise the minimum retirement age from 62 to 64.')).toEqual(['62', '64']);
+    expect(texts('Highs will range from 12 to 18 degrees.')).toEqual(['from 12 to 18 degrees']);
+  });
+
+  test('"two more years", "three extra days" are durations; "40 more nurses" counts nurses', () => {
+    expect(figs('That means two more years of work. He waited three extra days.').map((f) => [f.text, f.unit])).toEqual([
+      ['two more years', 'year'],
+      ['three extra days', 'day'],
+    ]);
+  });
+
+  test('"one high-speed train in three" is a share of a third', () => {
+    expect(one('Only one high-speed train in three ran on Thursday.')).toMatchObject({ unit: 'percent' });
+    expect(one('Only one high-speed train in three ran on Thursday.').value).toBeCloseTo(33.333, 2);
+  });
+
   test('"114bhp", "300 brake horsepower" are bhp, the size of hp', () => {
     expect(one('Power: 114bhp').unit).toBe('bhp');
     expect(one('It makes 300 brake horsepower.').unit).toBe('bhp');

@@ -52,6 +52,21 @@ describe('not figures, next to figures', () => {
     expect(texts('Medics say they have treated "around 20 people", mostly for tear gas. He said: "We counted 3,000 marchers."')).toEqual(['around 20', '3,000']);
   });
 
+  test('a quotation in capitals is a slogan; lower-case or one short capital word is not', () => {
+    expect(texts('Signs in the square played on both ages, from "62 NOT 64" to "NEVER 64". Some 5,000 came.')).toEqual(['Some 5,000']);
+    expect(texts('The minister said "UP 5%" on Monday and the union said "we lost 300 jobs".')).toEqual(['5%', '300']);
+  });
+
+  test('the clock told in words ("at ten past three", "by twenty to six") is no figure; "from five to ten euros" is', () => {
+    expect(texts('The count was 48,500, up from 39,000 at ten past three. The last coach left at twenty to six.')).toEqual(['48,500', '39,000']);
+    expect(texts('Tickets went from five to ten euros.')).toEqual(['five', 'ten euros']);
+  });
+
+  test('tram stops and a date in a street\'s name are identifiers', () => {
+    expect(texts("A reader sent a picture of line T3's stop 7. Trams are suspended between stops 4 and 11. They had to stop 7 buses.")).toEqual(['7']);
+    expect(texts('The route runs along Avenue du 11-Novembre and Rue du 4 Septembre, about 5 km.')).toEqual(['about 5 km']);
+  });
+
   test('a number to call and the bracket after it that says how are no figures', () => {
     expect(texts('Report outages by calling 1912 (24 hours, free from any phone). About 5,000 homes lost power.')).toEqual(['About 5,000']);
     expect(texts('The army is calling up 500 reservists.')).toEqual(['500']);

@@ -94,6 +94,11 @@ describe('the pipeline never throws and its spans point at the claim on disk', (
     });
   }
 
+  // inputs the soups found once (kept so they are tried on every run)
+  test.each([['html', '<plaintext><![CDATA[\u0000\u06f5'], ['html', '<plaintext><![CDATA[\u0000 5 people']] as const)('%s %j', (format, input) => {
+    expect(() => pipeline(input, format)).not.toThrow();
+  });
+
   test('JSONL lines carrying text, Markdown or HTML', () => {
     fc.assert(
       fc.property(
