@@ -331,8 +331,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
-    // (a caption, or a short line right above the table: "Key figures (€m)")
-    const cap = doc.segments.filter((g) => (g.kind === 'caption' && first.start - g.end < 300) || (g.kind === 'paragraph' && g.end - g.start <= 80 && first.start - g.end < 8)).filter((g) => g.end <= first.start).pop();
+    // (a caption, or a short line or heading right above the table: "Key figures (€m)", "## Key figures (€m)")
+    const cap = doc.segments.filter((g) => (g.kind === 'caption' && first.start - g.end < 300) || ((g.kind === 'paragraph' || g.kind === 'heading') && g.end - g.start <= 80 && first.start - g.end < 8)).filter((g) => g.end <= first.start).pop();
     const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end), lex) : null;
     if (m) tableMoney.set(table, m);
   }

@@ -74,7 +74,7 @@ function mastheadField(text: string, start: number, end: number): boolean {
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
-  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f) && !openingHours(text, f) && !inSlogan(text, f) && !clockInWords(text, f));
+  const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f, lex) && !openingHours(text, f) && !inSlogan(text, f) && !clockInWords(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
@@ -234,10 +234,19 @@ const PERIOD_VERB_AFTER = /^,? (?:at|was|were|rose|fell|came)\b/i;
  * "for the nine months, at 2.76 billion", "the first six months of the year", "## Nine months and first half": a
  * reporting period of a results report names when, not how long.
  */
-function reportingPeriod(text: string, m: RawFigure): boolean {
+function reportingPeriod(text: string, m: RawFigure, lex: Lexicon): boolean {
   if (m.unit?.name !== 'month' || !(m.value === 3 || m.value === 6 || m.value === 9 || m.value === 12) || m.qualifier !== 'exact') return false;
   const before = text.slice(Math.max(0, m.start - 16), m.start);
   const after = text.slice(m.end, m.end + 40);
+  // "The nine-month cost-to-income ratio", "nine-month earnings per share"
+  if (/-month$/i.test(text.slice(m.start, m.end))) {
+    const next = /^\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?/.exec(after);
+    return !!next && (lex.reportedNouns.has(next[1]!.toLowerCase()) || (!!next[2] && lex.reportedNouns.has(next[2].toLowerCase())));
+  }
+  // a heading that is the period alone: "## Nine months"
+  if (/(?:^|\n)#{1,6} ?$/.test(before) && /^\s*(?:\n|$)/.test(after)) return true;
+  // "Over the first nine months, net profit totalled …": the period that opens a sentence
+  if (/^,/.test(after) && /(?:^|[.!?]\s+|\n)(?:over|in|for|during)\s+the\s+first\s$/i.test(text.slice(Math.max(0, m.start - 26), m.start))) return true;
   // ("for the nine months, at 2.76 billion": a verb or "at" after needs "the" before)
   if (!PERIOD_AFTER.test(after) && !(PERIOD_VERB_AFTER.test(after) && /\b(?:the|first) $/i.test(before))) return false;
   // ("first nine months", "the nine months to September"; a heading "Nine months and first half")

@@ -120,6 +120,8 @@ export interface Lexicon {
   ageAtVerbs: Set<string>;
   genericHeads: Set<string>;
   totalNouns: Set<string>;
+  /** What a results report gives for a period: "the nine-month cost-to-income ratio", "nine-month earnings". */
+  reportedNouns: Set<string>;
   /** Words after "N times" that make it a ratio ("three times as many", "14 times earnings"). */
   ratioAfter: Set<string>;
   /** "EUR/USD" → year → [low, high] value of one EUR in USD. */
@@ -260,6 +262,7 @@ interface WordsFile {
   age_at_verbs?: string[];
   generic_heads?: string[];
   total_nouns?: string[];
+  reported_nouns?: string[];
   ratio_after?: string[];
 }
 
@@ -324,6 +327,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     ageAtVerbs: new Set(),
     genericHeads: new Set(),
     totalNouns: new Set(),
+    reportedNouns: new Set(),
     ratioAfter: new Set(),
     rates: new Map(),
     nameHeads: new PhraseIndex(),
@@ -401,6 +405,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.ageAtVerbs, f.age_at_verbs);
     fill(lex.genericHeads, f.generic_heads);
     fill(lex.totalNouns, f.total_nouns);
+    fill(lex.reportedNouns, f.reported_nouns);
     fill(lex.ratioAfter, f.ratio_after);
     for (const w of f.furniture_nouns ?? []) lex.furnitureNouns.add(w, true);
     for (const forms of f.irregular_verbs ?? []) {

@@ -970,7 +970,9 @@ class Engine {
             // ("€3.36bn" for 3,364 in a table of € million: three significant digits or more restate the figure; "220,000"
             // for 222,000 rounds it away)
             const coarse = (a.precision ?? 0) / Math.abs(a.value || 1) >= (b.precision ?? 0) / Math.abs(b.value || 1) ? a : b;
-            if (coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= 0.005) {
+            // ("€1.43bn" for €1,429 million: a decimal before a scale word restates the figure in bigger units)
+            const restated = SCALED_DECIMAL.test(coarse.text) ? 0.01 : 0.005;
+            if (coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= restated) {
               agree.push([a, b]);
               continue;
             }
@@ -1181,6 +1183,7 @@ function readCumulative(c: ClaimContext): boolean {
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
 const DIFFERENCE_AFTER = /^\s*(?:\)\s*)?(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
 
+const SCALED_DECIMAL = /\d\.\d+\s?(?:bn|billion|mn|mln|m|million|trillion|tn)\b/i;
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 
 /** What a finding is about, in words: the claim's measure, or who holds it when the measure names only a unit. */

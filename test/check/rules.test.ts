@@ -864,4 +864,17 @@ describe('restated figures', () => {
     });
     expect(seed.involving('222,000', '220,000')).toHaveLength(1);
   });
+
+  test('"1.43 billion euros" for "€1,429 million" restates it (a decimal before a scale word); "14,400" for 14,350 is a rounding', async () => {
+    const r = await check({
+      'a.txt': ['Profit before tax rose 16% to €1,429 million.', '2025-10-30'],
+      'b.txt': ['Profit before tax was 1.43 billion euros, up 16%.', '2025-10-30'],
+    });
+    expect(r.involving('€1,429 million', '1.43 billion euros')).toHaveLength(0);
+    const counts = await check({
+      'a.txt': ['A total of 14,350 people spent Friday night in shelters, the emergency office said.', '2025-09-28'],
+      'b.txt': ['In all, 14,400 people spent Friday night in shelters, the emergency office said.', '2025-09-28'],
+    });
+    expect(counts.involving('14,350', '14,400')).toHaveLength(1);
+  });
 });

@@ -284,6 +284,12 @@ describe('a key-figures table in € million', () => {
     expect(x.find((y) => y.text === '0.84')).toMatchObject({ unit: 'EUR', value: 0.84 });
   });
 
+  test('a heading right above the table scales it as a line does', () => {
+    const md = text.replace('Key figures (€m)', '## Key figures (€m)');
+    const x = processDocument(ingestText(md, { id: 'a.md', path: 'a.md', date: '2025-10-30' }), 0).claims;
+    expect(x.find((y) => y.text === '2,184')).toMatchObject({ unit: 'EUR', value: 2.184e9 });
+  });
+
   test('"9M 2025" is January to September; a column\'s period wins over the report\'s', () => {
     const x = c();
     expect(x.find((y) => y.text === '6,420')!.time).toMatchObject({ start: '2025-01-01', end: '2025-09-30' });

@@ -33,7 +33,9 @@ describe('not figures, next to figures', () => {
     expect(texts('Net profit for the nine months, at 2.76 billion, fell.')).toEqual(['2.76 billion']);
     expect(texts('Revenue in the three months to June rose 11% to €4.8bn (£4.1bn).')).toEqual(['11%', '€4.8bn', '£4.1bn']);
     expect(texts('## Nine months and first half\n\nSales grew.')).toEqual([]);
+    expect(texts('## Nine months\n\nThe nine-month cost-to-income ratio was 48.7%. Over the first nine months, net profit totalled 3.11 billion euros.')).toEqual(['48.7%', '3.11 billion euros']);
     // a duration stays a figure
+    expect(texts('He got a nine-month sentence. Europe made 46% of revenue in the first nine months, the Americas 29%.')).toEqual(['nine-month', '46%', 'nine months', '29%']);
     expect(texts('Over the past nine months, 40 people died. He was jailed for nine months. Six months was the sentence.')).toEqual(['nine months', '40', 'nine months', 'Six months']);
   });
 
