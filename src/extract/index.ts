@@ -647,6 +647,11 @@ function placeAfter(t: Tokens, f: RawFigure, to: number, lex?: Lexicon): boolean
       if (c >= 65 && c <= 90) return true;
       // "in the capital", "in the north"
       if (lex && tokLower(t, k + 1) === 'the' && t.kind[k + 2] === T_WORD && lex.placeNouns.has(tokLower(t, k + 2))) return true;
+      // "in the Los Angeles region", "in the Rhine valley": a name after "the"
+      if (tokLower(t, k + 1) === 'the' && t.kind[k + 2] === T_WORD) {
+        const c2 = t.text.charCodeAt(t.start[k + 2]!);
+        if (c2 >= 65 && c2 <= 90) return true;
+      }
     }
   }
   return false;
@@ -834,16 +839,49 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
     const same = all.slice(Math.max(0, at - 24), at).concat(all.slice(at + 1, at + 25));
     // "fell 5.3 points to 22.6%" is percentage points; "fell 190 points, or 2.3%" (an index) stays points
     const orPercent = /^\s*(?:,\s*)?(?:or|and|a|some)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|per\s*cent|percent)/i.test(text.slice(f.end, f.end + 30));
-    if (f.unit?.name === 'point' && pp && Math.abs(f.value) <= 100 && !orPercent && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
-    if (!f.unit && !f.per && f.value >= 1000 && /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end))) {
+    // ("averaged 7.3 points, 3.7 rebounds": points scored stay points)
+    const scored = lex.scoreVerbs.has(tokLower(t, f.ts - 1)) || (f.ts >= 2 && lex.scoreVerbs.has(tokLower(t, f.ts - 2)) && lex.adverbs.has(tokLower(t, f.ts - 1)));
+    if (f.unit?.name === 'point' && pp && Math.abs(f.value) <= 100 && !orPercent && !scored && same.some((g) => g.unit?.dimension === 'percent')) f.unit = pp;
+    // "(16,369.03 up 58.06 points)", "5,884, down 12 points": an index level right before its change in points
+    if (!f.unit && !f.per && f.form === 'digits' && at + 1 < all.length) {
+      const g = all[at + 1]!;
+      let q = f.te;
+      if (q < g.ts && tokText(t, q) === ',') q++;
+      if (g.unit?.name === 'point' && q + 1 === g.ts && /^(?:up|down|off|higher|lower)$/.test(tokLower(t, q))) f.unit = g.unit;
+    }
+    // a plain amount with its conversion in brackets: "2,435,000 yen ($22,480) … and 2,380,000 ($21,972)"
+    const convAfter = at + 1 < all.length && tokText(t, f.te) === '(' && all[at + 1]!.ts === f.te + 1 && all[at + 1]!.unit?.dimension === 'currency';
+    if (!f.unit && !f.per && f.value >= 1000 && (convAfter || /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end)))) {
       // a scaled amount with no unit takes the currency of the figures beside it in its sentence
-      const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
-      const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
-      if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
+      // — not from its own conversion in brackets ("a net worth of 1.356 billion ($1.762bn)" is another currency): that
+      // currency is the one of an earlier amount converted the same way ("2,435,000 yen ($22,480) … and 2,380,000
+      // ($21,972)"), else unknown
+      const conv = convAfter ? all[at + 1]! : null;
+      if (conv) {
+        for (let k = at - 1; k >= 1; k--) {
+          const a = all[k - 1]!;
+          const b = all[k]!;
+          if (a.unit?.dimension === 'currency' && a.unit !== conv.unit && b.unit === conv.unit && tokText(t, a.te) === '(' && b.ts === a.te + 1) {
+            f.unit = a.unit;
+            break;
+          }
+        }
+      } else {
+        const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
+        const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
+        if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
+      }
     }
     if (!f.unit && !f.age && f.form === 'digits' && !f.per) {
       const g = parallelFigure(t, all, at, f);
       if (g?.unit) {
+        f.unit = g.unit;
+        f.per = g.per;
+      }
+    }
+    if (!f.unit && !f.per && !f.age && at > 0) {
+      const g = ellipticUnit(t, lex, all[at - 1]!, f);
+      if (g) {
         f.unit = g.unit;
         f.per = g.per;
       }
@@ -857,6 +895,35 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       }
     }
   }
+}
+
+const ELLIPSIS_JOINERS = new Set(['and', 'or', 'from', 'versus', 'vs', 'against', 'while', 'whereas']);
+const ELLIPSIS_AFTER = new Set(['last', 'this', 'next', 'earlier', 'before', 'previously', 'a', 'the', 'ago', 'now', 'then', 'respectively']);
+/**
+ * "rose to 5.2% from 4.9 in May", "a -1.4 degree angle in 2018 and 2.1 last year": a bare number that the sentence
+ * sets beside the measured figure right before it, leaving its unit out — a decimal (a count is rarely one), or the
+ * earlier level after "to … from"; within a few words with no verb between, of a comparable size, with no noun of
+ * its own after it. The figure whose unit it takes, or null.
+ */
+function ellipticUnit(t: Tokens, lex: Lexicon, g: RawFigure, f: RawFigure): RawFigure | null {
+  if (!g.unit || g.age || g.unit.dimension === 'duration' || g.unit.dimension === 'count' || f.form !== 'digits' || f.qualifier !== 'exact' || f.ts !== f.cs) return null;
+  if (f.ts - g.te > 8 || f.ts <= g.te || !(f.value > 0 && g.value !== 0) || f.value / Math.abs(g.value) > 10 || Math.abs(g.value) / f.value > 10) return null;
+  let joiner = '';
+  for (let k = g.te; k < f.ts; k++) {
+    // (a year between is a date: "in 2018 and 2.1 last year")
+    if ((t.kind[k] === T_NUM && !(/^(?:19|20)\d\d$/.test(tokText(t, k)) && /^(?:in|of|for|since)$/.test(tokLower(t, k - 1)))) || (t.kind[k] === T_PUNCT && isClauseStop(t, k))) return null;
+    if (t.kind[k] === T_WORD && ELLIPSIS_JOINERS.has(tokLower(t, k))) joiner = tokLower(t, k);
+    // ("84.75 cents and the lowest is 74.07": a clause of its own, with its own verb, is left alone)
+    if (t.kind[k] === T_WORD && lex.auxiliaries.has(tokLower(t, k))) return null;
+  }
+  if (!joiner || hasVerbBetween(t, g.te, f.ts, lex)) return null;
+  const fromLevel = joiner === 'from' && tokLower(t, f.ts - 1) === 'from' && (tokLower(t, g.ts - 1) === 'to' || tokLower(t, g.ts - 1) === 'at');
+  if (Number.isInteger(f.value) && !fromLevel) return null;
+  // nothing of its own after it: the end, punctuation, a preposition or a time word ("2.1 last year", "4.9 in May")
+  const k = f.te;
+  if (k < t.n && t.kind[k] === T_WORD && !lex.prepositions.has(tokLower(t, k)) && !ELLIPSIS_AFTER.has(tokLower(t, k)) && !lex.conjunctions.has(tokLower(t, k))) return null;
+  if (k < t.n && t.kind[k] === T_NUM) return null;
+  return g;
 }
 
 const CONTRAST = new Set(['while', 'whereas', 'but']);

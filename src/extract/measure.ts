@@ -388,6 +388,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number, agree: Agr
     const w = lw(t, i);
     if (isFunctionWord(lex, w) || lex.adverbs.has(w) || NP_STOP.has(w) || lex.cardinals.has(w) || lex.scales.has(w)) break;
     if (w.endsWith('ly') && w.length > 4) break;
+    // "40k cheaper than …", "£3,000 dearer": a comparative right after the figure is no noun
+    if (!words.length && lex.comparatives.has(w)) break;
     const pl = pluralForm(lex, w);
     // agreement: after a plural head only another plural continues the phrase ("13 units whilst", "11 members bound
     // by"); after "one" + a singular noun a word in -s is the verb ("One proposal asks")
@@ -484,6 +486,10 @@ function npBackwardAt(t: Tokens, k: number, lex: Lexicon, floor: number): { word
       continue;
     }
     if ((lex.changeVerbs.has(w) || lex.verbForms.has(w)) && !ingNoun) break;
+    // the head read first: "is investing a total of 200 million" (a verb in -ing before its object's determiner), "rose 0.6% to end at 27,349" (an infinitive of a level verb), "£40k cheaper" (a comparative)
+    if (!words.length && !ingNoun && w.endsWith('ing') && lex.determiners.has(lw(t, i + 1))) break;
+    if (!words.length && lw(t, i - 1) === 'to' && lex.levelVerbs.has(w)) break;
+    if (!words.length && lex.comparatives.has(w)) break;
     words.unshift(tokText(t, i));
     if (i > floor && t.nl[i]) break;
     i--;
@@ -642,6 +648,20 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ? null : f.value === 1 ? 'one' : f.value > 1 && Number.isInteger(f.value) ? 'many' : null;
   let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
   let words = np.words;
+  // "Price: 23580 Engine: 1.0 litre": in a list of labels and values the word before the next colon is the next label
+  if (words.length && tokText(t, np.end) === ':' && tokText(t, f.ts - 1) === ':') {
+    words = [];
+    np = { words: [], end: k, verbAfter: -1 };
+  }
+  // "68,400 people who … and 95,800 who have been unemployed": "who" counts persons (weakly: a list still names them,
+  // "12,000 marchers … and 15,000 who left early")
+  let whoPeople = false;
+  // (not "infants under two who, he argued, …": an age bound)
+  if (!words.length && !distance && f.unit === null && !ofPhrase && lw(t, k) === 'who' && isWord(t, k + 1) && (f.form === 'digits' || f.form === 'words' || f.form === 'mixed') && f.value > 1 && (f.qualifier === 'exact' || f.qualifier === 'approx')) {
+    words = ['people'];
+    np = { words, end: k + 1, verbAfter: -1 };
+    whoPeople = true;
+  }
   // "the 12 page document", "a 3 cylinder engine": after a whole count above 1 a phrase with no plural in it is a
   // compound modifier; the count is of its first noun (pages, cylinders), not of the head it describes
   // (plain lower-case nouns only, the phrase ending at punctuation, a function word or a verb: not "eight hypersonic Grom-9
@@ -713,7 +733,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
         skipped = Math.max(skipped, 1);
       }
     }
-    if (skipped > 0 || lw(t, f.ts - 1) === 'of') {
+    // ("around 25k or 40k cheaper": the scale of the figure before is no subject)
+    const scaleOfFigure = isWord(t, b) && t.kind[b - 1] === T_NUM && (lex.scales.has(lw(t, b)) || t.gap[b] === 0);
+    if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure) {
       const back = subjectBackward(t, b, lex, from);
       if (back.words.length) {
         words = back.words;
@@ -789,7 +811,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     distance,
     // "two of these vehicles": a subset named by reference; "arrested 12 of the protesters" counts arrests
     subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
-    weak: weak || !words.length,
+    weak: weak || !words.length || whoPeople,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,
     generic: headLemma !== null && lex.genericHeads.has(head!.toLowerCase()),

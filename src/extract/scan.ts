@@ -1332,6 +1332,19 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
     }
     return null;
   }
+  // "between 50 and 70 on the GPa scale", "7 on the Richter scale": the unit of a scale named after the number
+  // (the span stays the number's)
+  if (!compound && lw(t, p) === 'on' && lw(t, p + 1) === 'the' && isWord(t, p + 2) && !core.vague && !scaled) {
+    const sm = matchIndex(ctx, lex.units, p + 2);
+    if (sm && lw(t, sm.end) === 'scale' && sm.value.unit.dimension !== 'currency' && sm.value.factor === undefined) return { unit: sm.value.unit, end: p, compound: false, age: false, factor: 1 };
+  }
+  // "the 50 previous years", "517 rushing yards", "three straight days": a modifier between the number and its unit word
+  // (a unit word in the plural, not a symbol, money or a share; not "ten more dollars")
+  if (!compound && isWord(t, p) && lex.unitModifiers.has(lw(t, p)) && isWord(t, p + 1) && !t.nl[p + 1] && !core.vague && !core.fraction && !scaled) {
+    const mm = matchIndex(ctx, lex.units, p + 1);
+    const du = mm?.value.unit.dimension;
+    if (mm && !mm.entry.caseSensitive && du !== 'currency' && du !== 'percent' && du !== 'pp' && mm.value.factor === undefined && looksPluralNoun(t, mm.end - 1, lex) && core.value !== 1) p++;
+  }
   const m = matchIndex(ctx, lex.units, p);
   if (!m) return null;
   const u = m.value;

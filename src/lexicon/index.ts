@@ -95,6 +95,14 @@ export interface Lexicon {
   oneNotCountAfter: Set<string>;
   oneNotCountBefore: Set<string>;
   yearNouns: Set<string>;
+  /** Comparative adjectives that are no noun of a figure ("40k cheaper"). */
+  comparatives: Set<string>;
+  /** Verbs of a level after "to" ("rose 0.6% to end at 27,349"): no subject noun. */
+  levelVerbs: Set<string>;
+  /** Verbs of scoring: "averaged 7.3 points" are points scored, not percentage points. */
+  scoreVerbs: Set<string>;
+  /** Words between a count and its unit that leave the unit in force ("50 previous years", "517 rushing yards"). */
+  unitModifiers: Set<string>;
   furnitureNouns: PhraseIndex<true>;
   irregularPlurals: Map<string, string>;
   peopleAdjectives: Set<string>;
@@ -247,6 +255,10 @@ interface WordsFile {
   one_not_count_after?: string[];
   one_not_count_before?: string[];
   year_nouns?: string[];
+  comparatives?: string[];
+  level_verbs?: string[];
+  score_verbs?: string[];
+  unit_modifiers?: string[];
   furniture_nouns?: string[];
   irregular_plurals?: Record<string, string>;
   people_adjectives?: string[];
@@ -312,6 +324,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     oneNotCountAfter: new Set(),
     oneNotCountBefore: new Set(),
     yearNouns: new Set(),
+    comparatives: new Set(),
+    levelVerbs: new Set(),
+    scoreVerbs: new Set(),
+    unitModifiers: new Set(),
     furnitureNouns: new PhraseIndex(),
     irregularPlurals: new Map(),
     peopleAdjectives: new Set(),
@@ -392,6 +408,10 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.oneNotCountAfter, f.one_not_count_after);
     fill(lex.oneNotCountBefore, f.one_not_count_before);
     fill(lex.yearNouns, f.year_nouns);
+    fill(lex.comparatives, f.comparatives);
+    fill(lex.levelVerbs, f.level_verbs);
+    fill(lex.scoreVerbs, f.score_verbs);
+    fill(lex.unitModifiers, f.unit_modifiers);
     fill(lex.peopleAdjectives, f.people_adjectives);
     fill(lex.postnominalStates, f.postnominal_states);
     fill(lex.eventNouns, f.event_nouns);
