@@ -251,14 +251,12 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     if (docDate && !certainYear && !r.start.isCertain('year')) {
       // (chrono-node takes the nearest year: "on 7 March" in an October report is the March before, unless the
       // sentence speaks of what is to come)
-      if (start > docDate && (r.start.isCertain('month') || r.start.isCertain('day')) && !r.start.isCertain('weekday') && !FUTURE_CUE.test(sentence)) {
-        start = shiftYear(start, -1);
-        end = shiftYear(end, -1);
-      }
+      let back = start > docDate && (r.start.isCertain('month') || r.start.isCertain('day')) && !r.start.isCertain('weekday') && !FUTURE_CUE.test(sentence) ? 1 : 0;
       // "on 7 March last year", "in March of last year": a day or month of the year before the report's
-      if (LAST_YEAR_AFTER.test(sentence.slice(e, e + 20)) && start.slice(0, 4) === docDate.slice(0, 4)) {
-        start = shiftYear(start, -1);
-        end = shiftYear(end, -1);
+      if (LAST_YEAR_AFTER.test(sentence.slice(e, e + 20)) && Number(start.slice(0, 4)) - back === Number(docDate.slice(0, 4))) back++;
+      if (back) {
+        start = shiftYear(start, -back);
+        end = shiftYear(end, -back);
       }
     }
     // "31 people have died since Saturday", "40 were hurt on Saturday" in a Wednesday's paper: a weekday alone is

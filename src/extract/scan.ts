@@ -571,12 +571,7 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
   let per: string | null = null;
   let articleUnit = core.articleBand > 0;
   if (!unit) {
-    let u = readUnit(ctx, pos, core, scaled, coreStart);
-    // "two more years", "three extra days": a duration after "more" is still the figure's unit
-    if (!u && (lw(t, pos) === 'more' || lw(t, pos) === 'extra' || lw(t, pos) === 'further' || lw(t, pos) === 'additional') && isWord(t, pos + 1)) {
-      const u2 = readUnit(ctx, pos + 1, core, scaled, coreStart);
-      if (u2 && u2.unit.dimension === 'duration' && !u2.age) u = u2;
-    }
+    const u = readUnit(ctx, pos, core, scaled, coreStart);
     if (u) {
       unit = u.unit;
       pos = u.end;
@@ -1822,7 +1817,7 @@ function trapAt(ctx: ScanContext, j: number, qualified: boolean, currency = fals
       }
     }
     // a date in a street's name: "Avenue du 11-Novembre", "Rue du 4 Septembre", "Plaza del 2 de Mayo"
-    if (!qualified && n.bare && n.digits <= 2 && STREET_NAME_LINKS.has(lw(t, j - 1)) && lex.streetTypes.has(tokText(t, j - 2))) return identifierEnd(t, after);
+    if (!qualified && n.bare && n.digits <= 2 && lex.streetNameLinks.has(lw(t, j - 1)) && lex.streetTypes.has(tokText(t, j - 2))) return identifierEnd(t, after);
     // a model number before its capitalised name: "Boeing's own 787 Dreamliner", "and 11 Pro Max:"
     if (!qualified && n.bare && t.gap[j]! > 0 && j > ctx.from && !sentenceInitial(t, j, ctx.from) && !isCapitalised(t, j - 1) && modelName(ctx, after)) return identifierEnd(t, after);
     // years of an era: "A.D. 1000", "1000 BC", "300 BCE"
@@ -2040,9 +2035,6 @@ function streetEnd(ctx: ScanContext, k: number): number {
   }
   return 0;
 }
-
-/** Particles between a street type and a name in Romance and other languages: "Rue du …", "Plaza del …". */
-const STREET_NAME_LINKS = new Set(['du', 'de', 'des', 'del', 'della', 'dei', 'di', 'do', 'da', 'dos', 'das']);
 
 function streetWord(lex: Lexicon, w: string): boolean {
   for (const x of lex.streetSuffixes) if (w.length >= x.length + 3 && w.endsWith(x)) return true;

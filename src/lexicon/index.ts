@@ -140,6 +140,8 @@ export interface Lexicon {
   streetTypes: Set<string>;
   /** endings of one-word street names ("Drukkerijweg", "Kanaalstraat"): a number before one is a house number */
   streetSuffixes: string[];
+  /** Particles between a street type and a name: "Rue du 4-Septembre", "Plaza del 2 de Mayo". */
+  streetNameLinks: Set<string>;
   /** Counted nouns written glued to the digits ("3cyl", "4dr"): no identifier. */
   gluedNouns: Set<string>;
 }
@@ -218,6 +220,7 @@ interface NumbersFile {
   name_heads?: string[];
   street_types?: string[];
   street_suffixes?: string[];
+  street_name_links?: string[];
   glued_nouns?: string[];
 }
 
@@ -349,6 +352,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     nameHeads: new PhraseIndex(),
     streetTypes: new Set(),
     streetSuffixes: [],
+    streetNameLinks: new Set(),
     gluedNouns: new Set(),
   };
   for (const f of src.numbers) {
@@ -371,6 +375,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     for (const w of f.name_heads ?? []) lex.nameHeads.add(w, true);
     for (const w of f.street_types ?? []) lex.streetTypes.add(w);
     for (const w of f.street_suffixes ?? []) if (!lex.streetSuffixes.includes(w)) lex.streetSuffixes.push(w);
+    for (const w of f.street_name_links ?? []) lex.streetNameLinks.add(w);
     for (const w of f.glued_nouns ?? []) lex.gluedNouns.add(w);
   }
   for (const f of src.units) {
