@@ -802,7 +802,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   const pv = lw(t, f.ts - 1);
   const comparative = !words.length && (COMPARATIVE_BEFORE.has(pv) || (pv === 'from' && (lw(t, f.ts - 2) === 'up' || lw(t, f.ts - 2) === 'down')));
   return {
-    noun: words[0] === 'people' && words.length === 2 ? 'person' : headLemma,
+    // ("an average of 1,500": the statistic describes the figure, but nothing counted is named)
+    noun: words[0] === 'people' && words.length === 2 ? 'person' : headLemma !== null && words.length === 1 && lex.statisticHeads.has(headLemma) ? null : headLemma,
     phrase,
     event: event ? event.lemma : null,
     eventWord: event && event.word ? event.word : null,

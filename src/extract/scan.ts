@@ -1347,7 +1347,9 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
   const isGlued = t.gap[p] === 0;
   if (m.entry.caseSensitive) {
     // symbols: "5km", "5 km"; ambiguous ones ("in", "C", "l", "g") only glued or hyphenated ("2 in." at a clause end)
-    if (!u.bare && !isGlued && !compound && !(u.final && t.gap[p] === 1 && clauseFinal(ctx, end))) return null;
+    // ("water boils at 100 C", "a 12 C melting point": a spaced temperature letter in a sentence about temperature)
+    const spacedTemperature = u.unit.dimension === 'temperature' && t.gap[p] === 1 && end === p + 1 && /^[CF]$/.test(tokText(t, p)) && sentenceHas(ctx, p, tempWords(lex));
+    if (!u.bare && !isGlued && !compound && !spacedTemperature && !(u.final && t.gap[p] === 1 && clauseFinal(ctx, end))) return null;
     // a symbol must not run into letters or digits: "5 mice" is not "5 mi", "24703 m212" is an identifier
     if (end < t.n && glued(t, end) && (t.kind[end] === T_WORD || t.kind[end] === T_NUM)) return null;
     if (!isGlued && !compound && t.gap[p]! > 1) return null;
@@ -1621,9 +1623,14 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
 
 function readRate(ctx: ScanContext, pos: number, unit: UnitDef | null): { per: string; end: number } | null {
   const { t, lex } = ctx;
-  if (unit && (unit.dimension === 'speed' || unit.dimension === 'percent' || unit.dimension === 'temperature')) {
-    // a percent "a year" is a rate of change; keep it simple: "5% a year" stays percent
-    return null;
+  if (unit && (unit.dimension === 'speed' || unit.dimension === 'temperature')) return null;
+  if (unit && unit.dimension === 'percent') {
+    // "growing 5% a year", "churn of 0.9% a month": a rate of change per period (the unit stays percent; the words
+    // are the figure's, not a duration of their own). "fell 5% a day after the report" dates the figure.
+    const w0 = lw(t, pos);
+    const period = w0 === 'per' || w0 === 'a' || w0 === 'an' || w0 === 'each' || w0 === 'every' ? RATE_PERIODS[lw(t, pos + 1)] : undefined;
+    if (!period || TIME_REF_AFTER.has(lw(t, pos + 2)) || lw(t, pos + 2) === 'after') return null;
+    return { per: period, end: pos + 2 };
   }
   let p = pos;
   // allow a counted noun between: "1,000 people a day" is read by the context stage; here only direct rates

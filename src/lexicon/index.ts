@@ -127,6 +127,8 @@ export interface Lexicon {
   /** Verbs of a working life before "at"/"until" and an age: "retired at 60", "started work at 17", "work until 64". */
   ageAtVerbs: Set<string>;
   genericHeads: Set<string>;
+  /** "an average of 1,500": a statistic, not what is counted */
+  statisticHeads: Set<string>;
   totalNouns: Set<string>;
   /** What a results report gives for a period: "the nine-month cost-to-income ratio", "nine-month earnings". */
   reportedNouns: Set<string>;
@@ -276,6 +278,7 @@ interface WordsFile {
   age_nouns?: string[];
   age_at_verbs?: string[];
   generic_heads?: string[];
+  statistic_heads?: string[];
   total_nouns?: string[];
   reported_nouns?: string[];
   ratio_after?: string[];
@@ -345,6 +348,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     ageNouns: new Set(),
     ageAtVerbs: new Set(),
     genericHeads: new Set(),
+    statisticHeads: new Set(),
     totalNouns: new Set(),
     reportedNouns: new Set(),
     ratioAfter: new Set(),
@@ -429,6 +433,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.ageNouns, f.age_nouns);
     fill(lex.ageAtVerbs, f.age_at_verbs);
     fill(lex.genericHeads, f.generic_heads);
+    fill(lex.statisticHeads, f.statistic_heads);
     fill(lex.totalNouns, f.total_nouns);
     fill(lex.reportedNouns, f.reported_nouns);
     fill(lex.ratioAfter, f.ratio_after);

@@ -63,3 +63,15 @@ describe('lists: the last item after ", and" shares the verb of the list', () =>
     expect(m.measure).toBe('Osa-type attack drones fired');
   });
 });
+
+describe('a statistic is no counted noun', () => {
+  test('"an average of 1,500" names nothing counted but keeps "average" as its measure', () => {
+    expect(noun('Car prices will go up by an average of 1,500 this year.', '1,500')).toMatchObject({ noun: null, measure: 'average' });
+    expect(noun('The median of 42 days was reported.', '42 days').noun).toBeNull();
+    // what follows the statistic is still counted
+    expect(noun('An average of 40 people a day crossed the border.', '40').noun).toBe('person');
+  });
+  test('"the two basement levels" counts levels, not the people counted before it', () => {
+    expect(noun('Twenty-nine of the dead were found in the two basement levels or in the stairwell.', 'two').noun).toBe('level');
+  });
+});

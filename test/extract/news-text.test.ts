@@ -152,6 +152,12 @@ describe('scales, ranges and changes', () => {
   test('frequencies and durations per period', () => {
     expect(rated('The turbine spins about 1,800 times a minute.')[0]).toMatchObject({ value: 1800, unit: 'count/minute' });
     expect(rated('Nurses work 36 to 48 hours a week.')[0]).toMatchObject({ value: 42, unit: 'hour', per: 'week' });
+    // a percentage per period is a rate of change: the period is the figure's, not a duration of its own
+    expect(rated('The market is growing almost five percent a year.')).toEqual([{ text: 'almost five percent a year', value: 5, unit: 'percent', per: 'year' }]);
+    expect(rated('Churn was 0.9% a month on contracts.')).toEqual([{ text: '0.9% a month', value: 0.9, unit: 'percent', per: 'month' }]);
+    expect(rated('Revenue rose 3% per year.')[0]).toMatchObject({ text: '3% per year', per: 'year' });
+    // ("a day after" dates the figure)
+    expect(rated('Shares fell 5% a day after the report.')[0]).toMatchObject({ text: '5%', per: null });
     // a ratio stays a ratio
     expect(one('prices are three times higher')).toMatchObject({ value: 3, unit: 'times' });
   });
@@ -283,6 +289,13 @@ describe('temperature letters in a text about the heat', () => {
     expect(f.some((x) => x.value === 12)).toBe(false);
     // without the heat in the text, a glued letter alone stays no temperature
     expect(figs('Darrow reached 43.8C at 1.50 p.m.').some((x) => x.unit === 'degC')).toBe(false);
+  });
+  test('a spaced C or F is a temperature only in a sentence about temperature', () => {
+    expect(one('Water boils at 100 C at sea level.')).toMatchObject({ value: 100, unit: 'degC' });
+    expect(one('The wax has a 58 C melting point.')).toMatchObject({ value: 58, unit: 'degC' });
+    expect(figs('Highs of 30 F and lows of 12 F.').map((f) => f.unit)).toEqual(['degF', 'degF']);
+    // a letter after a number in other sentences is a class, a grade or a block
+    expect(figs('He moved to block 12 C last spring.').some((x) => x.unit === 'degC')).toBe(false);
   });
 });
 
