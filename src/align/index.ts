@@ -199,6 +199,8 @@ export class ClaimFacts implements PairFields {
   readonly intraday: string | null;
   /** the live-report entry stamp or clock time of the claim's sentence (minutes after midnight) */
   readonly clock: number | null;
+  /** or the hour (part of the day) its time expression names */
+  readonly dayClock: number | null;
   readonly time: ClaimContext['time'];
   /** the claim's time has a start */
   readonly dated: boolean;
@@ -229,6 +231,7 @@ export class ClaimFacts implements PairFields {
     this.snapshot = claim.snapshot;
     this.intraday = claim.intraday;
     this.clock = claim.clock ?? null;
+    this.dayClock = claim.dayClock ?? null;
     const t = (this.time = claim.time);
     this.dated = !!t?.start;
     this.startDay = this.dated ? day(t!.start!) : NaN;
@@ -454,7 +457,13 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   if (differentPeriods(a, b)) return notComparable('different reporting periods');
   let time = timeBetween(a, b);
   // two entries of live reports of one date: their stamps order them ("11:50 — 12 detained", "16:45 — 38 arrested")
-  if (time === 'same' && a.clock != null && b.clock != null && a.clock !== b.clock && a.time?.start === b.time?.start) time = a.clock < b.clock ? 'earlier' : 'later';
+  // ("21 this morning", "24 tonight"; "Tue 14 Apr, 11:00" in a briefing table)
+  const ca = a.clock ?? a.dayClock;
+  const cb = b.clock ?? b.dayClock;
+  // (a part of the day is rough: "on Saturday morning" and a 09:15 entry may be one reading)
+  const rough = (x: ClaimFacts) => x.clock == null && x.dayClock != null && !/\d/.test(x.time?.text ?? '');
+  const apart = rough(a) || rough(b) ? 180 : 1;
+  if (time === 'same' && ca != null && cb != null && Math.abs(ca - cb) >= apart && a.time?.start === b.time?.start) time = ca < cb ? 'earlier' : 'later';
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
     const gap = Math.abs(a.startDay - b.startDay);

@@ -27,6 +27,9 @@ export interface ClaimContext extends Claim {
   /** The time stamp of the live-report entry the claim stands in ("16:45 — Police say …"), in minutes after
    * midnight of its date; else null. */
   clock?: number | null;
+  /** The hour its own time expression names ("last night's 7 p.m. briefing", "this morning": minutes after midnight,
+   * a part of the day roughly), which orders two figures of one day; else null. */
+  dayClock?: number | null;
   /** For a figure in a table cell: the table, row and column, and whether that table closes with a total row. */
   cell?: { table: number; row: number; col: number; totalRow: number | null };
 }
@@ -58,6 +61,19 @@ const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5
 function clockIn(sentence: string): number | null {
   const m = SENTENCE_CLOCK.exec(sentence);
   return m ? clockMinutes(m[1]!, m[2]!, m[3]) : null;
+}
+
+/** The clock of a time expression: "7 p.m.", "Tue 14 Apr, 19:00", "this morning" (a part of the day, roughly). */
+const TEXT_CLOCK = /\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b|\b(morning|midday|noon|afternoon|evening|tonight|night)\b/i;
+const DAY_PARTS: Record<string, number> = { morning: 540, midday: 720, noon: 720, afternoon: 900, evening: 1140, tonight: 1320, night: 1320 };
+/** Words for the day of writing (chrono-node reads them as that date). */
+const TODAY = /^(?:today|tonight|now|this (?:morning|afternoon|evening)|earlier today|later today)$/i;
+function clockOfText(text: string): number | null {
+  const m = TEXT_CLOCK.exec(text);
+  if (!m) return null;
+  if (m[1]) return clockMinutes(m[1], m[2] ?? '00', m[3]);
+  if (m[4]) return clockMinutes(m[4], m[5]!, undefined);
+  return DAY_PARTS[m[6]!.toLowerCase()] ?? null;
 }
 
 /** Minutes after midnight of an hour, its minutes and an optional "a"/"p" ("6", "30", "p" → 18:30). */
@@ -202,6 +218,12 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const scope = findScope(sentence, rel, relEnd) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80))) : null);
     // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
     let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
+    // "today", "this morning", "tonight": the document's date (a part of it orders two figures of the day)
+    let dayClock: number | null = null;
+    if (time && time.text && time.text !== 'document date' && time.start === time.end) {
+      dayClock = clockOfText(time.text);
+      if (doc.date && time.start === doc.date && TODAY.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
+    }
     if (sentence !== lastSentence) {
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence);
@@ -237,6 +259,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.snapshot = snapshot;
     claim.intraday = intraday;
     claim.clock = time?.text === 'document date' ? clock ?? sentenceClock : null;
+    claim.dayClock = dayClock;
     out.push(claim);
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
     const comparative = claim.unit === 'pp' || /^\s*(?:higher|lower|more|less|fewer|up|down|above|below|better|worse)\b/i.test(sentence.slice(relEnd, relEnd + 12));

@@ -216,7 +216,16 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       results = [];
     }
   }
-  for (const r of results) {
+  for (let r of results) {
+    // "Yesterday, 12 people died", "On Tuesday, 40 were hurt": the parser reads the figure as the hour; the day is
+    // the expression (a clock needs "at", a colon, am/pm or o'clock)
+    const hourTail = /^(.*[a-z])[,\s]+\d{1,2}$/i.exec(r.text);
+    if (hourTail && r.start.isCertain('hour') && !/\b(?:at|by|from|until|till|to|before|after|around|about)$/i.test(hourTail[1]!)) {
+      const again = casual.parse(hourTail[1]!, { instant: refDate, timezone: 0 }, { forwardDate: false })[0];
+      if (!again || again.index !== 0 || again.text !== hourTail[1]) continue;
+      (again as { index: number }).index = r.index;
+      r = again;
+    }
     const s = r.index;
     const e = r.index + r.text.length;
     if (out.some((o) => o.start < e && o.end > s)) continue;
@@ -231,7 +240,9 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     // "the march", "may": months only when written as months (capitalised, or with a day or year)
     if (/^(?:the\s+|a\s+)?(?:march|may|june|august)$/.test(r.text.trim().replace(/[,.;:]$/, ''))) continue;
     // "since June, 58 of them in …": a number after a month and a comma is no two-digit year
-    if (r.start.isCertain('year') && !/\b(?:1[89]|20)\d\d\b|'\d\d\b/.test(r.text)) continue;
+    // ("yesterday", "last night": a day the parser knows with its year, no number read as one; "last year" is left to
+    // the words around the figure)
+    if (r.start.isCertain('year') && !RELATIVE_DAY.test(r.text.trim()) && !/\b(?:1[89]|20)\d\d\b|'\d\d\b/.test(r.text)) continue;
     const d = r.start.date();
     let start = iso(d);
     let end = r.end ? iso(r.end.date()) : start;
@@ -267,7 +278,29 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     }
     // ("31 have died since Saturday": a count so far, as of the report)
     if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) start = end = docDate;
+    const before = out[out.length - 1];
+    // ("on 7 March last year": the year is the day's, already read with it)
+    if (before && /^(?:last|this|next)\s+year$/i.test(r.text.trim()) && /^,?\s+(?:of\s+)?$/i.test(sentence.slice(before.end, s))) {
+      out[out.length - 1] = { ...before, end: e };
+      continue;
+    }
+    // "last night's 7 p.m. briefing", "Tuesday at 9 a.m.": a clock right after a day is that day's
+    if (before && r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday') && s - before.end <= 5 && /^(?:'s|’s|,)?\s*(?:at\s+)?$/i.test(sentence.slice(before.end, s)) && before.ref.start === before.ref.end) {
+      out[out.length - 1] = { start: before.start, end: e, ref: { start: before.ref.start, end: before.ref.end, text: sentence.slice(before.start, e) } };
+      continue;
+    }
     out.push({ start: s, end: e, ref: { start, end, text: r.text } });
+  }
+  // ("rose to 24 tonight", "stood at 9 yesterday": the parser takes the number for an hour and gives up)
+  if (docDate) {
+    DAY_WORDS.lastIndex = 0;
+    for (let m = DAY_WORDS.exec(sentence); m; m = DAY_WORDS.exec(sentence)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (out.some((o) => o.start < e && o.end > s)) continue;
+      const day = /^(?:yesterday|last)/i.test(m[0]) ? iso(addDays(refDate, -1)) : docDate;
+      out.push({ start: s, end: e, ref: { start: day, end: day, text: m[0] } });
+    }
   }
   out.sort((a, b) => a.start - b.start);
   if (cache.size > 20000) cache.clear();
@@ -275,6 +308,8 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
   return out;
 }
 
+const DAY_WORDS = /\b(?:yesterday(?: (?:morning|afternoon|evening))?|today|tonight|last night|this (?:morning|afternoon|evening))\b/gi;
+const RELATIVE_DAY = /^(?:yesterday|today|tonight|tomorrow|last night|(?:yesterday|this|tomorrow) (?:morning|afternoon|evening|night))$/i;
 const LAST_YEAR_AFTER = /^,?\s+(?:of\s+)?last\s+year\b/i;
 
 /** An ISO date a whole number of years earlier or later (29 February becomes 28 February). */
@@ -292,9 +327,13 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // expressions before the figure, or after it in the same clause ("45 people died on Tuesday", not "…, the
   // biggest turnout since the strikes of 1995")
   // (an expression the date parser ran across the figure, "from 17 on Tuesday", counts from the figure's end)
-  const found = timeExpressions(sentence, docDate)
+  let found = timeExpressions(sentence, docDate)
     .map((f) => (f.start < figEnd && f.end > figEnd && f.start >= figStart - 6 && /[a-z]/i.test(sentence.slice(figEnd, f.end)) ? { ...f, start: figEnd, ref: { ...f.ref, text: sentence.slice(figEnd, f.end).trim() } } : f))
     .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start)) && !openParen(sentence.slice(figEnd, f.start))));
+  // ("confirmed nine deaths, up from four yesterday, and said six are missing": a time right after another figure is
+  // that figure's, not one past the clause after it)
+  const own = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end, figStart)) && FIGURE_BEFORE.test(sentence.slice(Math.max(0, f.start - 14), f.start))));
+  found = own;
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;
@@ -309,6 +348,9 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   }
   return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
 }
+
+/** The end of a figure right before a time expression ("four yesterday", "1,200 on Monday"). */
+const FIGURE_BEFORE = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|people|dead|deaths|missing))\s+(?:on\s+|by\s+|at\s+)?$/i;
 
 /** Does the text leave a parenthesis open ("(H1 2024: …" after a figure: the time belongs to the parenthesis)? */
 function openParen(s: string): boolean {

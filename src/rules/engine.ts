@@ -912,6 +912,12 @@ class Engine {
           if (rising && rel.time === 'same' && rel.crossDocument && !(fa.anchor && fa.anchor === fb.anchor) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start && b.time?.start && a.time.start !== b.time.start) {
             rel = { ...rel, time: a.time.start < b.time.start ? 'earlier' : 'later', near: true };
           }
+          // "leaving 14 officers injured yesterday" in Sunday's paper and Saturday's "Twelve officers were injured": the
+          // day is the event's, the count is as of the later report (a count read at a stated hour stays that reading)
+          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && (DAY_BEFORE.test(a.time?.text ?? '') !== DAY_BEFORE.test(b.time?.text ?? ''))) {
+            const other = DAY_BEFORE.test(a.time?.text ?? '') ? b : a;
+            if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
+          }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
             const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -1240,6 +1246,8 @@ function unitWord(u: string): string {
 
 /** A measure of new ones only: "new cases", "new infections", "newly confirmed". */
 // (not "a new national record", "a new high": a record is a level, not a count of new ones)
+/** A day before the report named without an hour: "yesterday", "last night". */
+const DAY_BEFORE = /^(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/i;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */

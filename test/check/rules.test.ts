@@ -156,6 +156,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(plain.involving('12', '57')).toHaveLength(1);
   });
 
+  test('parts of one day order a growing count; a count of yesterday in a later paper is as of that paper', async () => {
+    const r = await check({
+      'a.txt': ['The toll rose to 24 tonight. The toll was 21 this morning, the civil protection service said.', '2026-04-16'],
+      'b.txt': ['Twelve officers were injured, police said.', '2026-04-11'],
+      'c.txt': ['The clashes left 14 officers injured yesterday, police said.', '2026-04-12'],
+    });
+    expect(r.involving('24', '21')).toHaveLength(0);
+    expect(r.involving('Twelve', '14')).toHaveLength(0);
+    // a count read at a stated hour of the day before is that reading
+    const briefing = await check({
+      'wire.txt': ['Seven people were killed in the collapse, the civil protection service said at its 7 p.m. briefing.', '2026-04-14'],
+      'live.txt': ["Last night's 7 p.m. briefing put the toll at eight.", '2026-04-15'],
+    });
+    expect(briefing.involving('Seven', 'eight')).toHaveLength(1);
+  });
+
   test('restated subsets, increments and figures of an earlier event are not compared with the total', async () => {
     const r = await check({
       'a.txt': ['Police said six people were arrested for throwing objects at the office, six of the 57 arrests nationwide. The toll includes the four deaths reported on Wednesday and two more found overnight.', '2025-11-13'],

@@ -167,6 +167,22 @@ describe('time', () => {
     expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-16', end: '2025-07-16' });
   });
 
+  test('"yesterday" and "last night" date a figure; the figure read as an hour after a day is no hour', () => {
+    expect(claim('Twelve people died yesterday.', 'Twelve', '2026-04-15').time).toMatchObject({ start: '2026-04-14', text: 'yesterday' });
+    expect(claim('Yesterday, 12 people died.', '12', '2026-04-15').time).toMatchObject({ start: '2026-04-14', text: 'Yesterday' });
+    expect(claim('On Tuesday, 12 people were hurt.', '12', '2026-04-16').time).toMatchObject({ start: '2026-04-14' });
+    expect(claim('Last night the toll stood at 9.', '9', '2026-04-15').time).toMatchObject({ start: '2026-04-14' });
+    // a clock right after a day is that day's
+    expect(claim("Last night's 7 p.m. briefing put the toll at eight.", 'eight', '2026-04-15').time).toMatchObject({ start: '2026-04-14', text: "Last night's 7 p.m." });
+    // "today" is the document's date; a day's number stays the day
+    expect(claim('Today 40 people marched.', '40', '2026-04-15').time).toMatchObject({ text: 'document date' });
+    expect(claim('On January 9, the ministry counted 1.05 million marchers.', '1.05 million', '2026-04-15').time).toMatchObject({ start: '2026-01-09' });
+    // a time right after another figure is that figure's
+    const c = claims('NEMA confirmed nine deaths, up from four yesterday, and said six people are still missing.', '2026-04-15');
+    expect(c.find((x) => x.text === 'four')!.time).toMatchObject({ start: '2026-04-14' });
+    expect(c.find((x) => x.text === 'six')!.time).toMatchObject({ text: 'document date' });
+  });
+
   test('"from 10.40 billion" is an amount, not a clock time', () => {
     expect(claim('The deficit falls from 10.40 billion drals, 3.0% of GDP.', '3.0%', '2025-02-25').time).toMatchObject({ text: 'document date' });
   });
