@@ -586,6 +586,9 @@ function labelBefore(t: Tokens, colon: number, lex: Lexicon, from: number): stri
   return words.length <= 5 ? words : [];
 }
 
+/** "the last eight arrests", "the first 20 patients": a subset picked by its order. */
+const ORDER_PICKS = new Set(['last', 'first', 'final']);
+
 const CLAUSE_WORDS = new Set(['when', 'after', 'as', 'where', 'who', 'which', 'that', 'since', 'in', 'on', 'at', 'from', 'by', 'without', 'with', 'across', 'among', 'under', 'for']);
 
 /**
@@ -811,7 +814,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     elliptic: comparative || (!words.length && (nx === 'more' || nx === 'others' || nx === 'other' || nx === 'additional' || nx === 'further')),
     distance,
     // "two of these vehicles": a subset named by reference; "arrested 12 of the protesters" counts arrests
-    subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase())),
+    // ("the last eight arrests were made after midnight": some of the arrests, picked by their order)
+    subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase()))
+      || (f.unit === null && ORDER_PICKS.has(lw(t, f.ts - 1)) && lw(t, f.ts - 2) === 'the' && words.length > 0),
     weak: weak || !words.length || whoPeople,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,

@@ -683,9 +683,11 @@ class Engine {
     for (const list of byColumn.values()) {
       const t = list.find((c) => c.cell!.row === c.cell!.totalRow);
       if (!t || t.qualifier !== 'exact' || t.role === 'change') continue;
-      const parts = list.filter((c) => c !== t && c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'change' && c.role !== 'history');
+      // ("Mobile 14.82 / of which postpaid 6.14 / of which prepaid 8.68": a row "of which" breaks down the row above)
+      const rows = list.filter((c) => c !== t && !SUB_ROW.test(c.measure ?? ''));
+      const parts = rows.filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'change' && c.role !== 'history');
       // (every row of the column must be a plain figure in the total's unit, or the column is no breakdown)
-      if (parts.length < 2 || parts.length !== list.length - 1) continue;
+      if (parts.length < 2 || parts.length !== rows.length) continue;
       const rule = this.ruleFor('sum', t, ...parts);
       if (!rule) continue;
       this.partsAgainstTotal(rule, parts, t, true, sumTolerance(rule, t, parts));
@@ -715,6 +717,7 @@ class Engine {
         if (c.docIndex !== t.docIndex || c.unit !== t.unit || next.sentenceStart - (c.sentenceStart + c.sentence.length) > 4) break;
         const l = labelled(c);
         if (!l || TOTAL_LABEL.test(l) || c.qualifier !== 'exact' || c.sentenceStart === next.sentenceStart) break;
+        if (SUB_ROW.test(l.replace(LIST_BULLET_START, ''))) continue;
         parts.push(c);
       }
       if (parts.length < 2) continue;
@@ -1246,6 +1249,9 @@ function unitWord(u: string): string {
 
 /** A measure of new ones only: "new cases", "new infections", "newly confirmed". */
 // (not "a new national record", "a new high": a record is a level, not a count of new ones)
+/** A row or list item that breaks down the one above it: "of which postpaid", "o/w fibre", "incl. VAT". */
+const SUB_ROW = /^\s*(?:of which|of whom|o\/w|incl\.|including|thereof|among them)\b/i;
+const LIST_BULLET_START = /^\s*(?:[-*•+]|\d+[.)])\s*/;
 /** A day before the report named without an hour: "yesterday", "last night". */
 const DAY_BEFORE = /^(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/i;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;

@@ -172,6 +172,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(briefing.involving('Seven', 'eight')).toHaveLength(1);
   });
 
+  test('"the last eight arrests" are some of the arrests, not a rival count', async () => {
+    const r = await check({
+      'a.txt': ['Police made 19 arrests, the police said.', '2026-03-03'],
+      'b.txt': ['Police made 19 arrests. The last eight arrests were made after midnight, the police said.', '2026-03-03'],
+    });
+    expect(r.involving('19', 'eight')).toHaveLength(0);
+  });
+
   test('restated subsets, increments and figures of an earlier event are not compared with the total', async () => {
     const r = await check({
       'a.txt': ['Police said six people were arrested for throwing objects at the office, six of the 57 arrests nationwide. The toll includes the four deaths reported on Wednesday and two more found overnight.', '2025-11-13'],
@@ -827,6 +835,24 @@ describe('tables closed by a total row', () => {
     });
     expect(r.involving('17', '41')).toHaveLength(0);
     expect(r.findings.filter((x) => x.rule === 'cross-source-mismatch')).toHaveLength(0);
+  });
+
+  test('rows "of which …" break down the row above them, not the total', async () => {
+    const subs = (total: string) => `# Subscribers (millions)
+
+| Segment | 2025 |
+|---|---|
+| Mobile | 14.82 |
+| of which postpaid | 6.14 |
+| of which prepaid | 8.68 |
+| Fixed broadband | 3.14 |
+| of which fibre | 1.87 |
+| Total | ${total} |
+`;
+    const ok = await check({ 'a.md': [subs('17.96'), '2026-02-26'] });
+    expect(ok.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(0);
+    const bad = await check({ 'a.md': [subs('18.96'), '2026-02-26'] });
+    expect(bad.findings.filter((x) => x.rule === 'parts-sum')).toHaveLength(1);
   });
 });
 
