@@ -175,8 +175,9 @@ interface StartWords {
    */
   articleNext: Map<string, Set<string>>;
   /**
-   * For each word of `lead`: the lower-cased second words of the qualifiers, prefixes and prefix words it starts,
-   * or null when one of them is that word alone. A lead word before any other word starts none of those phrases.
+   * By the asciiLowerHash of each all-ASCII word of `lead`: the hashes of the second words of the qualifiers, prefixes
+   * and prefix words it starts, or null when one of them is that word alone (or has a second word not all ASCII). A
+   * lead word before a word of any other hash starts none of those phrases.
    */
   leadNext: Map<number, HashSet | null>;
 }
