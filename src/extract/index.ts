@@ -820,7 +820,11 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
   let scanned = blockStart;
   for (const f of figs) {
     // (a full stop followed by a space: not the point of "5.3")
-    for (let k = Math.max(scanned, 0); k < f.start; k++) if ((text[k] === '.' || text[k] === '!' || text[k] === '?') && (k + 1 >= text.length || /\s/.test(text[k + 1]!))) last = k + 1;
+    // (a loop bounded by the figure: a search for the next stop could run on to the end of a text with none)
+    for (let k = Math.max(scanned, 0); k < f.start; k++) {
+      const c = text.charCodeAt(k);
+      if ((c === 46 || c === 33 || c === 63) && (k + 1 >= text.length || /\s/.test(text[k + 1]!))) last = k + 1;
+    }
     scanned = Math.max(scanned, f.start);
     starts.push(last);
     const list = bySentence.get(last);

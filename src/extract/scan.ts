@@ -123,10 +123,10 @@ export function sentenceInitial(t: Tokens, i: number, from: number): boolean {
   return false;
 }
 
-function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
+function matchIndex<T>(ctx: ScanContext, idx: PhraseIndex<T>, i: number, h?: number): { end: number; value: T; entry: PhraseEntry<T> } | null {
   const { t } = ctx;
   if (i >= ctx.to) return null;
-  if (!idx.mayStart(asciiLowerHash(t, i))) return null;
+  if (!idx.mayStart(h ?? asciiLowerHash(t, i))) return null;
   const lower = tokLower(t, i);
   const cands = idx.candidates(idx.caseSensitive ? tokText(t, i) : lower, lower);
   if (!cands) return null;
@@ -174,6 +174,12 @@ interface StartWords {
    * some phrase consists of alone, has no entry.)
    */
   articleNext: Map<string, Set<string>>;
+  /**
+   * By the asciiLowerHash of each all-ASCII word of `lead`: the hashes of the second words of the qualifiers, prefixes
+   * and prefix words it starts, or null when one of them is that word alone (or has a second word not all ASCII). A
+   * lead word before a word of any other hash starts none of those phrases.
+   */
+  leadNext: Map<number, HashSet | null>;
 }
 function wordSet(words: Set<string>): WordSet {
   const hashes = new HashSet();
@@ -197,7 +203,22 @@ function figureStartWords(lex: Lexicon): StartWords {
   for (const w of lex.scales.keys()) self.add(w.toLowerCase());
   const lead = new Set<string>();
   for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords] as PhraseIndex<unknown>[]) for (const k of idx.firstTokens()) lead.add(k.toLowerCase());
-  sw = { self: wordSet(self), lead: wordSet(lead), articleNext: articleNextWords(lex, self) };
+  // (keyed by asciiLowerHash: words that hash alike share one entry, which lets through what either lets through)
+  const leadNext = new Map<number, HashSet | null>();
+  for (const w of lead) {
+    const h = asciiLowerHashOf(w);
+    if (h < 0) continue;
+    let next: HashSet | null = leadNext.has(h) ? leadNext.get(h)! : new HashSet();
+    for (const idx of [lex.qualifiers, lex.prefixes, lex.prefixWords] as PhraseIndex<unknown>[]) {
+      for (const e of idx.entriesStartingWith(w)) {
+        const h2 = e.toks.length < 2 ? -1 : asciiLowerHashOf(e.toks[1]!.text);
+        if (h2 < 0) next = null;
+        else next?.add(h2);
+      }
+    }
+    leadNext.set(h, next);
+  }
+  sw = { self: wordSet(self), lead: wordSet(lead), articleNext: articleNextWords(lex, self), leadNext };
   startWordsCache.set(lex, sw);
   return sw;
 }
@@ -243,7 +264,16 @@ function mayStartFigure(ctx: ScanContext, sw: StartWords, i: number): boolean {
   if (inSet(sw.self, t, i, h)) return !inertArticle(t, sw, i);
   if (h >= 0 ? asciiFold(t, i) : tokLower(t, i).length > 6 && tokLower(t, i).endsWith('fold')) return true;
   // a qualifier, prefix or prefix word must be there in full
-  return inSet(sw.lead, t, i, h) && (matchIndex(ctx, lex.qualifiers, i) !== null || matchIndex(ctx, lex.prefixes, i) !== null || matchIndex(ctx, lex.prefixWords, i) !== null);
+  return inSet(sw.lead, t, i, h) && leadMayMatch(t, sw, i, h) && (matchIndex(ctx, lex.qualifiers, i, h) !== null || matchIndex(ctx, lex.prefixes, i, h) !== null || matchIndex(ctx, lex.prefixWords, i, h) !== null);
+}
+
+/** Can a qualifier, prefix or prefix word start at lead word i (hash h), by the word after it (StartWords.leadNext)? */
+function leadMayMatch(t: Tokens, sw: StartWords, i: number, h: number): boolean {
+  const next = h >= 0 ? sw.leadNext.get(h) : null;
+  if (!next) return true;
+  if (i + 1 >= t.n) return false;
+  const h2 = asciiLowerHash(t, i + 1);
+  return h2 < 0 || next.has(h2);
 }
 
 /** Does the all-ASCII token i end in "fold" (any case) and have more than six letters? */
