@@ -201,6 +201,8 @@ export class ClaimFacts implements PairFields {
   readonly clock: number | null;
   /** or the hour (part of the day) its time expression names */
   readonly dayClock: number | null;
+  /** the hour is a part of the day only ("on Saturday morning"), not a clock time */
+  readonly clockRough: boolean;
   readonly time: ClaimContext['time'];
   /** the claim's time has a start */
   readonly dated: boolean;
@@ -232,6 +234,7 @@ export class ClaimFacts implements PairFields {
     this.intraday = claim.intraday;
     this.clock = claim.clock ?? null;
     this.dayClock = claim.dayClock ?? null;
+    this.clockRough = this.clock == null && this.dayClock != null && !/\d/.test(claim.time?.text ?? '');
     const t = (this.time = claim.time);
     this.dated = !!t?.start;
     this.startDay = this.dated ? day(t!.start!) : NaN;
@@ -461,9 +464,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ca = a.clock ?? a.dayClock;
   const cb = b.clock ?? b.dayClock;
   // (a part of the day is rough: "on Saturday morning" and a 09:15 entry may be one reading)
-  const rough = (x: ClaimFacts) => x.clock == null && x.dayClock != null && !/\d/.test(x.time?.text ?? '');
-  const apart = rough(a) || rough(b) ? 180 : 1;
-  if (time === 'same' && ca != null && cb != null && Math.abs(ca - cb) >= apart && a.time?.start === b.time?.start) time = ca < cb ? 'earlier' : 'later';
+  if (time === 'same' && ca != null && cb != null && Math.abs(ca - cb) >= (a.clockRough || b.clockRough ? 180 : 1) && a.time?.start === b.time?.start) time = ca < cb ? 'earlier' : 'later';
   let near = false;
   if ((time === 'earlier' || time === 'later') && a.time?.start && b.time?.start && (a.time.text === 'document date' || b.time.text === 'document date') && !a.snapshot && !b.snapshot) {
     const gap = Math.abs(a.startDay - b.startDay);

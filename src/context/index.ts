@@ -8,7 +8,7 @@ import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope, paragraphLabelScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
-import { documentPeriod, fiscalPeriods, timeOf } from './time.js';
+import { documentPeriod, fiscalPeriods, TODAY_TEXT, timeOf } from './time.js';
 
 export interface ClaimContext extends Claim {
   /** Comparable key of the attribution ("putin", "police"), null when unattributed. */
@@ -66,8 +66,6 @@ function clockIn(sentence: string): number | null {
 /** The clock of a time expression: "7 p.m.", "Tue 14 Apr, 19:00", "this morning" (a part of the day, roughly). */
 const TEXT_CLOCK = /\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b|\b(morning|midday|noon|afternoon|evening|tonight|night)\b/i;
 const DAY_PARTS: Record<string, number> = { morning: 540, midday: 720, noon: 720, afternoon: 900, evening: 1140, tonight: 1320, night: 1320 };
-/** Words for the day of writing (chrono-node reads them as that date). */
-const TODAY = /^(?:today|tonight|now|this (?:morning|afternoon|evening)|earlier today|later today)$/i;
 function clockOfText(text: string): number | null {
   const m = TEXT_CLOCK.exec(text);
   if (!m) return null;
@@ -222,7 +220,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     let dayClock: number | null = null;
     if (time && time.text && time.text !== 'document date' && time.start === time.end) {
       dayClock = clockOfText(time.text);
-      if (doc.date && time.start === doc.date && TODAY.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
+      if (doc.date && time.start === doc.date && TODAY_TEXT.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
     }
     if (sentence !== lastSentence) {
       lastSentence = sentence;

@@ -308,6 +308,10 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
   return out;
 }
 
+/** A time text that is the day of writing ("today", "this morning", "tonight"). */
+export const TODAY_TEXT = /^(?:today|tonight|now|this (?:morning|afternoon|evening)|earlier today|later today)$/i;
+/** A time text that is the day before the writing, with no hour ("yesterday", "last night"). */
+export const DAY_BEFORE_TEXT = /^(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/i;
 const DAY_WORDS = /\b(?:yesterday(?: (?:morning|afternoon|evening))?|today|tonight|last night|this (?:morning|afternoon|evening))\b/gi;
 const RELATIVE_DAY = /^(?:yesterday|today|tonight|tomorrow|last night|(?:yesterday|this|tomorrow) (?:morning|afternoon|evening|night))$/i;
 const LAST_YEAR_AFTER = /^,?\s+(?:of\s+)?last\s+year\b/i;

@@ -9,7 +9,7 @@
  */
 import { align, ClaimFacts, daysApart, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
-import { daysBetween } from '../context/time.js';
+import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
 import type { CheckResult, Document, Finding, Severity } from '../types.js';
 import { evaluateCombinations } from './combinations.js';
@@ -717,7 +717,7 @@ class Engine {
         if (c.docIndex !== t.docIndex || c.unit !== t.unit || next.sentenceStart - (c.sentenceStart + c.sentence.length) > 4) break;
         const l = labelled(c);
         if (!l || TOTAL_LABEL.test(l) || c.qualifier !== 'exact' || c.sentenceStart === next.sentenceStart) break;
-        if (SUB_ROW.test(l.replace(LIST_BULLET_START, ''))) continue;
+        if (SUB_ROW.test(l)) continue;
         parts.push(c);
       }
       if (parts.length < 2) continue;
@@ -917,8 +917,8 @@ class Engine {
           }
           // "leaving 14 officers injured yesterday" in Sunday's paper and Saturday's "Twelve officers were injured": the
           // day is the event's, the count is as of the later report (a count read at a stated hour stays that reading)
-          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && (DAY_BEFORE.test(a.time?.text ?? '') !== DAY_BEFORE.test(b.time?.text ?? ''))) {
-            const other = DAY_BEFORE.test(a.time?.text ?? '') ? b : a;
+          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && (DAY_BEFORE_TEXT.test(a.time?.text ?? '') !== DAY_BEFORE_TEXT.test(b.time?.text ?? ''))) {
+            const other = DAY_BEFORE_TEXT.test(a.time?.text ?? '') ? b : a;
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
@@ -1250,10 +1250,7 @@ function unitWord(u: string): string {
 /** A measure of new ones only: "new cases", "new infections", "newly confirmed". */
 // (not "a new national record", "a new high": a record is a level, not a count of new ones)
 /** A row or list item that breaks down the one above it: "of which postpaid", "o/w fibre", "incl. VAT". */
-const SUB_ROW = /^\s*(?:of which|of whom|o\/w|incl\.|including|thereof|among them)\b/i;
-const LIST_BULLET_START = /^\s*(?:[-*•+]|\d+[.)])\s*/;
-/** A day before the report named without an hour: "yesterday", "last night". */
-const DAY_BEFORE = /^(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/i;
+const SUB_ROW = /^[\s*•·–+-]*(?:of which|of whom|o\/w|incl\.|including|thereof|among them)\b/i;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
