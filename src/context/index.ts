@@ -106,7 +106,7 @@ function looksBack(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the|tomorrow|tonight|late|early|mid)\b)/i;
+const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/i;
@@ -349,6 +349,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const tableMoney = new Map<number, { code: string | null; scale: number }>();
   const colMoney = new Map<string, { code: string | null; scale: number }>();
   const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
+  // columns in per cent ("Share (%)", "%", "Turnout, per cent")
+  const colPercent = new Set<string>();
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
@@ -366,8 +368,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     let year = row === 0 ? /^(?:([A-Za-z][A-Za-z.\s-]{0,30})\s)?((?:19|20)\d\d)(?:[/-](\d\d))?$/.exec(bare) : null;
     const fiscal = !!year?.[3] && Number(year[3]) === (Number(year[2]) + 1) % 100;
     if (year?.[3] && !fiscal) year = null;
+    // ("Change on 2022", "vs 2024": the year a change is measured from, not the column's period)
+    const since = !!year && /\b(?:on|since|from|vs|versus|over|against)\.?$/i.test((year[1] ?? '').trim());
     const text = label(year ? year[1] ?? '' : raw);
     if (row === 0) {
+      if (col > 0 && PERCENT_LABEL.test(raw)) colPercent.add(`${table}|${col}`);
       const m = moneyScale(raw, lex);
       if (m) {
         if (col === 0) tableMoney.set(table, m);
@@ -376,7 +381,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const period = fiscalPeriods(raw, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
       if (period && period.end - period.start >= raw.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
-      else if (year && col > 0) {
+      else if (year && col > 0 && !since) {
         const y = Number(year[2]);
         colPeriod.set(`${table}|${col}`, fiscal ? { start: `${y}-04-01`, end: `${y + 1}-03-31`, text: raw } : { start: `${y}-01-01`, end: `${y}-12-31`, text: raw });
       }
@@ -431,8 +436,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const rowRaw = rowLabels.get(`${table}|${row}`) ?? '';
     // a row of money per share ("Earnings per share (€)", "Dividend per share") is in the currency, unscaled
     const perShare = plain && col > 0 && /\bper share\b|\((?:€|\$|£|EUR|USD|GBP)\)/i.test(rowRaw) ? (/€|EUR/.test(rowRaw) ? 'EUR' : /£|GBP/.test(rowRaw) ? 'GBP' : /\$|USD/.test(rowRaw) ? 'USD' : money?.code ?? null) : null;
-    if (plain && col > 0 && (/\((?:%|per ?cent|pct)\)|%$/i.test(rowRaw) || (/\bratio\b/i.test(rowRaw) && rowRaw.includes('%')))) {
-      // a row labelled in per cent ("Cost-to-income ratio (%)") holds percentages, not money of the table's caption
+    if (plain && col > 0 && (PERCENT_LABEL.test(rowRaw) || (/\bratio\b/i.test(rowRaw) && rowRaw.includes('%')) || colPercent.has(`${table}|${col}`))) {
+      // a row or column labelled in per cent ("Cost-to-income ratio (%)", "Share (%)") holds percentages, not money
+      // of the table's caption nor counts
       c.unit = 'percent';
       c.dimension = 'percent';
     } else if (perShare) {
@@ -467,9 +473,16 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       rowLabel = null;
       if (!c.role) c.role = 'whole';
     }
-    // a column of changes ("Change", "+/-", "±")
-    if (head && /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(head) && !c.role) c.role = 'change';
-    if (head && c.unit === 'count') c.phrase = head;
+    // a column of changes ("Change", "+/-", "±"); one that names nothing else changes the column before it
+    // ("Seats | Change on 2022": a change in seats)
+    let named = head;
+    if (head && /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(head)) {
+      if (!c.role) c.role = 'change';
+      const rest = head.replace(/\b(?:change|changes|diff|difference|swing|on|since|from|vs|versus|over|to)\b|[-+±/]/g, ' ').trim();
+      const prev = col > 1 ? headers.get(table)?.[col - 1] ?? null : null;
+      if (!rest && prev && !colPercent.has(`${table}|${col - 1}`)) named = prev;
+    }
+    if (named && c.unit === 'count') c.phrase = named;
     if (rowLabel && !c.holder) c.holder = rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
@@ -479,6 +492,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     claims.push(...kept);
   }
 }
+
+/** A row or column label in per cent: "Share (%)", "%", "Turnout, per cent", "Margin (pct)". */
+const PERCENT_LABEL = /\((?:%|per ?cent|pct)\)|%$|^%|\bper ?cent$/i;
 
 const ID_COLUMN = /^(?:post ?code|postal code|zip(?: code)?|code|id|ref|reference|no|number|phone|tel|telephone|isin|ticker|registration(?: no)?)$/;
 

@@ -592,6 +592,15 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       // "312 of 1,200 schools, or 26%": the share is of the part, not of the whole just before it
       const part = i > 0 && links[i - 1]!.partOf === i ? i - 1 : i;
       if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = part;
+      else if (sameSentence && /^(?:[a-z-]+ ){0,2}[a-z-]*,?$/.test(gapText)) {
+        // "168,900 votes, 18.9% of the 997,400 valid votes": a share whose whole follows it, of a count just before
+        const c = figs[i + 2];
+        const ofGap = c ? t.text.slice(b.end, c.start).trim().toLowerCase() : '';
+        if (c && dim(c) === 'count' && !c.per && c.value > a.value && /^of(?: the| all| its| their)?$/.test(ofGap) && links[i]!.partOf === undefined) {
+          links[i + 1]!.shareOf = i;
+          links[i]!.partOf = i + 2;
+        }
+      }
     }
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {

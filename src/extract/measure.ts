@@ -194,9 +194,11 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;
   }
-  // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats")
+  // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats"), or before "on"
+  // ("ahead of the Civic Alliance on 25.1%")
+  if (lw(t, i) === 'on' && i > from && isCapWord(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) i--;
   const words: string[] = [];
-  while (i >= from && words.length < 5) {
+  while (i >= from && words.length < 6) {
     if (!isWord(t, i)) {
       if (tokText(t, i) === '-' && t.gap[i] === 0) {
         i--;
@@ -207,6 +209,12 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const c = t.text.charCodeAt(t.start[i]!);
     const cap = c >= 65 && c <= 90;
     const w = lw(t, i);
+    // ("the Greens of Marrowen 14.0%": a name with "of" inside)
+    if (!cap && (w === 'of' || w === 'for') && words.length && i > from && isCapWord(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) {
+      words.unshift(tokText(t, i));
+      i--;
+      continue;
+    }
     if (!cap || NOT_HOLDERS.has(w)) break;
     words.unshift(tokText(t, i));
     i--;

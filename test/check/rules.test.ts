@@ -417,6 +417,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('magnitude 6.7', 'magnitude 6.9')).toHaveLength(1);
   });
 
+  test('a provisional share with part of the ballots counted is no rival of the final one a day later', async () => {
+    const r = await check({
+      'wire.txt': ['With 94.6% of ballots counted, the Social Union had 30.6% of the vote.', '2026-03-08'],
+      'final.txt': ['The Social Union won 30.2% of the vote, the final count shows.', '2026-03-09'],
+    });
+    expect(r.involving('30.6%', '30.2%')).toHaveLength(0);
+    const same = await check({
+      'wire.txt': ['The Social Union won 30.6% of the vote.', '2026-03-09'],
+      'final.txt': ['The Social Union won 30.2% of the vote, the final count shows.', '2026-03-09'],
+    });
+    expect(same.involving('30.6%', '30.2%')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
@@ -534,6 +547,14 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     const f = r.involving('56%');
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toMatch(/64\.5%/);
+  });
+
+  test('a share whose whole follows it ("168,900 votes, 18.9% of the 997,400 valid votes") is checked', async () => {
+    const bad = await check({ 'a.txt': 'The count gives the party 168,900 votes, 18.9% of the 997,400 valid votes.' });
+    expect(bad.involving('18.9%')).toHaveLength(1);
+    expect(bad.involving('18.9%')[0]!.message).toMatch(/16\.9%/);
+    const ok = await check({ 'a.txt': 'The count gives the party 168,900 votes, 16.9% of the 997,400 valid votes.' });
+    expect(ok.findings).toHaveLength(0);
   });
 
   test('a change between two percentages given in per cent must be the relative change, not the points', async () => {
@@ -731,6 +752,18 @@ describe('figures of one fact told apart and brought together', () => {
     });
     expect(r.claim('2.36bn lumens').unit).toBe('LMN');
     expect(r.claim('LMN 2.36 billion').unit).toBe('LMN');
+  });
+
+  test('a count of a currency another document of the batch names by its rate is money, not a count', async () => {
+    const r = await check({
+      'report.md': ['The strike costs about 307 million ostrals a day. At 7.40 ostrals to the euro, that is €41.5 million.', '2026-02-05'],
+      'paper.txt': ['Importers put the loss at about 9 million ostrals. The port has 1.2 million containers and a population of 9.1 million ostrals-free residents.', '2026-02-04'],
+    });
+    expect(r.claim('about 9 million').unit).toBe('OST');
+    expect(r.claim('1.2 million').unit).toBe('count');
+    // alone, the paper names no currency: its ostrals stay a count
+    const alone = await check({ 'paper.txt': ['Importers put the loss at about 9 million ostrals.', '2026-02-04'] });
+    expect(alone.claim('about 9 million').unit).toBe('count');
   });
 
   test('"a drop of 40%" after "from 25 … to 12" is the change between them', async () => {

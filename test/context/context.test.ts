@@ -279,6 +279,23 @@ describe('section headings that name periods', () => {
   });
 });
 
+describe('a results table', () => {
+  const text = '## Results\n\n| Party | Votes | Share (%) | Seats | Change on 2022 |\n|---|---:|---:|---:|---:|\n| Social Union | 301,200 | 30.2 | 28 | +4 |\n| Civic Alliance | 254,600 | 25.5 | 23 | −4 |\n';
+  const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-03-09' }), 0).claims;
+
+  test('a column headed in per cent holds percentages', () => {
+    expect(c().find((x) => x.text === '30.2')).toMatchObject({ unit: 'percent', value: 30.2 });
+    expect(c().find((x) => x.text === '301,200')!.unit).toBe('count');
+  });
+
+  test('a lone "Change on 2022" column changes the column before it and is not dated 2022', () => {
+    const x = c().find((y) => y.text === '−4')!;
+    expect(x.role).toBe('change');
+    expect(x.phrase).toBe('seats');
+    expect(x.time?.start).not.toBe('2022-01-01');
+  });
+});
+
 describe('table rows of one briefing', () => {
   test('a row labelled with a date and hour dates its cells; rows of different hours are no rival counts', () => {
     const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';
@@ -461,6 +478,8 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Green Future won 11.9% and 9 seats.', '11.9%').holder).toBe('Green Future');
     expect(claim('Green Future won 11.9%, the Regional Union 8.3% and the Liberals 5.1%.', '8.3%').holder).toBe('Regional Union');
     expect(claim('The Liberals\' 2 seats may matter.', '2').holder).toBe('Liberals');
+    expect(claim('Marrowen First took 17.2%, the Greens of Marrowen 14.0% and the Liberal Forum 6.1%.', '14.0%').holder).toBe('Greens of Marrowen');
+    expect(claim('The Social Union had 30.6%, ahead of the conservative Civic Alliance on 25.1%.', '25.1%').holder).toBe('Civic Alliance');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 });
