@@ -5,7 +5,7 @@
 import { buildSynonyms, type Synonyms } from './align/index.js';
 import { contextualise, type ClaimContext } from './context/index.js';
 import { extract } from './extract/index.js';
-import { definedCurrencies, derivedCurrencyCode, documentCurrencies, extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
+import { definedCurrencies, derivedCurrencyCode, extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
 import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
@@ -44,16 +44,12 @@ export function numberClaims(results: DocResult[]): ClaimContext[] {
 /** Add the currencies `text` names with their code ("Ardic lumens (LMN)") to `into` (the first code of a stem wins). */
 export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon, into: Map<string, string>): void {
   if (!text) return;
-  for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem) || into.get(stem) === derivedCurrencyCode(stem)) into.set(stem, code);
-  // a currency another document names by its exchange rate or converts ("7.40 ostrals to the euro"), by its derived code
-  for (const [stem, code] of documentCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
+  for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
 }
 
 /**
  * A currency code one document of a batch defines applies to the same currency in the others: where a text only
- * said "2.36bn lumens ($690m)", its figures in LUM (the derived code) become LMN, so they meet the release's; and a
- * count of a currency the others name ("9 million ostrals" where only another text gave "7.40 ostrals to the euro")
- * is money.
+ * said "2.36bn lumens ($690m)", its figures in LUM (the derived code) become LMN, so they meet the release's.
  */
 export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<string, string>, lex: Lexicon): void {
   if (!defined.size) return;
@@ -62,19 +58,8 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     const derived = derivedCurrencyCode(stem);
     if (derived !== code && !lex.units.candidates(derived, derived) && !lex.prefixes.candidates(derived, derived.toLowerCase())) rename.set(derived, code);
   }
+  if (!rename.size) return;
   for (const c of claims) {
-    // ("about 9 million ostrals" in a text that never gave the rate: a count of the currency is money)
-    const stem = c.unit === 'count' && c.noun && c.form !== 'vague' ? c.noun.toLowerCase().replace(/s$/, '') : null;
-    // (the currency's word right after the figure: not a count that only inherited it, "a population of 9.1 million")
-    if (stem && defined.has(stem) && c.sentence?.toLowerCase().includes(`${c.text.toLowerCase()} ${stem}`)) {
-      c.unit = defined.get(stem)!;
-      c.dimension = 'currency';
-      c.noun = null;
-      // (the phrase keeps what the money is for: "112.4 billion dral spending" → "spending")
-      if (c.phrase) c.phrase = c.phrase.split(/\s+/).filter((w) => w.toLowerCase().replace(/s$/, '') !== stem).join(' ') || null;
-      continue;
-    }
-    if (!rename.size) continue;
     if (!c.unit || c.unit === 'count' || c.unit === 'percent') continue;
     const parts = c.unit.split('/');
     let changed = false;

@@ -503,30 +503,14 @@ const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
  * added as money (code: the stated one, else its first three letters), or `lex` itself when the text names none.
  */
 export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
-  if (!lex.sources) return lex;
-  const list = documentCurrencies(text, lex);
-  if (!list.length) return lex;
-  const key = list.map(([w, c]) => `${w}=${c}`).join('|');
-  let cache = docLexicons.get(lex);
-  if (!cache) docLexicons.set(lex, (cache = new Map()));
-  let out = cache.get(key);
-  if (!out) {
-    const entries = list.map(([w, code]) => ({ name: code, dimension: 'currency', words: [w, `${w}s`], symbols: [code], prefix: [code] }));
-    out = compileLexicon({ ...lex.sources, units: [...lex.sources.units, { entries }] });
-    cache.set(key, out);
-  }
-  return out;
-}
-
-/** The currencies withDocumentCurrencies() adds for a text: [singular stem, code], sorted by stem. */
-export function documentCurrencies(text: string, lex: Lexicon): Array<[string, string]> {
   if (
+    !lex.sources ||
     (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) &&
       !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text) &&
       !/ (?:a|per|each) share\b/i.test(text) &&
       !/\([A-Z]{3}\)/.test(text))
   )
-    return [];
+    return lex;
   const found = new Map<string, string>();
   const seen = new Map<string, number>();
   const add = (w: string, code?: string) => {
@@ -549,7 +533,18 @@ export function documentCurrencies(text: string, lex: Lexicon): Array<[string, s
     if (n >= 2) add(w);
   }
   for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
-  return [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (!found.size) return lex;
+  const list = [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const key = list.map(([w, c]) => `${w}=${c}`).join('|');
+  let cache = docLexicons.get(lex);
+  if (!cache) docLexicons.set(lex, (cache = new Map()));
+  let out = cache.get(key);
+  if (!out) {
+    const entries = list.map(([w, code]) => ({ name: code, dimension: 'currency', words: [w, `${w}s`], symbols: [code], prefix: [code] }));
+    out = compileLexicon({ ...lex.sources, units: [...lex.sources.units, { entries }] });
+    cache.set(key, out);
+  }
+  return out;
 }
 
 /**

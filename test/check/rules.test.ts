@@ -754,18 +754,6 @@ describe('figures of one fact told apart and brought together', () => {
     expect(r.claim('LMN 2.36 billion').unit).toBe('LMN');
   });
 
-  test('a count of a currency another document of the batch names by its rate is money, not a count', async () => {
-    const r = await check({
-      'report.md': ['The strike costs about 307 million ostrals a day. At 7.40 ostrals to the euro, that is €41.5 million.', '2026-02-05'],
-      'paper.txt': ['Importers put the loss at about 9 million ostrals. The port has 1.2 million containers and a population of 9.1 million ostrals-free residents.', '2026-02-04'],
-    });
-    expect(r.claim('about 9 million').unit).toBe('OST');
-    expect(r.claim('1.2 million').unit).toBe('count');
-    // alone, the paper names no currency: its ostrals stay a count
-    const alone = await check({ 'paper.txt': ['Importers put the loss at about 9 million ostrals.', '2026-02-04'] });
-    expect(alone.claim('about 9 million').unit).toBe('count');
-  });
-
   test('"a drop of 40%" after "from 25 … to 12" is the change between them', async () => {
     const r = await check({ 'a.txt': 'State safety inspections fell from 25 in 2022 to 12 in 2024, a drop of 40%.' });
     expect(r.involving('25', '12', '40%')).toHaveLength(1);
