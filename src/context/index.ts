@@ -416,6 +416,27 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     totalRows.set(table, totalRows.has(table) ? null : row);
   }
   const where = containing(claims, cells);
+  // (or a last row whose figures are the sums of the three or more rows above it in some column: "| Dravenna | 203 |"
+  // under its districts' 88, 57, 34 and 24)
+  const sums = new Map<string, Map<number, number>>();
+  const last = new Map<number, number>();
+  claims.forEach((c, i) => {
+    const s = where[i];
+    if (!s || s.cell!.row === 0 || s.cell!.col === 0 || c.unit !== 'count' || c.qualifier !== 'exact') return;
+    const k = `${s.cell!.table}|${s.cell!.col}`;
+    let m = sums.get(k);
+    if (!m) sums.set(k, (m = new Map()));
+    m.set(s.cell!.row, c.value);
+    if (s.cell!.row > (last.get(s.cell!.table) ?? 0)) last.set(s.cell!.table, s.cell!.row);
+  });
+  for (const [k, m] of sums) {
+    const table = Number(k.split('|')[0]);
+    const lastRow = last.get(table)!;
+    if (totalRows.has(table) || lastRow < 4 || !m.has(lastRow) || m.size !== lastRow) continue;
+    let sum = 0;
+    for (const [row, v] of m) if (row !== lastRow) sum += v;
+    if (sum > 0 && Math.abs(sum - m.get(lastRow)!) <= sum * 0.005) totalRows.set(table, lastRow);
+  }
   // a column of identifiers ("Postcode", "Ref.", "Phone") holds no figures
   const idColumn = (table: number, col: number) => ID_COLUMN.test(rawHeads.get(table)?.[col] ?? '');
   const drop = new Set<ClaimContext>();

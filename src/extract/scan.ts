@@ -196,7 +196,7 @@ const startWordsCache = new WeakMap<Lexicon, StartWords>();
 function figureStartWords(lex: Lexicon): StartWords {
   let sw = startWordsCache.get(lex);
   if (sw) return sw;
-  const self = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another']);
+  const self = new Set(['between', 'from', 'aged', 'age', 'half', 'quarter', 'a', 'an', 'another', 'younger', 'older']);
   for (const k of lex.vague.firstTokens()) self.add(k.toLowerCase());
   for (const w of lex.negativeWords) self.add(w.toLowerCase());
   for (const w of lex.cardinals.keys()) self.add(w.toLowerCase());
@@ -424,6 +424,13 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     qual = qm.value;
     j = qm.end;
   }
+  // "31 are younger than 15", "older than 65": a bound on an age
+  let ageBound = false;
+  if (!qm && isWord(t, j) && (lw(t, j) === 'younger' || lw(t, j) === 'older') && lw(t, j + 1) === 'than' && isNum(t, j + 2)) {
+    qual = { type: lw(t, j) === 'younger' ? 'upper' : 'lower', band: 0 };
+    ageBound = true;
+    j += 2;
+  }
   let between = false;
   let fromWord = false;
   if (isWord(t, j) && lw(t, j) === 'between') {
@@ -494,7 +501,7 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   }
   const core = readCore(ctx, coreStart, prefixUnit !== null, qm !== null);
   if (!core) return null;
-  return completeFigure(ctx, { i, qm, qual, between, fromWord, afterFrom, prefixUnit, age, neg, spacedMinus, coreStart }, core);
+  return completeFigure(ctx, { i, qm, qual, between, fromWord, afterFrom, prefixUnit, age, ageBound, neg, spacedMinus, coreStart }, core);
 }
 
 /** What parseAt read before a figure's core numeral (token i opens the figure). */
@@ -507,6 +514,8 @@ interface Opening {
   afterFrom: number;
   prefixUnit: UnitDef | null;
   age: boolean;
+  /** "younger than 15": the words make the figure an age, when no unit follows */
+  ageBound: boolean;
   neg: boolean;
   spacedMinus: boolean;
   coreStart: number;
@@ -539,7 +548,7 @@ const COMPARED_WORDS = new Set(['from', 'than', 'more', 'less', 'fewer', 'higher
 function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | 'skip' {
   const { t, lex } = ctx;
   const { i, between, fromWord, afterFrom, prefixUnit, coreStart } = o;
-  let { qm, qual, age, neg } = o;
+  let { qm, qual, age, neg, ageBound } = o;
   const spacedMinus = o.spacedMinus;
   // "higher than a year earlier": a point in time compared with, not a bound on a duration
   if (qm && core.articleBand > 0 && TIME_REF_AFTER.has(lw(t, core.end)) && lw(t, qm.end - 1) === 'than' && !['more', 'less', 'fewer'].includes(lw(t, qm.end - 2))) {
@@ -654,6 +663,13 @@ function completeFigure(ctx: ScanContext, o: Opening, core: Core): RawFigure | '
     value = -value;
     exact = exact.startsWith('-') ? exact.slice(1) : exact;
   }
+  // "46 are 25 or older", "children 12 and younger": an age with its bound after it
+  if (!unit && !qual && core.value >= 1 && core.value <= 120 && Number.isInteger(core.value) && pos === core.end && (lw(t, pos) === 'or' || lw(t, pos) === 'and') && (lw(t, pos + 1) === 'older' || lw(t, pos + 1) === 'younger')) {
+    qual = { type: lw(t, pos + 1) === 'younger' ? 'upper' : 'lower', band: 0 };
+    ageBound = true;
+    pos += 2;
+  }
+  if (ageBound && !unit && core.value >= 0 && core.value <= 120) age = true;
   // "Paolo Rinaldi, 58, said": an age in commas (or brackets) right after a name
   if (!unit && !qual && core.value >= 1 && core.value <= 120 && pos === core.end && ((core.numeral?.bare && (isAgeApposition(ctx, coreStart, pos) || isAgePredicate(ctx, coreStart, pos) || isAgeAt(ctx, coreStart, pos, core.value))) || ((core.numeral?.bare || core.form === 'words') && Number.isInteger(core.value) && isAgeOf(ctx, coreStart, pos)))) age = true;
   if (age && (!unit || unit.dimension !== 'duration')) unit = lex.unitsByName.get('year') ?? unit;

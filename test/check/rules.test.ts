@@ -549,6 +549,16 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(f[0]!.message).toMatch(/64\.5%/);
   });
 
+  test('the rows above a last row that sums them are a breakdown, not rival counts of the whole', async () => {
+    const table = '## Cases by district\n\n| District | Cases |\n|---|---:|\n| Ostrel | 88 |\n| Varn | 57 |\n| Kessin | 34 |\n| Lode | 24 |\n| Dravenna | 203 |\n\n39 new cases have been reported since Monday, when there were 164 cases.\n';
+    const r = await check({ 'a.md': [table, '2026-03-11'] });
+    expect(r.involving('88', '164')).toHaveLength(0);
+    // a last row that is not their sum leaves the rows as they were
+    const plain = await check({ 'a.md': [table.replace('| Dravenna | 203 |', '| Dravenna | 190 |'), '2026-03-11'] });
+    expect(plain.claims.find((c) => c.text === '88')!.cell!.totalRow).toBeNull();
+    expect(r.claims.find((c) => c.text === '88')!.cell!.totalRow).toBe(5);
+  });
+
   test('a share whose whole follows it ("168,900 votes, 18.9% of the 997,400 valid votes") is checked', async () => {
     const bad = await check({ 'a.txt': 'The count gives the party 168,900 votes, 18.9% of the 997,400 valid votes.' });
     expect(bad.involving('18.9%')).toHaveLength(1);

@@ -65,6 +65,18 @@ describe('number words and fractions in text', () => {
     ]);
   });
 
+  test('"younger than 15" and "25 or older" bound an age; the counts beside them stay counts', () => {
+    expect(figs('Of the 203 cases, 31 are younger than 15 and 46 are 25 or older.').map((f) => [f.text, f.unit, f.qualifier])).toEqual([
+      ['203', 'count', 'exact'],
+      ['31', 'count', 'exact'],
+      ['younger than 15', 'year', 'upper'],
+      ['46', 'count', 'exact'],
+      ['25 or older', 'year', 'lower'],
+    ]);
+    // with a unit after it, "older than" is no age
+    expect(one('The bridge is older than 70 metres.').unit).toBe('m');
+  });
+
   test('"in five quarters" counts periods; "three quarters of voters" is a share', () => {
     expect(figs('Sales rose for the first time in five quarters, and three quarters of voters agreed.').map((f) => [f.text, f.value, f.unit])).toEqual([
       ['five quarters', 5, 'quarter'],
