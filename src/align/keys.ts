@@ -238,6 +238,9 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
+  // a crowd counts people, whoever they are: "a quarter of a million renters took to the streets", "50,000 people
+  // marched" (the people-like nouns inheritCounted knows: "-er", "-or", "-ist", "-ant", "-ent", not "-ment")
+  if (noun && noun !== 'person' && event && event === syn.event.get('protest') && familyOf(c) === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
   // a figure on a scale written before its numbers ("magnitude 6.1", "Mach 2") measures that scale, whatever it
   // is of ("the magnitude-6.1 earthquake"); an aftershock's magnitude is not the main shock's and stays unnamed
   if (c.unit !== 'count' && lex.prefixWords.candidates(c.unit, c.unit)?.some((e) => e.value.name === c.unit && e.value.dimension !== 'currency')) {

@@ -376,7 +376,8 @@ function applyLinks(t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Descripti
   }
 }
 
-const SAYS_BEFORE = /\b(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)\s+(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)?\s*$/i;
+// ("…, government says 412,000", "CountPoint made it 47,800", "police put the figure at 31,000")
+const SAYS_BEFORE = /\b(?:(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)(?:\s+(?:it|the (?:figure|number|total|crowd|turnout|count))\s+at)?|(?:made|makes?)\s+it(?:\s+at)?)\s+["“‘']?(?:(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)\s+)?$/i;
 
 /** Words before a share that make it an estimate of the share named before ("a figure of", "said that"). */
 const ESTIMATE_BEFORE = /(?:\b(?:figure|estimate|tally|count|number)\b[^.;!?]{0,40}|\b(?:says?|said|claims?|claimed|estimated?s?|reported|reports?)\s+(?:(?:on|by)\s+\w+\s+)?(?:that\s+)?(?:just\s+|only\s+|about\s+|around\s+|some\s+)?)$/i;
@@ -421,7 +422,8 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     if (!generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
     // someone "says" ("…, government says 412,000")
-    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
+    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun));
     if (!src) continue;

@@ -76,6 +76,20 @@ describe('mismatch: same fact, different figures', () => {
     expect(saved.involving('six', 'Nine')).toHaveLength(0);
   });
 
+  test('a crowd counts people, whoever they are: marching renters and marching people are one crowd', async () => {
+    const r = await check({
+      'a.txt': ['Police said 31,000 people marched in the capital on Saturday.', '2025-05-17'],
+      'b.txt': ['Some 120,000 renters marched in the capital on Saturday, the union said.', '2025-05-17'],
+    });
+    expect(r.involving('31,000', 'Some 120,000')).toHaveLength(1);
+    // renters who struck are not the marchers
+    const s = await check({
+      'a.txt': ['Police said 31,000 people marched in the capital on Saturday.', '2025-05-17'],
+      'b.txt': ['Some 120,000 renters withheld their rent on Saturday, the union said.', '2025-05-17'],
+    });
+    expect(s.involving('31,000', 'Some 120,000')).toHaveLength(0);
+  });
+
   test('walked out, stopped work and went on strike report one event', async () => {
     const r = await check({
       'a.txt': ['The union says 72% of civil servants stopped work on Thursday.', '2025-10-03'],

@@ -465,6 +465,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Four of the five warning levels were in force. Nine deaths have been linked to the heat.', 'Four').measure).not.toMatch(/death/);
   });
 
+  test('a count someone "made it", an estimate in a label and a quoted count continue the crowd', () => {
+    const c = claims('Police said 31,000 people marched in Kessenburg. But the counters at CountPoint made it 47,800. The union\'s own estimate for the capital: 110,000. The Renters\' Union says "more than 250,000".');
+    for (const f of ['47,800', '110,000', 'more than 250,000']) expect(c.find((x) => x.text === f)!.measure).toBe('people marched');
+    // a bare number with nothing said about how it was obtained stays a bare count
+    expect(claim('Police said 31,000 people marched. The bus had 40.', '40').measure).not.toBe('people marched');
+  });
+
   test('figures listed after one verb share its event', () => {
     const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
     expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
