@@ -11,6 +11,8 @@ const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'nort
 const ANAPHORIC_PLACES = new Set(['capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'constituency', 'municipality', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Kinds of area that follow a place's name as a label ("Kalvik municipality", "Kherson region"). */
 const NAMED_AREAS = new Set(['municipality', 'region', 'province', 'district', 'county', 'constituency', 'oblast', 'prefecture', 'borough', 'parish']);
+/** Adjectives a place name may carry after its preposition: "in tiny Sarne", "in neighbouring Varn". */
+const PLACE_ADJECTIVES = new Set(['tiny', 'small', 'little', 'nearby', 'neighbouring', 'neighboring', 'rural', 'remote', 'coastal', 'historic', 'hard-hit', 'worst-hit']);
 const NATIONAL = new Set(['nationwide', 'countrywide', 'nationally']);
 const NOT_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -53,6 +55,8 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
     } else if (t.kind[k] === T_WORD && AREA_WORDS.has(x)) {
       keyParts.push(x);
       last = k;
+    } else if (PLACE_ADJECTIVES.has(x) && !sawProper && isCap(t, k + 1)) {
+      /* "in tiny Sarne", "in nearby Bellcourt" */
     } else if (x === 'the' || x === 'of' || (t.kind[k] === T_PUNCT && tokText(t, k) === "'" ) || x === 's' || (t.kind[k] === T_PUNCT && tokText(t, k) === '-')) {
       /* joiners */
     } else break;

@@ -592,16 +592,24 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       const copula = /^(?:[a-z-]+ )?(?:were|was|is|are|made up|represented|represent|accounted for|account for|amounted to|equal to)$/.test(gapText);
       const sameSentence = !/[.;!?]/.test(t.text.slice(a.end, b.start));
       // "312 of 1,200 schools, or 26%": the share is of the part, not of the whole just before it
-      const part = i > 0 && links[i - 1]!.partOf === i ? i - 1 : i;
-      if (sameSentence && (bracket || orShare || copula)) links[i + 1]!.shareOf = part;
-      else if (sameSentence && /^(?:[a-z-]+ ){0,2}[a-z-]*,?$/.test(gapText)) {
-        // "168,900 votes, 18.9% of the 997,400 valid votes": a share whose whole follows it, of a count just before
-        const c = figs[i + 2];
-        const ofGap = c ? t.text.slice(b.end, c.start).trim().toLowerCase() : '';
-        if (c && dim(c) === 'count' && !c.per && c.value > a.value && /^of(?: the| all| its| their)?$/.test(ofGap) && links[i]!.partOf === undefined) {
-          links[i + 1]!.shareOf = i;
-          links[i]!.partOf = i + 2;
-        }
+      // ("1.87 million fibre customers, up from 1.52 million, or almost 60% of its 3.14 million": the share is of the
+      // level, not of the earlier value it rose from)
+      const fromBefore = i > 0 && tokLower(t, a.ts - 1) === 'from' && dim(figs[i - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[i - 1]!.end, a.start));
+      const part = i > 0 && (links[i - 1]!.partOf === i || fromBefore) ? i - 1 : i;
+      // a whole right after the share: "168,900 votes, 18.9% of the 997,400 valid votes", "The 24 victims are
+      // nearly a third of the 119 people", "118,000 people were still in shelters, less than a third of the 265,000"
+      const c = figs[i + 2];
+      const ofGap = c ? t.text.slice(b.end, c.start).trim().toLowerCase() : '';
+      const wholeAfter = !!c && dim(c) === 'count' && !c.per && c.value > a.value && /^of(?: the| all| its| their)?$/.test(ofGap);
+      const gapRaw = t.text.slice(a.end, b.start).trim();
+      // (a short gap, or an appositive share after a comma: the clause of the count before it)
+      const apposed = /^(?:[a-z-]+ ){0,2}[a-z-]*,?$/.test(gapText) || (gapRaw.endsWith(',') && gapRaw.split(/\s+/).length <= 12);
+      if (sameSentence && (bracket || orShare || copula)) {
+        links[i + 1]!.shareOf = part;
+        if (wholeAfter && links[part]!.partOf === undefined) links[part]!.partOf = i + 2;
+      } else if (sameSentence && wholeAfter && apposed && links[i]!.partOf === undefined) {
+        links[i + 1]!.shareOf = i;
+        links[i]!.partOf = i + 2;
       }
     }
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before

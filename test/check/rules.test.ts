@@ -581,6 +581,16 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(ok.findings).toHaveLength(0);
   });
 
+  test('an appositive share of a whole that follows it ("118,000 …, less than a third of the 265,000") is checked', async () => {
+    const bad = await check({ 'a.txt': 'About 118,000 people were still in evacuation centres on Tuesday, less than a third of the 265,000 who had sought shelter.' });
+    expect(bad.involving('less than a third')).toHaveLength(1);
+    const ok = await check({ 'a.txt': 'About 78,000 people were still in evacuation centres on Tuesday, less than a third of the 265,000 who had sought shelter.' });
+    expect(ok.findings).toHaveLength(0);
+    // the share of a level that rose "from" an earlier value is of the level, not of the earlier value
+    const level = await check({ 'a.txt': 'The firm now has 1.87 million fibre customers, up from 1.52 million, or almost 60% of its 3.14 million broadband users.' });
+    expect(level.findings).toHaveLength(0);
+  });
+
   test('a change between two percentages given in per cent must be the relative change, not the points', async () => {
     const bad = await check({ 'a.txt': 'The gross margin jumped 1.9% to 47.6% from 45.7% a year ago.' });
     expect(bad.findings).toHaveLength(1);

@@ -343,6 +343,8 @@ describe('scope', () => {
     expect(claim('Forces retook 75 villages in the north of the Kherson region.', '75').scope).toBe('north of the Kherson region');
     expect(claim('Nationally, more than 96,000 households lost power.', 'more than 96,000').scopeKey).toBe('national');
     expect(claim('Officials said 45 people died.', '45').scope).toBeNull();
+    // an adjective before the name: "in tiny Sarne"
+    expect(claim('In tiny Sarne, home to about 600 people, 41 homes have been destroyed.', '41').scopeKey).toBe('sarne');
   });
 
   test('a place told before, by its kind; a place named by a label', () => {
