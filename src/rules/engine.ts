@@ -75,6 +75,7 @@ class Engine {
     this.partWhole();
     this.percentages();
     this.changes();
+    this.pointsAsPercent();
     this.sums();
     this.shareSums();
     this.enumerations();
@@ -418,6 +419,51 @@ class Engine {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A change of a rate given in points in one place and as the same number in per cent in another: "the EBITDA
+   * margin rose 1.1 percentage points" and "the EBITDA margin was up 1.1%". A change in points is not a change in
+   * per cent (1.1 points on a 28% margin is a 3.9% rise), so one of the two misstates it.
+   */
+  private pointsAsPercent(): void {
+    const { claims, keys } = this.aligned;
+    const pps: number[] = [];
+    const pcts: number[] = [];
+    claims.forEach((c, i) => {
+      if (c.unit === 'pp' && c.qualifier !== 'range' && c.value) pps.push(i);
+      else if (c.unit === 'percent' && c.role === 'change' && c.qualifier !== 'range' && c.value) pcts.push(i);
+    });
+    if (!pps.length || !pcts.length) return;
+    for (const i of pcts) {
+      const r = claims[i]!;
+      // every statement of the change in points it contradicts (the release, its table, another paper)
+      const points: ClaimContext[] = [];
+      for (const j of pps) {
+        const p = claims[j]!;
+        if (p.docIndex === r.docIndex && p.sentenceStart === r.sentenceStart) continue;
+        const half = ((r.precision ?? 0.1) + (p.precision ?? 0.1)) / 2;
+        if (Math.abs(Math.abs(r.value) - Math.abs(p.value)) > half / 2 + 1e-9) continue;
+        // the same rate of the same holder, at the same time (compared as the points they claim to be: "rose 1.1
+        // points" names no change role)
+        const rel = relateFacts(new ClaimFacts({ ...r, role: p.role }, { ...keys[i]!, family: 'pp' }), new ClaimFacts(p, keys[j]!));
+        if (rel.comparable && (rel.time === 'same' || rel.near) && rel.scope !== 'different') points.push(p);
+      }
+      if (!points.length) continue;
+      const p = points[0]!;
+      const rule = this.ruleFor('percentage', r, ...points);
+      if (!rule) continue;
+      this.add(rule, rule.severity, 'percentage-points', [r, ...points], {
+        measure: p.measure,
+        percent: r.text,
+        expected: p.text,
+        part: r.text,
+        whole: p.text,
+        values: `${this.describe(r)}; ${points.map((x) => this.describe(x)).join('; ')}`,
+        why: `${p.text} is a change in points; ${r.text} gives it as a change in per cent`,
+        message: `${capitalise(measureName(p))}: the change is given as ${p.text} and as ${r.text}; a change in percentage points is not a change in per cent`,
+      }, { expected: p.value, stated: r.value });
     }
   }
 

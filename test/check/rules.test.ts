@@ -591,6 +591,21 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(level.findings).toHaveLength(0);
   });
 
+  test('a change of a rate given in points in one report and as the same per cent in another is flagged', async () => {
+    const r = await check({
+      'a.txt': ['The EBITDA margin rose 1.1 percentage points to 31.2% in the quarter.', '2025-07-30'],
+      'b.txt': ['The EBITDA margin was up 1.1% in the quarter.', '2025-07-30'],
+    });
+    expect(r.involving('1.1%', '1.1 percentage points')).toHaveLength(1);
+    expect(r.involving('1.1%')[0]!.message).toMatch(/percentage points is not a change in per cent/);
+    // another measure, or another number, is no such mix-up
+    const other = await check({
+      'a.txt': ['The EBITDA margin rose 1.1 percentage points to 31.2% in the quarter.', '2025-07-30'],
+      'b.txt': ['Revenue was up 1.1% in the quarter. The EBITDA margin was up 3.7%.', '2025-07-30'],
+    });
+    expect(other.involving('1.1 percentage points')).toHaveLength(0);
+  });
+
   test('a change between two percentages given in per cent must be the relative change, not the points', async () => {
     const bad = await check({ 'a.txt': 'The gross margin jumped 1.9% to 47.6% from 45.7% a year ago.' });
     expect(bad.findings).toHaveLength(1);
