@@ -190,6 +190,13 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       }
       if (reporting && k > from && tokText(t, k) === ',') i = k - 1;
     }
+    // "EBITDA, the measure of operating earnings the industry watches most closely, rose 6.8%": past an appositive
+    if (tokText(t, i) === ',') {
+      let k = i - 1;
+      while (k > from && k >= i - 16 && tokText(t, k) !== ',' && tokText(t, k) !== '.' && tokText(t, k) !== ';') k--;
+      const opener = lw(t, k + 1);
+      if (k > from && tokText(t, k) === ',' && (opener === 'the' || opener === 'a' || opener === 'an' || opener === 'which' || opener === 'who' || opener === 'its') && isWord(t, k - 1)) i = k - 1;
+    }
     // the subject, past prepositional phrases: "The death toll from Tuesday's earthquake climbed to 247"
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;

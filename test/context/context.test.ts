@@ -489,6 +489,8 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The Liberals\' 2 seats may matter.', '2').holder).toBe('Liberals');
     expect(claim('Marrowen First took 17.2%, the Greens of Marrowen 14.0% and the Liberal Forum 6.1%.', '14.0%').holder).toBe('Greens of Marrowen');
     expect(claim('The Social Union had 30.6%, ahead of the conservative Civic Alliance on 25.1%.', '25.1%').holder).toBe('Civic Alliance');
+    // past an appositive between the subject and its verb
+    expect(claim('EBITDA, the measure of operating earnings investors watch most, rose 6.8% to 17.98 billion.', '6.8%').holder).toBe('EBITDA');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 });
