@@ -82,6 +82,12 @@ describe('mismatch: same fact, different figures', () => {
       'b.txt': ['Some 120,000 renters marched in the capital on Saturday, the union said.', '2025-05-17'],
     });
     expect(r.involving('31,000', 'Some 120,000')).toHaveLength(1);
+    // people who gathered for the rally are its crowd too
+    const g = await check({
+      'a.txt': ['Police said 12,500 people gathered in Liberation Square on Saturday.', '2025-05-17'],
+      'b.txt': ['Organisers said 40,000 people marched to Liberation Square on Saturday.', '2025-05-17'],
+    });
+    expect(g.involving('12,500', '40,000')).toHaveLength(1);
     // renters who struck are not the marchers
     const s = await check({
       'a.txt': ['Police said 31,000 people marched in the capital on Saturday.', '2025-05-17'],
