@@ -18,6 +18,8 @@ export interface Tokens {
   gap: Int32Array;
   /** 1 when the whitespace before the token holds a line break. */
   nl: Uint8Array;
+  /** {@link asciiLowerHash} of each token, worked out as it is read. */
+  hash: Int32Array;
   /** Lower-cased token text, computed lazily. */
   lowerCache: (string | undefined)[];
 }
@@ -51,6 +53,7 @@ interface TokenArrays {
   kind: Uint8Array;
   gap: Int32Array;
   nl: Uint8Array;
+  hash: Int32Array;
 }
 
 /**
@@ -61,9 +64,9 @@ const SLAB_BYTES = 1 << 20;
 let slab = new ArrayBuffer(0);
 let slabUsed = 0;
 
-/** The token arrays for `cap` tokens, views on one buffer (one allocation instead of five: sentences are tokenized by the thousand). */
+/** The token arrays for `cap` tokens, views on one buffer (one allocation instead of six: sentences are tokenized by the thousand). */
 function tokenArrays(cap: number): TokenArrays {
-  const bytes = cap * 14;
+  const bytes = cap * 18;
   let buf: ArrayBuffer;
   let at = 0;
   if (bytes > SLAB_BYTES >> 3) buf = new ArrayBuffer(bytes);
@@ -77,7 +80,14 @@ function tokenArrays(cap: number): TokenArrays {
     // (the next carving starts on a 4-byte boundary, as the Int32Arrays need)
     slabUsed += (bytes + 3) & ~3;
   }
-  return { start: new Int32Array(buf, at, cap), end: new Int32Array(buf, at + cap * 4, cap), gap: new Int32Array(buf, at + cap * 8, cap), kind: new Uint8Array(buf, at + cap * 12, cap), nl: new Uint8Array(buf, at + cap * 13, cap) };
+  return {
+    start: new Int32Array(buf, at, cap),
+    end: new Int32Array(buf, at + cap * 4, cap),
+    gap: new Int32Array(buf, at + cap * 8, cap),
+    hash: new Int32Array(buf, at + cap * 12, cap),
+    kind: new Uint8Array(buf, at + cap * 16, cap),
+    nl: new Uint8Array(buf, at + cap * 17, cap),
+  };
 }
 
 /** Arrays of twice the room, holding the first n tokens of `a`. */
@@ -88,6 +98,7 @@ function grown(a: TokenArrays, n: number): TokenArrays {
   b.kind.set(a.kind.subarray(0, n));
   b.gap.set(a.gap.subarray(0, n));
   b.nl.set(a.nl.subarray(0, n));
+  b.hash.set(a.hash.subarray(0, n));
   return b;
 }
 
@@ -101,6 +112,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   let kind = a.kind;
   let gap = a.gap;
   let nl = a.nl;
+  let hash = a.hash;
   let n = 0;
   let i = from;
   let g = 0;
@@ -118,21 +130,31 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       }
       if (n === start.length) {
         a = grown(a, n);
-        ({ start, end, kind, gap, nl } = a);
+        ({ start, end, kind, gap, nl, hash } = a);
       }
       let j = i + 1;
       let k: number;
+      // (the token's asciiLowerHash as it is read: an ASCII letter's lower case is c | 32)
+      let h = c | (cl === 4 ? 32 : 0);
+      let ascii = true;
       if (cl === 3) {
         while (j < to) {
           const d = text.charCodeAt(j);
           if (d < 48 || d > 57) break;
+          h = (Math.imul(h, 31) + d) | 0;
           j++;
         }
         k = T_NUM;
       } else if (cl === 4) {
         while (j < to) {
           const d = text.charCodeAt(j);
-          if (d < 128 ? ASCII_CLASS[d] !== 4 : !isLetter(d)) break;
+          if (d < 128) {
+            if (ASCII_CLASS[d] !== 4) break;
+            h = (Math.imul(h, 31) + (d | 32)) | 0;
+          } else {
+            if (!isLetter(d)) break;
+            ascii = false;
+          }
           j++;
         }
         k = T_WORD;
@@ -142,6 +164,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       kind[n] = k;
       gap[n] = g;
       nl[n] = sawNl;
+      hash[n] = ascii ? h & 0x3fffffff : -1;
       n++;
       g = 0;
       sawNl = 0;
@@ -156,7 +179,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     }
     if (n === start.length) {
       a = grown(a, n);
-      ({ start, end, kind, gap, nl } = a);
+      ({ start, end, kind, gap, nl, hash } = a);
     }
     let j = i + 1;
     let k: number;
@@ -179,12 +202,14 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     kind[n] = k;
     gap[n] = g;
     nl[n] = sawNl;
+    // (a token that starts with a character past ASCII has no asciiLowerHash)
+    hash[n] = -1;
     n++;
     g = 0;
     sawNl = 0;
     i = j;
   }
-  return { text, n, start, end, kind, gap, nl, lowerCache: new Array(n) };
+  return { text, n, start, end, kind, gap, nl, hash, lowerCache: new Array(n) };
 }
 
 /**
@@ -192,15 +217,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
  * a set of such hashes rules words out before any string is made ({@link asciiLowerHashOf} hashes a word alike).
  */
 export function asciiLowerHash(t: Tokens, i: number): number {
-  const text = t.text;
-  let h = 0;
-  for (let p = t.start[i]!, e = t.end[i]!; p < e; p++) {
-    let c = text.charCodeAt(p);
-    if (c >= 128) return -1;
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h & 0x3fffffff;
+  // (worked out by tokenize as it read the token; 0, the hash of no text, outside the tokens)
+  return i >= 0 && i < t.n ? t.hash[i]! : 0;
 }
 
 /**
