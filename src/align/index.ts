@@ -433,6 +433,10 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // (most pairs are told apart above, by what they measure: the rest of the relation is worked out from here)
   const crossDocument = a.document !== b.document;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
+  // two columns of one table ("Growth | Adj. EBIT margin") hold different measures
+  const ca0 = a.claim.cell;
+  const cb0 = b.claim.cell;
+  if (!crossDocument && ca0 && cb0 && ca0.table === cb0.table && ca0.col !== cb0.col) return notComparable('different columns of one table');
   if (!crossDocument && a.sentenceStart === b.sentenceStart && !(a.attributionKey && b.attributionKey && a.attributionKey !== b.attributionKey)) {
     return notComparable('same sentence (a change or comparison stated together)');
   }

@@ -388,7 +388,11 @@ class Engine {
         if (prevs.length === 1) {
           const prev = prevs[0]!;
           const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier === 'exact');
-          if (curs.length === 1 && prev.value) {
+          // (the change of the same thing as the levels: "EBIT up 16.1% …; EBIT margin of 10.2% (2023: 9.4%)" is no
+          // change of the margin)
+          const nr = this.keyOf.get(r)?.noun;
+          const nc = curs.length === 1 ? this.keyOf.get(curs[0]!)?.noun : null;
+          if (curs.length === 1 && prev.value && !(prev.unit === 'percent' && nr && nc && nr !== nc)) {
             const cur = curs[0]!;
             const rule = this.ruleFor('percentage', r, cur, prev);
             if (rule) {

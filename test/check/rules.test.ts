@@ -464,6 +464,13 @@ describe('mismatch: same fact, different figures', () => {
   });
 });
 
+describe('tables', () => {
+  test('the cells of two columns of one table are different measures, even in one row', async () => {
+    const r = await check({ 'a.md': '# Divisions\n\n| Division | Growth | Adj. EBIT margin |\n|---|---:|---:|\n| Climate Solutions | 8.0% | 12.6% |\n| Professional | 12.6% | 10.3% |\n| Home | 3.1% | 7.9% |\n' });
+    expect(r.findings).toHaveLength(0);
+  });
+});
+
 describe('scope: a regional figure next to a national one', () => {
   test('both scopes are named, at low severity', async () => {
     const r = await check({
@@ -610,6 +617,11 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
       'b.txt': ['Revenue was up 1.1% in the quarter. The EBITDA margin was up 3.7%.', '2025-07-30'],
     });
     expect(other.involving('1.1 percentage points')).toHaveLength(0);
+  });
+
+  test('a change of one thing is not checked against the levels of another ("EBIT up 16.1%; EBIT margin 10.2% (2023: 9.4%)")', async () => {
+    const r = await check({ 'a.txt': 'Adjusted EBIT rose 16.1% to EUR 655 million; the adjusted EBIT margin was 10.2% (2023: 9.4%).' });
+    expect(r.findings).toHaveLength(0);
   });
 
   test('a change between two percentages given in per cent must be the relative change, not the points', async () => {
