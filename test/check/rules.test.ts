@@ -450,6 +450,11 @@ describe('mismatch: same fact, different figures', () => {
     expect(same.involving('30.6%', '30.2%')).toHaveLength(1);
   });
 
+  test('winds at landfall and winds when the storm left the coast "at around 17:00" are two readings', async () => {
+    const r = await check({ 'a.txt': ['Maximum sustained winds at landfall were 204 km/h. The storm left the coast near Sandoval Bay at around 17:00, by then a Category 1 hurricane with winds of 130 km/h.', '2025-09-20'] });
+    expect(r.involving('204 km/h', '130 km/h')).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
