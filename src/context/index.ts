@@ -399,6 +399,21 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       h[col] = text ? norm(text) : null;
     }
   }
+  // a column of changes is of the latest period of the columns it follows ("Q2 2025 | Q2 2024 | Change | H1 2025 |
+  // H1 2024 | Change": the first change is the second quarter's, the second the half-year's)
+  for (const [table, raw] of rawHeads) {
+    let from = 1;
+    for (let col = 1; col < raw.length; col++) {
+      if (!raw[col] || !/\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(raw[col]!)) continue;
+      let latest: NonNullable<ClaimContext['time']> | null = null;
+      for (let k = from; k < col; k++) {
+        const p = colPeriod.get(`${table}|${k}`);
+        if (p?.end && (!latest || p.end > latest.end!)) latest = p;
+      }
+      if (latest && !colPeriod.has(`${table}|${col}`)) colPeriod.set(`${table}|${col}`, latest);
+      from = col + 1;
+    }
+  }
   const headers = new Map<number, Array<string | null>>();
   for (const [table, raw] of rawHeads) {
     headers.set(table, Array.from(raw, (h, col) => {

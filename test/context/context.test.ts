@@ -296,6 +296,15 @@ describe('a results table', () => {
   });
 });
 
+describe('a results table with a change column per period', () => {
+  test('each change column is of the latest period of the columns before it', () => {
+    const text = '## Key figures\n\n| CFL million | Q2 2025 | Q2 2024 | Change | H1 2025 | H1 2024 | Change |\n|---|---|---|---|---|---|---|\n| Revenue | 4,620 | 4,310 | +7.2% | 8,940 | 8,390 | +6.6% |\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-07-24' }), 0).claims;
+    expect(c.find((x) => x.text === '7.2%')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+    expect(c.find((x) => x.text === '6.6%')!.time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+  });
+});
+
 describe('table rows of one briefing', () => {
   test('a row labelled with a date and hour dates its cells; rows of different hours are no rival counts', () => {
     const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';
