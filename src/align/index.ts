@@ -433,6 +433,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // (most pairs are told apart above, by what they measure: the rest of the relation is worked out from here)
   const crossDocument = a.document !== b.document;
   if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
+  // a target is its setter's own ("a price target of 44 florins", said one analyst; another's is 31): only one
+  // party's targets are one fact
+  if (ka.noun === 'target' && kb.noun === 'target' && (a.attributionKey ?? '') !== (b.attributionKey ?? '')) return notComparable('targets set by different parties');
   // two columns of one table ("Growth | Adj. EBIT margin") hold different measures
   const ca0 = a.claim.cell;
   const cb0 = b.claim.cell;

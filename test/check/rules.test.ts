@@ -450,6 +450,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(same.involving('30.6%', '30.2%')).toHaveLength(1);
   });
 
+  test("analysts' own price targets are no rival figures; one party's two targets are", async () => {
+    const r = await check({
+      'a.txt': ['"This is a clean beat," said Lina Varh, an analyst at Moravia Securities, who has a price target of 44 florins.', '2025-07-24'],
+      'b.txt': ['Karel Dunst at Brightwater Capital, who has a sell rating and a price target of 31 florins, said the half would be harder.', '2025-07-24'],
+    });
+    expect(r.involving('44 florins', '31 florins')).toHaveLength(0);
+    const same = await check({
+      'a.txt': ['The company set a price target of 44 florins, the chairman said.', '2025-07-24'],
+      'b.txt': ['The company set a price target of 31 florins, the chairman said.', '2025-07-24'],
+    });
+    expect(same.involving('44 florins', '31 florins')).toHaveLength(1);
+  });
+
   test('winds at landfall and winds when the storm left the coast "at around 17:00" are two readings', async () => {
     const r = await check({ 'a.txt': ['Maximum sustained winds at landfall were 204 km/h. The storm left the coast near Sandoval Bay at around 17:00, by then a Category 1 hurricane with winds of 130 km/h.', '2025-09-20'] });
     expect(r.involving('204 km/h', '130 km/h')).toHaveLength(0);
