@@ -72,12 +72,25 @@ function mastheadField(text: string, start: number, end: number): boolean {
   return /\b(?:no|issue|edition|vol)\b\.?\s*[\d,.]+/i.test(text.slice(ls, le));
 }
 
+const MAGNITUDE_TALK = /\b(?:magnitudes?|richter|earthquakes?|quakes?|seismic|tremors?|aftershocks?)\b/i;
+
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
   const figs = scanBlock({ t, lex, dates, from, to }).filter((f) => !mastheadField(text, f.start, f.end) && !reportingPeriod(text, f, lex) && !openingHours(text, f) && !inSlogan(text, f) && !clockInWords(text, f));
   if (!figs.length) return;
   for (const f of figs) if (!f.unit && !f.per) f.per = clauseRate(t, f, from, to);
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
+  // "Two magnitudes. The ASI says 5.9; the GSMC says 6.1", "a 6.1 releases twice the energy of a 5.9": in a paragraph
+  // about a quake, a bare number with one decimal from 2 to 9.9 is a magnitude
+  const mag = lex.unitsByName.get('magnitude');
+  if (mag && from < to && MAGNITUDE_TALK.test(text.slice(t.start[from]!, t.end[to - 1]!))) {
+    for (const f of figs) {
+      if (f.unit || f.per || f.form !== 'digits' || !/^\d\.\d$/.test(f.exact) || f.value < 2 || f.value >= 10) continue;
+      // (nothing counted after it: "says 5.9;", "a 5.9 for one", not "4.5 people")
+      const next = f.te < t.n && t.kind[f.te] === T_WORD ? tokLower(t, f.te) : null;
+      if (next === null || lex.prepositions.has(next) || lex.conjunctions.has(next) || /^(?:magnitude|quake|earthquake|tremor|shock|aftershock)s?$/.test(next)) f.unit = mag;
+    }
+  }
   // "about 40 deaths for every 100,000 residents": the second figure is the rate's denominator, not a figure
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i]!;

@@ -77,6 +77,16 @@ describe('number words and fractions in text', () => {
     expect(one('The bridge is older than 70 metres.').unit).toBe('m');
   });
 
+  test('in a paragraph about a quake, a bare "5.9" is a magnitude; "4.5 people" stays a count', () => {
+    expect(figs('Readers have seen two magnitudes. The institute says 5.9; the monitoring centre says 6.1.').filter((f) => f.text.includes('.')).map((f) => [f.text, f.unit])).toEqual([
+      ['5.9', 'magnitude'],
+      ['6.1', 'magnitude'],
+    ]);
+    expect(one('The quake killed 4.5 people per village.').unit).toBe('count');
+    // without a quake in the paragraph a bare 5.9 is a plain number
+    expect(one('The index says 5.9.').unit).toBe('count');
+  });
+
   test('"in five quarters" counts periods; "three quarters of voters" is a share', () => {
     expect(figs('Sales rose for the first time in five quarters, and three quarters of voters agreed.').map((f) => [f.text, f.value, f.unit])).toEqual([
       ['five quarters', 5, 'quarter'],
