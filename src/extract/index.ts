@@ -651,7 +651,9 @@ function fromOneOf(t: Tokens, lex: Lexicon, a: RawFigure, b: RawFigure): boolean
   const p = tokLower(t, b.te);
   if (!head || !(p === 'from' || p === 'in' || p === 'at' || p === 'of')) return false;
   for (let k = b.te + 1; k < b.te + 6 && k < t.n && t.kind[k] === T_WORD; k++) if (nounLemma(lex, tokLower(t, k)) === head) return true;
-  return false;
+  // ("31,000 in 46 towns, including 12,500 in Calvor": one of the places, by its name)
+  const c = b.te + 1 < t.n ? t.text.charCodeAt(t.start[b.te + 1]!) : 0;
+  return (p === 'in' || p === 'at') && lex.placeNouns.has(head) && t.kind[b.te + 1] === T_WORD && c >= 65 && c <= 90;
 }
 
 /** "the 430,000 customers who lost supply": a relative clause with a verb right after the figure's noun. */

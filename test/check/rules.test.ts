@@ -570,6 +570,13 @@ describe('part-whole: X of Y', () => {
     expect(f[0]!.severity).toBe('error');
   });
 
+  test('"31,000 in 46 towns, including 12,500 in Calvor" is a part of the people, not of the towns', async () => {
+    const ok = await check({ 'a.txt': 'Participants: 31,000 in 46 towns, including 12,500 in Calvor.' });
+    expect(ok.findings).toHaveLength(0);
+    const bad = await check({ 'a.txt': 'Participants: 31,000 in 46 towns, including 42,500 in Calvor.' });
+    expect(bad.involving('31,000', '42,500')).toHaveLength(1);
+  });
+
   test('"six fires, including 11,000 from one fire" is a part of the people, not of the fires', async () => {
     const r = await check({ 'a.txt': 'About 19,000 people are under evacuation orders from six large fires, including about 11,000 from the Kettle Ridge fire alone.' });
     expect(r.findings).toHaveLength(0);
