@@ -3,7 +3,7 @@
  * ministry", "police estimated …". Read from the figure's sentence; pronouns ("he said") are resolved to the
  * last named source of the document by the caller.
  */
-import { asciiLowerHash, asciiLowerHashOf, HashSet, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, HashSet, isCapitalised, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const SPEECH = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'estimated', 'estimates',
@@ -38,11 +38,6 @@ export interface Attribution {
   at: number;
 }
 
-function isCap(t: Tokens, i: number): boolean {
-  if (i < 0 || i >= t.n || t.kind[i] !== T_WORD) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return c >= 65 && c <= 90;
-}
 function lw(t: Tokens, i: number): string {
   return i >= 0 && i < t.n ? tokLower(t, i) : '';
 }
@@ -61,7 +56,7 @@ function make(t: Tokens, a: number, b: number, pronoun = false): Attribution | n
     break;
   }
   // a name first ("The CGL union confederation" → cgl), else a source noun ("the city's police headquarters" → police)
-  for (let i = headEnd; i >= a && !key; i--) if (isCap(t, i) && lw(t, i) !== 's' && !(i === a && lw(t, i) === 'the')) key = lw(t, i);
+  for (let i = headEnd; i >= a && !key; i--) if (isCapitalised(t, i) && lw(t, i) !== 's' && !(i === a && lw(t, i) === 'the')) key = lw(t, i);
   for (let i = headEnd; i >= a && !key; i--) if (SOURCE_NOUNS.has(lw(t, i))) key = lw(t, i);
   if (!key) {
     for (let i = b; i >= a; i--) if (t.kind[i] === T_WORD && SOURCE_NOUNS.has(lw(t, i))) {
@@ -87,7 +82,7 @@ function sourceBefore(t: Tokens, e: number): Attribution | null {
   let sawName = false;
   let plain = 0;
   while (i >= 0) {
-    if (isCap(t, i)) {
+    if (isCapitalised(t, i)) {
       start = i;
       sawName = true;
       i--;
@@ -100,14 +95,14 @@ function sourceBefore(t: Tokens, e: number): Attribution | null {
       continue;
     }
     // "The CGL union confederation said", "The city's police headquarters counted": plain nouns inside a source name
-    if (t.kind[i] === T_WORD && plain < 3 && x.length > 2 && !JOINERS.has(x) && !PRONOUNS.has(x) && !/^(?:and|or|but|that|which|who|when|while|as|if|then|also|has|had|have|was|were|is|are|will|would|could|not|no|a|an|in|on|at|to|by|with|from|for)$/.test(x) && (isCap(t, i - 1) || SOURCE_NOUNS.has(lw(t, i - 1)) || (lw(t, i - 1) === 's' && tokText(t, i - 2) === "'") || t.kind[i - 1] === T_WORD)) {
+    if (t.kind[i] === T_WORD && plain < 3 && x.length > 2 && !JOINERS.has(x) && !PRONOUNS.has(x) && !/^(?:and|or|but|that|which|who|when|while|as|if|then|also|has|had|have|was|were|is|are|will|would|could|not|no|a|an|in|on|at|to|by|with|from|for)$/.test(x) && (isCapitalised(t, i - 1) || SOURCE_NOUNS.has(lw(t, i - 1)) || (lw(t, i - 1) === 's' && tokText(t, i - 2) === "'") || t.kind[i - 1] === T_WORD)) {
       start = i;
       plain++;
       i--;
       continue;
     }
     // joiners inside names: "Ministry of Reintegration", "Ukraine's ministry"
-    if ((JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'")) && (isCap(t, i - 1) || (i - 1 >= 0 && (JOINERS.has(lw(t, i - 1)) || SOURCE_NOUNS.has(lw(t, i - 1)))))) {
+    if ((JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'")) && (isCapitalised(t, i - 1) || (i - 1 >= 0 && (JOINERS.has(lw(t, i - 1)) || SOURCE_NOUNS.has(lw(t, i - 1)))))) {
       i--;
       continue;
     }
@@ -130,7 +125,7 @@ function sourceAfter(t: Tokens, s: number, limit = 12): Attribution | null {
   let steps = 0;
   while (i < t.n && steps < limit) {
     const x = lw(t, i);
-    if (isCap(t, i) || (t.kind[i] === T_WORD && (SOURCE_NOUNS.has(x) || TITLE_WORDS.has(x)))) last = i;
+    if (isCapitalised(t, i) || (t.kind[i] === T_WORD && (SOURCE_NOUNS.has(x) || TITLE_WORDS.has(x)))) last = i;
     else if (!(JOINERS.has(x) || (t.kind[i] === T_PUNCT && tokText(t, i) === "'"))) break;
     i++;
     steps++;
@@ -158,12 +153,12 @@ function ownSource(t: Tokens, figAt: number): Attribution | null {
     let j = k - 2;
     if (lw(t, j) === 's' && tokText(t, j - 1) === "'") j -= 2;
     else if (tokText(t, j) === "'") j -= 1;
-    if (j >= 0 && (SOURCE_NOUNS.has(lw(t, j)) || isCap(t, j))) return sourceBefore(t, j);
+    if (j >= 0 && (SOURCE_NOUNS.has(lw(t, j)) || isCapitalised(t, j))) return sourceBefore(t, j);
   }
   // gapped: "... and the unions 2.5 million" — a source noun phrase right before the figure, after "and"/","
   if (k >= 1 && t.kind[k] === T_WORD && SOURCE_NOUNS.has(lw(t, k))) {
     let j = k;
-    while (j > 0 && (lw(t, j - 1) === 'the' || t.kind[j - 1] === T_WORD && isCap(t, j - 1))) j--;
+    while (j > 0 && (lw(t, j - 1) === 'the' || t.kind[j - 1] === T_WORD && isCapitalised(t, j - 1))) j--;
     if (lw(t, j - 1) === 'and' || tokText(t, j - 1) === ',') return make(t, j, k);
   }
   return null;

@@ -404,7 +404,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   for (const [table, raw] of rawHeads) {
     let from = 1;
     for (let col = 1; col < raw.length; col++) {
-      if (!raw[col] || !/\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(raw[col]!)) continue;
+      if (!raw[col] || !CHANGE_HEAD.test(raw[col]!)) continue;
       let latest: NonNullable<ClaimContext['time']> | null = null;
       for (let k = from; k < col; k++) {
         const p = colPeriod.get(`${table}|${k}`);
@@ -512,7 +512,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     // a column of changes ("Change", "+/-", "±"); one that names nothing else changes the column before it
     // ("Seats | Change on 2022": a change in seats)
     let named = head;
-    if (head && /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/.test(head)) {
+    if (head && CHANGE_HEAD.test(head)) {
       if (!c.role) c.role = 'change';
       const rest = head.replace(/\b(?:change|changes|diff|difference|swing|on|since|from|vs|versus|over|to)\b|[-+±/]/g, ' ').trim();
       const prev = col > 1 ? headers.get(table)?.[col - 1] ?? null : null;
@@ -528,6 +528,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     claims.push(...kept);
   }
 }
+
+/** A column header of changes: "Change", "Change on 2022", "+/-", "±". */
+const CHANGE_HEAD = /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/;
 
 /** A row or column label in per cent: "Share (%)", "%", "Turnout, per cent", "Margin (pct)". */
 const PERCENT_LABEL = /\((?:%|per ?cent|pct)\)|%$|^%|\bper ?cent$/i;

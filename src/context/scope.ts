@@ -3,7 +3,7 @@
  * "in Castelmoro", "across Ukraine", "nationwide". Read after the figure first (its own noun phrase), then
  * before it in the same clause. Time words ("in September") and quotes are not places.
  */
-import { T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { isCapitalised, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'outside', 'inside', 'within', 'from']);
 const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'constituency', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
@@ -27,18 +27,13 @@ export interface Scope {
   key: string;
 }
 
-function isCap(t: Tokens, i: number): boolean {
-  if (i < 0 || i >= t.n || t.kind[i] !== T_WORD) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return c >= 65 && c <= 90;
-}
 
 /** A place phrase starting at the preposition at i, or null. */
 function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: number } | null {
   const w = tokLower(t, i);
   if (NATIONAL.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
   // "the national death toll" (lower case: "the National Hospital" is a name)
-  if (w === 'national' && !isCap(t, i) && t.kind[i + 1] === T_WORD) return { scope: { text: 'national', key: 'national' }, end: i + 1 };
+  if (w === 'national' && !isCapitalised(t, i) && t.kind[i + 1] === T_WORD) return { scope: { text: 'national', key: 'national' }, end: i + 1 };
   if (w === 'across' && tokLower(t, i + 1) === 'the' && (tokLower(t, i + 2) === 'country' || tokLower(t, i + 2) === 'nation')) return { scope: { text: 'across the country', key: 'national' }, end: i + 3 };
   if (!PLACE_PREP.has(w)) return null;
   let k = i + 1;
@@ -48,14 +43,14 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
   let steps = 0;
   while (k < limit && steps < 12) {
     const x = tokLower(t, k);
-    if (isCap(t, k) && !NOT_PLACES.has(x)) {
+    if (isCapitalised(t, k) && !NOT_PLACES.has(x)) {
       keyParts.push(x);
       sawProper = true;
       last = k;
     } else if (t.kind[k] === T_WORD && AREA_WORDS.has(x)) {
       keyParts.push(x);
       last = k;
-    } else if (PLACE_ADJECTIVES.has(x) && !sawProper && isCap(t, k + 1)) {
+    } else if (PLACE_ADJECTIVES.has(x) && !sawProper && isCapitalised(t, k + 1)) {
       /* "in tiny Sarne", "in nearby Bellcourt" */
     } else if (x === 'the' || x === 'of' || (t.kind[k] === T_PUNCT && tokText(t, k) === "'" ) || x === 's' || (t.kind[k] === T_PUNCT && tokText(t, k) === '-')) {
       /* joiners */
@@ -85,7 +80,7 @@ export function paragraphLabelScope(paragraph: string): Scope | null {
   if (colon < 0 || colon > 60) return null;
   const t = tokenizeMemo(paragraph.slice(0, colon));
   const k = t.n - 1;
-  if (k < 1 || t.kind[k] !== T_WORD || !NAMED_AREAS.has(tokLower(t, k)) || !isCap(t, k - 1) || NOT_PLACES.has(tokLower(t, k - 1))) return null;
+  if (k < 1 || t.kind[k] !== T_WORD || !NAMED_AREAS.has(tokLower(t, k)) || !isCapitalised(t, k - 1) || NOT_PLACES.has(tokLower(t, k - 1))) return null;
   return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
 }
 
@@ -111,7 +106,7 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
   // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
   for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
     if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;!?')) break;
-    if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCap(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
+    if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCapitalised(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
       return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
     }
   }

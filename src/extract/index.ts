@@ -10,7 +10,7 @@ import { describeFigure, nounLemma, verbLemma, type Description } from './measur
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
-import { T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
+import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -82,11 +82,13 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
   inferUnits(t, lex, figs, text, from < t.n ? t.start[from]! : text.length);
   // "Two magnitudes. The ASI says 5.9; the GSMC says 6.1", "a 6.1 releases twice the energy of a 5.9": in a paragraph
   // about a quake, a bare number with one decimal from 2 to 9.9 is a magnitude
+  // (nothing counted after it: "says 5.9;", "a 5.9 for one", not "4.5 people"; the paragraph is read only when a
+  // figure could be one)
   const mag = lex.unitsByName.get('magnitude');
-  if (mag && from < to && MAGNITUDE_TALK.test(text.slice(t.start[from]!, t.end[to - 1]!))) {
+  const bare = (f: RawFigure) => !f.unit && !f.per && f.form === 'digits' && f.value >= 2 && f.value < 10 && /^\d\.\d$/.test(f.exact);
+  if (mag && figs.some(bare) && MAGNITUDE_TALK.test(text.slice(t.start[from]!, t.end[to - 1]!))) {
     for (const f of figs) {
-      if (f.unit || f.per || f.form !== 'digits' || !/^\d\.\d$/.test(f.exact) || f.value < 2 || f.value >= 10) continue;
-      // (nothing counted after it: "says 5.9;", "a 5.9 for one", not "4.5 people")
+      if (!bare(f)) continue;
       const next = f.te < t.n && t.kind[f.te] === T_WORD ? tokLower(t, f.te) : null;
       if (next === null || lex.prepositions.has(next) || lex.conjunctions.has(next) || /^(?:magnitude|quake|earthquake|tremor|shock|aftershock)s?$/.test(next)) f.unit = mag;
     }
@@ -652,8 +654,7 @@ function fromOneOf(t: Tokens, lex: Lexicon, a: RawFigure, b: RawFigure): boolean
   if (!head || !(p === 'from' || p === 'in' || p === 'at' || p === 'of')) return false;
   for (let k = b.te + 1; k < b.te + 6 && k < t.n && t.kind[k] === T_WORD; k++) if (nounLemma(lex, tokLower(t, k)) === head) return true;
   // ("31,000 in 46 towns, including 12,500 in Calvor": one of the places, by its name)
-  const c = b.te + 1 < t.n ? t.text.charCodeAt(t.start[b.te + 1]!) : 0;
-  return (p === 'in' || p === 'at') && lex.placeNouns.has(head) && t.kind[b.te + 1] === T_WORD && c >= 65 && c <= 90;
+  return (p === 'in' || p === 'at') && lex.placeNouns.has(head) && isCapitalised(t, b.te + 1);
 }
 
 /** "the 430,000 customers who lost supply": a relative clause with a verb right after the figure's noun. */

@@ -5,7 +5,7 @@
  * "retaking", "have been called up"). Function-word lists come from rules/lexicon/words.yaml.
  */
 import type { Lexicon } from '../lexicon/index.js';
-import { T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 import type { RawFigure } from './scan.js';
 
 export interface Description {
@@ -40,11 +40,6 @@ const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'e
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
 /** Common verbs in -s that follow a singular subject noun ("the budget means", "the report shows"). */
 const S_VERBS = new Set(['means', 'shows', 'says', 'includes', 'remains', 'needs', 'seems', 'adds', 'goes', 'comes', 'makes', 'takes', 'gives', 'covers', 'requires', 'represents', 'accounts', 'stands', 'amounts', 'faces', 'sees', 'leaves', 'brings', 'puts', 'plans', 'aims', 'expects', 'costs', 'rises', 'falls', 'grows', 'reaches', 'totals', 'exceeds', 'suggests', 'indicates', 'estimates', 'counts', 'affects', 'involves', 'allows', 'provides', 'contains', 'keeps', 'marks', 'hits', 'tops']);
-function isCapWord(t: Tokens, i: number): boolean {
-  if (!isWord(t, i)) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return c >= 65 && c <= 90;
-}
 
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
@@ -203,7 +198,7 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   }
   // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats"), or before "on"
   // ("ahead of the Civic Alliance on 25.1%")
-  if (lw(t, i) === 'on' && i > from && isCapWord(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) i--;
+  if (lw(t, i) === 'on' && i > from && isCapitalised(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) i--;
   const words: string[] = [];
   while (i >= from && words.length < 6) {
     if (!isWord(t, i)) {
@@ -217,7 +212,7 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const cap = c >= 65 && c <= 90;
     const w = lw(t, i);
     // ("the Greens of Marrowen 14.0%": a name with "of" inside)
-    if (!cap && (w === 'of' || w === 'for') && words.length && i > from && isCapWord(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) {
+    if (!cap && (w === 'of' || w === 'for') && words.length && i > from && isCapitalised(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) {
       words.unshift(tokText(t, i));
       i--;
       continue;
@@ -416,7 +411,7 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number, agree: Agr
     // a verb after the head noun ends the phrase: "people took part", "households lost power", "people joined
     // Wednesday's march" (an -ed word followed by a determiner or a name is a verb, not a modifier)
     // ("the two sides published very different numbers": before an adverb too)
-    if (!headNoun && words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapWord(t, i + 1) || lex.adverbs.has(lw(t, i + 1)) || /^(?:very|quite|much|far|widely|sharply|strongly)$/.test(lw(t, i + 1)))))) break;
+    if (!headNoun && words.length && (lex.verbForms.has(w) && !lex.irregularPlurals.has(w) || (w.endsWith('ed') && (isFunctionWord(lex, lw(t, i + 1)) || isCapitalised(t, i + 1) || lex.adverbs.has(lw(t, i + 1)) || /^(?:very|quite|much|far|widely|sharply|strongly)$/.test(lw(t, i + 1)))))) break;
     // a phrasal verb after the head noun: "civil servants stopped work", "workers walked out"
     if (!headNoun && words.length && phrasalAt(t, i, lex)) break;
     // proper nouns after the first word end the phrase unless hyphen-joined ("Iranian-made")
@@ -638,7 +633,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // "280 mm of rain", "a third of the region", "hundreds of settlements", "€30 million of aid"
   const share = f.form === 'vague' || f.form === 'fraction' || f.unit !== null;
   // ("two of Johnson's deputies": a possessive name is a determiner)
-  const possessiveAt = (q: number) => isCapWord(t, q) && tokText(t, q + 1) === "'" && lw(t, q + 2) === 's' && t.gap[q + 1] === 0 && t.gap[q + 2] === 0;
+  const possessiveAt = (q: number) => isCapitalised(t, q) && tokText(t, q + 1) === "'" && lw(t, q + 2) === 's' && t.gap[q + 1] === 0 && t.gap[q + 2] === 0;
   const partitive = f.unit === null && lw(t, k) === 'of' && isWord(t, k + 1) && (lex.determiners.has(lw(t, k + 1)) || lw(t, k + 1) === 'them' || possessiveAt(k + 1));
   if ((share || partitive) && lw(t, k) === 'of') {
     k++;

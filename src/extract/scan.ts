@@ -11,7 +11,7 @@ import { unitDef, type Lexicon, type PhraseEntry, type PhraseIndex, type Qualifi
 import type { Qualifier } from '../types.js';
 import { overlapsAny, isMonthToken, type Span } from './dates.js';
 import { exactNumber, readDigits, readWordNumber, readWords, shiftDecimal, VULGAR, type Numeral } from './numeral.js';
-import { asciiLowerHash, asciiLowerHashOf, HashSet, matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHash, asciiLowerHashOf, HashSet, isCapitalised, matchPhrase, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface RawFigure {
   /** token range */
@@ -106,11 +106,6 @@ function lw(t: Tokens, i: number): string {
 }
 function glued(t: Tokens, i: number): boolean {
   return i >= 0 && i < t.n && t.gap[i] === 0;
-}
-function isCapitalised(t: Tokens, i: number): boolean {
-  if (!isWord(t, i)) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return c >= 65 && c <= 90;
 }
 
 /** Start of a sentence: first token, after sentence punctuation, or after a line break. */

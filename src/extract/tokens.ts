@@ -262,6 +262,13 @@ export function tokenizeMemo(text: string): Tokens {
   return t;
 }
 
+/** Is token i a word that starts with a capital A–Z ("Calvor", "EBITDA")? False outside the tokens. */
+export function isCapitalised(t: Tokens, i: number): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== T_WORD) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return c >= 65 && c <= 90;
+}
+
 export function tokText(t: Tokens, i: number): string {
   return t.text.slice(t.start[i]!, t.end[i]!);
 }
