@@ -3,6 +3,7 @@
  * sentence, who said it, when it is about and where it applies.
  */
 import { fileLineColumn } from '../ingest/offsets.js';
+import { extract } from '../extract/index.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
 import type { Claim, Document, Mention, Segment } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
@@ -351,6 +352,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
   // columns in per cent ("Share (%)", "%", "Turnout, per cent")
   const colPercent = new Set<string>();
+  // columns and rows in a unit ("Sustained wind (km/h)", "Rain, 24 h (mm)", "Central pressure (hPa)")
+  const colUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
+  const rowUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
@@ -373,6 +377,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const text = label(year ? year[1] ?? '' : raw);
     if (row === 0) {
       if (col > 0 && PERCENT_LABEL.test(raw)) colPercent.add(`${table}|${col}`);
+      const u = col > 0 ? labelUnit(raw, lex) : null;
+      if (u) colUnit.set(`${table}|${col}`, u);
       const m = moneyScale(raw, lex);
       if (m) {
         if (col === 0) tableMoney.set(table, m);
@@ -387,16 +393,25 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       }
     }
     if (col === 0) rowLabels.set(`${table}|${row}`, text);
+    if (col === 0 && row > 0) {
+      const u = labelUnit(raw, lex);
+      if (u) rowUnit.set(`${table}|${row}`, u);
+    }
     // ("Mon 16 June, 18:00 | 7 | 38": a row of one briefing — its date and hour are its cells' time)
-    if (col === 0 && row > 0 && /\d/.test(raw) && raw.length <= 40) {
-      const when = timeOf(raw, raw.length, raw.length, doc.date);
+    // (or of a column headed as the time: "Advisory | Time | Category" with "14 | Thu 18:00 | 3")
+    if ((col === 0 || (TIME_HEAD.test(rawHeads.get(table)?.[col] ?? '') && !rowTimes.has(`${table}|${row}`))) && row > 0 && /\d/.test(raw) && raw.length <= 40) {
+      // ("Thu 18:00": a weekday abbreviated, as tables do, read as the day)
+      const day = raw.replace(WEEKDAY_ABBREV, (w) => WEEKDAYS.find((d) => d.startsWith(w.slice(0, 3).toLowerCase()))!);
+      const when = timeOf(day, day.length, day.length, doc.date);
       const hm = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s?([ap])\.?m\b)?/i.exec(raw);
       if (when && when.text !== 'document date') rowTimes.set(`${table}|${row}`, { time: when, clock: hm ? clockMinutes(hm[1]!, hm[2]!, hm[3]) : null });
     }
     if (row === 0 && col < 64) {
       let h = rawHeads.get(table);
       if (!h) rawHeads.set(table, (h = []));
-      h[col] = text ? norm(text) : null;
+      // (a header in a unit names its measure before any period or hour: "Rain, 24 h to 08:00 on 20 Sep (mm)" is rain)
+      const lead = !text && colUnit.has(`${table}|${col}`) ? label(raw.replace(/\([^()]*\)/g, ' ').split(/[,\d]/)[0]!.trim()) : null;
+      h[col] = text ? norm(text) : lead ? norm(lead) : null;
     }
   }
   // a column of changes is of the latest period of the columns it follows ("Q2 2025 | Q2 2024 | Change | H1 2025 |
@@ -419,8 +434,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     headers.set(table, Array.from(raw, (h, col) => {
       if (!h) return null;
       const prev = col > 0 ? raw[col - 1] : null;
-      // (columns told apart by their years keep their label)
-      return prev && raw.filter((o) => o === h).length > 1 && !colPeriod.has(`${table}|${col}`) ? `${prev} ${h}` : h;
+      // (columns told apart by their years, or by their units — one reading in two units — keep their label)
+      return prev && raw.filter((o) => o === h).length > 1 && !colPeriod.has(`${table}|${col}`) && !colUnit.has(`${table}|${col}`) ? `${prev} ${h}` : h;
     }));
   }
   // the one total row of a table, when it has one ("Total | 43"): its other rows break the total down
@@ -468,6 +483,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     c.cell = { table, row, col, totalRow };
 
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
+    // (a cell in the unit its header names, which then names what the cell measures like a count's)
+    let labelled = false;
     const plain = c.unit === 'count' && c.form === 'digits' && c.role !== 'change';
     const rowRaw = rowLabels.get(`${table}|${row}`) ?? '';
     // a row of money per share ("Earnings per share (€)", "Dividend per share") is in the currency, unscaled
@@ -477,6 +494,12 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       // of the table's caption nor counts
       c.unit = 'percent';
       c.dimension = 'percent';
+    } else if (plain && col > 0 && !money && (colUnit.has(`${table}|${col}`) || rowUnit.has(`${table}|${row}`))) {
+      // ("Sustained wind (km/h) | 185": a reading in the column's unit, not a count)
+      const u = colUnit.get(`${table}|${col}`) ?? rowUnit.get(`${table}|${row}`)!;
+      c.unit = u.unit;
+      c.dimension = u.dimension;
+      labelled = true;
     } else if (perShare) {
       c.unit = perShare;
       c.dimension = 'currency';
@@ -518,7 +541,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const prev = col > 1 ? headers.get(table)?.[col - 1] ?? null : null;
       if (!rest && prev && !colPercent.has(`${table}|${col - 1}`)) named = prev;
     }
-    if (named && c.unit === 'count') c.phrase = named;
+    if (named && (c.unit === 'count' || labelled)) c.phrase = named;
     if (rowLabel && !c.holder) c.holder = rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
@@ -529,13 +552,35 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   }
 }
 
+const WEEKDAY_ABBREV = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** A column header that names when each row was read or issued: "Time", "Date", "Issued", "Valid at". */
+const TIME_HEAD = /^(?:time|date|date and time|when|issued|valid|valid at|observed|local time|hour)$/;
+
 /** A column header of changes: "Change", "Change on 2022", "+/-", "±". */
 const CHANGE_HEAD = /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/;
 
 /** A row or column label in per cent: "Share (%)", "%", "Turnout, per cent", "Margin (pct)". */
 const PERCENT_LABEL = /\((?:%|per ?cent|pct)\)|%$|^%|\bper ?cent$/i;
 
-const ID_COLUMN = /^(?:post ?code|postal code|zip(?: code)?|code|id|ref|reference|no|number|phone|tel|telephone|isin|ticker|registration(?: no)?)$/;
+const ID_COLUMN = /^(?:post ?code|postal code|zip(?: code)?|code|id|ref|reference|no|number|phone|tel|telephone|isin|ticker|registration(?: no)?|(?:advisory|bulletin|update|report)(?: no)?|category|cat|rank|ranking|round|grade|stage|phase|day|week)$/;
+
+/**
+ * The unit a table's header or row label names after its words ("Sustained wind (km/h)", "Rain, 24 h to 08:00 (mm)",
+ * "Pressure, hPa"): read as the extractor reads "1 km/h"; null for a count, money or per cent (read elsewhere) or
+ * anything that is not one unit.
+ */
+function labelUnit(raw: string, lex: Lexicon): { unit: string; dimension: Mention['dimension'] } | null {
+  const m = /\(([^()]{1,12})\)\s*$/.exec(raw) ?? /,\s*([^,\d]{1,12})$/.exec(raw);
+  if (!m) return null;
+  const probe = `1 ${m[1]!.trim()}`;
+  const found = extract(probe, undefined, { lexicon: lex });
+  const f = found.length === 1 ? found[0]! : null;
+  if (!f || f.start !== 0 || f.end !== probe.length || f.value !== 1) return null;
+  if (f.unit === 'count' || f.dimension === 'currency' || f.dimension === 'percent') return null;
+  return { unit: f.unit, dimension: f.dimension };
+}
 
 /**
  * The money and scale a caption or header names ("Revenue by segment, € million", "EUR m", "(€m)", "in millions of

@@ -315,6 +315,40 @@ describe('table rows of one briefing', () => {
   });
 });
 
+describe('a table of advisories', () => {
+  const text = '# Situation report\n\n| Advisory | Time | Category | Sustained wind (km/h) | Sustained wind (mph) | Central pressure (hPa) | Rain, 24 h (mm) |\n|---|---|---|---|---|---|---|\n| 14 | Thu 18:00 | 3 | 185 | 115 | 958 | 40 |\n| 16 | Fri 00:00 | 4 | 215 | 134 | 941 | 95 |\n';
+  const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-09-19' }), 0).claims;
+
+  test('a column headed with a unit holds readings in that unit, named by the header', () => {
+    expect(c().find((x) => x.text === '185')).toMatchObject({ unit: 'km/h', dimension: 'speed', value: 185, phrase: 'sustained wind' });
+    expect(c().find((x) => x.text === '134')).toMatchObject({ unit: 'mph', value: 134 });
+    expect(c().find((x) => x.text === '941')).toMatchObject({ unit: 'hPa', dimension: 'pressure' });
+    expect(c().find((x) => x.text === '95')).toMatchObject({ unit: 'mm', dimension: 'length' });
+  });
+
+  test('advisory numbers and categories are no figures', () => {
+    const texts = c().map((x) => x.text);
+    expect(texts).not.toContain('14');
+    expect(texts).not.toContain('3');
+    expect(texts).not.toContain('4');
+  });
+
+  test('the Time column dates each row, an abbreviated weekday read as the day', () => {
+    const x = c().find((y) => y.text === '185')!;
+    expect(x.time).toMatchObject({ start: '2026-09-17' });
+    expect(x.clock).toBe(18 * 60);
+    expect(c().find((y) => y.text === '215')!.time).toMatchObject({ start: '2026-09-18' });
+  });
+
+  test('a header without a unit, or with money or per cent, leaves counts as they are', () => {
+    const t = '# Evacuation\n\n| District | Evacuated | Share (%) | Damage (€m) |\n|---|---|---|---|\n| Port Ilda | 38,500 | 42 | 120 |\n';
+    const d = processDocument(ingestText(t, { id: 'b.md', path: 'b.md', date: '2026-09-19' }), 0).claims;
+    expect(d.find((x) => x.text === '38,500')!.unit).toBe('count');
+    expect(d.find((x) => x.text === '42')!.unit).toBe('percent');
+    expect(d.find((x) => x.text === '120')).toMatchObject({ unit: 'EUR', value: 120e6 });
+  });
+});
+
 describe('a key-figures table in € million', () => {
   const text = '# Q3 results\n\nKey figures (€m)\n\n| | Q3 2025 | Q3 2024 | Change | 9M 2025 |\n|---|---|---|---|---|\n| Net interest income | 2,184 | 2,062 | +5.9% | 6,420 |\n| Cost-to-income ratio (%) | 52.1 | 54.8 | -2.7 pp | 53.0 |\n| CET1 ratio | 14.6% | 14.0% | +0.6 pp | |\n| Earnings per share (€) | 0.84 | 0.71 | +18.3% | 2.35 |\n';
   const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-10-30' }), 0).claims;
