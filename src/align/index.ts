@@ -213,6 +213,8 @@ export class ClaimFacts implements PairFields {
   readonly soft: boolean;
   /** isStatic(key) */
   readonly static: boolean;
+  /** a reading (READING) of a stated moment: at a clock time ("in its 6 p.m. advisory"), in a part of the day, or "now" */
+  readonly moment: boolean;
   /** the key's family is compared by holder (SUBJECT_FAMILIES) */
   readonly subjectFamily: boolean;
   private anchorMemo: string | null | undefined = undefined;
@@ -241,6 +243,7 @@ export class ClaimFacts implements PairFields {
     this.endDay = this.dated ? day(t!.end ?? t!.start!) : NaN;
     this.soft = t?.text === 'document date';
     this.static = isStatic(key);
+    this.moment = READING.test(key.family) && (this.clock != null || this.dayClock != null || !!this.intraday || !!this.snapshot);
     this.subjectFamily = SUBJECT_FAMILIES.test(key.family);
   }
 
@@ -291,7 +294,7 @@ export class ClaimFacts implements PairFields {
  */
 export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
   if (!a.dated || !b.dated) return 0;
-  if (a.soft && b.soft && a.static && b.static) return 0;
+  if (a.soft && b.soft && a.static && b.static && !(a.moment && b.moment)) return 0;
   const gap = Math.max(b.startDay - a.endDay, a.startDay - b.endDay);
   if (gap <= 0) return 0;
   const anchor = a.anchor;
@@ -306,8 +309,12 @@ export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
 export function isStatic(k: ClaimKey): boolean {
   // a quake's magnitude is one property of the event, whatever verb reports it
   if (k.family === 'magnitude') return true;
+  // (a wind speed or an air pressure is a reading: a storm's winds of Thursday's advisory are not Friday's)
   return !k.event && !/^(?:count|rate:.*|percent|pp|[A-Z]{3}|USc|GBX)$/.test(k.family);
 }
+
+/** Physical measures read at a moment, that change from one reading to the next: a wind speed, an air pressure. */
+const READING = /^(?:speed|pressure)$/;
 
 /**
  * How the times of two claims relate. Explicit time expressions must overlap; two times that only come from
@@ -319,7 +326,8 @@ export function timeRelation(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb:
 
 function timeBetween(a: ClaimFacts, b: ClaimFacts): TimeRelation {
   if (!a.dated || !b.dated) return 'unknown';
-  if (a.soft && b.soft && a.static && b.static) return 'same';
+  // (but two readings each of its own moment are of their own days: Thursday's 6 p.m. advisory and Friday's "now")
+  if (a.soft && b.soft && a.static && b.static && !(a.moment && b.moment)) return 'same';
   // both anchored to the same moment: "before landfall", "at the height of the storm"
   const anchorA = a.anchor;
   if (anchorA && anchorA === b.anchor) return 'same';
@@ -478,7 +486,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     // results of a period (a quarter's profit) are reported weeks after the period they name
     const [hard, soft] = a.soft ? [b, a] : [a, b];
     const periodReport = a.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
-    near = gap <= 3 || periodReport;
+    // (two readings, each of its own moment, are never the same one: "in its 6 p.m. advisory" and "Fri 00:00")
+    near = (gap <= 3 && !(a.moment && b.moment)) || periodReport;
   }
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   return { crossDocument, scope, time, near, comparable: true, why: '' };

@@ -782,7 +782,18 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   // "two more found overnight", "Eleven more were killed", "300 additional troops": an increment, not a total
   // (but "58 more cases" names what is new: a count like "58 new cases")
   if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than' && !looksPluralNoun(t, f.te + 1, lex)) return true;
-  if (!f.unit || f.unit.dimension !== 'percent') return false;
+  if (!f.unit) return false;
+  // (points of a rate are a difference already: "4 percentage points higher than in 2021")
+  if (f.unit.dimension === 'pp' || f.unit.dimension === 'bp') return false;
+  if (f.unit.dimension !== 'percent') {
+    // "demand was 4.5 GW, or 8.3%, higher than on Monday", "2 metres lower than in May": a measure's difference
+    let k = f.te;
+    if (k + 1 < t.n && tokLower(t, k) === ',' && tokLower(t, k + 1) === 'or') {
+      for (k += 2; k < t.n && k < f.te + 8 && tokLower(t, k) !== ','; k++);
+      k++;
+    }
+    return k + 1 < t.n && /^(?:higher|lower|more|less|up|down|above|below)$/.test(tokLower(t, k)) && /^(?:than|on|from)$/.test(tokLower(t, k + 1));
+  }
   if (/^(?:more|less|fewer|higher|lower|up|down|above|below)$/.test(n1)) return true;
   // "a drop of 40%", "an increase of 12%", "growth of 5.8%"
   if (p1 === 'of' && (lex.changeVerbs.has(p2) || /^(?:decline|reduction|growth|gain|loss|surge|slump|plunge|rebound|hike)$/.test(p2))) return true;

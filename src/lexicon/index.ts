@@ -478,20 +478,77 @@ export const derivedCurrencyCode = (stem: string): string => stem.slice(0, 3).to
 
 /**
  * Currencies a text names with their code ("Amounts in Ardic lumens (LMN)"): singular stem → code. The code must
- * stand before an amount somewhere ("LMN 12.84"), or the word after one ("2.36 billion lumens").
+ * stand before an amount somewhere ("LMN 12.84"), or the word after one ("2.36 billion lumens"). A code quoted in an
+ * exchange-rate pair ("MRL/USD 0.3124") names a currency the text counts in when it abbreviates the word's letters in
+ * order ("marels": MRL) and the text shows that word to be money (an exchange rate, a share price, a conversion).
  */
 export function definedCurrencies(text: string, lex: Lexicon): Map<string, string> {
   const out = new Map<string, string>();
-  if (!/\([A-Z]{3}\)/.test(text)) return out;
-  for (const m of text.matchAll(DEFINED)) {
-    const w = m[1]!.toLowerCase();
-    const code = m[2]!;
-    const stem = w.replace(/s$/, '');
-    if (out.has(stem) || knownWord(lex, w) || lex.units.candidates(code, code)) continue;
-    if (!new RegExp(`\\b${code} ?\\d`).test(text) && !new RegExp(`\\d(?:\\s+(?:billion|million|thousand|bn|m))?\\s+${w}\\b`, 'i').test(text)) continue;
-    out.set(stem, code);
+  if (/\([A-Z]{3}\)/.test(text)) {
+    for (const m of text.matchAll(DEFINED)) {
+      const w = m[1]!.toLowerCase();
+      const code = m[2]!;
+      const stem = w.replace(/s$/, '');
+      if (out.has(stem) || knownWord(lex, w) || lex.units.candidates(code, code)) continue;
+      if (!new RegExp(`\\b${code} ?\\d`).test(text) && !new RegExp(`\\d(?:\\s+(?:billion|million|thousand|bn|m))?\\s+${w}\\b`, 'i').test(text)) continue;
+      out.set(stem, code);
+    }
+  }
+  const codes: string[] = [];
+  for (const m of text.matchAll(PAIR_CODE)) {
+    const code = (m[1] ?? m[2])!;
+    if (!codes.includes(code) && !lex.units.candidates(code, code) && !lex.prefixes.candidates(code, code.toLowerCase())) codes.push(code);
+  }
+  if (codes.length) {
+    for (const stem of evidencedCurrencies(text, lex)) {
+      if (out.has(stem)) continue;
+      const code = codes.find((c) => abbreviates(c, stem));
+      if (code) out.set(stem, code);
+    }
   }
   return out;
+}
+
+/** A rate pair with a code the lexicon may not know: "MRL/USD", "USD/MRL". */
+const PAIR_CODE = /\b([A-Z]{3})\/(?:USD|EUR|GBP|JPY|CHF|CNY)\b|\b(?:USD|EUR|GBP)\/([A-Z]{3})\b/g;
+
+/** Does a three-letter code abbreviate a word: its first letter, then the others in order ("MRL" of "marel")? */
+function abbreviates(code: string, stem: string): boolean {
+  const w = stem.toUpperCase();
+  if (w[0] !== code[0]) return false;
+  let k = 1;
+  for (let i = 1; i < w.length && k < code.length; i++) if (w[i] === code[k]) k++;
+  return k === code.length;
+}
+
+/**
+ * Words a text shows to be money it does not otherwise know (singular stems, in order of first evidence): named in
+ * an exchange rate ("4.2 drals to the dollar"), priced per share ("142 lumens a share"), or converted into dollars
+ * twice ("6.9 billion drals ($1.9 billion)").
+ */
+function evidencedCurrencies(text: string, lex: Lexicon): string[] {
+  const found: string[] = [];
+  const add = (w: string) => {
+    const stem = w.replace(/s$/, '');
+    if (!found.includes(stem)) found.push(stem);
+  };
+  for (const m of text.matchAll(RATE_TO)) {
+    const w = m[1]!.toLowerCase();
+    if (!knownWord(lex, w)) add(w);
+  }
+  for (const m of text.matchAll(SHARE_PRICE)) {
+    const w = m[1]!.toLowerCase();
+    if (!knownWord(lex, w)) add(w);
+  }
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(CONVERTED)) {
+    const w = m[1]!.toLowerCase();
+    if (knownWord(lex, w)) continue;
+    const n = (seen.get(w) ?? 0) + 1;
+    seen.set(w, n);
+    if (n >= 2) add(w);
+  }
+  return found;
 }
 
 const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
@@ -508,30 +565,13 @@ export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
     (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) &&
       !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text) &&
       !/ (?:a|per|each) share\b/i.test(text) &&
-      !/\([A-Z]{3}\)/.test(text))
+      !/\([A-Z]{3}\)/.test(text) &&
+      !/\b[A-Z]{3}\/[A-Z]{3}\b/.test(text))
   )
     return lex;
   const found = new Map<string, string>();
-  const seen = new Map<string, number>();
-  const add = (w: string, code?: string) => {
-    const stem = w.replace(/s$/, '');
-    if (code || !found.has(stem)) found.set(stem, code ?? derivedCurrencyCode(stem));
-  };
-  for (const m of text.matchAll(RATE_TO)) {
-    const w = m[1]!.toLowerCase();
-    if (!knownWord(lex, w)) add(w);
-  }
-  for (const m of text.matchAll(SHARE_PRICE)) {
-    const w = m[1]!.toLowerCase();
-    if (!knownWord(lex, w)) add(w);
-  }
-  for (const m of text.matchAll(CONVERTED)) {
-    const w = m[1]!.toLowerCase();
-    if (knownWord(lex, w)) continue;
-    const n = (seen.get(w) ?? 0) + 1;
-    seen.set(w, n);
-    if (n >= 2) add(w);
-  }
+  for (const stem of evidencedCurrencies(text, lex)) found.set(stem, derivedCurrencyCode(stem));
+  const add = (w: string, code: string) => found.set(w.replace(/s$/, ''), code);
   for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
   if (!found.size) return lex;
   const list = [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -429,6 +429,38 @@ describe('mismatch: same fact, different figures', () => {
     expect(b.involving('£1.84bn', '£1.48 billion')).toHaveLength(1);
   });
 
+  test('winds of an evening advisory and winds "now" a day later are two readings, and so are the rows of an advisory table', async () => {
+    const r = await check({
+      'a.txt': ['In its 6 p.m. advisory the weather service said the storm had sustained winds of 185 km/h.', '2026-09-17'],
+      'b.txt': ['The storm is now a Category 4 cyclone with sustained winds of 215 km/h.', '2026-09-18'],
+    });
+    expect(r.involving('185 km/h', '215 km/h')).toHaveLength(0);
+    const t = await check({
+      'a.md': ['# Advisories\n\n| Advisory | Time | Gusts (km/h) |\n|---|---|---|\n| 14 | Thu 18:00 | 230 |\n| 16 | Fri 00:00 | 270 |\n', '2026-09-19'],
+      'b.txt': ['In its 6 p.m. advisory the weather service put gusts at 230 km/h.', '2026-09-17'],
+    });
+    expect(t.involving('230 km/h', '270')).toHaveLength(0);
+    expect(t.claim('270').time).toMatchObject({ start: '2026-09-18' });
+  });
+
+  test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
+    const r = await check({ 'a.md': ['# Demand\n\nDemand peaked at 58.4 GW on Wednesday. Demand on Wednesday was 4.5 GW, or 8.3%, higher than on Monday.', '2025-07-17'] });
+    expect(r.claims.find((c) => c.text === '4.5 GW')!.role).toBe('change');
+    expect(r.involving('58.4 GW', '4.5 GW')).toHaveLength(0);
+  });
+
+  test('a currency code quoted in a rate pair ("MRL/USD") is the code of the money the text names, in every document', async () => {
+    const r = await check({
+      'a.txt': ['Damage was put at 2.4 billion marels, about $750 million at 3.2 marels to the dollar. The MRL/USD rate fell to 0.3124 on Friday.', '2026-09-19'],
+      'b.txt': ['The government put the damage at 2.4 billion marels, or 3.2 marels to the dollar.', '2026-09-19'],
+    });
+    expect(r.claim('2.4 billion marels', 'a.txt').unit).toBe('MRL');
+    expect(r.claim('2.4 billion marels', 'b.txt').unit).toBe('MRL');
+    // (a code whose letters are not the word's stays out of it)
+    const o = await check({ 'a.txt': ['Damage was put at 2.4 billion marels, or 3.2 marels to the dollar. The KRA/USD rate fell.', '2026-09-19'] });
+    expect(o.claim('2.4 billion marels').unit).toBe('MAR');
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
