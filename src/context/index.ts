@@ -107,7 +107,7 @@ function looksBack(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
+const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:deployed|stationed|involved|engaged|mobili[sz]ed)\b|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
@@ -384,9 +384,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
         if (col === 0) tableMoney.set(table, m);
         else colMoney.set(`${table}|${col}`, m);
       }
-      const period = fiscalPeriods(raw, doc.date)[0];
+      // ("Q2 2025 restated", "FY 2024 (as reported)": the period, however its figures were stated)
+      const head = raw.replace(STATED_AS, ' ').replace(/\s+/g, ' ').trim();
+      const period = fiscalPeriods(head, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
-      if (period && period.end - period.start >= raw.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
+      if (period && period.end - period.start >= head.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
       else if (year && col > 0 && !since) {
         const y = Number(year[2]);
         colPeriod.set(`${table}|${col}`, fiscal ? { start: `${y}-04-01`, end: `${y + 1}-03-31`, text: raw } : { start: `${y}-01-01`, end: `${y}-12-31`, text: raw });
@@ -554,6 +556,9 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
 
 const WEEKDAY_ABBREV = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** How a column's figures were stated, beside its period: "Q2 2025 restated", "FY 2024 (as reported)". */
+const STATED_AS = /\(?\b(?:restated|as restated|reported|as reported|originally reported|adjusted|underlying|pro forma|unaudited|audited|actual)\b\)?/gi;
 
 /** A column header that names when each row was read or issued: "Time", "Date", "Issued", "Valid at". */
 const TIME_HEAD = /^(?:time|date|date and time|when|issued|valid|valid at|observed|local time|hour)$/;

@@ -54,7 +54,8 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   const out: Period[] = [];
   // (what FISCAL cannot match without: most texts name none of it, and FISCAL is slow to rule them out)
   const fiscalCue = FISCAL_CUE.test(text);
-  if (!fiscalCue && !MONTHS_CUE.test(text) && !/\b(?:3|6|9|12)M\b/.test(text)) return out;
+  const firstMonths = FIRST_MONTHS_CUE.test(text);
+  if (!fiscalCue && !firstMonths && !MONTHS_CUE.test(text) && !/\b(?:3|6|9|12)M\b/.test(text)) return out;
   FISCAL.lastIndex = 0;
   for (let m = fiscalCue ? FISCAL.exec(text) : null; m; m = FISCAL.exec(text)) {
     let n: number;
@@ -83,6 +84,26 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
     const start = iso(new Date(Date.UTC(year, first, 1, 12)));
     const end = iso(new Date(Date.UTC(year, first + months, 0, 12)));
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
+  }
+  // "half-year net profit", "the half-year results": the last half-year ended by the document's date
+  if (fiscalCue && docDate && /half[-\s]year/i.test(text)) {
+    for (const m of text.matchAll(HALF_YEAR)) {
+      if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
+      const d = parseIso(docDate);
+      const y = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+      const [start, end] = d.getUTCMonth() >= 6 ? [`${y}-01-01`, `${y}-06-30`] : [`${y}-07-01`, `${y}-12-31`];
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
+    }
+  }
+  // "the first six months", "in the first nine months": of the document's year (the last year when still to come)
+  if (firstMonths && docDate) {
+    for (const m of text.matchAll(FIRST_MONTHS)) {
+      if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
+      const n = MONTH_COUNT[m[1]!.toLowerCase()]!;
+      let y = Number(docDate.slice(0, 4));
+      if (`${y}-${String(n).padStart(2, '0')}-28` > docDate) y--;
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: iso(new Date(Date.UTC(y, n, 0, 12))), text: m[0] } });
+    }
   }
   // "9M 2025", "6M 2024": the months of the year so far
   if (/\b(?:3|6|9|12)M\b/.test(text)) {
@@ -114,7 +135,14 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   return out;
 }
 
+/** A period named in passing rather than by its name (see documentPeriod). */
+const PASSING = /^(?:the\s+)?first\s+(?:three|six|nine|3|6|9)\s+months$|^half[-\s]year/i;
 const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
+/** "half-year" on its own (not "first half-year", not "a half-year ago"). */
+const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
+/** "the first six months" with no month or year after it (MONTHS_TO reads those). */
+const FIRST_MONTHS_CUE = /\bfirst\s+(?:three|six|nine|3|6|9)\s+months\b/i;
+const FIRST_MONTHS = /\bfirst\s+(three|six|nine|3|6|9)\s+months\b(?!\s+(?:to|ended|ending|through|of)\b)/gi;
 const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTHS_TO = new RegExp(
   `\\b(?:the\\s+)?(?:first\\s+)?(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:(?:to|ended|ending|through)\\s+(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\b(?:\\s+\\d{1,2}\\b)?(?:,?\\s+((?:19|20)\\d\\d))?|of\\s+(?:the\\s+(?:financial\\s+|fiscal\\s+)?year|(this|the)\\s+year|((?:19|20)\\d\\d)))`,
@@ -137,8 +165,10 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
     if (p.ref.end !== latest) continue;
     const k = `${p.ref.start}|${p.ref.end}`;
     const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { n: 1, ref: p.ref });
+    // ("in the first nine months", "half-year": words that name a period in passing count for less than its name)
+    const w = PASSING.test(p.ref.text ?? '') ? 0.5 : 1;
+    if (c) c.n += w;
+    else counts.set(k, { n: w, ref: p.ref });
   }
   // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): the one named more often (a headline
   // and a heading name the report's period); named as often, which one a figure is of is unclear

@@ -196,6 +196,31 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;
   }
+  // "Net profit was €3,106 million and profit before tax €4,200 million": a second subject whose verb the clause
+  // leaves out, after a first figure
+  if (isWord(t, i) && !isCapitalised(t, i) && !isVerbish(lex, lw(t, i)) && !lex.changeVerbs.has(lw(t, i))) {
+    const np = npBackwardAt(t, i, lex, from);
+    let words = np.words;
+    let s = np.start;
+    // ("profit before tax", "earnings per share": a measure with its own preposition)
+    if (words.length && /^(?:before|after|per)$/.test(lw(t, s - 1)) && isWord(t, s - 2)) {
+      const more = npBackwardAt(t, s - 2, lex, from);
+      if (more.words.length) {
+        words = [...more.words, tokText(t, s - 1), ...words];
+        s = more.start;
+      }
+    }
+    let j = s - 1;
+    while (j > from && isWord(t, j) && lex.determiners.has(lw(t, j))) j--;
+    // (a clause with a verb before it: not a list of labels, "SDP 39.0%, NF 18.7%, others 12.1%")
+    if (words.length && j > from && (lw(t, j) === 'and' || tokText(t, j) === ',')) {
+      let figure = false;
+      for (let k = j - 1; k >= from; k--) {
+        if (t.kind[k] === T_NUM) figure = true;
+        else if (figure && isWord(t, k) && (lex.verbForms.has(lw(t, k)) || lex.changeVerbs.has(lw(t, k)) || lex.auxiliaries.has(lw(t, k)))) return words.join(' ');
+      }
+    }
+  }
   // a capitalised name right before the figure (a list: "the Regional Union 8.3% and 5 seats"), or before "on"
   // ("ahead of the Civic Alliance on 25.1%")
   if (lw(t, i) === 'on' && i > from && isCapitalised(t, i - 1) && !NOT_HOLDERS.has(lw(t, i - 1))) i--;
@@ -703,6 +728,10 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     if (CARE_STATES.has(place) || place === 'hospitals') {
       words = [words[0] ?? 'people', 'in', place.startsWith('hospital') ? 'hospital' : `${place} care`];
       event = { lemma: words.slice(1).join(' '), word: '' };
+    } else if (words.length && ((lw(t, q) === 'on' && lw(t, q + 1) === 'board') || lw(t, q) === 'aboard')) {
+      // "252 people were on board", "at least 290 people were aboard": the people a vessel carried
+      words = [words[0]!, 'on', 'board'];
+      event = { lemma: 'on board', word: '' };
     }
   }
   if (words.length && !event && np.verbAfter >= 0) {

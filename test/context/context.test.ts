@@ -315,6 +315,30 @@ describe('table rows of one briefing', () => {
   });
 });
 
+describe('results periods and measures', () => {
+  test('a column of restated figures is of its period ("Q2 2025 restated")', () => {
+    const text = '## Key figures\n\n| CDK million | Q2 2026 | Q2 2025 restated | Change |\n|---|---|---|---|\n| Revenue | 18,400 | 17,120 | +7.5% |\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-07-30' }), 0).claims;
+    expect(c.find((x) => x.text === '17,120')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+    expect(c.find((x) => x.text === '18,400')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+  });
+
+  test('"half-year" is the last half-year the document closes; "the first six months" is January to June', () => {
+    expect(claim('Half-year net profit reached €2.63 billion.', '€2.63 billion', '2026-07-30').time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    expect(claim('Half-year net profit reached €2.63 billion.', '€2.63 billion', '2026-02-20').time).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
+    expect(claim('Revenue for the first six months was €35.10 billion.', '€35.10 billion', '2026-07-30').time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    expect(claim('Shares hit a half-year high of €42.', '€42', '2026-07-30').time?.text).not.toMatch(/half/i);
+  });
+
+  test('a second measure whose verb the clause leaves out holds its own figure', () => {
+    expect(claim('Net profit for the first nine months was €3,106 million and profit before tax €4,200 million.', '€4,200 million', '2025-10-31').holder).toBe('profit before tax');
+    expect(claim('Revenue rose to €5 billion and operating profit €800 million.', '€800 million', '2025-10-31').holder).toBe('operating profit');
+    // (not a list of labels, nor a verb)
+    expect(claim('Local results, Kalvik: SDP 39.0%, NF 18.7%, others 12.1%.', '12.1%', '2025-10-31').holder).toBeFalsy();
+    expect(claim('The quake killed 12 people and injured 40.', '40', '2025-10-31').holder).toBeFalsy();
+  });
+});
+
 describe('a table of advisories', () => {
   const text = '# Situation report\n\n| Advisory | Time | Category | Sustained wind (km/h) | Sustained wind (mph) | Central pressure (hPa) | Rain, 24 h (mm) |\n|---|---|---|---|---|---|---|\n| 14 | Thu 18:00 | 3 | 185 | 115 | 958 | 40 |\n| 16 | Fri 00:00 | 4 | 215 | 134 | 941 | 95 |\n';
   const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-09-19' }), 0).claims;
