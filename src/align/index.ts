@@ -50,6 +50,33 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/**
+ * "Halvern Bank's net profit rose to €1.43bn" and a results table's row "Net profit": the row of a table names a
+ * measure of whoever the table reports on, so an owner's measure is that row when the words after the owner are
+ * the row's.
+ */
+function ownRow(a: ClaimFacts, b: ClaimFacts): boolean {
+  const cell = b.claim.cell;
+  if (!cell || a.claim.cell || cell.col === 0) return false;
+  const h = a.claim.holder ?? '';
+  const k = h.search(/'s?\s/);
+  if (k <= 0) return false;
+  const own = subjectWords(h.slice(k).replace(/^'s?\s+/, ''));
+  return own.size > 0 && [...own].sort().join(' ') === b.holderSignature;
+}
+
+/**
+ * Two ages of one person named more or less fully ("Teacher Ilse Marrow, 43" and "Ilse Marrow, 34"): the shorter
+ * name, of two words or more, is all in the longer.
+ */
+function samePerson(a: ClaimFacts, b: ClaimFacts): boolean {
+  if (!a.claim.measure?.startsWith('age') || !b.claim.measure?.startsWith('age')) return false;
+  const [small, big] = a.holderWords.size <= b.holderWords.size ? [a.holderWords, b.holderWords] : [b.holderWords, a.holderWords];
+  if (small.size < 2) return false;
+  for (const w of small) if (!big.has(w)) return false;
+  return true;
+}
+
 /** Blocks larger than this are split further by event and month, so pairwise work stays bounded. */
 const MAX_BLOCK = 400;
 
@@ -394,7 +421,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
   const ha = a.holderWords;
   const hb = b.holderWords;
-  const sameHolder = ha.size > 0 && hb.size > 0 && a.holderSignature === b.holderSignature;
+  const sameHolder = ha.size > 0 && hb.size > 0 && (a.holderSignature === b.holderSignature || ownRow(a, b) || ownRow(b, a) || samePerson(a, b));
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
   // a row of a breakdown is a part: only the same row elsewhere is its fact
   if ((a.breakdown && !hb.size) || (b.breakdown && !ha.size)) return notComparable('a row of a breakdown and a figure of no row');

@@ -957,6 +957,16 @@ class Engine {
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
           }
+          // (a varying count read at a stated hour, and another report's count of the same day with none: two readings
+          // of the day — "Mon 13 Apr, 08:00 | 38 missing" and Monday evening's "44 people remain missing")
+          if (rel.time === 'same' && rel.crossDocument && (a.clock != null) !== (b.clock != null) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b))) {
+            const [timed, whole] = a.clock != null ? [a, b] : [b, a];
+            // (but not one of the part of the day the hour is in: "on Saturday morning" and a 09:15 entry)
+            if (whole.dayClock == null) {
+              this.pass(rule, [timed, whole], `${timed.text} and ${whole.text} are readings of the same day at different times`);
+              continue;
+            }
+          }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
           const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
           // (a record only grows: "Tuesday's record 42.9C", Wednesday's "new national record of 43.8C" are two days

@@ -461,6 +461,53 @@ describe('mismatch: same fact, different figures', () => {
     expect(o.claim('2.4 billion marels').unit).toBe('MAR');
   });
 
+  test('a company\'s net profit in an article is the "Net profit" row of its results table', async () => {
+    const r = await check({
+      'a.md': ['# Q3 interim statement\n\n| € million | Q3 2025 | Q3 2024 |\n|---|---|---|\n| Net profit | 1,058 | 962 |\n', '2025-10-31'],
+      'b.txt': ["Halvern Bank's net profit rose to €1.43bn in the third quarter.", '2025-10-31'],
+    });
+    expect(r.involving('1,058', '€1.43bn')).toHaveLength(1);
+    // (another owner's measure is not the table's row when the owner is named on both sides)
+    const o = await check({
+      'a.txt': ["Halvern Bank's net profit rose to €1.06bn in the third quarter.", '2025-10-31'],
+      'b.txt': ["Brennmoor Bank's net profit rose to €1.43bn in the third quarter.", '2025-10-31'],
+    });
+    expect(o.involving('€1.06bn', '€1.43bn')).toHaveLength(0);
+  });
+
+  test('a missing count read at a briefing hour and another report\'s count of the same day with no hour are two readings', async () => {
+    const r = await check({
+      'a.md': ['# Figures by briefing\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 13 Apr, 08:00 | 14 | 38 |\n| Tue 14 Apr, 12:00 | 24 | 47 |\n', '2026-04-14'],
+      'b.txt': ['Ferry live: 44 people remain missing, the emergency centre says.', '2026-04-13'],
+    });
+    expect(r.involving('38', '44')).toHaveLength(0);
+    // (but a count "on Monday morning" is of the part of the day the 08:00 reading is in)
+    const m = await check({
+      'a.md': ['# Figures by briefing\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 13 Apr, 08:00 | 14 | 38 |\n', '2026-04-14'],
+      'b.txt': ['On Monday morning 44 people were still missing, the emergency centre said.', '2026-04-13'],
+    });
+    expect(m.involving('38', '44')).toHaveLength(1);
+  });
+
+  test('boats "deployed" one day and another day are two deployments; one person\'s age is compared however fully named', async () => {
+    const r = await check({
+      'a.txt': ['The search resumed at first light with 52 boats and 340 rescuers.', '2026-04-13'],
+      'b.md': ['# Search\n\n- 61 boats and 420 divers are deployed.\n', '2026-04-14'],
+    });
+    expect(r.involving('52', '61')).toHaveLength(0);
+    const a = await check({
+      'a.txt': ['Among the dead is primary school teacher Ilse Marrow, 34, from Oskel.', '2026-04-13'],
+      'b.txt': ['Teacher Ilse Marrow, 43, died with her daughter.', '2026-04-14'],
+    });
+    expect(a.involving('34', '43')).toHaveLength(1);
+  });
+
+  test('people "on board" are counted as such, whoever estimates them', async () => {
+    const r = await check({ 'a.txt': ['The emergency centre now estimates that 252 people were on board. The families association says at least 290 people were on board.', '2026-04-14'] });
+    expect(r.claim('252').measure).toBe('people on board');
+    expect(r.involving('252', 'at least 290')).toHaveLength(1);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
