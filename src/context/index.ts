@@ -5,7 +5,7 @@
 import { fileLineColumn } from '../ingest/offsets.js';
 import { extract } from '../extract/index.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
-import type { Claim, Document, Mention, Segment } from '../types.js';
+import type { Claim, Document, Mention, Segment, TimeRef } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope, paragraphLabelScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
@@ -164,14 +164,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   const spans = mergedSpans(mentions);
   let segHint = 0;
   let lastNamed: Attribution | null = null;
-  // a results report's money and shares with no time of their own are of the period it reports
-  const period = documentPeriod(text, doc.date);
-  // section headings that name a reporting period ("## Highlights of the second quarter", "## First half"): the
-  // period of the figures under them, up to the next heading
-  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? null })) : [];
-  // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
-  // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)
-  if (new Set(headingPeriods.map((h) => (h.ref ? `${h.ref.start}|${h.ref.end}` : null)).filter(Boolean)).size < 2) headingPeriods.length = 0;
+  // the reporting periods of a results report (read at the first figure that could take one: most documents have
+  // none, and reading them means running the period patterns over the whole text)
+  let periods: ReportPeriods | null = null;
+  const reportPeriods = () => (periods ??= documentPeriods(doc));
   let headingAt = -1;
   // what a sentence says of the time of writing, read once for all its figures
   let lastSentence: string | null = null;
@@ -229,10 +225,13 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
       sentenceClock = clockIn(sentence);
     }
-    if ((period || headingPeriods.length) && time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) {
-      while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
-      const under = headingAt >= 0 ? headingPeriods[headingAt]!.ref : null;
-      time = under ? { ...under, text: `${under.text} (the section's heading)` } : period ?? time;
+    if (time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) {
+      const { period, headingPeriods } = reportPeriods();
+      if (period || headingPeriods.length) {
+        while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
+        const under = headingAt >= 0 ? headingPeriods[headingAt]!.ref : null;
+        time = under ? { ...under, text: `${under.text} (the section's heading)` } : period ?? time;
+      }
     }
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
@@ -277,6 +276,25 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   headlineFigures(doc, out);
   tableCells(doc, out, lex);
   return out;
+}
+
+interface ReportPeriods {
+  period: TimeRef | null;
+  headingPeriods: Array<{ start: number; end: number; ref: TimeRef | null }>;
+}
+/**
+ * A results report's money and shares with no time of their own are of the period it reports (documentPeriod); under
+ * section headings that name a reporting period ("## Highlights of the second quarter", "## First half"), of the
+ * heading's period, up to the next heading.
+ */
+function documentPeriods(doc: Document): ReportPeriods {
+  const text = doc.text;
+  const period = documentPeriod(text, doc.date);
+  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? null })) : [];
+  // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
+  // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)
+  if (new Set(headingPeriods.map((h) => (h.ref ? `${h.ref.start}|${h.ref.end}` : null)).filter(Boolean)).size < 2) headingPeriods.length = 0;
+  return { period, headingPeriods };
 }
 
 const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;
