@@ -157,8 +157,9 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
       }
     }
     // "1.2 million people joined marches in more than 150 towns, including 300,000 in the capital": a place's part
-    // of the people counted before it, not of the places
-    if (!d.phrase && INCLUDING.has(tokLower(t, f0.ts - 1)) && placeAfter(t, f0, to, lex)) {
+    // of the people counted before it, not of the places (and so is each place of a list after a colon: "131,000 people
+    // demonstrated nationwide: 52,000 in Lusmarra, 23,000 in Port Alder")
+    if (!d.phrase && (INCLUDING.has(tokLower(t, f0.ts - 1)) || tokText(t, f0.ts - 1) === ':') && placeAfter(t, f0, to, lex)) {
       for (let k = i - 1; k >= 0; k--) {
         const p = descs[k]!;
         if (!p.phrase || p.generic || lex.placeNouns.has(p.noun ?? '') || (figs[k]!.unit?.name ?? 'count') !== (f0.unit?.name ?? 'count')) continue;

@@ -339,6 +339,23 @@ describe('results periods and measures', () => {
   });
 });
 
+describe('crowd counts and petitions', () => {
+  test('each place of a list after a colon is a part of the people counted before it', () => {
+    const text = 'The ministry said 131,000 people had demonstrated nationwide: 52,000 in Lusmarra, 23,000 in Port Alder and 31,600 elsewhere.';
+    expect(claim(text, '52,000', '2026-10-17').measure).toBe('people demonstrated');
+    expect(claim(text, '23,000', '2026-10-17').measure).toBe('people demonstrated');
+    // (a colon before figures that are not places keeps them apart)
+    expect(claim('Key figures: 14 dead and 38 missing.', '14', '2026-10-17').measure).not.toBe('people demonstrated');
+  });
+
+  test('a count a petition "has now passed" is a lower bound', () => {
+    const c = claim('She says the petition has now passed 412,000 signatures.', 'now passed 412,000', '2026-10-17');
+    expect(c.qualifier).toBe('lower');
+    expect(c.high).toBeNull();
+    expect(claims('The bill passed 52 to 48.', '2026-10-17').find((x) => x.text === '52')!.qualifier).toBe('exact');
+  });
+});
+
 describe('a table of advisories', () => {
   const text = '# Situation report\n\n| Advisory | Time | Category | Sustained wind (km/h) | Sustained wind (mph) | Central pressure (hPa) | Rain, 24 h (mm) |\n|---|---|---|---|---|---|---|\n| 14 | Thu 18:00 | 3 | 185 | 115 | 958 | 40 |\n| 16 | Fri 00:00 | 4 | 215 | 134 | 941 | 95 |\n';
   const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-09-19' }), 0).claims;
