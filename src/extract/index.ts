@@ -439,7 +439,8 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
-    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
+    // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
+    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !/^estimated\s/i.test(m.text)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun));
     if (!src) continue;

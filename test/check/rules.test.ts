@@ -508,6 +508,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('252', 'at least 290')).toHaveLength(1);
   });
 
+  test('an independent count "estimated" after the organisers\' count, and people who "packed" the route, are the crowd', async () => {
+    const r = await check({
+      'a.txt': ['The coalition said 180,000 people had taken part in the capital, while Tallyview, an independent counting firm, estimated 74,500.', '2026-10-17'],
+      'b.txt': ['Organisers said 180,000 people packed the route from Harbour Gate, while police said 52,000 people took part.', '2026-10-18'],
+    });
+    expect(r.claim('estimated 74,500').measure).toBe('people taken part');
+    expect(r.involving('estimated 74,500', '180,000')).not.toHaveLength(0);
+    expect(r.involving('52,000', '180,000')).not.toHaveLength(0);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
