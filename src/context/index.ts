@@ -256,7 +256,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.index = idx;
     claim.snapshot = snapshot;
     claim.intraday = intraday;
-    claim.clock = time?.text === 'document date' ? clock ?? sentenceClock : null;
+    // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
+    const reading = m.dimension === 'speed' || m.dimension === 'pressure';
+    claim.clock = time?.text === 'document date' ? (reading ? sentenceClock ?? clock : clock ?? sentenceClock) : null;
     claim.dayClock = dayClock;
     out.push(claim);
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)

@@ -282,6 +282,9 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
       const lemma = verbLemma(lex, w0);
       if (lemma) ev = { lemma, word: tokText(t, i) };
       i--;
+    } else if (chunks === 0 && isWord(t, i) && /(?:ed|seen|shown)$/.test(w0) && lex.measuringVerbs.has(w0) && isWord(t, i - 1) && !isFunctionWord(lex, lw(t, i - 1))) {
+      // "The highest storm surge measured was 2.6 m": the thing measured, not the measuring
+      i--;
     }
     const at = npBackwardAt(t, i, lex, floor);
     const np = at.words;

@@ -518,6 +518,23 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('52,000', '180,000')).not.toHaveLength(0);
   });
 
+  test('a reading at the hour its sentence names is compared with a table row of that hour, whatever the entry\'s stamp', async () => {
+    const r = await check({
+      'a.html': ['<html><body><article><h1>Cyclone live</h1><p>04:10 — The cyclone came ashore at 03:20 with sustained winds of 210 km/h (140 mph).</p></article></body></html>', '2026-09-18'],
+      'b.md': ['# Situation report\n\n| Advisory | Time | Sustained wind (km/h) | Sustained wind (mph) |\n|---|---|---|---|\n| Landfall | Fri 03:20 | 210 | 130 |\n', '2026-09-19'],
+    });
+    expect(r.involving('140 mph', '130')).not.toHaveLength(0);
+  });
+
+  test('"the highest storm surge measured" is a surge, compared with another report\'s surge', async () => {
+    const r = await check({
+      'a.md': ['# Report\n\nThe highest storm surge measured was 2.6 m at the tide gauge.', '2026-09-19'],
+      'b.txt': ['The storm came ashore with a surge of 2.5 metres.', '2026-09-19'],
+    });
+    expect(r.claim('2.6 m').holder).toBe('highest storm surge');
+    expect(r.involving('2.6 m', '2.5 metres')).not.toHaveLength(0);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
