@@ -210,7 +210,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
-    const scope = findScope(sentence, rel, relEnd) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80))) : null);
+    const scope = findScope(sentence, rel, relEnd, lex) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
     // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
     let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
     // "today", "this morning", "tonight": the document's date (a part of it orders two figures of the day)

@@ -3,23 +3,8 @@
  * "in Castelmoro", "across Ukraine", "nationwide". Read after the figure first (its own noun phrase), then
  * before it in the same clause. Time words ("in September") and quotes are not places.
  */
+import type { Lexicon } from '../lexicon/index.js';
 import { isCapitalised, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
-
-const PLACE_PREP = new Set(['in', 'across', 'throughout', 'near', 'around', 'outside', 'inside', 'within', 'from']);
-const AREA_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northern', 'southern', 'eastern', 'western', 'central', 'centre', 'center', 'rest', 'outskirts', 'suburbs', 'capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'state', 'area', 'areas', 'oblast', 'municipality', 'constituency', 'part', 'parts', 'coast', 'border', 'heart', 'whole']);
-/** Kinds of place that, after "in the", name one place told before ("in the capital", "in the region"). */
-const ANAPHORIC_PLACES = new Set(['capital', 'city', 'town', 'village', 'region', 'province', 'district', 'county', 'constituency', 'municipality', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
-/** Kinds of area that follow a place's name as a label ("Kalvik municipality", "Kherson region"). */
-const NAMED_AREAS = new Set(['municipality', 'region', 'province', 'district', 'county', 'constituency', 'oblast', 'prefecture', 'borough', 'parish']);
-/** Adjectives a place name may carry after its preposition: "in tiny Sarne", "in neighbouring Varn". */
-const PLACE_ADJECTIVES = new Set(['tiny', 'small', 'little', 'nearby', 'neighbouring', 'neighboring', 'rural', 'remote', 'coastal', 'historic', 'hard-hit', 'worst-hit']);
-const NATIONAL = new Set(['nationwide', 'countrywide', 'nationally']);
-const NOT_PLACES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter',
-  'total', 'all', 'addition', 'particular', 'fact', 'response', 'order', 'turn', 'part', 'line', 'time', 'place', 'general', 'recent',
-  'q', 'h', 'fy', 'english', 'russian', 'ukrainian', 'french', 'german', 'spanish', 'cash', 'person', 'hospital', 'custody', 'office', 'power', 'charge',
-]);
 
 export interface Scope {
   text: string;
@@ -27,15 +12,14 @@ export interface Scope {
   key: string;
 }
 
-
 /** A place phrase starting at the preposition at i, or null. */
-function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: number } | null {
+function placeAt(t: Tokens, i: number, limit: number, lex: Lexicon): { scope: Scope; end: number } | null {
   const w = tokLower(t, i);
-  if (NATIONAL.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
+  if (lex.nationalWords.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
   // "the national death toll" (lower case: "the National Hospital" is a name)
   if (w === 'national' && !isCapitalised(t, i) && t.kind[i + 1] === T_WORD) return { scope: { text: 'national', key: 'national' }, end: i + 1 };
   if (w === 'across' && tokLower(t, i + 1) === 'the' && (tokLower(t, i + 2) === 'country' || tokLower(t, i + 2) === 'nation')) return { scope: { text: 'across the country', key: 'national' }, end: i + 3 };
-  if (!PLACE_PREP.has(w)) return null;
+  if (!lex.placePrepositions.has(w)) return null;
   let k = i + 1;
   const keyParts: string[] = [];
   let sawProper = false;
@@ -43,14 +27,14 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
   let steps = 0;
   while (k < limit && steps < 12) {
     const x = tokLower(t, k);
-    if (isCapitalised(t, k) && !NOT_PLACES.has(x)) {
+    if (isCapitalised(t, k) && !lex.notPlaces.has(x)) {
       keyParts.push(x);
       sawProper = true;
       last = k;
-    } else if (t.kind[k] === T_WORD && AREA_WORDS.has(x)) {
+    } else if (t.kind[k] === T_WORD && lex.areaWords.has(x)) {
       keyParts.push(x);
       last = k;
-    } else if (PLACE_ADJECTIVES.has(x) && !sawProper && isCapitalised(t, k + 1)) {
+    } else if (lex.placeAdjectives.has(x) && !sawProper && isCapitalised(t, k + 1)) {
       /* "in tiny Sarne", "in nearby Bellcourt" */
     } else if (x === 'the' || x === 'of' || (t.kind[k] === T_PUNCT && tokText(t, k) === "'" ) || x === 's' || (t.kind[k] === T_PUNCT && tokText(t, k) === '-')) {
       /* joiners */
@@ -59,7 +43,7 @@ function placeAt(t: Tokens, i: number, limit: number): { scope: Scope; end: numb
     steps++;
   }
   // "in the capital", "in the constituency": a place named before, by its kind
-  const named = !sawProper && last === i + 2 && tokLower(t, i + 1) === 'the' && ANAPHORIC_PLACES.has(tokLower(t, last));
+  const named = !sawProper && last === i + 2 && tokLower(t, i + 1) === 'the' && lex.anaphoricPlaces.has(tokLower(t, last));
   if ((!sawProper && !named) || last < 0) return null;
   const text = t.text.slice(t.start[i + 1]!, t.end[last]!).replace(/^the\s+/i, '');
   return { scope: { text, key: keyParts.filter((p) => p !== 's').join(' ') }, end: last + 1 };
@@ -75,23 +59,23 @@ function punctOf(t: Tokens, i: number, chars: string): boolean {
  * The place a paragraph is labelled with at its start ("Local results, Kalvik municipality: … Turnout 69.4%."): the
  * scope of its figures that name no place of their own.
  */
-export function paragraphLabelScope(paragraph: string): Scope | null {
+export function paragraphLabelScope(paragraph: string, lex: Lexicon): Scope | null {
   const colon = paragraph.indexOf(':');
   if (colon < 0 || colon > 60) return null;
   const t = tokenizeMemo(paragraph.slice(0, colon));
   const k = t.n - 1;
-  if (k < 1 || t.kind[k] !== T_WORD || !NAMED_AREAS.has(tokLower(t, k)) || !isCapitalised(t, k - 1) || NOT_PLACES.has(tokLower(t, k - 1))) return null;
+  if (k < 1 || t.kind[k] !== T_WORD || !lex.namedAreas.has(tokLower(t, k)) || !isCapitalised(t, k - 1) || lex.notPlaces.has(tokLower(t, k - 1))) return null;
   return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
 }
 
-export function findScope(sentence: string, figStart: number, figEnd: number): Scope | null {
+export function findScope(sentence: string, figStart: number, figEnd: number, lex: Lexicon): Scope | null {
   const t = tokenizeMemo(sentence);
   // after the figure, within its clause (up to 12 tokens, stopping at clause punctuation)
   let i = 0;
   while (i < t.n && t.start[i]! < figEnd) i++;
   for (let steps = 0; i < t.n && steps < 14; i++, steps++) {
     if (t.kind[i] === T_PUNCT && punctOf(t, i, '.;:!?,()')) break;
-    const p = placeAt(t, i, t.n);
+    const p = placeAt(t, i, t.n, lex);
     if (p) return p.scope;
   }
   // before the figure, in the same clause
@@ -100,13 +84,13 @@ export function findScope(sentence: string, figStart: number, figEnd: number): S
   for (let k = j - 1, steps = 0; k >= 0 && steps < 14; k--, steps++) {
     if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;:!?')) break;
     if (t.kind[k] !== T_WORD) continue;
-    const p = placeAt(t, k, j);
+    const p = placeAt(t, k, j, lex);
     if (p && p.end <= j) return p.scope;
   }
   // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
   for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
     if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;!?')) break;
-    if (t.kind[k] === T_WORD && NAMED_AREAS.has(tokLower(t, k)) && isCapitalised(t, k - 1) && !NOT_PLACES.has(tokLower(t, k - 1))) {
+    if (t.kind[k] === T_WORD && lex.namedAreas.has(tokLower(t, k)) && isCapitalised(t, k - 1) && !lex.notPlaces.has(tokLower(t, k - 1))) {
       return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
     }
   }

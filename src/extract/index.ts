@@ -72,7 +72,11 @@ function mastheadField(text: string, start: number, end: number): boolean {
   return /\b(?:no|issue|edition|vol)\b\.?\s*[\d,.]+/i.test(text.slice(ls, le));
 }
 
-const MAGNITUDE_TALK = /\b(?:magnitudes?|richter|earthquakes?|quakes?|seismic|tremors?|aftershocks?)\b/i;
+/** Does the block of tokens [from, to) talk about an earthquake (a word of the lexicon's quake_words)? */
+function quakeTalk(t: Tokens, lex: Lexicon, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (t.kind[k] === T_WORD && lex.quakeWords.has(tokLower(t, k))) return true;
+  return false;
+}
 
 /** The figures of the block of tokens [from, to), appended to `out` (their links are indexes into `out`). */
 function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from: number, to: number, out: Mention[]): void {
@@ -86,7 +90,7 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
   // figure could be one)
   const mag = lex.unitsByName.get('magnitude');
   const bare = (f: RawFigure) => !f.unit && !f.per && f.form === 'digits' && f.value >= 2 && f.value < 10 && /^\d\.\d$/.test(f.exact);
-  if (mag && figs.some(bare) && MAGNITUDE_TALK.test(text.slice(t.start[from]!, t.end[to - 1]!))) {
+  if (mag && figs.some(bare) && quakeTalk(t, lex, from, to)) {
     for (const f of figs) {
       if (!bare(f)) continue;
       const next = f.te < t.n && t.kind[f.te] === T_WORD ? tokLower(t, f.te) : null;

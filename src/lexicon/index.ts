@@ -122,6 +122,22 @@ export interface Lexicon {
   measuringVerbs: Set<string>;
   /** Nouns of places ("the capital", "towns"). */
   placeNouns: Set<string>;
+  /** Prepositions that open a place phrase ("in", "across"). */
+  placePrepositions: Set<string>;
+  /** Words of a place phrase that are no names ("north", "region", "rest"). */
+  areaWords: Set<string>;
+  /** Words after a preposition that name no place ("January", "total", "hospital"). */
+  notPlaces: Set<string>;
+  /** Kinds of place that, after "in the", name one place told before ("in the capital"). */
+  anaphoricPlaces: Set<string>;
+  /** Kinds of area after a place's name as a label ("Kalvik municipality"). */
+  namedAreas: Set<string>;
+  /** Adjectives a place name may carry after its preposition ("in tiny Sarne"). */
+  placeAdjectives: Set<string>;
+  /** Words that make a figure national ("nationwide"). */
+  nationalWords: Set<string>;
+  /** Words of a paragraph about an earthquake (a bare "5.9" there is a magnitude). */
+  quakeWords: Set<string>;
   /** Nouns for a person whose age can follow with "of": "a girl of three", "a man of 40". */
   ageNouns: Set<string>;
   /** Verbs of a working life before "at"/"until" and an age: "retired at 60", "started work at 17", "work until 64". */
@@ -275,6 +291,14 @@ interface WordsFile {
   capacity_nouns?: string[];
   measuring_verbs?: string[];
   place_nouns?: string[];
+  place_prepositions?: string[];
+  area_words?: string[];
+  not_places?: string[];
+  anaphoric_places?: string[];
+  named_areas?: string[];
+  place_adjectives?: string[];
+  national_words?: string[];
+  quake_words?: string[];
   age_nouns?: string[];
   age_at_verbs?: string[];
   generic_heads?: string[];
@@ -345,6 +369,14 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     capacityNouns: new Set(),
     measuringVerbs: new Set(),
     placeNouns: new Set(),
+    placePrepositions: new Set(),
+    areaWords: new Set(),
+    notPlaces: new Set(),
+    anaphoricPlaces: new Set(),
+    namedAreas: new Set(),
+    placeAdjectives: new Set(),
+    nationalWords: new Set(),
+    quakeWords: new Set(),
     ageNouns: new Set(),
     ageAtVerbs: new Set(),
     genericHeads: new Set(),
@@ -430,6 +462,14 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.capacityNouns, f.capacity_nouns);
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);
+    fill(lex.placePrepositions, f.place_prepositions);
+    fill(lex.areaWords, f.area_words);
+    fill(lex.notPlaces, f.not_places);
+    fill(lex.anaphoricPlaces, f.anaphoric_places);
+    fill(lex.namedAreas, f.named_areas);
+    fill(lex.placeAdjectives, f.place_adjectives);
+    fill(lex.nationalWords, f.national_words);
+    fill(lex.quakeWords, f.quake_words);
     fill(lex.ageNouns, f.age_nouns);
     fill(lex.ageAtVerbs, f.age_at_verbs);
     fill(lex.genericHeads, f.generic_heads);

@@ -356,6 +356,17 @@ describe('crowd counts and petitions', () => {
   });
 });
 
+describe('scope words live in the lexicon', () => {
+  test('a user\'s words file adds an adjective a place name may carry ("in sleepy Varn")', async () => {
+    const { extendLexicon } = await import('../../src/lexicon/index.js');
+    const text = 'In sleepy Varn, 1,200 people were evacuated.';
+    const doc = () => ingestText(text, { id: 'a.txt', path: 'a.txt', date: '2026-09-19' });
+    expect(processDocument(doc(), 0).claims.find((c) => c.text === '1,200')!.scopeKey).toBeNull();
+    const lex = extendLexicon([{ name: 'words', data: { lexicon: 'words', place_adjectives: ['sleepy'] } }]);
+    expect(processDocument(doc(), 0, lex).claims.find((c) => c.text === '1,200')!.scopeKey).toBe('varn');
+  });
+});
+
 describe('a table of advisories', () => {
   const text = '# Situation report\n\n| Advisory | Time | Category | Sustained wind (km/h) | Sustained wind (mph) | Central pressure (hPa) | Rain, 24 h (mm) |\n|---|---|---|---|---|---|---|\n| 14 | Thu 18:00 | 3 | 185 | 115 | 958 | 40 |\n| 16 | Fri 00:00 | 4 | 215 | 134 | 941 | 95 |\n';
   const c = () => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-09-19' }), 0).claims;
