@@ -535,6 +535,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('2.6 m', '2.5 metres')).not.toHaveLength(0);
   });
 
+  test('a level that "stands at" a figure is the state of its day, not a rival of the day before\'s', async () => {
+    const r = await check({
+      'a.txt': ['The reservoir has dropped to 94% of capacity.', '2025-11-10'],
+      'b.txt': ['The reservoir stands at 91% of capacity.', '2025-11-11'],
+    });
+    expect(r.claim('91%').snapshot).toBe(true);
+    expect(r.involving('94%', '91%')).toHaveLength(0);
+  });
+
   test('a quake has one magnitude, whatever day or verb reports it', async () => {
     const r = await check({
       'a.txt': ['The magnitude 6.7 quake hit at 3:17 a.m. near the town, the seismic institute said.', '2024-10-08'],
