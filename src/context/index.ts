@@ -375,6 +375,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // columns and rows in a unit ("Sustained wind (km/h)", "Rain, 24 h (mm)", "Central pressure (hPa)")
   const colUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
   const rowUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
+  // what a short line right above a table says its figures are ("Rain measured by the SMI:")
+  const tableLead = new Map<number, string>();
   const firstCell = new Map<number, Segment>();
   for (const s of cells) if (!firstCell.has(s.cell!.table)) firstCell.set(s.cell!.table, s);
   for (const [table, first] of firstCell) {
@@ -382,6 +384,19 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const cap = doc.segments.filter((g) => (g.kind === 'caption' && first.start - g.end < 300) || ((g.kind === 'paragraph' || g.kind === 'heading') && g.end - g.start <= 80 && first.start - g.end < 8)).filter((g) => g.end <= first.start).pop();
     const m = cap ? moneyScale(doc.text.slice(cap.start, cap.end), lex) : null;
     if (m) tableMoney.set(table, m);
+    // ("Rain measured by the SMI:" above "| Station | 24 h to 09:00 Wed (mm) |": what the columns measure)
+    // (or the last sentence of the paragraph right above, when it introduces the table: "… harbour. Rain measured by the SMI:")
+    const intro = (() => {
+      const p = cap ?? doc.segments.filter((g) => g.kind === 'paragraph' && g.end <= first.start && first.start - g.end < 8).pop();
+      const t = p ? doc.text.slice(p.start, p.end).trim() : '';
+      if (!cap && !t.endsWith(':')) return '';
+      let e = t.length;
+      while (e > 0 && '.: \t\n'.includes(t[e - 1]!)) e--;
+      const body = t.slice(0, e);
+      return body.slice(Math.max(body.lastIndexOf('.'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1).trim();
+    })();
+    const lead = leadWords(intro);
+    if (lead) tableLead.set(table, lead);
   }
   for (const s of cells) {
     const { table, row, col } = s.cell!;
@@ -432,7 +447,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       let h = rawHeads.get(table);
       if (!h) rawHeads.set(table, (h = []));
       // (a header in a unit names its measure before any period or hour: "Rain, 24 h to 08:00 on 20 Sep (mm)" is rain)
-      const lead = !text && colUnit.has(`${table}|${col}`) ? label(raw.replace(/\([^()]*\)/g, ' ').split(/[,\d]/)[0]!.trim()) : null;
+      const lead = !text && colUnit.has(`${table}|${col}`) ? label(raw.replace(/\([^()]*\)/g, ' ').split(/[,\d]/)[0]!.trim()) ?? tableLead.get(table) ?? null : null;
       h[col] = text ? norm(text) : lead ? norm(lead) : null;
     }
   }
@@ -573,6 +588,25 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     claims.push(...kept);
   }
 }
+
+/**
+ * The words a line introducing a table opens with, up to what says how or where they were got: "Rain measured by the
+ * SMI" → "Rain", "Wind gusts recorded on Friday" → "Wind gusts"; null past four words or for anything but words.
+ */
+function leadWords(intro: string): string | null {
+  const words: string[] = [];
+  for (const w of intro.replace(/^#+/, '').split(/\s+/)) {
+    if (!w) continue;
+    let e = w.length;
+    while (e > 0 && ':(,'.includes(w[e - 1]!)) e--;
+    const bare = w.slice(0, e);
+    if (INTRO_STOP.has(bare.toLowerCase()) || !/^[A-Za-z][A-Za-z-]*$/.test(bare)) break;
+    words.push(bare);
+    if (bare !== w) break;
+  }
+  return words.length && words.length <= 4 ? words.join(' ') : null;
+}
+const INTRO_STOP = new Set(['measured', 'recorded', 'reported', 'observed', 'by', 'in', 'at', 'for', 'from', 'since', 'on', 'to']);
 
 const WEEKDAY_ABBREV = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -378,6 +378,13 @@ describe('a table of advisories', () => {
     expect(c().find((x) => x.text === '95')).toMatchObject({ unit: 'mm', dimension: 'length' });
   });
 
+  test('a line introducing the table names what its unit columns measure when their headers name only a period', () => {
+    const t = '# Report\n\nThe surge reached 2.6 m at the harbour. Rain measured by the met office:\n\n| Station | 24 h to 09:00 Wed (mm) | Storm total (mm) |\n|---|---|---|\n| Port Ambry | 186 | 241 |\n';
+    const d = processDocument(ingestText(t, { id: 'b.md', path: 'b.md', date: '2025-10-17' }), 0).claims;
+    expect(d.find((x) => x.text === '186')).toMatchObject({ unit: 'mm', phrase: 'rain' });
+    expect(d.find((x) => x.text === '241')!.phrase).toBe('storm total');
+  });
+
   test('advisory numbers and categories are no figures', () => {
     const texts = c().map((x) => x.text);
     expect(texts).not.toContain('14');
