@@ -561,3 +561,25 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 });
+
+describe('passing states', () => {
+  test('"by the" names an agent, not a time: "claimed by the organisers" is no passing state', () => {
+    expect(claim('The prefecture counted 9,000 walkers in Ostrel, against the 30,000 claimed by the organisers.', '30,000', '2025-04-06').snapshot).toBe(false);
+    expect(claim('Some 2,400 votes were cast by the members of the guild.', 'Some 2,400', '2025-04-06').snapshot).toBe(false);
+    // (but "by the afternoon", "by the end of the day" are moments of a count on its way)
+    expect(claim('By the afternoon 4,100 people had crossed the bridge.', '4,100', '2025-04-06').snapshot).toBe(true);
+    expect(claim('The toll had reached 31 by the end of the day.', '31', '2025-04-06').snapshot).toBe(true);
+  });
+
+  test('a count partway through makes every figure of its own day provisional', () => {
+    const c = claims('With 81.5% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote. Turnout was 59.4%, against 61.0% in 2021.', '2025-04-06');
+    expect(c.find((x) => x.text === '38.2%')!.snapshot).toBe(true);
+    expect(c.find((x) => x.text === '59.4%')!.snapshot).toBe(true);
+    // (a figure of another year is no reading of the count)
+    expect(c.find((x) => x.text === '61.0%')!.snapshot).toBe(false);
+    // (all but complete, a count is the result)
+    const done = claims('With 99.7% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote.', '2025-04-06');
+    expect(done.find((x) => x.text === '38.2%')!.snapshot).toBe(false);
+    expect(claim('The League took 38.2% of the vote. Turnout was 59.4%.', '38.2%', '2025-04-06').snapshot).toBe(false);
+  });
+});
