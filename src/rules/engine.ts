@@ -926,6 +926,17 @@ class Engine {
         perDoc.set(d, r + 1);
       }
       const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
+      // two figures of different places stated together ("58 arrested nationwide, 37 of them in the capital"): the
+      // document explains their scopes, and other reports of the same two figures need no scope note
+      const together = new Map<string, ClaimFacts[]>();
+      for (const f of facts) {
+        const k = `${f.docIndex}:${f.claim.sentenceStart}`;
+        const l = together.get(k);
+        if (l) l.push(f);
+        else together.set(k, [f]);
+      }
+      const explained = new Set<string>();
+      for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const fa = facts[x]!;
@@ -1021,7 +1032,7 @@ class Engine {
           const scopeRule = this.ruleFor('scope', a, b);
           // (a share for one place next to a share with no place: "turnout in the constituency was 66.8%", "turnout was 71.3%")
           if (rel.scope === 'different' || (rel.scope === 'one' && ((ratio >= 1.5 && !differentSources && ka.family === 'count') || SHARE_FAMILY.test(ka.family)))) {
-            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio) {
+            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio && !explained.has(`${Math.min(ka.v, kb.v)}|${Math.max(ka.v, kb.v)}`)) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';
               edges.push({ a, b, rule: scopeRule, severity: scopeRule.severity, kind: 'scope', why: `${a.text} is for ${sa}, ${b.text} for ${sb}` });

@@ -582,6 +582,21 @@ describe('scope: a regional figure next to a national one', () => {
     expect(f[0]!.message).toMatch(/no place given/);
   });
 
+  test('two scopes a report states together ("58 nationwide, 37 of them in the capital") need no scope note elsewhere', async () => {
+    const r = await check({
+      'a.txt': ['Officers detained 64 people across the country on Saturday, 29 of them in Ostrel, the ministry said.', '2025-04-06'],
+      'b.txt': ['Police in Ostrel detained 29 people on Saturday.', '2025-04-06'],
+      'c.txt': ['The ministry said 64 people were detained nationwide on Saturday.', '2025-04-06'],
+    });
+    expect(r.findings.filter((f) => f.rule === 'scope-difference')).toHaveLength(0);
+    // (but a capital's count that no report relates to the national one is shown with both scopes)
+    const other = await check({
+      'b.txt': ['Police in Ostrel detained 29 people on Saturday.', '2025-04-06'],
+      'c.txt': ['The ministry said 64 people were detained nationwide on Saturday.', '2025-04-06'],
+    });
+    expect(other.involving('29', '64').map((f) => f.rule)).toEqual(['scope-difference']);
+  });
+
   test('a regional figure that agrees with the national one is not flagged', async () => {
     const r = await check({
       'a.txt': ['Forces retook 600 settlements in the Kherson region, the ministry said.', '2022-10-14'],
