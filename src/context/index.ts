@@ -58,6 +58,9 @@ function pastEventClause(before: string, docYear: number): boolean {
 /** A clock time the sentence dates its news by: "at the 12.30 briefing", "at 2:15 a.m.", "by 18:00". */
 const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?/i;
 
+/** An hour of the day a sentence dates its news by, without minutes: "at an 11 a.m. briefing", "the 9 a.m. update". */
+const SENTENCE_HOUR = /\b(?:at|by|the|an?)\s+(1[0-2]|0?[1-9])\s*([ap])\.?m\b/i;
+
 /** Minutes after midnight of the first clock time in a sentence, or null. */
 function clockIn(sentence: string): number | null {
   const m = SENTENCE_CLOCK.exec(sentence);
@@ -223,6 +226,11 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (time && time.text && time.text !== 'document date' && time.start === time.end) {
       dayClock = clockOfText(time.text);
       if (doc.date && time.start === doc.date && TODAY_TEXT.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
+    }
+    // (an hour the sentence names is a part of the day too, as rough: "At an 11 a.m. briefing the directorate had reported 23 dead")
+    if (dayClock === null && time && time.start === time.end) {
+      const h = SENTENCE_HOUR.exec(sentence);
+      if (h) dayClock = clockMinutes(h[1]!, '00', h[2]);
     }
     if (sentence !== lastSentence) {
       lastSentence = sentence;

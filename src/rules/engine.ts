@@ -993,8 +993,12 @@ class Engine {
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
-          if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
-            const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
+          // (within one report, the part of the day a sentence names orders its counts as well: the headline's "41" and
+          // "at an 11 a.m. briefing … 23 dead")
+          const ta = a.clock ?? (rel.crossDocument ? null : a.dayClock);
+          const tb = b.clock ?? (rel.crossDocument ? null : b.dayClock);
+          if (rising && rel.time === 'same' && (ta != null) !== (tb != null)) {
+            const [timed, whole, kt, kw] = ta != null ? [a, b, ka, kb] : [b, a, kb, ka];
             if (kt.whi < kw.wlo) {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
               continue;

@@ -32,6 +32,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(f[0]!.message).toMatch(/rounded to the nearest 10,000/);
   });
 
+  test('within one report, a count of an earlier hour the sentence names is an earlier reading, not a conflict', async () => {
+    const r = await check({
+      'a.txt': ['Landslide kills at least 19 in Dorvik\n\nA landslide buried part of Dorvik before dawn on Tuesday, killing at least 19 people, the rescue agency said.\n\nAt a 9 a.m. briefing the agency had reported 11 dead.', '2025-05-06'],
+    });
+    expect(r.findings).toHaveLength(0);
+    // (another report's count below a reading at a named hour is still a conflict: both may quote one briefing)
+    const two = await check({
+      'a.txt': ['"We have found 11 bodies," the agency told reporters at a 9 p.m. briefing in Dorvik on Tuesday.', '2025-05-06'],
+      'b.txt': ['Mine collapse in Dorvik: 19 dead, the agency said on Tuesday.', '2025-05-06'],
+    });
+    expect(two.findings.length).toBeGreaterThan(0);
+  });
+
   test('different named sources are flagged with both attributions', async () => {
     const r = await check({
       'a.txt': ['Police said 4,000 people took part in the march.', '2025-03-05'],
