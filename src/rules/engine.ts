@@ -1021,7 +1021,11 @@ class Engine {
           const tol = p.tolerance * Math.max(Math.abs(ka.v), Math.abs(kb.v));
           // figures in different units (185 km/h, 115 mph) agree when they agree at the precision written
           const crossUnit = a.unit !== b.unit;
-          const consistent = crossUnit ? ka.wlo - tol <= kb.whi && kb.wlo - tol <= ka.whi : ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi;
+          // ("provisions fell 22.8%" and a table's "−22.8%": one fall, told by its verb or by its sign)
+          const [neg, pos] = ka.v < 0 ? [ka, kb] : [kb, ka];
+          const posClaim = pos === ka ? a : b;
+          const fallen = neg.v < 0 && pos.v > 0 && -neg.v === pos.v && FALL_BEFORE.test(posClaim.sentence.slice(Math.max(0, posClaim.start - posClaim.sentenceStart - 30), posClaim.start - posClaim.sentenceStart));
+          const consistent = fallen || (crossUnit ? ka.wlo - tol <= kb.whi && kb.wlo - tol <= ka.whi : ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi);
           if (consistent) {
             agree.push([a, b]);
             continue;
@@ -1231,6 +1235,8 @@ const WINDOW = 64;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
+/** A fall told by its verb just before the figure: "fell 22.8%", "was down by 3%", "declined some 4%". */
+const FALL_BEFORE = /\b(?:fell|falls?|falling|dropped|drops?|declined|declines?|decreased|decreases?|slipped|slid|shrank|eased|down|lower)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$/i;
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
 const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;

@@ -45,6 +45,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(two.findings.length).toBeGreaterThan(0);
   });
 
+  test('a fall told by its verb and by a minus sign is one change ("fell 6.4%", "−6.4%"); a rise against the sign is flagged', async () => {
+    const doc = (verb: string) => `---\ntitle: Orvane Bank third-quarter 2025 results\ndate: 2025-10-29\n---\n\n# Orvane Bank third-quarter 2025 results\n\nOperating expenses ${verb} 6.4% to €412 million in the third quarter.\n\n| € million | Q3 2025 | Q3 2024 | Change |\n|---|---|---|---|\n| Operating expenses | 412 | 440 | −6.4% |\n`;
+    const fell = await check({ 'a.md': doc('fell') });
+    expect(fell.findings).toHaveLength(0);
+    const rose = await check({ 'a.md': doc('rose') });
+    expect(rose.involving('6.4%', '−6.4%')).toHaveLength(1);
+  });
+
   test('different named sources are flagged with both attributions', async () => {
     const r = await check({
       'a.txt': ['Police said 4,000 people took part in the march.', '2025-03-05'],
