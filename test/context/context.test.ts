@@ -149,6 +149,14 @@ describe('time', () => {
     expect(claim('The vote on 7 March will draw 40,000 people.', '40,000', '2025-10-16').time).toMatchObject({ start: '2026-03-07' });
   });
 
+  test('a figure an outlook "implies" is a forecast, through the whole clause it frames', () => {
+    const text = 'Taken at face value, the new range implies sales of roughly €2.1bn to €2.2bn next year before any acquisitions, and an operating profit of about €180m to €190m.';
+    expect(claim(text, 'roughly €2.1bn to €2.2bn', '2025-03-04').role).toBe('forecast');
+    expect(claim(text, 'about €180m to €190m', '2025-03-04').role).toBe('forecast');
+    // (a reported figure is no forecast)
+    expect(claim('Sales rose 4% to €2.05bn last year, and operating profit reached €171m.', '€2.05bn', '2025-03-04').role).not.toBe('forecast');
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();
