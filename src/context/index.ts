@@ -379,6 +379,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
   // reporting periods named by column headers ("Q2 2025", "Q2 2024")
   const tableMoney = new Map<number, { code: string | null; scale: number }>();
+  const colRates = new Set<string>();
   const colMoney = new Map<string, { code: string | null; scale: number }>();
   const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
   // columns in per cent ("Share (%)", "%", "Turnout, per cent")
@@ -407,6 +408,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const since = !!year && /\b(?:on|since|from|vs|versus|over|against)\.?$/i.test((year[1] ?? '').trim());
     const text = label(year ? year[1] ?? '' : raw);
     if (row === 0) {
+      if (col > 0 && NOT_ADDITIVE.test(raw)) colRates.add(`${table}|${col}`);
       if (col > 0 && PERCENT_LABEL.test(raw)) colPercent.add(`${table}|${col}`);
       const u = col > 0 ? labelUnit(raw, lex) : null;
       if (u) colUnit.set(`${table}|${col}`, u);
@@ -512,7 +514,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       drop.add(c);
       return;
     }
-    const totalRow = totalRows.get(table) ?? null;
+    // (a column of rates or averages has no total: "Cases per 100,000" in the district's row is its own rate)
+    const totalRow = colRates.has(`${table}|${col}`) ? null : totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
@@ -574,8 +577,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const prev = col > 1 ? headers.get(table)?.[col - 1] ?? null : null;
       if (!rest && prev && !colPercent.has(`${table}|${col - 1}`)) named = prev;
     }
-    if (named && (c.unit === 'count' || labelled)) c.phrase = named;
-    if (rowLabel && !c.holder) c.holder = rowLabel;
+    // a table of indicators by place or group ("Indicator | Dravenna region | Vellmark (national)"): the row names what
+    // its cells count, the column whose figures they are
+    const byRow = !!rowLabel && !!head && ROW_MEASURES.test(headers.get(table)?.[0] ?? '');
+    if (named && (c.unit === 'count' || labelled)) c.phrase = byRow ? rowLabel : named;
+    if (rowLabel && !c.holder) c.holder = byRow ? head : rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
   if (drop.size) {
@@ -593,6 +599,12 @@ const STATED_AS = /\(?\b(?:restated|as restated|reported|as reported|originally 
 
 /** A column header that names when each row was read or issued: "Time", "Date", "Issued", "Valid at". */
 const TIME_HEAD = /^(?:time|date|date and time|when|issued|valid|valid at|observed|local time|hour)$/;
+
+/** A column header of figures that do not add up: rates per head, averages, medians. */
+const NOT_ADDITIVE = /\bper\s+(?:\d|capita|head|person|inhabitant|resident|thousand|hundred|million)|\b(?:rate|average|mean|median)\b/i;
+
+/** The first header of a table whose rows are the measures: "Indicator", "Key figures", "Metric". */
+const ROW_MEASURES = /^(?:indicators?|measures?|metrics?|key (?:figures?|indicators?|data)|statistics?|variables?)$/i;
 
 /** A column header of changes: "Change", "Change on 2022", "+/-", "±". */
 const CHANGE_HEAD = /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/;

@@ -801,6 +801,20 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
 });
 
 describe('sum: stated parts and stated total', () => {
+  test('tables of indicators by place and columns of rates: each row is its own measure, a rate column has no total', async () => {
+    const doc = (total: string) => [
+      '# Measles bulletin No. 3',
+      'Data as at 17:00 on Tuesday 3 June 2025.',
+      '| Indicator | Northern district | Whole country |\n|---|---:|---:|\n| Confirmed cases | 140 | 152 |\n| of which in children | 96 | 101 |\n| Deaths | 6 | 6 |\n| Cases per 100,000 residents | 12.4 | 1.9 |',
+      `| Town | Residents | Cases | Cases per 100,000 |\n|---|---:|---:|---:|\n| Ardel | 420,000 | 70 | 16.7 |\n| Brisk | 310,000 | 45 | 14.5 |\n| Cole | 250,000 | 16 | 6.4 |\n| Dunmere | 150,000 | 9 | 6.0 |\n| **Total** | **1,130,000** | **${total}** | **12.4** |`,
+    ].join('\n\n') + '\n';
+    const ok = await check({ 'a.md': [doc('140'), '2025-06-03'] });
+    expect(ok.findings).toHaveLength(0);
+    // (the column of counts still adds up to its total)
+    const bad = await check({ 'a.md': [doc('150'), '2025-06-03'] });
+    expect(bad.findings.map((f) => f.rule)).toEqual(['parts-sum']);
+  });
+
   test('a list of labelled amounts must add up to the labelled total under it', async () => {
     const bad = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union (Cohesion Fund): €450 million\n- City of Corvale: €1.5 billion\n- Total: €3.35 billion\n' });
     const f = bad.findings.filter((x) => x.rule === 'parts-sum');
