@@ -53,6 +53,20 @@ describe('mismatch: same fact, different figures', () => {
     expect(rose.involving('6.4%', '−6.4%')).toHaveLength(1);
   });
 
+  test('a reading of what varies dated to another day is another reading, not a conflict', async () => {
+    const r = await check({
+      'a.txt': ['A reconnaissance aircraft measured winds of 230 km/h and a central pressure of 962 hPa (28.41 inches of mercury).', '2025-08-14'],
+      'b.txt': ['Orla came ashore near Dunmore at 3:40 a.m. Friday as a Category 4 hurricane with sustained winds of 140 mph and a central pressure of 967 millibars.', '2025-08-16'],
+    });
+    expect(r.findings).toHaveLength(0);
+    // (two reports of the same day without a time of their own still disagree)
+    const same = await check({
+      'a.txt': ['A reconnaissance aircraft measured winds of 230 km/h and a central pressure of 962 hPa (28.41 inches of mercury).', '2025-08-14'],
+      'b.txt': ['Orla is a Category 4 hurricane with sustained winds of 140 mph and a central pressure of 967 millibars.', '2025-08-14'],
+    });
+    expect(same.findings).toHaveLength(1);
+  });
+
   test('different named sources are flagged with both attributions', async () => {
     const r = await check({
       'a.txt': ['Police said 4,000 people took part in the march.', '2025-03-05'],
