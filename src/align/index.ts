@@ -515,6 +515,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
     const periodReport = a.subjectFamily && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100;
     // (two readings, each of its own moment, are never the same one: "in its 6 p.m. advisory" and "Fri 00:00")
     near = (gap <= 3 && !(a.moment && b.moment)) || periodReport;
+    // (a reading of what varies dated to another day than the other report's: "951 millibars at 2:15 a.m. Saturday"
+    // and Friday's "a central pressure of 948 hPa" are two readings)
+    if (varying && a.time.text !== b.time.text && (a.time.text !== 'document date' || b.time.text !== 'document date') && a.time.start !== b.time.start) near = false;
   }
   const scope: Relation['scope'] = a.scopeKey === b.scopeKey ? 'same' : a.scopeKey && b.scopeKey ? 'different' : 'one';
   return { crossDocument, scope, time, near, comparable: true, why: '' };

@@ -58,6 +58,9 @@ function pastEventClause(before: string, docYear: number): boolean {
 /** A clock time the sentence dates its news by: "at the 12.30 briefing", "at 2:15 a.m.", "by 18:00". */
 const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?/i;
 
+/** An hour of the day a sentence dates its news by, without minutes: "at an 11 a.m. briefing", "the 9 a.m. update". */
+const SENTENCE_HOUR = /\b(?:at|by|the|an?)\s+(1[0-2]|0?[1-9])\s*([ap])\.?m\b/i;
+
 /** Minutes after midnight of the first clock time in a sentence, or null. */
 function clockIn(sentence: string): number | null {
   const m = SENTENCE_CLOCK.exec(sentence);
@@ -107,7 +110,11 @@ function looksBack(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:deployed|stationed|involved|engaged|mobili[sz]ed)\b|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bstands? at\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
+const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:deployed|stationed|involved|engaged|mobili[sz]ed)\b|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bstands? at\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the\s+(?:morning|afternoon|evening|night|end|time|close|weekend)|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
+
+/** A count partway through ("with 94.6% of ballots counted"): the document's figures of its own day are provisional
+ * (not "with 99.8% of ballots counted", all but the result). */
+const PARTIAL_COUNT = /\bwith (?:about |around |nearly |almost |over |more than )?(?:\d|[1-8]\d|9[0-8])(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
@@ -172,6 +179,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // what a sentence says of the time of writing, read once for all its figures
   let lastSentence: string | null = null;
   let snapshot = false;
+  let partialCount: boolean | null = null;
   let intraday: string | null = null;
   // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
   let clock: number | null = null;
@@ -219,6 +227,11 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       dayClock = clockOfText(time.text);
       if (doc.date && time.start === doc.date && TODAY_TEXT.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
     }
+    // (an hour the sentence names is a part of the day too, as rough: "At an 11 a.m. briefing the directorate had reported 23 dead")
+    if (dayClock === null && time && time.start === time.end) {
+      const h = SENTENCE_HOUR.exec(sentence);
+      if (h) dayClock = clockMinutes(h[1]!, '00', h[2]);
+    }
     if (sentence !== lastSentence) {
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence);
@@ -254,7 +267,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.scopeKey = scope ? scope.key : null;
     claim.docIndex = docIndex;
     claim.index = idx;
-    claim.snapshot = snapshot;
+    claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
     const reading = m.dimension === 'speed' || m.dimension === 'pressure';
@@ -368,6 +381,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
   // reporting periods named by column headers ("Q2 2025", "Q2 2024")
   const tableMoney = new Map<number, { code: string | null; scale: number }>();
+  const colRates = new Set<string>();
   const colMoney = new Map<string, { code: string | null; scale: number }>();
   const colPeriod = new Map<string, NonNullable<ClaimContext['time']>>();
   // columns in per cent ("Share (%)", "%", "Turnout, per cent")
@@ -411,6 +425,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const since = !!year && /\b(?:on|since|from|vs|versus|over|against)\.?$/i.test((year[1] ?? '').trim());
     const text = label(year ? year[1] ?? '' : raw);
     if (row === 0) {
+      if (col > 0 && NOT_ADDITIVE.test(raw)) colRates.add(`${table}|${col}`);
       if (col > 0 && PERCENT_LABEL.test(raw)) colPercent.add(`${table}|${col}`);
       const u = col > 0 ? labelUnit(raw, lex) : null;
       if (u) colUnit.set(`${table}|${col}`, u);
@@ -516,7 +531,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       drop.add(c);
       return;
     }
-    const totalRow = totalRows.get(table) ?? null;
+    // (a column of rates or averages has no total: "Cases per 100,000" in the district's row is its own rate)
+    const totalRow = colRates.has(`${table}|${col}`) ? null : totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
     const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
@@ -578,8 +594,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const prev = col > 1 ? headers.get(table)?.[col - 1] ?? null : null;
       if (!rest && prev && !colPercent.has(`${table}|${col - 1}`)) named = prev;
     }
-    if (named && (c.unit === 'count' || labelled)) c.phrase = named;
-    if (rowLabel && !c.holder) c.holder = rowLabel;
+    // a table of indicators by place or group ("Indicator | Dravenna region | Vellmark (national)"): the row names what
+    // its cells count, the column whose figures they are
+    const byRow = !!rowLabel && !!head && ROW_MEASURES.test(headers.get(table)?.[0] ?? '');
+    if (named && (c.unit === 'count' || labelled)) c.phrase = byRow ? rowLabel : named;
+    if (rowLabel && !c.holder) c.holder = byRow ? head : rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
   if (drop.size) {
@@ -616,6 +635,12 @@ const STATED_AS = /\(?\b(?:restated|as restated|reported|as reported|originally 
 
 /** A column header that names when each row was read or issued: "Time", "Date", "Issued", "Valid at". */
 const TIME_HEAD = /^(?:time|date|date and time|when|issued|valid|valid at|observed|local time|hour)$/;
+
+/** A column header of figures that do not add up: rates per head, averages, medians. */
+const NOT_ADDITIVE = /\bper\s+(?:\d|capita|head|person|inhabitant|resident|thousand|hundred|million)|\b(?:rate|average|mean|median)\b/i;
+
+/** The first header of a table whose rows are the measures: "Indicator", "Key figures", "Metric". */
+const ROW_MEASURES = /^(?:indicators?|measures?|metrics?|key (?:figures?|indicators?|data)|statistics?|variables?)$/i;
 
 /** A column header of changes: "Change", "Change on 2022", "+/-", "±". */
 const CHANGE_HEAD = /\b(?:change|changes|diff|difference|swing)\b|^[-+±/\s]*$/;

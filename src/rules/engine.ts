@@ -926,6 +926,17 @@ class Engine {
         perDoc.set(d, r + 1);
       }
       const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
+      // two figures of different places stated together ("58 arrested nationwide, 37 of them in the capital"): the
+      // document explains their scopes, and other reports of the same two figures need no scope note
+      const together = new Map<string, ClaimFacts[]>();
+      for (const f of facts) {
+        const k = `${f.docIndex}:${f.claim.sentenceStart}`;
+        const l = together.get(k);
+        if (l) l.push(f);
+        else together.set(k, [f]);
+      }
+      const explained = new Set<string>();
+      for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const fa = facts[x]!;
@@ -982,8 +993,12 @@ class Engine {
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
-          if (rising && rel.time === 'same' && (a.clock != null) !== (b.clock != null)) {
-            const [timed, whole, kt, kw] = a.clock != null ? [a, b, ka, kb] : [b, a, kb, ka];
+          // (within one report, the part of the day a sentence names orders its counts as well: the headline's "41" and
+          // "at an 11 a.m. briefing … 23 dead")
+          const ta = a.clock ?? (rel.crossDocument ? null : a.dayClock);
+          const tb = b.clock ?? (rel.crossDocument ? null : b.dayClock);
+          if (rising && rel.time === 'same' && (ta != null) !== (tb != null)) {
+            const [timed, whole, kt, kw] = ta != null ? [a, b, ka, kb] : [b, a, kb, ka];
             if (kt.whi < kw.wlo) {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
               continue;
@@ -1006,7 +1021,11 @@ class Engine {
           const tol = p.tolerance * Math.max(Math.abs(ka.v), Math.abs(kb.v));
           // figures in different units (185 km/h, 115 mph) agree when they agree at the precision written
           const crossUnit = a.unit !== b.unit;
-          const consistent = crossUnit ? ka.wlo - tol <= kb.whi && kb.wlo - tol <= ka.whi : ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi;
+          // ("provisions fell 22.8%" and a table's "−22.8%": one fall, told by its verb or by its sign)
+          const [neg, pos] = ka.v < 0 ? [ka, kb] : [kb, ka];
+          const posClaim = pos === ka ? a : b;
+          const fallen = neg.v < 0 && pos.v > 0 && -neg.v === pos.v && FALL_BEFORE.test(posClaim.sentence.slice(Math.max(0, posClaim.start - posClaim.sentenceStart - 30), posClaim.start - posClaim.sentenceStart));
+          const consistent = fallen || (crossUnit ? ka.wlo - tol <= kb.whi && kb.wlo - tol <= ka.whi : ka.lo - tol <= kb.hi && kb.lo - tol <= ka.hi);
           if (consistent) {
             agree.push([a, b]);
             continue;
@@ -1021,7 +1040,7 @@ class Engine {
           const scopeRule = this.ruleFor('scope', a, b);
           // (a share for one place next to a share with no place: "turnout in the constituency was 66.8%", "turnout was 71.3%")
           if (rel.scope === 'different' || (rel.scope === 'one' && ((ratio >= 1.5 && !differentSources && ka.family === 'count') || SHARE_FAMILY.test(ka.family)))) {
-            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio) {
+            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio && !explained.has(`${Math.min(ka.v, kb.v)}|${Math.max(ka.v, kb.v)}`)) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';
               edges.push({ a, b, rule: scopeRule, severity: scopeRule.severity, kind: 'scope', why: `${a.text} is for ${sa}, ${b.text} for ${sb}` });
@@ -1216,6 +1235,8 @@ const WINDOW = 64;
 
 /** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
+/** A fall told by its verb just before the figure: "fell 22.8%", "was down by 3%", "declined some 4%". */
+const FALL_BEFORE = /\b(?:fell|falls?|falling|dropped|drops?|declined|declines?|decreased|decreases?|slipped|slid|shrank|eased|down|lower)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$/i;
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
 const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;

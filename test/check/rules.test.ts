@@ -32,6 +32,41 @@ describe('mismatch: same fact, different figures', () => {
     expect(f[0]!.message).toMatch(/rounded to the nearest 10,000/);
   });
 
+  test('within one report, a count of an earlier hour the sentence names is an earlier reading, not a conflict', async () => {
+    const r = await check({
+      'a.txt': ['Landslide kills at least 19 in Dorvik\n\nA landslide buried part of Dorvik before dawn on Tuesday, killing at least 19 people, the rescue agency said.\n\nAt a 9 a.m. briefing the agency had reported 11 dead.', '2025-05-06'],
+    });
+    expect(r.findings).toHaveLength(0);
+    // (another report's count below a reading at a named hour is still a conflict: both may quote one briefing)
+    const two = await check({
+      'a.txt': ['"We have found 11 bodies," the agency told reporters at a 9 p.m. briefing in Dorvik on Tuesday.', '2025-05-06'],
+      'b.txt': ['Mine collapse in Dorvik: 19 dead, the agency said on Tuesday.', '2025-05-06'],
+    });
+    expect(two.findings.length).toBeGreaterThan(0);
+  });
+
+  test('a fall told by its verb and by a minus sign is one change ("fell 6.4%", "−6.4%"); a rise against the sign is flagged', async () => {
+    const doc = (verb: string) => `---\ntitle: Orvane Bank third-quarter 2025 results\ndate: 2025-10-29\n---\n\n# Orvane Bank third-quarter 2025 results\n\nOperating expenses ${verb} 6.4% to €412 million in the third quarter.\n\n| € million | Q3 2025 | Q3 2024 | Change |\n|---|---|---|---|\n| Operating expenses | 412 | 440 | −6.4% |\n`;
+    const fell = await check({ 'a.md': doc('fell') });
+    expect(fell.findings).toHaveLength(0);
+    const rose = await check({ 'a.md': doc('rose') });
+    expect(rose.involving('6.4%', '−6.4%')).toHaveLength(1);
+  });
+
+  test('a reading of what varies dated to another day is another reading, not a conflict', async () => {
+    const r = await check({
+      'a.txt': ['A reconnaissance aircraft measured winds of 230 km/h and a central pressure of 962 hPa (28.41 inches of mercury).', '2025-08-14'],
+      'b.txt': ['Orla came ashore near Dunmore at 3:40 a.m. Friday as a Category 4 hurricane with sustained winds of 140 mph and a central pressure of 967 millibars.', '2025-08-16'],
+    });
+    expect(r.findings).toHaveLength(0);
+    // (two reports of the same day without a time of their own still disagree)
+    const same = await check({
+      'a.txt': ['A reconnaissance aircraft measured winds of 230 km/h and a central pressure of 962 hPa (28.41 inches of mercury).', '2025-08-14'],
+      'b.txt': ['Orla is a Category 4 hurricane with sustained winds of 140 mph and a central pressure of 967 millibars.', '2025-08-14'],
+    });
+    expect(same.findings).toHaveLength(1);
+  });
+
   test('different named sources are flagged with both attributions', async () => {
     const r = await check({
       'a.txt': ['Police said 4,000 people took part in the march.', '2025-03-05'],
@@ -618,6 +653,21 @@ describe('scope: a regional figure next to a national one', () => {
     expect(f[0]!.message).toMatch(/no place given/);
   });
 
+  test('two scopes a report states together ("58 nationwide, 37 of them in the capital") need no scope note elsewhere', async () => {
+    const r = await check({
+      'a.txt': ['Officers detained 64 people across the country on Saturday, 29 of them in Ostrel, the ministry said.', '2025-04-06'],
+      'b.txt': ['Police in Ostrel detained 29 people on Saturday.', '2025-04-06'],
+      'c.txt': ['The ministry said 64 people were detained nationwide on Saturday.', '2025-04-06'],
+    });
+    expect(r.findings.filter((f) => f.rule === 'scope-difference')).toHaveLength(0);
+    // (but a capital's count that no report relates to the national one is shown with both scopes)
+    const other = await check({
+      'b.txt': ['Police in Ostrel detained 29 people on Saturday.', '2025-04-06'],
+      'c.txt': ['The ministry said 64 people were detained nationwide on Saturday.', '2025-04-06'],
+    });
+    expect(other.involving('29', '64').map((f) => f.rule)).toEqual(['scope-difference']);
+  });
+
   test('a regional figure that agrees with the national one is not flagged', async () => {
     const r = await check({
       'a.txt': ['Forces retook 600 settlements in the Kherson region, the ministry said.', '2022-10-14'],
@@ -801,6 +851,20 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
 });
 
 describe('sum: stated parts and stated total', () => {
+  test('tables of indicators by place and columns of rates: each row is its own measure, a rate column has no total', async () => {
+    const doc = (total: string) => [
+      '# Measles bulletin No. 3',
+      'Data as at 17:00 on Tuesday 3 June 2025.',
+      '| Indicator | Northern district | Whole country |\n|---|---:|---:|\n| Confirmed cases | 140 | 152 |\n| of which in children | 96 | 101 |\n| Deaths | 6 | 6 |\n| Cases per 100,000 residents | 12.4 | 1.9 |',
+      `| Town | Residents | Cases | Cases per 100,000 |\n|---|---:|---:|---:|\n| Ardel | 420,000 | 70 | 16.7 |\n| Brisk | 310,000 | 45 | 14.5 |\n| Cole | 250,000 | 16 | 6.4 |\n| Dunmere | 150,000 | 9 | 6.0 |\n| **Total** | **1,130,000** | **${total}** | **12.4** |`,
+    ].join('\n\n') + '\n';
+    const ok = await check({ 'a.md': [doc('140'), '2025-06-03'] });
+    expect(ok.findings).toHaveLength(0);
+    // (the column of counts still adds up to its total)
+    const bad = await check({ 'a.md': [doc('150'), '2025-06-03'] });
+    expect(bad.findings.map((f) => f.rule)).toEqual(['parts-sum']);
+  });
+
   test('a list of labelled amounts must add up to the labelled total under it', async () => {
     const bad = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union (Cohesion Fund): €450 million\n- City of Corvale: €1.5 billion\n- Total: €3.35 billion\n' });
     const f = bad.findings.filter((x) => x.rule === 'parts-sum');

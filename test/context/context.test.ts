@@ -149,6 +149,14 @@ describe('time', () => {
     expect(claim('The vote on 7 March will draw 40,000 people.', '40,000', '2025-10-16').time).toMatchObject({ start: '2026-03-07' });
   });
 
+  test('a figure an outlook "implies" is a forecast, through the whole clause it frames', () => {
+    const text = 'Taken at face value, the new range implies sales of roughly €2.1bn to €2.2bn next year before any acquisitions, and an operating profit of about €180m to €190m.';
+    expect(claim(text, 'roughly €2.1bn to €2.2bn', '2025-03-04').role).toBe('forecast');
+    expect(claim(text, 'about €180m to €190m', '2025-03-04').role).toBe('forecast');
+    // (a reported figure is no forecast)
+    expect(claim('Sales rose 4% to €2.05bn last year, and operating profit reached €171m.', '€2.05bn', '2025-03-04').role).not.toBe('forecast');
+  });
+
   test('a full-year forecast is of the year of the report', () => {
     expect(claim('The board now expects full-year operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23')).toMatchObject({ role: 'forecast', time: { start: '2025-01-01', end: '2025-12-31' } });
     expect(claim('The board expects operating profit of €5.2 billion.', '€5.2 billion', '2025-10-23').time).toBeNull();
@@ -594,5 +602,27 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // past an appositive between the subject and its verb
     expect(claim('EBITDA, the measure of operating earnings investors watch most, rose 6.8% to 17.98 billion.', '6.8%').holder).toBe('EBITDA');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
+  });
+});
+
+describe('passing states', () => {
+  test('"by the" names an agent, not a time: "claimed by the organisers" is no passing state', () => {
+    expect(claim('The prefecture counted 9,000 walkers in Ostrel, against the 30,000 claimed by the organisers.', '30,000', '2025-04-06').snapshot).toBe(false);
+    expect(claim('Some 2,400 votes were cast by the members of the guild.', 'Some 2,400', '2025-04-06').snapshot).toBe(false);
+    // (but "by the afternoon", "by the end of the day" are moments of a count on its way)
+    expect(claim('By the afternoon 4,100 people had crossed the bridge.', '4,100', '2025-04-06').snapshot).toBe(true);
+    expect(claim('The toll had reached 31 by the end of the day.', '31', '2025-04-06').snapshot).toBe(true);
+  });
+
+  test('a count partway through makes every figure of its own day provisional', () => {
+    const c = claims('With 81.5% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote. Turnout was 59.4%, against 61.0% in 2021.', '2025-04-06');
+    expect(c.find((x) => x.text === '38.2%')!.snapshot).toBe(true);
+    expect(c.find((x) => x.text === '59.4%')!.snapshot).toBe(true);
+    // (a figure of another year is no reading of the count)
+    expect(c.find((x) => x.text === '61.0%')!.snapshot).toBe(false);
+    // (all but complete, a count is the result)
+    const done = claims('With 99.7% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote.', '2025-04-06');
+    expect(done.find((x) => x.text === '38.2%')!.snapshot).toBe(false);
+    expect(claim('The League took 38.2% of the vote. Turnout was 59.4%.', '38.2%', '2025-04-06').snapshot).toBe(false);
   });
 });

@@ -224,6 +224,12 @@ describe('plain text', () => {
     const body = ingestText('The council met again.\n\nIt last voted on October 14, 2022 on the matter.\n\nMore.', { id: 'd', path: 'd.txt' });
     expect(body.date).toBeNull();
 
+    // a wire's filing line: "Filed 21 Mar 2024 09:15 local | Ref ..." (not a verb "filed" in the story)
+    const filed = ingestText('HARBOUR WIRE\nFiled 21 Mar 2024 09:15 local | Ref HW-0321-77\n\nDockers walk out\n\nThe union filed its notice on Monday.', { id: 'g', path: 'g.txt' });
+    expect(filed.date).toBe('2024-03-21');
+    const filedStory = ingestText('Dockers walk out\n\nThe union filed 12 March 2024 as the start of the strike in its notice.', { id: 'h', path: 'h.txt' });
+    expect(filedStory.date).toBeNull();
+
     const noYear = ingestText('Published: 14 October\n\nThe council met.', { id: 'e', path: 'e.txt' });
     expect(noYear.date).toBeNull();
 
