@@ -535,6 +535,13 @@ function npBackwardAt(t: Tokens, k: number, lex: Lexicon, floor: number): { word
   return { words, start: i + 1 };
 }
 
+/** Where the run of capitalised words ending at token k starts ("Port Alder" read back from "Alder"). */
+function npStartBack(t: Tokens, k: number): number {
+  let i = k;
+  while (i - 1 >= 0 && isCapitalised(t, i - 1)) i--;
+  return i;
+}
+
 /** The event verb after a noun phrase: aux chain then a verb form ("have been called up", "were fired"). */
 function eventAfter(t: Tokens, k: number, lex: Lexicon, limit: number): { lemma: string; word: string } | null {
   let i = k;
@@ -780,7 +787,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     }
     // ("around 25k or 40k cheaper": the scale of the figure before is no subject)
     const scaleOfFigure = isWord(t, b) && t.kind[b - 1] === T_NUM && (lex.scales.has(lw(t, b)) || t.gap[b] === 0);
-    if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure) {
+    // ("police counted 52,000 in Paris and 131,000 across the country": a place passed by "and" names no subject)
+    const passedPlace = lw(t, f.ts - 1) === 'and' && isCapitalised(t, b) && lex.placePrepositions.has(lw(t, npStartBack(t, b) - 1));
+    if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure && !passedPlace) {
       const back = subjectBackward(t, b, lex, from);
       if (back.words.length) {
         words = back.words;

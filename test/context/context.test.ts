@@ -356,6 +356,14 @@ describe('crowd counts and petitions', () => {
     expect(claim('Key figures: 14 dead and 38 missing.', '14', '2026-10-17').measure).not.toBe('people demonstrated');
   });
 
+  test('a place passed by "and" names no counted thing ("52,000 in Port Alder and 131,000 across the country")', () => {
+    const c = claims('Police counted 52,000 in Port Alder and 131,000 across the country.', '2026-10-17');
+    expect(c.find((x) => x.text === '131,000')!.noun).not.toBe('alder');
+    expect(c.find((x) => x.text === '52,000')!.measure).not.toMatch(/Alder/);
+    // (a subject before "and" still is one: "Revenue rose to €5 billion and operating profit €800 million")
+    expect(claim('Revenue rose to €5 billion and operating profit €800 million.', '€800 million', '2025-10-31').holder).toBe('operating profit');
+  });
+
   test('a count a petition "has now passed" is a lower bound', () => {
     const c = claim('She says the petition has now passed 412,000 signatures.', 'now passed 412,000', '2026-10-17');
     expect(c.qualifier).toBe('lower');
