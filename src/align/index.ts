@@ -45,6 +45,11 @@ function subjectWords(h: string | null | undefined): Set<string> {
   return out;
 }
 
+/** A set of words in one canonical string: two holders with equal signatures have the same words. */
+function signatureOf(words: Set<string>): string {
+  return [...words].sort().join(' ');
+}
+
 function overlaps(a: Set<string>, b: Set<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
@@ -62,7 +67,7 @@ function ownRow(a: ClaimFacts, b: ClaimFacts): boolean {
   const k = h.search(/'s?\s/);
   if (k <= 0) return false;
   const own = subjectWords(h.slice(k).replace(/^'s?\s+/, ''));
-  return own.size > 0 && [...own].sort().join(' ') === b.holderSignature;
+  return own.size > 0 && signatureOf(own) === b.holderSignature;
 }
 
 /**
@@ -294,7 +299,7 @@ export class ClaimFacts implements PairFields {
 
   /** holderWords sorted and joined: two claims have the same holder words when these are equal. */
   get holderSignature(): string {
-    if (this.signatureMemo === undefined) this.signatureMemo = [...this.holderWords].sort().join(' ');
+    if (this.signatureMemo === undefined) this.signatureMemo = signatureOf(this.holderWords);
     return this.signatureMemo;
   }
 
@@ -336,7 +341,6 @@ export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
 export function isStatic(k: ClaimKey): boolean {
   // a quake's magnitude is one property of the event, whatever verb reports it
   if (k.family === 'magnitude') return true;
-  // (a wind speed or an air pressure is a reading: a storm's winds of Thursday's advisory are not Friday's)
   return !k.event && !/^(?:count|rate:.*|percent|pp|[A-Z]{3}|USc|GBX)$/.test(k.family);
 }
 

@@ -110,11 +110,15 @@ function looksBack(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:deployed|stationed|involved|engaged|mobili[sz]ed)\b|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bstands? at\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the\s+(?:morning|afternoon|evening|night|end|time|close|weekend)|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b|\bwith (?:about |around |nearly |almost |over |more than )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
+const SNAPSHOT = /\b(?:now|currently|so far|still|as of|at present|at the moment|to date|remains?|remained|ongoing|latest|mid-morning|mid-afternoon|midday|in early trade|in morning trade|in afternoon trade|at the close|at the open|intraday)\b|\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:on|in|at|without|under|out of)\s|\b(?:is|are)\s+(?:now\s+|still\s+)?(?:deployed|stationed|involved|engaged|mobili[sz]ed)\b|\bwithout (?:power|electricity|water|heating|shelter)\b|\bat the (?:height|peak) of\b|\bhad (?:fallen|risen|dropped|climbed|grown|eased|shrunk) to\b|\bstands? at\b|\bby\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|the\s+(?:morning|afternoon|evening|night|end|time|close|weekend)|tomorrow|tonight|late|early|mid)\b)|\b(?:provisional|preliminary|partial|incomplete)\s+(?:results?|counts?|returns|figures|tall(?:y|ies)|projections?)\b|\bon (?:the )?(?:provisional|preliminary|partial) (?:figures|numbers|results|count)\b/i;
 
+/** A share of the ballots counted so far: "with 94.6% of ballots counted", "with 60 per cent of precincts reporting". */
+const COUNTED_SHARE = String.raw`\bwith (?:about |around |nearly |almost |over |more than )?(N)(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b`;
+/** A sentence told while the count goes on is a passing state. */
+const BALLOTS_COUNTED = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`\d+`), 'i');
 /** A count partway through ("with 94.6% of ballots counted"): the document's figures of its own day are provisional
  * (not "with 99.8% of ballots counted", all but the result). */
-const PARTIAL_COUNT = /\bwith (?:about |around |nearly |almost |over |more than )?(?:\d|[1-8]\d|9[0-8])(?:\.\d+)?\s?(?:%|per ?cent) of (?:the )?(?:ballots|votes|polling stations|precincts|districts|constituencies|returns)\s+(?:counted|in|reporting|declared|tallied|processed)\b/i;
+const PARTIAL_COUNT = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`(?:\d|[1-8]\d|9[0-8])`), 'i');
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
@@ -234,7 +238,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     if (sentence !== lastSentence) {
       lastSentence = sentence;
-      snapshot = SNAPSHOT.test(sentence);
+      snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
       sentenceClock = clockIn(sentence);
     }

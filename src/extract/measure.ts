@@ -744,10 +744,6 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
       event = { lemma: 'on board', word: '' };
     }
   }
-  if (words.length && !event && np.verbAfter >= 0) {
-    const lastWordTok = np.end - 1;
-    void lastWordTok;
-  }
   if (words.length && np.verbAfter >= 0 && !event) {
     // the popped trailing verb form
     const vw = findVerbAfterPhrase(t, k, words.length, lex, to);

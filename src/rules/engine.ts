@@ -1233,11 +1233,10 @@ const SHARE_FAMILY = /^(?:percent|pp)$/;
 /** Figures of one thing in one document further apart than this (in that document's figures of it) are not compared. */
 const WINDOW = 64;
 
-/** Which conflict explains a group best, among conflicts of one severity. */
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
+const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** A fall told by its verb just before the figure: "fell 22.8%", "was down by 3%", "declined some 4%". */
 const FALL_BEFORE = /\b(?:fell|falls?|falling|dropped|drops?|declined|declines?|decreased|decreases?|slipped|slid|shrank|eased|down|lower)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$/i;
-const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
 const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;
 const periodMemo = new WeakMap<ClaimContext, string | null>();
