@@ -189,6 +189,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let clock: number | null = null;
   let stampSeg = -1;
   let sentenceClock: number | null = null;
+  let readingClock: number | null = null;
+  let paraClock: { block: number; clock: number } | null = null;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -241,6 +243,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
       sentenceClock = clockIn(sentence);
+      // (a reading's hour: "The 3 p.m. advisory upgrades Ondrea …")
+      const h = sentenceClock === null ? SENTENCE_HOUR.exec(sentence) : null;
+      readingClock = h ? clockMinutes(h[1]!, '00', h[2]) : sentenceClock;
+      if (readingClock !== null) paraClock = { block: blockStart, clock: readingClock };
     }
     if (time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) {
       const { period, headingPeriods } = reportPeriods();
@@ -275,7 +281,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.intraday = intraday;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
     const reading = m.dimension === 'speed' || m.dimension === 'pressure';
-    claim.clock = time?.text === 'document date' ? (reading ? sentenceClock ?? clock : clock ?? sentenceClock) : null;
+    // (in a live entry, the hour its paragraph named before is nearer a reading's than the entry's stamp: "15:20 — The
+    // 3 p.m. advisory upgrades Ondrea to a typhoon. The central pressure is 956 hPa.")
+    const carried = clock !== null && paraClock?.block === blockStart ? paraClock.clock : null;
+    claim.clock = time?.text === 'document date' ? (reading ? readingClock ?? carried ?? clock : clock ?? sentenceClock) : null;
     claim.dayClock = dayClock;
     out.push(claim);
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
@@ -457,7 +466,10 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     // (or of a column headed as the time: "Advisory | Time | Category" with "14 | Thu 18:00 | 3")
     if ((col === 0 || (TIME_HEAD.test(rawHeads.get(table)?.[col] ?? '') && !rowTimes.has(`${table}|${row}`))) && row > 0 && /\d/.test(raw) && raw.length <= 40) {
       // ("Thu 18:00": a weekday abbreviated, as tables do, read as the day)
-      const day = raw.replace(WEEKDAY_ABBREV, (w) => WEEKDAYS.find((d) => d.startsWith(w.slice(0, 3).toLowerCase()))!);
+      const day = raw.replace(WEEKDAY_ABBREV, (w) => {
+        const d = WEEKDAYS.find((x) => x.startsWith(w.slice(0, 3).toLowerCase()))!;
+        return d[0]!.toUpperCase() + d.slice(1);
+      });
       const when = timeOf(day, day.length, day.length, doc.date);
       const hm = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s?([ap])\.?m\b)?/i.exec(raw);
       if (when && when.text !== 'document date') rowTimes.set(`${table}|${row}`, { time: when, clock: hm ? clockMinutes(hm[1]!, hm[2]!, hm[3]) : null });

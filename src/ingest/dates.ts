@@ -123,7 +123,8 @@ function matchers(bp: Boilerplate): DatelineMatchers {
   if (!m) {
     const prefixes = [...bp.dateline.prefixes].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
     m = {
-      prefixed: new RegExp(`^(${prefixes || '(?!)'})(?: on| at)? ?:? ?(?:${WEEKDAY}\\.?,? )?`, 'i'),
+      // ("Issued 18:00, Wednesday 16 September 2026": the hour it was issued may come before the date)
+      prefixed: new RegExp(`^(${prefixes || '(?!)'})(?: on| at)? ?:? ?(?:[012]?\\d[:.][0-5]\\d(?: ?[ap]\\.?m\\.?)?(?: [A-Z]{2,4})?,? (?:on )?)?(?:${WEEKDAY}\\.?,? )?`, 'i'),
       primary: bp.dateline.primary,
     };
     cache.set(bp, m);

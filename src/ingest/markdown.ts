@@ -89,7 +89,7 @@ function frontMatterMeta(data: unknown): FrontMatter {
   const fm: FrontMatter = { date: null, title: null, outlet: null, url: null };
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fm;
   const obj = data as Record<string, unknown>;
-  const d = pick(obj, ['date', 'published', 'pubdate', 'publishdate', 'publish_date', 'published_at', 'date_published', 'datepublished', 'publication_date']);
+  const d = pick(obj, ['date', 'published', 'pubdate', 'publishdate', 'publish_date', 'published_at', 'date_published', 'datepublished', 'publication_date', 'issued', 'date_issued', 'issue_date', 'released', 'release_date']);
   if (d !== undefined) {
     fm.date = normalizeDate(d);
     if (!fm.date) fm.rawDate = String(d).slice(0, 80);

@@ -415,6 +415,13 @@ describe('a table of advisories', () => {
     expect(c().find((y) => y.text === '215')!.time).toMatchObject({ start: '2026-09-18' });
   });
 
+  test('an Issued column dates each row too', () => {
+    const t = '# Report\n\n| Advisory | Issued | Sustained (km/h) |\n|---|---|---|\n| No. 9 | Mon 14 Sep, 21:00 | 95 |\n| No. 12 | Tue 15 Sep, 15:00 | 165 |\n';
+    const d = processDocument(ingestText(t, { id: 'b.md', path: 'b.md', date: '2026-09-16' }), 0).claims;
+    expect(d.find((x) => x.text === '95')).toMatchObject({ time: { start: '2026-09-14', text: 'Monday 14 Sep, 21:00' }, clock: 21 * 60 });
+    expect(d.find((x) => x.text === '165')).toMatchObject({ time: { start: '2026-09-15' }, clock: 15 * 60 });
+  });
+
   test('a header without a unit, or with money or per cent, leaves counts as they are', () => {
     const t = '# Evacuation\n\n| District | Evacuated | Share (%) | Damage (€m) |\n|---|---|---|---|\n| Port Ilda | 38,500 | 42 | 120 |\n';
     const d = processDocument(ingestText(t, { id: 'b.md', path: 'b.md', date: '2026-09-19' }), 0).claims;
@@ -610,6 +617,27 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // past an appositive between the subject and its verb
     expect(claim('EBITDA, the measure of operating earnings investors watch most, rose 6.8% to 17.98 billion.', '6.8%').holder).toBe('EBITDA');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
+  });
+});
+
+describe('the hour of a reading', () => {
+  const html = (body: string) => `<html><body><article><h1>Live: storm</h1>${body}</article></body></html>`;
+  const live = (body: string) => processDocument(ingestText(html(body), { id: 'a.html', path: 'a.html', date: '2026-09-15' }), 0).claims;
+
+  test('in a live entry, an hour named earlier in the paragraph dates the readings after it, not the entry stamp', () => {
+    const c = live('<section><time>15:20</time><p>The 3 p.m. advisory puts sustained winds at 165 km/h. The central pressure is 956 hPa.</p></section>');
+    expect(c.find((x) => x.text === '165 km/h')!.clock).toBe(15 * 60);
+    expect(c.find((x) => x.text === '956 hPa')!.clock).toBe(15 * 60);
+  });
+
+  test('without an hour in the paragraph, the entry stamp dates the reading; a new paragraph does not inherit the hour', () => {
+    const c = live('<section><time>15:20</time><p>The 3 p.m. advisory puts sustained winds at 165 km/h.</p></section><section><time>16:40</time><p>The central pressure is 956 hPa.</p></section>');
+    expect(c.find((x) => x.text === '956 hPa')!.clock).toBe(16 * 60 + 40);
+  });
+
+  test('outside a live blog, a reading after a sentence with an hour keeps no hour of its own', () => {
+    const c = claims('The storm came ashore at 2:15 a.m. with winds of 200 km/h. A gust of 241 km/h was recorded at the lighthouse.', '2025-09-21');
+    expect(c.find((x) => x.text === '241 km/h')!.clock ?? null).toBeNull();
   });
 });
 

@@ -76,6 +76,8 @@ describe('Markdown', () => {
     expect(a.outlet).toBe('Wire Service');
     expect(a.url).toBe('https://x.example/a');
     expect(a.text).toBe('Body text with 3 figures.');
+    // an official report's "issued" date, with its hour and zone
+    expect(md('---\ntitle: Situation report\nissued: 2026-09-16T18:00+08:00\n---\nBody with 2 figures.\n').date).toBe('2026-09-16');
     const bad = md('---\ntitle: [unclosed\ndate: 2024-01-01\n---\nStill 5 words of body here.\n');
     expect(bad.text).toBe('Still 5 words of body here.');
     expect(bad.errors.map((e) => e.code)).toEqual(['front-matter']);

@@ -230,6 +230,12 @@ describe('plain text', () => {
     const filedStory = ingestText('Dockers walk out\n\nThe union filed 12 March 2024 as the start of the strike in its notice.', { id: 'h', path: 'h.txt' });
     expect(filedStory.date).toBeNull();
 
+    // an official notice: the hour it was issued before its date
+    const issued = ingestText('Situation report No. 7\n\nIssued 18:00, Wednesday 16 September 2026. Figures as at 15:00.\n\nThe storm weakened.', { id: 'i', path: 'i.txt' });
+    expect(issued.date).toBe('2026-09-16');
+    const issuedStory = ingestText('Storm weakens\n\nThe service issued 14 warnings on 16 September 2026.', { id: 'j', path: 'j.txt' });
+    expect(issuedStory.date).toBeNull();
+
     const noYear = ingestText('Published: 14 October\n\nThe council met.', { id: 'e', path: 'e.txt' });
     expect(noYear.date).toBeNull();
 
