@@ -487,7 +487,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // "161 km/h at landfall" and "about 110 km/h by the afternoon": readings of what varies (winds, temperatures,
   // prices, passing states) at different moments; a budget voted "on Wednesday evening" is one budget
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
-  if (a.intraday && b.intraday && a.intraday !== b.intraday && varying) return notComparable('two readings at different moments');
+  // ("at 1.40am" and "at landfall" in a report that says it made landfall at 01:40 are one moment)
+  const clockOf = (x: string) => /@\d\d:\d\d/.exec(x)?.[0] ?? x;
+  if (a.intraday && b.intraday && clockOf(a.intraday) !== clockOf(b.intraday) && varying) return notComparable('two readings at different moments');
   // a physical reading at a named moment ("at landfall") and one published on another day without one
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
   const eventMoment = (x: ClaimFacts) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);

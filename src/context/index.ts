@@ -123,6 +123,30 @@ const PARTIAL_COUNT = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`(?:\d|[
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
 
+/**
+ * A moment of the day in one form, so two reports of it match: a clock time as "@01:40" ("1.40am", "at 01:40"), and
+ * "at landfall" as "at landfall @01:40" when the document says when the storm made landfall.
+ */
+function momentOf(raw: string, landfallAt: () => number | null): string {
+  const c = /(\d{1,2})[.:](\d{2})\s*(?:([ap])\.?m\b)?/i.exec(raw);
+  const h = c ? null : /(\d{1,2})\s*([ap])\.?m\b/i.exec(raw);
+  const hm = (min: number) => `@${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+  if (c) return hm(clockMinutes(c[1]!, c[2]!, c[3]));
+  if (h) return hm(clockMinutes(h[1]!, '00', h[2]));
+  if (raw.includes('landfall')) {
+    const at = landfallAt();
+    if (at !== null) return `${raw} ${hm(at)}`;
+  }
+  return raw;
+}
+
+/** When a document says the storm made landfall: "made landfall at 01:40 on Wednesday", "came ashore … at 1.40am". */
+const LANDFALL_AT = /\b(?:made landfall|came ashore|crossed the coast|hit land|struck land)\b[^.!?\n]{0,60}?\bat\s+([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:([ap])\.?m\b)?/i;
+function landfallClock(text: string): number | null {
+  const m = LANDFALL_AT.exec(text);
+  return m ? clockMinutes(m[1]!, m[2]!, m[3]) : null;
+}
+
 function segmentOf(doc: Document, at: number, hint: number): number {
   const segs = doc.segments;
   let i = Math.max(0, Math.min(hint, segs.length - 1));
@@ -185,6 +209,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let snapshot = false;
   let partialCount: boolean | null = null;
   let intraday: string | null = null;
+  let landfall: number | null | undefined;
   // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
   let clock: number | null = null;
   let stampSeg = -1;
@@ -242,6 +267,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
+      if (intraday) intraday = momentOf(intraday, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
       sentenceClock = clockIn(sentence);
       // (a reading's hour: "The 3 p.m. advisory upgrades Ondrea …")
       const h = sentenceClock === null ? SENTENCE_HOUR.exec(sentence) : null;

@@ -701,6 +701,11 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     words = [];
     np = { words: [], end: k, verbAfter: -1 };
   }
+  // ("winds of 185 km/h (135 mph) gusts of 230 km/h": a noun right before "of" and the next figure is that figure's)
+  if (words.length && f.unit !== null && f.unit.dimension !== 'currency' && f.unit.dimension !== 'percent' && lw(t, np.end) === 'of' && t.kind[np.end + 1] === T_NUM) {
+    words = [];
+    np = { words: [], end: k, verbAfter: -1 };
+  }
   // "68,400 people who … and 95,800 who have been unemployed": "who" counts persons (weakly: a list still names them,
   // "12,000 marchers … and 15,000 who left early")
   let whoPeople = false;

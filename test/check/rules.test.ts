@@ -618,6 +618,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('204 km/h', '130 km/h')).toHaveLength(0);
   });
 
+  test('a reading "at landfall" is the one a report times by the landfall\'s hour ("came ashore at 1.40am")', async () => {
+    const r = await check({
+      'a.md': ['# Situation report\n\nThe typhoon made landfall at 01:40 on Wednesday. At landfall it had sustained winds of 185 km/h.', '2026-09-16'],
+      'b.txt': ['The typhoon came ashore at 1.40am on Wednesday with sustained winds of 217 km/h.', '2026-09-16'],
+      'c.txt': ['By 9 a.m. on Wednesday it had weakened, with sustained winds of 150 km/h.', '2026-09-16'],
+    });
+    expect(r.involving('185 km/h', '217 km/h')).toHaveLength(1);
+    expect(r.involving('185 km/h', '150 km/h')).toHaveLength(0);
+    expect(r.involving('217 km/h', '150 km/h')).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],

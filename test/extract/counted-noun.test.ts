@@ -75,3 +75,16 @@ describe('a statistic is no counted noun', () => {
     expect(noun('Twenty-nine of the dead were found in the two basement levels or in the stairwell.', 'two').noun).toBe('level');
   });
 });
+
+describe('a noun followed by "of" and a figure is that figure\'s', () => {
+  test('"winds of 185 km/h (135 mph) gusts of 230 km/h": the first reading is of the winds, even without a comma', () => {
+    const text = 'It came ashore with sustained winds of 185 km/h (135 mph) gusts of 230 km/h (143 mph) and a pressure of 951 hPa.';
+    expect(noun(text, '185 km/h').measure).toBe('winds');
+    expect(noun(text, '135 mph').measure).toBe('winds');
+    expect(noun(text, '230 km/h').measure).toBe('gusts');
+  });
+  test('unchanged: "a 5 km stretch of road", "120 km/h gusts" with no figure after them', () => {
+    expect(noun('Crews cleared a 5 km stretch of road.', '5 km').measure).toMatch(/stretch/);
+    expect(noun('Forecasters expect 120 km/h gusts of wind on the coast.', '120 km/h').measure).toMatch(/gusts/);
+  });
+});
