@@ -53,6 +53,8 @@ class Engine {
   private readonly byDocIndex = new Map<string, ClaimContext>();
   /** "docIndex:index" of a figure → the figures that state its conversion */
   private readonly convertedFrom = new Map<string, ClaimContext[]>();
+  /** Stated conversions that do not hold ("185 km/h (135 mph)"): found by conversions(), before mismatches() runs. */
+  private readonly wrongConversions = new Set<ClaimContext>();
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
 
@@ -226,6 +228,7 @@ class Engine {
         this.pass(rule, [o, c], `${o.text} = ${exp}, given as ${c.text}`);
         continue;
       }
+      this.wrongConversions.add(c);
       this.add(rule, rule.severity, 'conversion', [o, c], {
         measure: o.measure,
         value: o.text,
@@ -1060,7 +1063,8 @@ class Engine {
             const coarse = (a.precision ?? 0) / Math.abs(a.value || 1) >= (b.precision ?? 0) / Math.abs(b.value || 1) ? a : b;
             // ("€1.43bn" for €1,429 million: a decimal before a scale word restates the figure in bigger units)
             const restated = SCALED_DECIMAL.test(coarse.text) ? 0.01 : 0.005;
-            if (coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= restated) {
+            // ("a 2.8-metre (9ft) surge" beside "2.8 m (9.2 ft)": a conversion that holds rounds as its writer chose)
+            if ((coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= restated) || (a.conversionOf !== undefined && !this.wrongConversions.has(a)) || (b.conversionOf !== undefined && !this.wrongConversions.has(b))) {
               agree.push([a, b]);
               continue;
             }

@@ -629,6 +629,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('217 km/h', '150 km/h')).toHaveLength(0);
   });
 
+  test('a conversion that holds is not a rounding conflict with another report\'s conversion; one that does not hold is', async () => {
+    const r = await check({
+      'a.txt': ['The harbour gauge recorded a storm surge of 2.8 m (9.2 ft) at 02:10.', '2026-09-16'],
+      'b.txt': ['The storm drove a 2.8-metre (9ft) surge into the harbour.', '2026-09-16'],
+    });
+    expect(r.findings).toHaveLength(0);
+    const wrong = await check({
+      'a.txt': ['The storm came ashore at 03:20 with sustained winds of 210 km/h (140 mph).', '2026-09-16'],
+      'b.md': ['# Report\n\n| Landfall | Sustained wind (mph) |\n|---|---|\n| Wed 03:20 | 130 |\n', '2026-09-16'],
+    });
+    expect(wrong.involving('140 mph', '130')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
