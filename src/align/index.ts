@@ -329,6 +329,9 @@ export function daysApart(a: ClaimFacts, b: ClaimFacts): number {
   if (a.soft && b.soft && a.static && b.static && !(a.moment && b.moment)) return 0;
   const gap = Math.max(b.startDay - a.endDay, a.startDay - b.endDay);
   if (gap <= 0) return 0;
+  // (a period's results and another report's undated figure published within 100 days of its end: see relate())
+  const [hard, soft] = a.soft ? [b, a] : [a, b];
+  if (a.subjectFamily && soft.soft && !hard.soft && hard.endDay <= soft.startDay && soft.startDay - hard.endDay <= 100) return 0;
   const anchor = a.anchor;
   return anchor && anchor === b.anchor ? 0 : gap;
 }

@@ -344,11 +344,22 @@ interface ReportPeriods {
 function documentPeriods(doc: Document): ReportPeriods {
   const text = doc.text;
   const period = documentPeriod(text, doc.date);
-  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? null })) : [];
+  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? headingYear(text.slice(g.start, g.end), doc.date) })) : [];
   // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
   // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)
   if (new Set(headingPeriods.map((h) => (h.ref ? `${h.ref.start}|${h.ref.end}` : null)).filter(Boolean)).size < 2) headingPeriods.length = 0;
   return { period, headingPeriods };
+}
+
+/**
+ * A past year a section heading names on its own ("Highlights of 2025", "2025 in brief"): the calendar year, beside
+ * the quarters other headings name; null for a year still running, an outlook, or a heading that names a month.
+ */
+function headingYear(heading: string, docDate: string | null): TimeRef | null {
+  const ys = heading.match(/\b(?:19|20)\d\d\b/g);
+  if (!ys || ys.length !== 1 || !docDate || `${ys[0]}-12-31` > docDate) return null;
+  if (/\b(?:outlook|guidance|forecasts?|targets?|plans?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(heading)) return null;
+  return { start: `${ys[0]}-01-01`, end: `${ys[0]}-12-31`, text: heading.trim() };
 }
 
 const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;

@@ -37,7 +37,7 @@ function addDays(d: Date, n: number): Date {
  */
 const FISCAL = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\s](quarter|half)|(Q[1-4]|H[12])|(full[-\s]year|fiscal(?:\s+year)?|financial\s+year|FY)(?=\s*(?:19|20)\d\d))\b(?:\s*(?:of\s+)?((?:19|20)\d\d)\b)?/gi;
 /** Words each branch of FISCAL needs (a text without any holds no reporting period). */
-const FISCAL_CUE = /quarter|half|fiscal|full[-\s]year|financial\s+year|\b[QH][1-4]\b|\bFY/i;
+const FISCAL_CUE = /quarter|half|fiscal|(?:full|whole)[-\s]year|financial\s+year|\b[QH][1-4]\b|\bFY/i;
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 /** Words of a time that names a reporting period (TimeRef.text): two different periods are two facts. */
@@ -55,7 +55,8 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   // (what FISCAL cannot match without: most texts name none of it, and FISCAL is slow to rule them out)
   const fiscalCue = FISCAL_CUE.test(text);
   const firstMonths = FIRST_MONTHS_CUE.test(text);
-  if (!fiscalCue && !firstMonths && !MONTHS_CUE.test(text) && !/\b(?:3|6|9|12)M\b/.test(text)) return out;
+  const yearEnded = /\byear\s+(?:ended|ending|to)\b/i.test(text);
+  if (!fiscalCue && !firstMonths && !yearEnded && !MONTHS_CUE.test(text) && !/\b(?:3|6|9|12)M\b/.test(text)) return out;
   FISCAL.lastIndex = 0;
   for (let m = fiscalCue ? FISCAL.exec(text) : null; m; m = FISCAL.exec(text)) {
     let n: number;
@@ -85,6 +86,16 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
     const end = iso(new Date(Date.UTC(year, first + months, 0, 12)));
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start, end, text: m[0] } });
   }
+  // "its full-year net profit", "for the full year": the year just ended in results season (the first 100 days of a
+  // year), else the document's year
+  if (fiscalCue && docDate && /(?:full|whole)[-\s]year/i.test(text)) {
+    for (const m of text.matchAll(FULL_YEAR)) {
+      if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
+      const d = parseIso(docDate);
+      const y = d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1, 12) <= 100 * 86400000 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: `${y}-12-31`, text: m[0] } });
+    }
+  }
   // "half-year net profit", "the half-year results": the last half-year ended by the document's date
   if (fiscalCue && docDate && /half[-\s]year/i.test(text)) {
     for (const m of text.matchAll(HALF_YEAR)) {
@@ -113,6 +124,14 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
       out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: iso(new Date(Date.UTC(y, n, 0, 12))), text: m[0] } });
     }
   }
+  // "the year ended 31 December 2025", "financial year to March 2025": the twelve months to that month
+  if (yearEnded) {
+    for (const m of text.matchAll(YEAR_ENDED)) {
+      const last = MONTH_INDEX[m[1]!.slice(0, 3).toLowerCase()]!;
+      const year = Number(m[2]);
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: iso(new Date(Date.UTC(year, last - 11, 1, 12))), end: iso(new Date(Date.UTC(year, last + 1, 0, 12))), text: m[0] } });
+    }
+  }
   if (!MONTHS_CUE.test(text)) {
     out.sort((a, b) => a.start - b.start);
     return out;
@@ -135,9 +154,14 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   return out;
 }
 
+/** "the year", "for the year", "the year's" — not "a year earlier", "the year before", "the year to date". */
+const THE_YEAR = /\b(?:for|of|in|over)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:earlier|before|ago|to\s+date|ahead))|\bthe\s+year's\b/gi;
 /** A period named in passing rather than by its name (see documentPeriod). */
 const PASSING = /^(?:the\s+)?first\s+(?:three|six|nine|3|6|9)\s+months$|^half[-\s]year/i;
 const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
+/** "full-year" with no year after it ("full-year 2024" is FISCAL's). */
+/** ("full-year outlook", "full-year guidance": what is expected of the year, no period its figures are of) */
+const FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:ago|earlier|before|later|outlook|guidance|forecasts?|targets?|expectations?|view|goals?)\b)/gi;
 /** "half-year" on its own (not "first half-year", not "a half-year ago"). */
 const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
 /** "the first six months" with no month or year after it (MONTHS_TO reads those). */
@@ -148,6 +172,7 @@ const MONTHS_TO = new RegExp(
   `\\b(?:the\\s+)?(?:first\\s+)?(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:(?:to|ended|ending|through)\\s+(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\b(?:\\s+\\d{1,2}\\b)?(?:,?\\s+((?:19|20)\\d\\d))?|of\\s+(?:the\\s+(?:financial\\s+|fiscal\\s+)?year|(this|the)\\s+year|((?:19|20)\\d\\d)))`,
   'gi',
 );
+const YEAR_ENDED = new RegExp(`\\b(?:(?:financial|fiscal)\\s+)?year\\s+(?:ended|ending|to)\\s+(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\b(?:\\s+\\d{1,2}\\b)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
 const MONTH_COUNT: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12, '3': 3, '6': 6, '9': 9, '12': 12 };
 const MONTH_INDEX: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
 
@@ -169,6 +194,16 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
     const w = PASSING.test(p.ref.text ?? '') ? 0.5 : 1;
     if (c) c.n += w;
     else counts.set(k, { n: w, ref: p.ref });
+  }
+  // ("the fourth quarter was the strongest of the year", "total income for the year": in results season, an article
+  // that names the quarter closing a year and speaks of "the year" is about that year as well, half a name each time)
+  if (latest.endsWith('-12-31') && docDate && docDate.slice(0, 4) === String(Number(latest.slice(0, 4)) + 1) && docDate.slice(5) <= '04-10') {
+    const k = `${latest.slice(0, 4)}-01-01|${latest}`;
+    for (const m of text.matchAll(THE_YEAR)) {
+      const c = counts.get(k);
+      if (c) c.n += 0.5;
+      else counts.set(k, { n: 0.5, ref: { start: `${latest.slice(0, 4)}-01-01`, end: latest, text: m[0] } });
+    }
   }
   // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): the one named more often (a headline
   // and a heading name the report's period); named as often, which one a figure is of is unclear

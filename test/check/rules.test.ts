@@ -642,6 +642,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(wrong.involving('140 mph', '130')).toHaveLength(1);
   });
 
+  test('a year\'s results and another report\'s undated figure two months later are one fact', async () => {
+    const r = await check({
+      'a.txt': ['Dividend blog\n\nSolvane posted full-year results. For the full year, net profit was €655m, up 16%.', '2025-03-01'],
+      'b.txt': ['Solvane results\n\nNet profit declined 23.3% to €431 million, the company said.', '2025-02-27'],
+    });
+    expect(r.involving('€655m', '€431 million')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],

@@ -338,6 +338,36 @@ describe('results periods and measures', () => {
     expect(claim('Shares hit a half-year high of €42.', '€42', '2026-07-30').time?.text).not.toMatch(/half/i);
   });
 
+  test('"full-year" with no year is the year just ended in results season; "full-year outlook" is no period', () => {
+    expect(claim('The bank said its full-year net profit rose 12.7% to €5.49 billion.', '€5.49 billion', '2026-02-12').time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    expect(claim('Full-year net profit was €4.1 billion.', '€4.1 billion', '2026-07-30').time).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
+    expect(claim('Revenue rose to €4.82 billion; the full-year outlook was raised.', '€4.82 billion', '2025-07-24').time?.text ?? '').not.toMatch(/full-year/);
+  });
+
+  test('"the year ended 31 December 2025" is that year', () => {
+    expect(claim('For the year ended 31 December 2025, revenue was €48.6 billion.', '€48.6 billion', '2026-02-26').time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+  });
+
+  test('an article on a year\'s results that mentions its fourth quarter once is about the year', () => {
+    const t = 'Brenvik profit keeps rising\n\nNet profit rose to €5.49 billion, up 12.7%. Income reached €14.62 billion, and the fourth quarter was the strongest of the year. Costs for the year rose 4.3% to €6.58 billion, and the year\'s dividend rises to €6.40 a share.';
+    const c = claims(t, '2026-02-12');
+    expect(c.find((x) => x.text === '€5.49 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    // (in July "the year" is the year still running: the quarter named is the article's period)
+    const q = claims('Harwick profit rises\n\nNet profit rose to €1.46 billion in the second quarter. Sales for the year so far rose.', '2026-07-30');
+    expect(q.find((x) => x.text === '€1.46 billion')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+  });
+
+  test('a heading that names a past year dates its section beside a heading that names a quarter', () => {
+    const t = '# Results 2025\n\n## Highlights of 2025\n\n- Net profit rose 12.7% to €5.49 billion.\n\n## Fourth quarter of 2025\n\n- Net profit rose 20.5% to €1.35 billion.\n';
+    const c = processDocument(ingestText(t, { id: 'a.md', path: 'a.md', date: '2026-02-12' }), 0).claims;
+    expect(c.find((x) => x.text === '€5.49 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    expect(c.find((x) => x.text === '€1.35 billion')!.time).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
+  });
+
+  test('"a buyback worth 2 billion euros" is the buyback\'s', () => {
+    expect(claim('The group announced a buyback worth 2 billion euros.', '2 billion euros', '2026-02-12').measure).toMatch(/buyback/);
+  });
+
   test('a second measure whose verb the clause leaves out holds its own figure', () => {
     expect(claim('Net profit for the first nine months was €3,106 million and profit before tax €4,200 million.', '€4,200 million', '2025-10-31').holder).toBe('profit before tax');
     expect(claim('Revenue rose to €5 billion and operating profit €800 million.', '€800 million', '2025-10-31').holder).toBe('operating profit');
