@@ -650,6 +650,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('€655m', '€431 million')).toHaveLength(1);
   });
 
+  test('rescuers and search dogs at a scene on different days are two deployments; on one day, one count', async () => {
+    const r = await check({
+      'a.txt': ['Some 480 rescuers and 14 search dogs were working at the site. Three rescuers were injured.', '2026-03-15'],
+      'b.txt': ['Rescue chief Ilse Varden said 640 rescuers and 22 sniffer dogs were at the scene today. Five rescuers were injured.', '2026-03-17'],
+      'c.txt': ['Police said 520 rescuers were at the site today.', '2026-03-17'],
+    });
+    expect(r.involving('Some 480', '640')).toHaveLength(0);
+    expect(r.involving('14', '22')).toHaveLength(0);
+    expect(r.involving('640', '520')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
