@@ -303,8 +303,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.scopeKey = scope ? scope.key : null;
     claim.docIndex = docIndex;
     claim.index = idx;
-    // (rescuers, search dogs, helicopters at a scene: counted there from day to day)
-    claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text))) || (m.unit === 'count' && !m.event && !!m.noun && lex.deployedNouns.has(m.noun));
+    claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
     const reading = m.dimension === 'speed' || m.dimension === 'pressure';

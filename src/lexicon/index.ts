@@ -138,8 +138,6 @@ export interface Lexicon {
   nationalWords: Set<string>;
   /** Words of a paragraph about an earthquake (a bare "5.9" there is a magnitude). */
   quakeWords: Set<string>;
-  /** What is sent to a scene and counted there from day to day (rescuers, search dogs, helicopters): a passing state. */
-  deployedNouns: Set<string>;
   /** Nouns for a person whose age can follow with "of": "a girl of three", "a man of 40". */
   ageNouns: Set<string>;
   /** Verbs of a working life before "at"/"until" and an age: "retired at 60", "started work at 17", "work until 64". */
@@ -301,7 +299,6 @@ interface WordsFile {
   place_adjectives?: string[];
   national_words?: string[];
   quake_words?: string[];
-  deployed_nouns?: string[];
   age_nouns?: string[];
   age_at_verbs?: string[];
   generic_heads?: string[];
@@ -380,7 +377,6 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     placeAdjectives: new Set(),
     nationalWords: new Set(),
     quakeWords: new Set(),
-    deployedNouns: new Set(),
     ageNouns: new Set(),
     ageAtVerbs: new Set(),
     genericHeads: new Set(),
@@ -474,7 +470,6 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.placeAdjectives, f.place_adjectives);
     fill(lex.nationalWords, f.national_words);
     fill(lex.quakeWords, f.quake_words);
-    fill(lex.deployedNouns, f.deployed_nouns);
     fill(lex.ageNouns, f.age_nouns);
     fill(lex.ageAtVerbs, f.age_at_verbs);
     fill(lex.genericHeads, f.generic_heads);

@@ -153,12 +153,13 @@ export type RuleOf<K extends CheckType> = Extract<RuleSpec, { check: K }>;
 export const DEFAULT_VARYING: readonly string[] = [
   'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
   'containment', 'contained', 'firefighter', 'personnel', 'crew', 'aircraft', 'helicopter', 'air tanker', 'deploy', 'assign',
+  'rescuer', 'rescue worker', 'search dog', 'sniffer dog', 'diver', 'volunteer', 'excavator',
 ];
 
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
-  'arrest', 'arrested', 'detain', 'detained', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
+  'arrest', 'arrested', 'detain', 'detained', 'rescue', 'rescued', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
   'infection', 'hospitalisation', 'hospitalization', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
   'flood', 'flooded', 'displace', 'affect', 'affected', 'national record', 'heat record', 'all time high', 'record high',
 ];
