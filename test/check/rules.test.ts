@@ -661,6 +661,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
+  test('a crowd that "flooded into" the capital or that a march "drew" is the crowd that marched', async () => {
+    const r = await check({
+      'a.txt': ['Union chiefs claimed 120,000 people flooded into Castrell on Tuesday.', '2026-03-17'],
+      'b.txt': ['The march in Castrell drew 38,500 people on Tuesday, police said.', '2026-03-17'],
+      'c.txt': ['Police said 38,500 people marched in Castrell on Tuesday.', '2026-03-17'],
+    });
+    expect(r.involving('120,000', '38,500')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
