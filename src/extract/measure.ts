@@ -91,6 +91,11 @@ function placeFollows(t: Tokens, k: number, to: number): boolean {
  */
 function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string | null {
   let i = f.ts - 1;
+  // "Primary schools: 36.0% of teachers on strike": a list label holds the share its line gives
+  if (tokText(t, i) === ':' && f.unit?.dimension === 'percent' && lw(t, f.te) === 'of') {
+    const lab = labelBefore(t, i, lex, from);
+    if (lab.length) return lab.join(' ');
+  }
   // "The Liberals' 2 seats": a possessive right before the figure
   if (tokText(t, i) === "'" || (lw(t, i) === 's' && tokText(t, i - 1) === "'")) {
     const k = tokText(t, i) === "'" ? i - 1 : i - 2;
@@ -546,7 +551,8 @@ function npStartBack(t: Tokens, k: number): number {
 function eventAfter(t: Tokens, k: number, lex: Lexicon, limit: number): { lemma: string; word: string } | null {
   let i = k;
   let aux = 0;
-  while (i < limit && isWord(t, i) && (lex.auxiliaries.has(lw(t, i)) || lex.adverbs.has(lw(t, i)) || lw(t, i) === 'not') && aux < 5) {
+  // ("were slightly hurt", "were seriously injured": an adverb in -ly after the auxiliary)
+  while (i < limit && isWord(t, i) && (lex.auxiliaries.has(lw(t, i)) || lex.adverbs.has(lw(t, i)) || lw(t, i) === 'not' || (aux > 0 && /^[a-z]{3,}ly$/.test(lw(t, i)) && lex.auxiliaries.has(lw(t, i - 1)))) && aux < 5) {
     i++;
     aux++;
   }

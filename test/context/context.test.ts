@@ -364,6 +364,16 @@ describe('results periods and measures', () => {
     expect(c.find((x) => x.text === '€1.35 billion')!.time).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
   });
 
+  test('a list label holds the share its line gives; a label that is the measure holds nothing', () => {
+    expect(claim('Strike returns at 15:00:\n\n- Primary schools: 36.0% of teachers on strike\n- Secondary schools: 25.9% of teachers on strike\n', '36.0%', '2026-03-17').holder).toBe('Primary schools');
+    expect(claim('Results:\n\n- Turnout: 64.2%\n', '64.2%', '2026-03-17').holder ?? null).toBeNull();
+  });
+
+  test('"were slightly hurt": an adverb between the auxiliary and the event', () => {
+    expect(claim('Three officers were slightly hurt in the clashes.', 'Three', '2026-03-17').event).toBe('hurt');
+    expect(claim('Three officers were seriously injured.', 'Three', '2026-03-17').event).toBe('injure');
+  });
+
   test('"a buyback worth 2 billion euros" is the buyback\'s', () => {
     expect(claim('The group announced a buyback worth 2 billion euros.', '2 billion euros', '2026-02-12').measure).toMatch(/buyback/);
   });
