@@ -425,6 +425,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;
   if (ka.family !== kb.family) return notComparable('different units');
+  // ("from a restated KDC 4.87 billion" and "as originally reported, … KDC 4.96 billion": one year on two bases)
+  if (a.claim.basis && b.claim.basis && a.claim.basis !== b.claim.basis) return notComparable('a restated figure and the one first reported');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject
   const ha = a.holderWords;
   const hb = b.holderWords;

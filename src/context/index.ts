@@ -31,6 +31,9 @@ export interface ClaimContext extends Claim {
   /** The hour its own time expression names ("last night's 7 p.m. briefing", "this morning": minutes after midnight,
    * a part of the day roughly), which orders two figures of one day; else null. */
   dayClock?: number | null;
+  /** The basis a past period's figure is stated on: "restated" ("from a restated KDC 4.87 billion", a column "FY 2024
+   * restated") or "reported" ("as originally reported", "the 4.96 billion it first reported"); else absent. */
+  basis?: 'restated' | 'reported';
   /** For a figure in a table cell: the table, row and column, and whether that table closes with a total row. */
   cell?: { table: number; row: number; col: number; totalRow: number | null };
 }
@@ -122,6 +125,22 @@ const PARTIAL_COUNT = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`(?:\d|[
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
+
+/** Words that state a past figure's basis: restated, or as (originally / first) reported. */
+const RESTATED = /\brestated\b/gi;
+const REPORTED = /\b(?:as\s+(?:originally\s+|first\s+|previously\s+)?reported|originally\s+reported|first\s+reported)\b/gi;
+const REPORTED_AFTER = /^[^.;]{0,20}?\b(?:it|they|the (?:bank|company|group))\s+(?:had\s+)?(?:first|originally|previously)\s+reported\b/i;
+/** The basis of a figure: the nearer of "restated" and "as originally reported" before it in its clause, or "… it first reported" after it. */
+function basisOf(sentence: string, rel: number, relEnd: number): 'restated' | 'reported' | null {
+  const from = Math.max(0, rel - 100);
+  const before = sentence.slice(from, rel);
+  let restated = -1;
+  let reported = -1;
+  if (/restated/i.test(before)) for (const m of before.matchAll(RESTATED)) restated = m.index;
+  if (/reported/i.test(before)) for (const m of before.matchAll(REPORTED)) reported = m.index;
+  if (restated >= 0 || reported >= 0) return restated > reported ? 'restated' : 'reported';
+  return REPORTED_AFTER.test(sentence.slice(relEnd, relEnd + 60)) ? 'reported' : null;
+}
 
 /**
  * A moment of the day in one form, so two reports of it match: a clock time as "@01:40" ("1.40am", "at 01:40"), and
@@ -305,6 +324,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.index = idx;
     claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
+    const basis = basisOf(sentence, rel, relEnd);
+    if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
     const reading = m.dimension === 'speed' || m.dimension === 'pressure';
     // (in a live entry, the hour its paragraph named before is nearer a reading's than the entry's stamp: "15:20 — The
@@ -427,6 +448,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // and after "Seats") told apart by the column before
   const rowLabels = new Map<string, string | null>();
   const rowTimes = new Map<string, { time: NonNullable<ClaimContext['time']>; clock: number | null }>();
+  const colBasis = new Map<string, 'restated' | 'reported'>();
   const rawHeads = new Map<number, Array<string | null>>();
   // money and its scale named by the table's caption or a header ("Revenue by segment, € million", "(€m)"), and
   // reporting periods named by column headers ("Q2 2025", "Q2 2024")
@@ -486,6 +508,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       }
       // ("Q2 2025 restated", "FY 2024 (as reported)": the period, however its figures were stated)
       const head = raw.replace(STATED_AS, ' ').replace(/\s+/g, ' ').trim();
+      if (col > 0 && /\brestated\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'restated');
+      else if (col > 0 && /\b(?:as |originally )?reported\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'reported');
       const period = fiscalPeriods(head, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
       if (period && period.end - period.start >= head.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
@@ -621,6 +645,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       if (c.precision !== null) c.precision = scaled(c.precision);
       c.exact = String(c.value);
     }
+    const basis = colBasis.get(`${table}|${col}`);
+    if (basis) c.basis = basis;
     const period = colPeriod.get(`${table}|${col}`);
     // (a column's own period before the one the whole report is about)
     if (period && (!c.time || c.time.text === 'document date' || (c.time.text ?? '').endsWith('(the period the report is about)'))) c.time = period;

@@ -670,6 +670,24 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('120,000', '38,500')).toHaveLength(1);
   });
 
+  test('a restated prior-year figure and the one first reported are two facts; two restated ones are one', async () => {
+    const r = await check({
+      'a.md': ['# Annual results\n\n| € million | FY 2025 | FY 2024 restated |\n|---|---|---|\n| Net profit | 5,490 | 4,870 |\n\nThe figures for 2024 have been restated. As originally reported, net profit for 2024 was €4.96 billion.', '2026-02-12'],
+      'b.txt': ['Brenvik results\n\nRestated net profit for 2024 was €4,780 million, the bank said.', '2026-02-12'],
+    });
+    expect(r.involving('4,870', '€4.96 billion')).toHaveLength(0);
+    expect(r.involving('€4.96 billion', '€4,780 million')).toHaveLength(0);
+    expect(r.involving('4,870', '€4,780 million')).toHaveLength(1);
+  });
+
+  test('net interest income is a part of total income, not a name for it', async () => {
+    const r = await check({
+      'a.txt': ['Bank results\n\nIncome reached KDC 14.62 billion in 2025.', '2026-02-12'],
+      'b.txt': ['Bank results\n\nNet interest income hit KDC 9.86 billion in 2025.', '2026-02-12'],
+    });
+    expect(r.findings).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
