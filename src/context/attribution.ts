@@ -26,6 +26,8 @@ const SOURCE_NOUNS = new Set([
 const TITLE_WORDS = new Set(['head', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'director', 'secretary', 'president', 'leader', 'governor', 'mayor', 'commander', 'general', 'official', 'adviser', 'advisor', 'chairman', 'chairwoman', 'ceo', 'boss', 'analyst', 'economist', 'correspondent', 'editor', 'expert', 'professor', 'deputy', 'former', 'acting']);
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'morning', 'evening', 'afternoon', 'night', 'week', 'weekend']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+/** Words that name no one before a speech verb: "as originally reported", "as first reported". */
+const NO_SOURCE = new Set(['as', 'originally', 'first', 'previously', 'initially', 'earlier', 'also', 'then', 'widely']);
 const JOINERS = new Set(['of', 'the', 'for', 'and', "'", 's', '-', '&']);
 
 export interface Attribution {
@@ -47,6 +49,10 @@ function make(t: Tokens, a: number, b: number, pronoun = false): Attribution | n
   while (a <= b && (JOINERS.has(lw(t, a)) || t.kind[a] === T_PUNCT)) a++;
   while (b >= a && (JOINERS.has(lw(t, b)) || t.kind[b] === T_PUNCT)) b--;
   if (a > b) return null;
+  // ("As originally reported, …": no one is named)
+  let named = false;
+  for (let i = a; i <= b && !named; i++) if (!NO_SOURCE.has(lw(t, i))) named = true;
+  if (!named) return null;
   const text = t.text.slice(t.start[a]!, t.end[b]!).replace(/\s+/g, ' ');
   let key = '';
   // the head of a name comes before "of"/"for": "Ministry of Reintegration of … Ukraine" → "ministry"

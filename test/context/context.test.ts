@@ -21,6 +21,11 @@ describe('attribution', () => {
     expect(claim('Forces retook 75 villages, according to the Ministry for Reintegration.', '75').attribution).toMatch(/Ministry for Reintegration/);
   });
 
+  test('"As originally reported, …" names no source', () => {
+    expect(claim('As originally reported, net profit for 2024 was €4.96 billion.', '€4.96 billion', '2026-02-12').attribution).toBeNull();
+    expect(claim('The ministry first reported 45 deaths.', '45', '2026-02-12').attributionKey).toBe('ministry');
+  });
+
   test('a relative clause with a time adjunct: the source is the noun before "which"', () => {
     expect(claim('The ministry, which on Thursday gave a midday figure of 24.6%, revised it.', '24.6%').attributionKey).toBe('ministry');
   });
