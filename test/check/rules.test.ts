@@ -661,13 +661,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
-  test('a crowd that "flooded into" the capital or that a march "drew" is the crowd that marched', async () => {
+  test('a crowd that "flooded into" the capital, "walked" its route, or that a march "drew" is the crowd that marched', async () => {
     const r = await check({
       'a.txt': ['Union chiefs claimed 120,000 people flooded into Castrell on Tuesday.', '2026-03-17'],
       'b.txt': ['The march in Castrell drew 38,500 people on Tuesday, police said.', '2026-03-17'],
       'c.txt': ['Police said 38,500 people marched in Castrell on Tuesday.', '2026-03-17'],
+      'd.txt': ['The union said 95,000 people had walked the 3.2 kilometres from Liberty Square to the Parliament in Castrell on Tuesday.', '2026-03-17'],
     });
     expect(r.involving('120,000', '38,500')).toHaveLength(1);
+    expect(r.involving('95,000', '38,500')).toHaveLength(1);
   });
 
   test('a restated prior-year figure and the one first reported are two facts; two restated ones are one', async () => {
