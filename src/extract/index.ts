@@ -186,6 +186,12 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     // (the nearest few dozen: what is counted is named close by)
     let order = [...Array(Math.min(i, 40)).keys()].map((k) => i - 1 - k);
     if (d.event) order = [...order.filter((k) => descs[k]!.event === d.event), ...order.filter((k) => descs[k]!.event !== d.event)];
+    // ("148,900 people are in 1,040 evacuation centres, up from 131,400": the earlier value of a change is of the
+    // clause's own figure, not of one inside a phrase after a preposition)
+    if (/\b(?:up|down|rising|falling|climbing|dropping)\s+from\s*$|\bcompared\s+with\s*$/i.test(text.slice(Math.max(0, f0.start - 20), f0.start))) {
+      const inPhrase = (k: number) => IN_PLACE.has(tokLower(t, figs[k]!.ts - 1));
+      order = [...order.filter((k) => !inPhrase(k)), ...order.filter(inPhrase)];
+    }
     // "Five officers have been injured. … police count 12,000": a generic count continues the count of its size
     if (d.generic && !bare && !f0.unit && f0.value > 0) {
       const sized = order.filter((k) => !figs[k]!.unit && figs[k]!.value > 0 && Math.abs(Math.log10(figs[k]!.value / f0.value)) < 1);
@@ -759,6 +765,9 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
   }
   return false;
 }
+
+/** Prepositions of a place or container a figure can sit in: "are in 1,040 evacuation centres". */
+const IN_PLACE = new Set(['in', 'into', 'across', 'among', 'inside', 'within', 'throughout']);
 
 /** "up from 10.5%", "from 834 million", "compared with 58.2% in 2021": the earlier value of a change. */
 function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {

@@ -604,6 +604,14 @@ const COME = new Set(['came', 'come', 'comes']);
 const LEVEL_VERBS = new Set(['reached', 'reach', 'reaches', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'amounted', 'amounts', 'numbered', 'came', 'come', 'comes']);
 const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment']);
 const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
+const SHELTERS = new Set(['shelter', 'shelters', 'centre', 'centres', 'center', 'centers', 'camp', 'camps']);
+/** "97 shelters", "131 public shelters", "evacuation centres": a place people shelter in, after "in". */
+function shelterAt(t: Tokens, q: number, lex: Lexicon): boolean {
+  if (lex.cardinals.has(lw(t, q))) q++;
+  while (t.kind[q] === T_NUM || ((tokText(t, q) === ',' || tokText(t, q) === '.') && t.kind[q + 1] === T_NUM && t.gap[q + 1] === 0)) q++;
+  for (let n = 0; n < 3 && isWord(t, q); n++, q++) if (SHELTERS.has(lw(t, q))) return n === 0 || lw(t, q - 1) !== 'city';
+  return false;
+}
 const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
 const LABEL_VALUE_END = new Set(['(', ';', ',', '.', '|']);
 const LIST_BULLETS = new Set(['-', '*', '•', '–', '—', '·']);
@@ -740,15 +748,21 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // "54 still in hospital", "six are in intensive care": people in a state of care (it goes up and down)
   // ("45 people remain in hospital", "patients still in intensive care")
   const peopleOnly = (words.length === 1 || (words.length === 2 && STATE_LEAD.has(words[1]!.toLowerCase()))) && /^(?:people|patients|persons)$/i.test(words[0]!);
-  if (f.unit === null && !distance && (!words.length || peopleOnly)) {
-    const from0 = words.length ? np.end : k;
+  // ("14,600 remain in 97 shelters": a state word is no counted thing)
+  const stateOnly = words.length === 1 && STATE_LEAD.has(words[0]!.toLowerCase());
+  if (f.unit === null && !distance && (!words.length || peopleOnly || stateOnly)) {
+    const from0 = words.length && !stateOnly ? np.end : k;
     let q = from0;
     while (q < to && q < from0 + 5 && isWord(t, q) && (STATE_LEAD.has(lw(t, q)) || lex.auxiliaries.has(lw(t, q)))) q++;
     // ("being treated in three hospitals")
     const place = lw(t, q) === 'in' && (t.kind[q + 1] === T_NUM || lex.cardinals.has(lw(t, q + 1))) && lw(t, q + 2) === 'hospitals' ? 'hospital' : lw(t, q) === 'in' ? lw(t, q + 1) : '';
     if (CARE_STATES.has(place) || place === 'hospitals') {
-      words = [words[0] ?? 'people', 'in', place.startsWith('hospital') ? 'hospital' : `${place} care`];
+      words = [stateOnly ? 'people' : words[0] ?? 'people', 'in', place.startsWith('hospital') ? 'hospital' : `${place} care`];
       event = { lemma: words.slice(1).join(' '), word: '' };
+    } else if (lw(t, q) === 'in' && shelterAt(t, q + 1, lex)) {
+      // "14,600 remain in 97 shelters", "148,900 people are in evacuation centres": people sheltering (up and down)
+      words = [stateOnly ? 'people' : words[0] ?? 'people', 'in', 'shelters'];
+      event = { lemma: 'shelter', word: '' };
     } else if (words.length && ((lw(t, q) === 'on' && lw(t, q + 1) === 'board') || lw(t, q) === 'aboard')) {
       // "252 people were on board", "at least 290 people were aboard": the people a vessel carried
       words = [words[0]!, 'on', 'board'];

@@ -88,3 +88,16 @@ describe('a noun followed by "of" and a figure is that figure\'s', () => {
     expect(noun('Forecasters expect 120 km/h gusts of wind on the coast.', '120 km/h').measure).toMatch(/gusts/);
   });
 });
+
+describe('people in shelters', () => {
+  test('"14,600 remain in 97 shelters, down from 31,600": people sheltering, and the earlier value is of them too', () => {
+    expect(noun('Of these, 14,600 remain in 97 shelters, down from 31,600 on Monday.', '14,600').measure).toBe('people in shelters');
+    expect(noun('Of these, 14,600 remain in 97 shelters, down from 31,600 on Monday.', '31,600').measure).toBe('people in shelters');
+    expect(noun('148,900 people are in 1,040 evacuation centres, up from 131,400 at 06:00.', '131,400').measure).toBe('people in shelters');
+    expect(noun('148,900 people are in 1,040 evacuation centres, up from 131,400 at 06:00.', '1,040').measure).toBe('evacuation centres');
+  });
+  test('unchanged: people who live in a city centre, and a change of the clause\'s own figure', () => {
+    expect(noun('Some 200 people live in the city centre.', 'Some 200').measure).not.toMatch(/shelter/);
+    expect(noun('That leaves a deficit of 7.5 billion drals, down from 10.4 billion drals.', '10.4 billion').measure).toBe('deficit');
+  });
+});
