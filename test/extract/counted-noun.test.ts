@@ -98,6 +98,6 @@ describe('people in shelters', () => {
   });
   test('unchanged: people who live in a city centre, and a change of the clause\'s own figure', () => {
     expect(noun('Some 200 people live in the city centre.', 'Some 200').measure).not.toMatch(/shelter/);
-    expect(noun('That leaves a deficit of 7.5 billion drals, down from 10.4 billion drals.', '10.4 billion').measure).toBe('deficit');
+    expect(noun('That leaves a deficit of €7.5 billion, down from €10.4 billion.', '€10.4 billion').measure).toBe('deficit');
   });
 });
