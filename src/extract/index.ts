@@ -778,12 +778,26 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   // "net profit of €431 million (2023: €562 million)", "(prior year: 9.4%)": the comparison year in brackets
   if (p1 === ':' && f.ts - 3 >= from && tokText(t, f.ts - 3) === '(' && /^(?:fy)?(?:19|20)\d\d$/.test(p2)) return true;
   if (p1 === ':' && f.ts - 4 >= from && tokText(t, f.ts - 4) === '(' && p2 === 'year' && (tokLower(t, f.ts - 3) === 'prior' || tokLower(t, f.ts - 3) === 'previous')) return true;
-  if (p1 === 'from') {
-    const before = t.text.slice(Math.max(t.start[from]!, f.start - 80), f.start).toLowerCase().split(/[^a-z]+/);
-    if (before.some((w) => lex.changeVerbs.has(w))) return true;
+  // ("fell 6.4% to €17.40 from Tuesday's close of €18.75", "up from a previous estimate of 52,000")
+  let at = f.ts - 1;
+  if (p1 === 'of' && LEVEL_NOUNS.has(p2)) {
+    for (let k = f.ts - 3, n = 0; k >= from && n < 5; k--, n++) {
+      if (tokLower(t, k) === 'from') {
+        at = k;
+        break;
+      }
+      if (t.kind[k] === T_NUM) break;
+    }
+  }
+  if (tokLower(t, at) === 'from') {
+    const before = t.text.slice(Math.max(t.start[from]!, t.start[at]! - 80), t.start[at]!).toLowerCase().split(/[^a-z]+/);
+    if (before.some((w) => lex.changeVerbs.has(w) || w === 'up' || w === 'down')) return true;
   }
   return false;
 }
+
+/** What the earlier value of a change is named as: "from Tuesday's close of €18.75", "from a previous estimate of 52,000". */
+const LEVEL_NOUNS = new Set(['close', 'level', 'figure', 'total', 'estimate', 'peak', 'high', 'low', 'price', 'value', 'count', 'tally', 'reading', 'rate']);
 
 /**
  * "sales grew 4.8%", "up 6.1%", "6% more than a year ago": a rate of change, not a level; and "a majority of

@@ -690,6 +690,13 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.findings).toHaveLength(0);
   });
 
+  test('"fell 6.4% to €17.40 from Tuesday\'s close of €18.75": the earlier value named by its level is checked', async () => {
+    const wrong = await check({ 'a.txt': ['SPL shares fell 6.4% to €17.40 from Tuesday\'s close of €18.75.', '2026-09-16'] });
+    expect(wrong.findings.map((f) => f.rule)).toEqual(['percentage-of']);
+    const right = await check({ 'a.txt': ['SPL shares fell 7.2% to €17.40 from Tuesday\'s close of €18.75.', '2026-09-16'] });
+    expect(right.findings).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
