@@ -142,6 +142,8 @@ function basisOf(sentence: string, rel: number, relEnd: number): 'restated' | 'r
   return REPORTED_AFTER.test(sentence.slice(relEnd, relEnd + 60)) ? 'reported' : null;
 }
 
+const OUTLOOK_HEADING = /^\W*(?:(?:the\s+)?(?:outlook|guidance|forecasts?|targets|expectations)\b|(?:outlook|guidance)\s+for\b)/i;
+
 /**
  * A moment of the day in one form, so two reports of it match: a clock time as "@01:40" ("1.40am", "at 01:40"), and
  * "at landfall" as "at landfall @01:40" when the document says when the storm made landfall.
@@ -232,6 +234,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
   let clock: number | null = null;
   let stampSeg = -1;
+  // (under an "Outlook" or "Guidance" heading)
+  let outlook = false;
   let sentenceClock: number | null = null;
   let readingClock: number | null = null;
   let paraClock: { block: number; clock: number } | null = null;
@@ -248,7 +252,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       }
       for (; stampSeg < segHint; ) {
         const sg = doc.segments[++stampSeg]!;
-        if (sg.kind === 'heading') clock = null;
+        if (sg.kind === 'heading') {
+          clock = null;
+          outlook = OUTLOOK_HEADING.test(text.slice(sg.start, Math.min(sg.end, sg.start + 120)));
+        }
         const st = ENTRY_STAMP.exec(text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
         if (st) clock = Number(st[1]) * 60 + Number(st[2]);
       }
@@ -324,6 +331,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.index = idx;
     claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
+    // a figure of a section headed "Outlook" or "Guidance" is expected, unless dated to a period already past
+    if (outlook && !claim.role && (!time || time.text === 'document date' || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
     const basis = basisOf(sentence, rel, relEnd);
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")

@@ -720,12 +720,12 @@ function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon, skip?: Se
 
 const PLACE_PREPS = new Set(['in', 'at', 'across', 'from', 'into', 'inside']);
 const WARNED = new Set(['warned', 'warn', 'warns', 'warning', 'warnings']);
-const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', 'implies', 'implied', 'imply', "'ll", 'll']);
+const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', 'guides', 'guided', 'implies', 'implied', 'imply', "'ll", 'll']);
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
 /** Words that frame a whole clause of forecasts (isForecast looks for them further back than for other cues). */
-const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'plans', 'intends', 'implies', 'implied']);
+const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'guides', 'guided', 'plans', 'intends', 'implies', 'implied']);
 
 /** Is token k one of . ; : ! ? (a punctuation token is one character, or a surrogate pair)? */
 function isClauseStop(t: Tokens, k: number): boolean {

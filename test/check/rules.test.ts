@@ -697,6 +697,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(right.findings).toHaveLength(0);
   });
 
+  test('guidance is a forecast: "guides to", and figures under an Outlook heading not dated to the past', async () => {
+    const r = await check({
+      'a.md': ['# Results\n\nNet interest income rose 8.1% to €9.86 billion in 2025.\n\n## Outlook\n\n- net interest income of €10.1 billion to €10.3 billion;\n- the dividend is to rise.\n\nIn 2023 net interest income was €8.41 billion.\n', '2026-02-12'],
+      'b.txt': ['Bank results\n\nFor 2026 the bank guides to net interest income of €10.1 billion to €10.3 billion. Net interest income hit €9.86 billion.', '2026-02-12'],
+    });
+    expect(r.findings).toHaveLength(0);
+    expect(r.claims.find((c) => c.text === '€10.1 billion to €10.3 billion')!.role).toBe('forecast');
+    expect(r.claims.find((c) => c.text === '€8.41 billion')!.role ?? null).toBeNull();
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
