@@ -553,6 +553,21 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('52,000', '180,000')).not.toHaveLength(0);
   });
 
+  test('a table column headed "Police count" counts the crowd: it is compared with an organisers\' figure, not a count of other people', async () => {
+    const table = '## Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Harlow | 21,000 |\n| Derwent | 9,000 |\n';
+    const r = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The union said 65,000 people marched in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(r.involving('21,000', '65,000')).toHaveLength(1);
+    // (people evacuated on that day are not the crowd)
+    const e = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The council said 65,000 people were evacuated in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(e.involving('21,000', '65,000')).toHaveLength(0);
+  });
+
   test('a reading at the hour its sentence names is compared with a table row of that hour, whatever the entry\'s stamp', async () => {
     const r = await check({
       'a.html': ['<html><body><article><h1>Cyclone live</h1><p>04:10 — The cyclone came ashore at 03:20 with sustained winds of 210 km/h (140 mph).</p></article></body></html>', '2026-09-18'],
