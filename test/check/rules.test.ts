@@ -912,6 +912,14 @@ describe('sum: stated parts and stated total', () => {
     expect(bad.findings.map((f) => f.rule)).toEqual(['parts-sum']);
   });
 
+  test('one count given for one place named more and less fully is one part, not two; two places are two parts', async () => {
+    const doc = (place: string) => `A cholera outbreak in Tarvel's Soria region has reached 84 cases. The outbreak in the ${place} region of northern Tarvel has grown to 84 cases. Nationally, 97 cases have been reported, officials said.`;
+    const one = await check({ 'a.txt': [doc('Soria'), '2026-04-02'] });
+    expect(one.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    const two = await check({ 'a.txt': [doc('Brena'), '2026-04-02'] });
+    expect(two.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+
   test('a list of labelled amounts must add up to the labelled total under it', async () => {
     const bad = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union (Cohesion Fund): €450 million\n- City of Corvale: €1.5 billion\n- Total: €3.35 billion\n' });
     const f = bad.findings.filter((x) => x.rule === 'parts-sum');
