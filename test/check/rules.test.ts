@@ -553,6 +553,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('52,000', '180,000')).not.toHaveLength(0);
   });
 
+  test('people admitted to hospital so far only grow: a later, larger count is an update, a later, smaller one is not', async () => {
+    const docs = (first: string, second: string): Record<string, [string, string]> => ({
+      'a.txt': [`The health office said at 17:00 that ${first} people had been admitted to hospital since the first cases in April.`, '2026-05-11'],
+      'b.txt': [`Tuesday's figures: 140 cases, 6 deaths and ${second} people admitted to hospital.`, '2026-05-12'],
+    });
+    const up = await check(docs('44', '61'));
+    expect(up.involving('44', '61')).toHaveLength(0);
+    const down = await check(docs('61', '44'));
+    expect(down.involving('61', '44')).toHaveLength(1);
+  });
+
   test('a table column headed "Police count" counts the crowd: it is compared with an organisers\' figure, not a count of other people', async () => {
     const table = '## Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Harlow | 21,000 |\n| Derwent | 9,000 |\n';
     const r = await check({
