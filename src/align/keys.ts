@@ -195,7 +195,8 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   for (let n = Math.min(3, words.length); n >= 1; n--) {
     const cand = lemmaPhrase(words.slice(words.length - n).join(' '), lex);
     const ev = syn.event.get(cand);
-    if (ev && PEOPLE_EVENT_NOUNS(cand)) {
+    // (or a phrase of several words that names a crowd: "police count", "crowd size")
+    if (ev && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
       // "death toll", "deaths", "fatalities", "evacuees": people, with that event
       noun = 'person';
       event = event && event !== ev ? event : ev;

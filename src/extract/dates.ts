@@ -77,6 +77,7 @@ function chronoSpans(s: string): Array<[number, number]> {
 
 const MONTH_IN = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|january|february|april|june|july|august|september|october|november|december)\b/;
 const CLOCK_IN = /\d:\d\d|\d\s?(?:[ap]\.?m\b\.?)|\d\s?(?:GMT|UTC)|noon|midnight/i;
+const YEAR_THEN_HOUR = /\d{4}(\s+\d{1,2})$/;
 const DIGIT_DATE_IN = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/;
 
 /**
@@ -117,7 +118,10 @@ export function findDateSpans(t: Tokens): Span[] {
     const found = chronoSpans(s);
     for (let k = 0; k < found.length; k++) {
       const a = found[k]![0];
-      const b = found[k]![1];
+      let b = found[k]![1];
+      // ("14 October 2023 18,500": chrono reads a bare number after a year as an hour; with no clock mark it is a figure)
+      const hour = YEAR_THEN_HOUR.exec(s.slice(a, b));
+      if (hour) b -= hour[1]!.length;
       const piece = s.slice(a, b);
       if (MONTH_IN.test(piece) || CLOCK_IN.test(piece) || DIGIT_DATE_IN.test(piece)) spans.push({ start: w.start + a, end: w.start + b });
     }

@@ -522,6 +522,13 @@ class Engine {
             if (!this.input.lexicon.placeNouns.has(key)) continue;
             for (const o of parts.values()) if (o !== c && o.value === c.value && !this.input.lexicon.placeNouns.has(o.scopeKey!)) parts.delete(key);
           }
+          // (and one figure given for one place named more and less fully, "126 in Vellmark's Dravenna region" and "126 in
+          // the Dravenna region of western Vellmark": every name of the one is in the other)
+          const names = (k: string) => k.split(' ').filter((w) => !this.input.lexicon.placeNouns.has(w));
+          for (const [key, c] of [...parts]) {
+            const mine = names(key);
+            for (const [k2, o] of parts) if (k2 !== key && o.value === c.value && mine.length > 0 && mine.every((w) => names(k2).includes(w))) { parts.delete(key); break; }
+          }
           // the parts of one total come from one source
           const attributed = [...parts.values()].filter((c) => c.attributionKey && !this.input.lexicon.genericSources.has(c.attributionKey));
           if (attributed.some((c) => this.rivalSources(c, attributed[0]!))) continue;

@@ -553,6 +553,32 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('52,000', '180,000')).not.toHaveLength(0);
   });
 
+  test('people admitted to hospital so far only grow: a later, larger count is an update, a later, smaller one is not', async () => {
+    const docs = (first: string, second: string): Record<string, [string, string]> => ({
+      'a.txt': [`The health office said at 17:00 that ${first} people had been admitted to hospital since the first cases in April.`, '2026-05-11'],
+      'b.txt': [`Tuesday's figures: 140 cases, 6 deaths and ${second} people admitted to hospital.`, '2026-05-12'],
+    });
+    const up = await check(docs('44', '61'));
+    expect(up.involving('44', '61')).toHaveLength(0);
+    const down = await check(docs('61', '44'));
+    expect(down.involving('61', '44')).toHaveLength(1);
+  });
+
+  test('a table column headed "Police count" counts the crowd: it is compared with an organisers\' figure, not a count of other people', async () => {
+    const table = '## Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Harlow | 21,000 |\n| Derwent | 9,000 |\n';
+    const r = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The union said 65,000 people marched in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(r.involving('21,000', '65,000')).toHaveLength(1);
+    // (people evacuated on that day are not the crowd)
+    const e = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The council said 65,000 people were evacuated in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(e.involving('21,000', '65,000')).toHaveLength(0);
+  });
+
   test('a reading at the hour its sentence names is compared with a table row of that hour, whatever the entry\'s stamp', async () => {
     const r = await check({
       'a.html': ['<html><body><article><h1>Cyclone live</h1><p>04:10 — The cyclone came ashore at 03:20 with sustained winds of 210 km/h (140 mph).</p></article></body></html>', '2026-09-18'],
@@ -952,6 +978,14 @@ describe('sum: stated parts and stated total', () => {
     // (the column of counts still adds up to its total)
     const bad = await check({ 'a.md': [doc('150'), '2025-06-03'] });
     expect(bad.findings.map((f) => f.rule)).toEqual(['parts-sum']);
+  });
+
+  test('one count given for one place named more and less fully is one part, not two; two places are two parts', async () => {
+    const doc = (place: string) => `A cholera outbreak in Tarvel's Soria region has reached 84 cases. The outbreak in the ${place} region of northern Tarvel has grown to 84 cases. Nationally, 97 cases have been reported, officials said.`;
+    const one = await check({ 'a.txt': [doc('Soria'), '2026-04-02'] });
+    expect(one.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    const two = await check({ 'a.txt': [doc('Brena'), '2026-04-02'] });
+    expect(two.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
   });
 
   test('a list of labelled amounts must add up to the labelled total under it', async () => {

@@ -16,6 +16,12 @@ describe('not figures, next to figures', () => {
     expect(texts('Fans of Blink 182 queued for hours.')).toEqual([]);
   });
 
+  test('a bare number after a full date is a figure, not an hour; a clock time after a date is still a time', () => {
+    expect(texts('| 12 March 2024 | 16,200 | 5 |')).toEqual(['16,200', '5']);
+    expect(texts('On 9 June 2023 14 boats sank.')).toEqual(['14']);
+    expect(texts('The vote closed on 9 June 2023 18:00 with 412 ballots cast.')).toEqual(['412']);
+  });
+
   test('a station named "KMRW 7 News" is that station wherever it appears', () => {
     expect(texts('Updated by KMRW 7 News staff. A KMRW 7 crew watched 4 drops.\nKMRW 7')).toEqual(['4']);
   });
