@@ -344,7 +344,7 @@ function predicateAfter(t: Tokens, k: number, lex: Lexicon, to: number): boolean
   return k < to && isWord(t, k) && lex.auxiliaries.has(lw(t, k));
 }
 
-const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near', 'worth', 'valued']);
+const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near', 'worth']);
 const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
@@ -604,12 +604,13 @@ const COME = new Set(['came', 'come', 'comes']);
 const LEVEL_VERBS = new Set(['reached', 'reach', 'reaches', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'amounted', 'amounts', 'numbered', 'came', 'come', 'comes']);
 const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment']);
 const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
-const SHELTERS = new Set(['shelter', 'shelters', 'centre', 'centres', 'center', 'centers', 'camp', 'camps']);
-/** "97 shelters", "131 public shelters", "evacuation centres": a place people shelter in, after "in". */
+const SHELTERS = new Set(['shelters', 'centres', 'centers', 'camps']);
+/** "97 shelters", "131 public shelters", "evacuation centres": places people shelter in, after "in" (plural: "the
+ * Competence Centre" is no shelter). */
 function shelterAt(t: Tokens, q: number, lex: Lexicon): boolean {
   if (lex.cardinals.has(lw(t, q))) q++;
   while (t.kind[q] === T_NUM || ((tokText(t, q) === ',' || tokText(t, q) === '.') && t.kind[q + 1] === T_NUM && t.gap[q + 1] === 0)) q++;
-  for (let n = 0; n < 3 && isWord(t, q); n++, q++) if (SHELTERS.has(lw(t, q))) return n === 0 || lw(t, q - 1) !== 'city';
+  for (let n = 0; n < 3 && isWord(t, q); n++, q++) if (SHELTERS.has(lw(t, q))) return true;
   return false;
 }
 const LIGHT_VERBS = new Set(['make', 'carry out', 'conduct', 'perform']);
@@ -759,7 +760,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     if (CARE_STATES.has(place) || place === 'hospitals') {
       words = [stateOnly ? 'people' : words[0] ?? 'people', 'in', place.startsWith('hospital') ? 'hospital' : `${place} care`];
       event = { lemma: words.slice(1).join(' '), word: '' };
-    } else if (lw(t, q) === 'in' && shelterAt(t, q + 1, lex)) {
+    } else if (lw(t, q) === 'in' && (q > from0 || words.length) && shelterAt(t, q + 1, lex)) {
       // "14,600 remain in 97 shelters", "148,900 people are in evacuation centres": people sheltering (up and down)
       words = [stateOnly ? 'people' : words[0] ?? 'people', 'in', 'shelters'];
       event = { lemma: 'shelter', word: '' };
@@ -780,7 +781,8 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     let b = f.ts - 1;
     let skipped = 0;
     // ("sales came in at €6.4bn": "in" only after "came")
-    const skippable = (k: number) => isWord(t, k) && (SKIP_BEFORE.has(lw(t, k)) || lex.changeVerbs.has(lw(t, k)) || lex.adverbs.has(lw(t, k)) || (lw(t, k) === 'in' && COME.has(lw(t, k - 1))));
+    // ("a buyback worth 2 billion", not "a net worth of 1.356 billion")
+    const skippable = (k: number) => isWord(t, k) && ((SKIP_BEFORE.has(lw(t, k)) && !(lw(t, k) === 'worth' && lw(t, k - 1) === 'net')) || lex.changeVerbs.has(lw(t, k)) || lex.adverbs.has(lw(t, k)) || (lw(t, k) === 'in' && COME.has(lw(t, k - 1))));
     while (b >= from && skipped < 6 && skippable(b)) {
       b--;
       skipped++;

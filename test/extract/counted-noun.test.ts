@@ -98,6 +98,8 @@ describe('people in shelters', () => {
   });
   test('unchanged: people who live in a city centre, and a change of the clause\'s own figure', () => {
     expect(noun('Some 200 people live in the city centre.', 'Some 200').measure).not.toMatch(/shelter/);
+    expect(noun('The group is investing a total of 200 million in the Competence Centre.', '200 million').measure).not.toMatch(/shelter/);
+    expect(noun('The brothers have a net worth of 1.356 billion.', '1.356 billion').measure).toBe('net worth');
     expect(noun('That leaves a deficit of €7.5 billion, down from €10.4 billion.', '€10.4 billion').measure).toBe('deficit');
   });
 });
