@@ -425,6 +425,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;
   if (ka.family !== kb.family) return notComparable('different units');
+  // ("186 mm in the 48 hours to Sunday" and "more than 8 inches in four days": rain over two spans)
+  if (a.claim.window && b.claim.window && a.claim.window !== b.claim.window) return notComparable('amounts over different spans');
   // ("from a restated KDC 4.87 billion" and "as originally reported, … KDC 4.96 billion": one year on two bases)
   if (a.claim.basis && b.claim.basis && a.claim.basis !== b.claim.basis) return notComparable('a restated figure and the one first reported');
   // for counts only a named holder ("Green Future won 9 seats") tells figures apart; shares and money go by any subject

@@ -34,6 +34,9 @@ export interface ClaimContext extends Claim {
   /** The basis a past period's figure is stated on: "restated" ("from a restated KDC 4.87 billion", a column "FY 2024
    * restated") or "reported" ("as originally reported", "the 4.96 billion it first reported"); else absent. */
   basis?: 'restated' | 'reported';
+  /** The span, in hours, over which an amount that piles up was measured ("186 mm in the 48 hours to 6 a.m." → 48,
+   * "more than 8 inches in four days" → 96); else absent. */
+  window?: number;
   /** For a figure in a table cell: the table, row and column, and whether that table closes with a total row. */
   cell?: { table: number; row: number; col: number; totalRow: number | null };
 }
@@ -125,6 +128,26 @@ const PARTIAL_COUNT = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`(?:\d|[
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
+
+/** Amounts that pile up over a span: rain, snow, rainfall. */
+const ACCUMULATES = /\b(?:rain|rainfall|snow|snowfall|precipitation)\b/i;
+const SPAN_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, 'twenty-four': 24, 'forty-eight': 48, 'seventy-two': 72 };
+const SPAN = /\b(?:(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|forty-eight|seventy-two)\s+(hours?|days?)|(\d{1,3})[- ](hour|day)\b)/gi;
+/** The span nearest a figure in its sentence ("in the 48 hours", "over four days", "a 24-hour total"), in hours. */
+function spanOf(sentence: string, rel: number, relEnd: number): number | null {
+  let best: number | null = null;
+  let bestGap = Infinity;
+  for (const m of sentence.matchAll(SPAN)) {
+    const n = m[1] ? Number(m[1]) || SPAN_WORDS[m[1].toLowerCase()]! : Number(m[3]);
+    const unit = (m[2] ?? m[4]!).toLowerCase();
+    const gap = m.index >= relEnd ? m.index - relEnd : rel >= m.index + m[0].length ? rel - m.index - m[0].length : 0;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = unit.startsWith('day') ? n * 24 : n;
+    }
+  }
+  return best;
+}
 
 /** Words that state a past figure's basis: restated, or as (originally / first) reported. */
 const RESTATED = /\brestated\b/gi;
@@ -333,6 +356,11 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.intraday = intraday;
     // a figure of a section headed "Outlook" or "Guidance" is expected, unless dated to a period already past
     if (outlook && !claim.role && (!time || time.text === 'document date' || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
+    // (an amount that piles up — rain, snow — over a stated span: "186 mm in the 48 hours to 6 a.m.", "in four days")
+    if (m.dimension === 'length' && ACCUMULATES.test(sentence)) {
+      const w = spanOf(sentence, rel, relEnd);
+      if (w !== null) claim.window = w;
+    }
     const basis = basisOf(sentence, rel, relEnd);
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")

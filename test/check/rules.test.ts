@@ -733,6 +733,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.claims.find((c) => c.text === '€8.41 billion')!.role ?? null).toBeNull();
   });
 
+  test('rain over two spans is two amounts; over one span, one', async () => {
+    const r = await check({
+      'a.txt': ['The service said 186 millimetres (7.3 inches) of rain had fallen at Vessen in the 48 hours to 6 a.m. Sunday.', '2025-11-09'],
+      'b.txt': ['More than 8 inches of rain fell on the hills around Vessen in four days.', '2025-11-11'],
+      'c.txt': ['At Vessen, 150 millimetres of rain fell in 48 hours to Sunday morning.', '2025-11-09'],
+    });
+    expect(r.involving('186 millimetres', 'More than 8 inches')).toHaveLength(0);
+    expect(r.involving('186 millimetres', '150 millimetres')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
