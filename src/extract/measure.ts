@@ -602,7 +602,7 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
 
 const COME = new Set(['came', 'come', 'comes']);
 const LEVEL_VERBS = new Set(['reached', 'reach', 'reaches', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'amounted', 'amounts', 'numbered', 'came', 'come', 'comes']);
-const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment']);
+const STATE_LEAD = new Set(['still', 'now', 'currently', 'remain', 'remained', 'remains', 'being', 'treated', 'cared', 'for', 'receiving', 'treatment', 'sleeping', 'staying', 'housed', 'sheltering', 'sheltered']);
 const CARE_STATES = new Set(['hospital', 'intensive', 'critical']);
 const SHELTERS = new Set(['shelters', 'centres', 'centers', 'camps']);
 /** "97 shelters", "131 public shelters", "evacuation centres": places people shelter in, after "in" (plural: "the

@@ -95,6 +95,7 @@ describe('people in shelters', () => {
     expect(noun('Of these, 14,600 remain in 97 shelters, down from 31,600 on Monday.', '31,600').measure).toBe('people in shelters');
     expect(noun('148,900 people are in 1,040 evacuation centres, up from 131,400 at 06:00.', '131,400').measure).toBe('people in shelters');
     expect(noun('148,900 people are in 1,040 evacuation centres, up from 131,400 at 06:00.', '1,040').measure).toBe('evacuation centres');
+    expect(noun('The agency said 6,800 people have been evacuated and 2,400 are sleeping in 19 shelters.', '2,400').measure).toBe('people in shelters');
   });
   test('unchanged: people who live in a city centre, and a change of the clause\'s own figure', () => {
     expect(noun('Some 200 people live in the city centre.', 'Some 200').measure).not.toMatch(/shelter/);
