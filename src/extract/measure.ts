@@ -35,6 +35,18 @@ export interface Description {
   ofHead: number;
 }
 
+/** The dimension named right after a length: depth, altitude, height, width or length (and how many tokens name it). */
+function lengthDimension(t: Tokens, q: number): { word: string; n: number } | null {
+  const w = lw(t, q);
+  if (w === 'underground' || w === 'deep') return { word: 'depth', n: 1 };
+  if ((w === 'below' || w === 'beneath' || w === 'under') && (lw(t, q + 1) === 'ground' || lw(t, q + 1) === 'surface' || (lw(t, q + 1) === 'the' && (lw(t, q + 2) === 'surface' || lw(t, q + 2) === 'ground')))) return { word: 'depth', n: lw(t, q + 1) === 'the' ? 3 : 2 };
+  if (w === 'above' && lw(t, q + 1) === 'sea' && lw(t, q + 2) === 'level') return { word: 'altitude', n: 3 };
+  if (w === 'high' || w === 'tall') return { word: 'height', n: 1 };
+  if (w === 'wide' || w === 'across') return { word: 'width', n: 1 };
+  if (w === 'long') return { word: 'length', n: 1 };
+  return null;
+}
+
 const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
 const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'extra', 'new', 'fresh', 'total', 'combined', 'record', 'estimated', 'whopping', 'mere', 'just', 'only', 'over', 'nearly', 'almost', 'around', 'about']);
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
@@ -711,6 +723,21 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ? null : f.value === 1 ? 'one' : f.value > 1 && Number.isInteger(f.value) ? 'many' : null;
   let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
   let words = np.words;
+  // "640 metres underground", "1,920ft below the surface", "1,140 metres above sea level", "420 metres (1,640ft) wide":
+  // the dimension the length is of
+  if (f.unit?.dimension === 'length') {
+    let q = k;
+    if (tokText(t, q) === '(') {
+      while (q < to && tokText(t, q) !== ')' && q - k < 8) q++;
+      q++;
+    }
+    const dim = lengthDimension(t, q);
+    if (dim) {
+      words = [dim.word];
+      np = { words, end: q + dim.n, verbAfter: -1 };
+      distance = false;
+    }
+  }
   // "Price: 23580 Engine: 1.0 litre": in a list of labels and values the word before the next colon is the next label
   if (words.length && tokText(t, np.end) === ':' && tokText(t, f.ts - 1) === ':') {
     words = [];

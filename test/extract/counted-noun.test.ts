@@ -104,3 +104,17 @@ describe('people in shelters', () => {
     expect(noun('That leaves a deficit of €7.5 billion, down from €10.4 billion.', '€10.4 billion').measure).toBe('deficit');
   });
 });
+
+describe('the dimension a length is of', () => {
+  test('depth, altitude, height, width and length named after the figure', () => {
+    expect(noun('The men were trapped 640 metres underground.', '640 metres').measure).toMatch(/^depth/);
+    expect(noun('Rescuers reached the men 1,920ft below the surface.', '1,920ft').measure).toBe('depth');
+    expect(noun('The site lies at 1,140 metres (3,740 feet) above sea level.', '3,740 feet').measure).toBe('altitude');
+    expect(noun('A wall of mud 420 metres (1,640ft) wide smashed into the town.', '420 metres').measure).toMatch(/^width/);
+    expect(noun('The dam is 120 metres high.', '120 metres').measure).toBe('height');
+  });
+  test('unchanged: a distance, and a length with its own noun', () => {
+    expect(noun('The epicentre was 40 km south of the town.', '40 km').measure).not.toMatch(/depth|width|height/);
+    expect(noun('Police closed a 5 km stretch of road.', '5 km').measure).toMatch(/stretch/);
+  });
+});
