@@ -743,6 +743,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('186 millimetres', '150 millimetres')).toHaveLength(1);
   });
 
+  test('damage and economic losses put at a sum are rival estimates of one cost', async () => {
+    const r = await check({
+      'a.txt': ['The government puts the damage at $750 million, the finance minister said.', '2025-09-22'],
+      'b.txt': ['Modellers at Ketter Risk put total economic losses at $3.1 billion.', '2025-09-22'],
+    });
+    expect(r.involving('$750 million', '$3.1 billion')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
