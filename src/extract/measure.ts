@@ -569,6 +569,11 @@ function eventAfter(t: Tokens, k: number, lex: Lexicon, limit: number): { lemma:
     aux++;
   }
   if (!isWord(t, i) || i >= limit) return null;
+  // ("SEVENTEEN people are now known to have died", "are feared to have drowned", "are believed to be trapped")
+  if (HEDGED.has(lw(t, i)) && lw(t, i + 1) === 'to' && (lw(t, i + 2) === 'have' || lw(t, i + 2) === 'be') && i + 3 < limit && isWord(t, i + 3)) {
+    i += lw(t, i + 3) === 'been' ? 4 : 3;
+    if (!isWord(t, i) || i >= limit) return null;
+  }
   const pv = lex.phrasalVerbs.candidates(tokText(t, i), lw(t, i));
   if (pv) {
     for (const e of pv) {
@@ -583,6 +588,9 @@ function eventAfter(t: Tokens, k: number, lex: Lexicon, limit: number): { lemma:
   if (!lemma || NP_STOP.has(w)) return null;
   return { lemma, word: tokText(t, i) };
 }
+
+/** Participles that hedge the event after them: "known to have died", "feared to have drowned", "believed to be trapped". */
+const HEDGED = new Set(['known', 'believed', 'thought', 'feared', 'reported', 'confirmed', 'said', 'understood', 'presumed', 'estimated']);
 
 /** The event verb before a figure: "retaking 75", "destroyed eight", "killing at least 45". */
 function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma: string; word: string } | null {
@@ -861,7 +869,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // "- Hospitalised, cumulative: 67", "New cases in week 38: 58", "Arrests: 57": a label before a colon at the start
   // of its line names what the figure counts
   // (a value list, not a headline's question: "Strike day in Caldorra: 65,000 or 300,000?" takes the body's meaning)
-  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)))) {
+  // ("Rain at the Mirovel station: 308 mm in the 72 hours to 06:00", "Revenue: €4.8 billion in the quarter": a label
+  // names a measurement or an amount even when its line goes on)
+  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent'))) {
     const lab = labelBefore(t, f.ts - 1, lex, from);
     const last = lab.length ? lab[lab.length - 1]!.toLowerCase() : '';
     const named = f.unit !== null || nounLemma(lex, last) !== last || lex.peopleAdjectives.has(last) || lex.eventNouns.has(last) || lex.totalNouns.has(last);

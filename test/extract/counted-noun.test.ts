@@ -118,3 +118,15 @@ describe('the dimension a length is of', () => {
     expect(noun('Police closed a 5 km stretch of road.', '5 km').measure).toMatch(/stretch/);
   });
 });
+
+describe('events and labels', () => {
+  test('"are now known to have died": the hedge is skipped, the event is the verb after it', () => {
+    expect(noun('SEVENTEEN people are now known to have died after the slide.', 'SEVENTEEN').measure).toBe('people died');
+    expect(noun('Forty miners are believed to be trapped.', 'Forty').measure).toBe('miners trapped');
+  });
+  test('a label before a colon names a measurement even when the line goes on', () => {
+    expect(noun('Rain at the Mirovel station: 308 mm in the 72 hours to 06:00 on Sunday.', '308 mm').measure).toBe('Rain');
+    // (money too; a share keeps its own reading)
+    expect(noun('Revenue: €4.8 billion in the quarter, up 5%.', '€4.8 billion').measure).toBe('Revenue');
+  });
+});
