@@ -290,6 +290,9 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
     else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
     else if (isForecast(t, f, from, to)) m.role = 'forecast';
+    // ("Selene Power & Light, which serves 1.95 million customers": the population a utility or service serves is a
+    // whole, never a count of what happened to part of it)
+    else if (!f.unit && SERVES.has(tokLower(t, f.ts - 1))) m.role = 'whole';
     let holder = descs[i]!.holder;
     // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
     // (not a possessive: "half of the park's 31,000 hectares" are the park's)
@@ -765,6 +768,8 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
   }
   return false;
 }
+
+const SERVES = new Set(['serves', 'served', 'serving', 'supplies', 'supplied']);
 
 /** Prepositions of a place or container a figure can sit in: "are in 1,040 evacuation centres". */
 const IN_PLACE = new Set(['in', 'into', 'across', 'among', 'inside', 'within', 'throughout']);

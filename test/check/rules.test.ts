@@ -751,6 +751,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('$750 million', '$3.1 billion')).toHaveLength(1);
   });
 
+  test('the customers a utility serves are its whole, not a count of those cut off', async () => {
+    const r = await check({
+      'a.txt': ['Selene Power & Light, which serves 1.95 million customers, put 3,800 line workers on standby.', '2026-09-14'],
+      'b.txt': ['The storm knocked out power to 740,000 customers of Selene Power & Light.', '2026-09-16'],
+    });
+    expect(r.claims.find((c) => c.text === '1.95 million')!.role).toBe('whole');
+    expect(r.involving('1.95 million', '740,000')).toHaveLength(0);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
