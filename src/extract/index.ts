@@ -557,6 +557,9 @@ function inherit(to: Mention, from: Mention): void {
   to.measure = prefix ? prefix + body : body;
 }
 
+/** The rest of a bracket that converts money at a stated rate: "at 58 to the dollar)", "at 11.20 crowns per euro)". */
+const RATE_BRACKET = /^at\s+\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\s*\)/i;
+
 interface Link {
   conversionOf?: number;
   partOf?: number;
@@ -581,6 +584,11 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     // conversions: "1,100-km (684-mile)", "207km/h (129mph)", "40C (104F)", "95 km, or 59 miles"
     if (a.unit && b.unit && a.unit.name !== b.unit.name && dim(a) === dim(b)) {
       if ((gapText === '(' && b.te < to && tokText(t, b.te) === ')') || gapText === ', or' || gapText === 'or' || gapText === '(or' || gapText === '( or' || gapText === '/' || gapText === '[' || gapText === '-') {
+        links[i + 1]!.conversionOf = i;
+        continue;
+      }
+      // "2.4bn dorins (about $41m at 58 to the dollar)": money converted at the rate the bracket states
+      if (gapText === '(' && dim(a) === 'currency' && b.te < to && tokLower(t, b.te) === 'at' && RATE_BRACKET.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 50)))) {
         links[i + 1]!.conversionOf = i;
         continue;
       }

@@ -501,8 +501,9 @@ export function compileLexicon(src: LexiconSources): Lexicon {
 
 // "4.2 drals to the dollar", "9.8 tessars per US dollar": an exchange rate names a currency
 const RATE_TO = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:to|per|for)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:us\s+|u\.s\.\s+)?(?:dollar|euro|pound|yen)\b/gi;
-// "6.9 billion drals ($1.9 billion)": an amount converted into money (twice, to tell it from "3 million tickets ($45m)")
-const CONVERTED = /\b(?:billion|million|trillion|thousand|bn|mn)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
+// "6.9 billion drals ($1.9 billion)", "2.4bn dorins (about $41m)": an amount converted into money (twice, to tell it
+// from "3 million tickets ($45m)")
+const CONVERTED = /(?:(?<![A-Za-z])(?:billion|million|trillion|thousand|bn|mn)|(?<=\d)m)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
 // "142 lumens a share": a share price is money
 const SHARE_PRICE = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:a|per|each)\s+share\b/gi;
 // "Amounts in Ardic lumens (LMN)": a currency named with its code, the code then used before amounts ("LMN 12.84 billion")

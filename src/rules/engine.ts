@@ -56,6 +56,10 @@ class Engine {
   /** Stated conversions that do not hold ("185 km/h (135 mph)"): found by conversions(), before mismatches() runs. */
   private readonly wrongConversions = new Set<ClaimContext>();
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
+  /** Exchange rates the documents of the run state ("at 11.20 crowns to the euro", "4.2 drals to the dollar"): units of
+   * a currency per one of a major one, keyed "CODE/EUR" and by the currency's word ("crown/EUR"), for currencies the
+   * lexicon has no rates of. */
+  private readonly statedRates = new Map<string, number>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
 
   constructor(private readonly input: EngineInput) {
@@ -64,6 +68,15 @@ class Engine {
     for (const d of input.documents) this.docDate.set(d.id, d.date);
     for (const c of input.claims) {
       this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
+      if (c.dimension === 'currency' && c.value > 0) {
+        const m = RATE_AFTER.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
+        const to = m ? MAJOR[m[1]!.toLowerCase()] : undefined;
+        if (to && to !== c.unit) {
+          this.statedRates.set(`${c.unit}/${to}`, c.value);
+          const word = currencyWord(c.text);
+          if (word) this.statedRates.set(`${word}/${to}`, c.value);
+        }
+      }
       if (c.conversionOf === undefined) continue;
       const k = `${c.docIndex}:${c.conversionOf}`;
       const l = this.convertedFrom.get(k);
@@ -246,7 +259,7 @@ class Engine {
   private currencyConversion(rule: RuleOf<'conversion'>, o: ClaimContext, c: ClaimContext): void {
     const when = o.time?.end ?? o.time?.start ?? this.docDate.get(o.document) ?? null;
     const year = when ? Number(when.slice(0, 4)) : null;
-    const band = rateBand(this.input.lexicon, o.unit, c.unit, year);
+    const band = rateBand(this.input.lexicon, o.unit, c.unit, year) ?? this.statedBand(o, c);
     if (!band || !o.value) return;
     const implied = c.value / o.value;
     // the written precision of both figures widens what the pair can imply
@@ -271,6 +284,30 @@ class Engine {
       values: `${this.describe(o)} vs ${this.describe(c)}`,
       why: `${c.text} for ${o.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, outside the ${range}`,
     }, { implied, band });
+  }
+
+  /**
+   * The rate a conversion should show when the lexicon has none: the one its own sentence states ("about $41m at 58 to
+   * the dollar"), else one a document of the run states for the currency ("translated at 11.20 crowns to the euro").
+   * Units of c per unit of o, as a band of ±0.5%.
+   */
+  private statedBand(o: ClaimContext, c: ClaimContext): [number, number] | null {
+    const band = (r: number): [number, number] => [r * 0.995, r * 1.005];
+    for (const x of [c, o]) {
+      const m = RATE_IN.exec(x.sentence);
+      const to = m ? MAJOR[m[2]!.toLowerCase()] : undefined;
+      const n = m ? Number(m[1]!.replace(/,/g, '')) : 0;
+      if (to && n > 0) {
+        if (to === c.unit) return band(1 / n);
+        if (to === o.unit) return band(n);
+      }
+    }
+    const per = (cur: ClaimContext, major: string) => this.statedRates.get(`${cur.unit}/${major}`) ?? this.statedRates.get(`${currencyWord(cur.text) ?? ''}/${major}`);
+    const a = per(o, c.unit);
+    if (a) return band(1 / a);
+    const b = per(c, o.unit);
+    if (b) return band(b);
+    return null;
   }
 
   // ------------------------------------------------------------------ part-whole
@@ -1284,6 +1321,19 @@ function readCumulative(c: ClaimContext): boolean {
 const DIFFERENCE_AFTER = /^\s*(?:\)\s*)?(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
 
 const SCALED_DECIMAL = /\d\.\d+\s?(?:bn|billion|mn|mln|m|million|trillion|tn)\b/i;
+/** The major currencies a stated rate is given against. */
+const MAJOR: Record<string, string> = { dollar: 'USD', 'us dollar': 'USD', euro: 'EUR', pound: 'GBP', yen: 'JPY' };
+/** After an amount: "… to the euro", "per US dollar". */
+const RATE_AFTER = /^\s*(?:to|per|for)\s+(?:the|one|a|each)?\s*(us dollar|dollar|euro|pound|yen)\b/i;
+/** In a sentence: "at 58 to the dollar", "at 11.20 crowns to the euro". */
+const RATE_IN = /\bat\s+(\d{1,4}(?:[.,]\d{1,4})?)\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the|one|a)\s+(us dollar|dollar|euro|pound|yen)\b/i;
+/** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */
+function currencyWord(text: string): string | null {
+  const m = /([a-z]{3,})$/i.exec(text.trim());
+  if (!m || /^(?:billion|million|thousand|bn|mn|trillion)$/i.test(m[1]!)) return null;
+  return m[1]!.toLowerCase().replace(/s$/, '');
+}
+
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
 
 /** What a finding is about, in words: the claim's measure, or who holds it when the measure names only a unit. */

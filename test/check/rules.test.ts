@@ -760,6 +760,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('1.95 million', '740,000')).toHaveLength(0);
   });
 
+  test('an invented currency converted at a rate a document states: wrong conversions found, right ones pass', async () => {
+    const r = await check({
+      'a.md': ['# Results\n\nAmounts in Kaldrian crowns. Euro amounts are translated at 11.20 crowns to the euro.\n\nNet profit rose to 5.49 billion crowns (€490 million).', '2026-02-12'],
+      'b.txt': ['Analysis\n\nNet profit rose to 5.49 billion crowns (€590m), up 12.7%, and income to 14.62 billion crowns (€1.31 billion).', '2026-02-12'],
+      'c.txt': ['Repairs\n\nRepairs will cost 2.4bn dorins (about $41m at 58 to the dollar), and the fund has 500 million dorins ($12 million at 58 to the dollar).', '2026-09-16'],
+    });
+    const conv = r.findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    expect(conv).toMatch(/€590m/);
+    expect(conv).not.toMatch(/€490 million/);
+    expect(conv).toMatch(/\$12 million/);
+    expect(conv).not.toMatch(/\$41m/);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
