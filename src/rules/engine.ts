@@ -1324,14 +1324,14 @@ const SCALED_DECIMAL = /\d\.\d+\s?(?:bn|billion|mn|mln|m|million|trillion|tn)\b/
 /** The major currencies a stated rate is given against. */
 const MAJOR: Record<string, string> = { dollar: 'USD', 'us dollar': 'USD', euro: 'EUR', pound: 'GBP', yen: 'JPY' };
 /** After an amount: "… to the euro", "per US dollar". */
-const RATE_AFTER = /^\s*(?:to|per|for)\s+(?:the|one|a|each)?\s*(us dollar|dollar|euro|pound|yen)\b/i;
+const RATE_AFTER = /^\s*(?:to|per|for)\s+(?:(?:the|one|a|each)\s+)?(us dollar|dollar|euro|pound|yen)\b/i;
 /** In a sentence: "at 58 to the dollar", "at 11.20 crowns to the euro". */
 const RATE_IN = /\bat\s+(\d{1,4}(?:[.,]\d{1,4})?)\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the|one|a)\s+(us dollar|dollar|euro|pound|yen)\b/i;
 /** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */
 function currencyWord(text: string): string | null {
-  const m = /([a-z]{3,})$/i.exec(text.trim());
-  if (!m || /^(?:billion|million|thousand|bn|mn|trillion)$/i.test(m[1]!)) return null;
-  return m[1]!.toLowerCase().replace(/s$/, '');
+  const w = text.trim().split(/[^A-Za-z]/).pop() ?? '';
+  if (w.length < 3 || /^(?:billion|million|thousand|bn|mn|trillion)$/i.test(w)) return null;
+  return w.toLowerCase().replace(/s$/, '');
 }
 
 const KIND_RANK: Record<string, number> = { mismatch: 6, sources: 5, decrease: 4, rounding: 3, scope: 2, update: 1 };
