@@ -1027,7 +1027,10 @@ function readCore(ctx: ScanContext, j: number, hasPrefix: boolean, qualified = f
       const halfOk = w === 'half' && (!isCapitalised(t, j) || sentenceInitial(t, j, ctx.from)) && (nx === 'the' || HALF_OF.has(nx)) && !HALF_BEFORE_NOT.has(lw(t, j - 1));
       // "fell by nearly a fifth.", "more than a third contained": a bound makes "a fifth" a share
       const boundOk = qualified && wn.article && (clauseEnd || lex.prepositions.has(nx) || lex.conjunctions.has(nx) || (nx.length > 4 && nx.endsWith('ed')));
-      const ok = (nx === 'of' && !(w === 'half' && HALF_BEFORE_NOT.has(lw(t, j - 1)))) || unitOk || halfOk || boundOk || (wn.one && clauseEnd);
+      // "quarterly profit rose by a fifth", "up a fifth on the year": a change by a share (not "by a quarter past five")
+      const pv = lw(t, j - 1);
+      const changeOk = wn.article && ((pv === 'by' && lex.changeVerbs.has(lw(t, j - 2))) || pv === 'up' || pv === 'down') && (clauseEnd || lex.conjunctions.has(nx) || (lex.prepositions.has(nx) && nx !== 'past' && nx !== 'of'));
+      const ok = (nx === 'of' && !(w === 'half' && HALF_BEFORE_NOT.has(lw(t, j - 1)))) || unitOk || halfOk || boundOk || changeOk || (wn.one && clauseEnd);
       if (!ok) return null;
     }
     fraction = !unitOk;

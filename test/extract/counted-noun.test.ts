@@ -130,3 +130,14 @@ describe('events and labels', () => {
     expect(noun('Revenue: €4.8 billion in the quarter, up 5%.', '€4.8 billion').measure).toBe('Revenue');
   });
 });
+
+describe('a change by a share', () => {
+  test('"rose by a fifth", "up a fifth on the year", "down a third since May" are changes in per cent', () => {
+    expect(noun('Quarterly profit rose by a fifth, to 1.35 billion crowns.', 'a fifth').unit).toBe('percent');
+    expect(noun('Profit was up a fifth on the year.', 'a fifth').unit).toBe('percent');
+    expect(noun('Prices are down a third since May.', 'a third').unit).toBe('percent');
+  });
+  test('unchanged: a quarter past the hour is no share', () => {
+    expect(() => noun('We met by a quarter past five.', 'a quarter')).toThrow();
+  });
+});
