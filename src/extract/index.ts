@@ -735,6 +735,9 @@ const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'po
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
+/** Verbs and words before a forecast noun that make it a benchmark: "beats forecasts", "missed expectations". */
+const BEATEN = new Set(['beat', 'beats', 'beating', 'missed', 'misses', 'miss', 'missing', 'topped', 'tops', 'exceeded', 'exceeds', 'above', 'below', 'than', 'past', 'outstripped', 'surpassed']);
+
 /** Words that frame a whole clause of forecasts (isForecast looks for them further back than for other cues). */
 const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'guides', 'guided', 'plans', 'intends', 'implies', 'implied']);
 
@@ -761,6 +764,8 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
     if (t.kind[k] === T_WORD && WARNED.has(tokLower(t, k)) && tokLower(t, k + 1) === 'of') return true;
     if (t.kind[k] === T_WORD && FORECAST_WORDS.has(tokLower(t, k))) {
       const w = tokLower(t, k);
+      // ("beats forecasts as profit climbs 12.7%", "ahead of expectations": a benchmark beaten, not a forecast clause)
+      if (BEATEN.has(tokLower(t, k - 1)) || (tokLower(t, k - 1) === 'of' && tokLower(t, k - 2) === 'ahead')) continue;
       if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;
       // "will have 42 of the 81 seats" states a consequence; "will bring winds of 150 km/h" forecasts a measure
       if ((w === 'will' || w === "'ll" || w === 'll') && !f.unit) return false;

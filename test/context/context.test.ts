@@ -379,6 +379,11 @@ describe('results periods and measures', () => {
     expect(claim('Three officers were seriously injured.', 'Three', '2026-03-17').event).toBe('injure');
   });
 
+  test('"beats forecasts as profit climbs 12.7%": a forecast beaten is no forecast clause', () => {
+    expect(claim('Brenvik Bank beats forecasts as profit climbs 12.7%.', '12.7%', '2026-02-12').role).toBe('change');
+    expect(claim('The bank expects profit to climb 5% next year.', '5%', '2026-02-12').role).toBe('forecast');
+  });
+
   test('"a buyback worth 2 billion euros" is the buyback\'s', () => {
     expect(claim('The group announced a buyback worth 2 billion euros.', '2 billion euros', '2026-02-12').measure).toMatch(/buyback/);
   });
