@@ -103,6 +103,25 @@ function placeFollows(t: Tokens, k: number, to: number): boolean {
  */
 function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string | null {
   let i = f.ts - 1;
+  // "the 9% demand would cost about 1.05 billion", "the offer of 3.5%, which it says would cost 410 million": what a
+  // sum costs is told apart by the rate in its subject
+  if (!f.unit || f.unit.dimension === 'currency') {
+    let v = i;
+    while (v >= from && v > i - 3 && isWord(t, v) && !COST_VERBS.has(lw(t, v))) v--;
+    if (v >= from && COST_VERBS.has(lw(t, v))) {
+      for (let k = v - 1, n = 0; k > from && n < 14; k--, n++) {
+        const p = tokText(t, k);
+        if (p === '.' || p === ';' || p === ':') break;
+        if (p === '%' && t.kind[k - 1] === T_NUM) {
+          // (the whole number: "3.5%" is three tokens before the sign)
+          let s0 = k - 1;
+          while (s0 - 1 > from && t.gap[s0] === 0 && (t.kind[s0 - 1] === T_NUM || tokText(t, s0 - 1) === '.' || tokText(t, s0 - 1) === ',')) s0--;
+          const after = isWord(t, k + 1) && !isFunctionWord(lex, lw(t, k + 1)) ? ` ${lw(t, k + 1)}` : '';
+          return `${t.text.slice(t.start[s0]!, t.end[k]!)}${after}`;
+        }
+      }
+    }
+  }
   // "Primary schools: 36.0% of teachers on strike": a list label holds the share its line gives
   if (tokText(t, i) === ':' && f.unit?.dimension === 'percent' && lw(t, f.te) === 'of') {
     const lab = labelBefore(t, i, lex, from);
@@ -328,6 +347,7 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
   return { words: best, event };
 }
 
+const COST_VERBS = new Set(['cost', 'costs', 'costing']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const PERIOD_WORDS = new Set(['quarter', 'half', 'first', 'second', 'third', 'fourth', 'final', 'last', 'nine', 'six', 'three', 'twelve', 'months', 'month', 'year', 'fiscal', 'financial', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy']);
 const PERIOD_GLUE = new Set(['to', 'through', 'and', 'until', 'the', '-', '–', 'of']);

@@ -379,6 +379,12 @@ describe('results periods and measures', () => {
     expect(claim('Three officers were seriously injured.', 'Three', '2026-03-17').event).toBe('injure');
   });
 
+  test('what a sum costs is held by the rate in its subject', () => {
+    expect(claim('The government has offered 3.5%, which it says would cost €410 million a year.', '€410 million a year', '2026-03-17').holder).toBe('3.5%');
+    expect(claim('The union\'s demand for a 9% rise would cost about €1.05 billion a year.', 'about €1.05 billion a year', '2026-03-17').holder).toBe('9% rise');
+    expect(claim('The new hospital would cost €410 million.', '€410 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
+  });
+
   test('"beats forecasts as profit climbs 12.7%": a forecast beaten is no forecast clause', () => {
     expect(claim('Brenvik Bank beats forecasts as profit climbs 12.7%.', '12.7%', '2026-02-12').role).toBe('change');
     expect(claim('The bank expects profit to climb 5% next year.', '5%', '2026-02-12').role).toBe('forecast');
