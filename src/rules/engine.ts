@@ -998,8 +998,10 @@ class Engine {
           }
           // "leaving 14 officers injured yesterday" in Sunday's paper and Saturday's "Twelve officers were injured": the
           // day is the event's, the count is as of the later report (a count read at a stated hour stays that reading)
-          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && (DAY_BEFORE_TEXT.test(a.time?.text ?? '') !== DAY_BEFORE_TEXT.test(b.time?.text ?? ''))) {
-            const other = DAY_BEFORE_TEXT.test(a.time?.text ?? '') ? b : a;
+          // (so is a day a later report names: a table row "27 September | 43" in the next day's release)
+          const past = (c: ClaimContext) => DAY_BEFORE_TEXT.test(c.time?.text ?? '') || (!!c.cell && c.time?.text !== 'document date' && c.clock == null && !!c.time?.end && c.time.end < (this.docDate.get(c.document) ?? ''));
+          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && past(a) !== past(b)) {
+            const other = past(a) ? b : a;
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up

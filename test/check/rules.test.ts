@@ -227,6 +227,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(briefing.involving('Seven', 'eight')).toHaveLength(1);
   });
 
+  test('a table row dated the day of the event, in a later release, counts as of that release', async () => {
+    const docs = (later: string): Record<string, [string, string]> => ({
+      'a.txt': ['Police arrested 38 people after the clashes, the prefecture said.', '2025-06-14'],
+      'b.md': [`## Earlier protests\n\n| Date | Arrests |\n|---|---|\n| 3 May 2025 | 12 |\n| 14 June 2025 | ${later} |\n`, '2025-06-15'],
+    });
+    expect((await check(docs('40'))).involving('38', '40')).toHaveLength(0);
+    // (a smaller count in the later release still conflicts)
+    expect((await check(docs('31'))).involving('38', '31')).toHaveLength(1);
+    // (a sentence that puts a count at a past time is that reading)
+    const prose = await check({
+      'a.txt': ['Police arrested 38 people after the clashes, the prefecture said.', '2025-06-14'],
+      'b.txt': ['On Saturday 14 June police put the number of arrests at 40.', '2025-06-15'],
+    });
+    expect(prose.involving('38', '40')).toHaveLength(1);
+  });
+
   test('"the last eight arrests" are some of the arrests, not a rival count', async () => {
     const r = await check({
       'a.txt': ['Police made 19 arrests, the police said.', '2026-03-03'],
