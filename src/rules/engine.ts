@@ -1042,6 +1042,9 @@ class Engine {
             agree.push([a, b]);
             continue;
           }
+          // a storm's extreme with no hour of its own ("maximum sustained wind: 116 knots", "minimum central pressure:
+          // 948 hPa") and a reading at a stated hour within it: one moment of the storm, not a rival of its extreme
+          if (withinExtreme(a, b, ka, kb) || withinExtreme(b, a, kb, ka)) continue;
           const ratio = pointRatio(ka, kb);
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
@@ -1293,6 +1296,17 @@ function measureName(c: ClaimContext): string {
   const weak = !c.measure || c.measure === c.dimension || /^(?:count|currency|share|length|area|duration: time|rate)$/.test(c.measure);
   if (weak && c.holder) return c.dimension === 'percent' ? `${c.holder}'s share` : c.holder;
   return c.measure || c.dimension;
+}
+
+const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
+const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
+/** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
+function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
+  if (x.clock != null || y.clock == null) return false;
+  const mx = x.measure ?? '';
+  const my = y.measure ?? '';
+  if (EXTREME_MAX.test(my) || EXTREME_MIN.test(my)) return false;
+  return (EXTREME_MAX.test(mx) && ky.v <= kx.v) || (EXTREME_MIN.test(mx) && ky.v >= kx.v);
 }
 
 function capitalise(s: string): string {

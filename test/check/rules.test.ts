@@ -243,6 +243,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(prose.involving('38', '40')).toHaveLength(1);
   });
 
+  test("a storm's maximum with no hour of its own is not a rival of a reading at a stated hour below it", async () => {
+    const docs = (reading: string): Record<string, [string, string]> => ({
+      'a.txt': [`At 16:00 the weather office said the storm's sustained winds were ${reading} km/h as it moved inland.`, '2026-02-03'],
+      'b.md': ['## The storm in numbers\n\n- maximum sustained wind: 205 km/h\n- minimum central pressure: 951 hPa\n', '2026-02-03'],
+    });
+    expect((await check(docs('140'))).involving('140 km/h', '205 km/h')).toHaveLength(0);
+    // (a reading above the maximum still conflicts)
+    expect((await check(docs('230'))).involving('230 km/h', '205 km/h')).toHaveLength(1);
+    // (and two readings with no extreme named are still compared)
+    const plain = await check({
+      'a.txt': ['At 16:00 the weather office said the storm had sustained winds of 140 km/h.', '2026-02-03'],
+      'b.txt': ['The storm had sustained winds of 205 km/h, the weather office said.', '2026-02-03'],
+    });
+    expect(plain.involving('140 km/h', '205 km/h')).toHaveLength(1);
+  });
+
   test('"the last eight arrests" are some of the arrests, not a rival count', async () => {
     const r = await check({
       'a.txt': ['Police made 19 arrests, the police said.', '2026-03-03'],
