@@ -369,6 +369,18 @@ describe('results periods and measures', () => {
     expect(c.find((x) => x.text === '€1.35 billion')!.time).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
   });
 
+  test('a heading "Nine months" dates its section as the months of the year so far, beside the quarter', () => {
+    const t = '# Interim statement, third quarter 2025\n\n## The quarter\n\nNet interest income rose 4.1% to €1.12 billion.\n\n## Nine months\n\nNet interest income reached €3.31 billion for the period.\n\n## Outlook\n\nCosts of €2.0 billion.\n';
+    const c = processDocument(ingestText(t, { id: 'a.md', path: 'a.md', date: '2025-10-23' }), 0).claims;
+    expect(c.find((x) => x.text === '€3.31 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-09-30' });
+    expect(c.find((x) => x.text === '€1.12 billion')!.time).toMatchObject({ start: '2025-07-01', end: '2025-09-30' });
+    // (months of a year still running are last year's: "Six months" in a March release)
+    const early = processDocument(ingestText(t.replace('third quarter 2025', 'fourth quarter 2025').replace('Nine months', 'Six months'), { id: 'b.md', path: 'b.md', date: '2026-03-02' }), 0).claims;
+    expect(early.find((x) => x.text === '€3.31 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+    // (nor is "Nine months to June" or a duration in a sentence a heading of this kind)
+    expect(processDocument(ingestText('# Q3\n\n## Third quarter\n\nRevenue was €1.1 billion.\n\n## Staff\n\nNine months of hiring added €3.3 billion.\n', { id: 'c.md', path: 'c.md', date: '2025-10-23' }), 0).claims.find((x) => x.text === '€3.3 billion')!.time?.text).not.toMatch(/heading/);
+  });
+
   test('a list label holds the share its line gives; a label that is the measure holds nothing', () => {
     expect(claim('Strike returns at 15:00:\n\n- Primary schools: 36.0% of teachers on strike\n- Secondary schools: 25.9% of teachers on strike\n', '36.0%', '2026-03-17').holder).toBe('Primary schools');
     expect(claim('Results:\n\n- Turnout: 64.2%\n', '64.2%', '2026-03-17').holder ?? null).toBeNull();
