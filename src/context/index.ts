@@ -332,7 +332,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
     // a figure of a section headed "Outlook" or "Guidance" is expected, unless dated to a period already past
-    if (outlook && !claim.role && (!time || time.text === 'document date' || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
+    // (the period a report is about is no date of the figure's own: "## Outlook for 2026 … EBITDA of MRL 18.6 billion")
+    if (outlook && !claim.role && (!time || time.text === 'document date' || (time.text ?? '').endsWith('(the period the report is about)') || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
     const basis = basisOf(sentence, rel, relEnd);
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")

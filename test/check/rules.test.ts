@@ -765,6 +765,18 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.claims.find((c) => c.text === '€8.41 billion')!.role ?? null).toBeNull();
   });
 
+  test("figures under an Outlook heading of a report whose period is past are forecasts, not that period's figures", async () => {
+    const r = await check({
+      'a.md': ['# Full-year results for the year ended 31 December 2025\n\n- EBITDA rose 6.1% to €3.91 billion.\n\n## Outlook for 2026\n\n1. EBITDA of €4.2 billion to €4.4 billion.\n', '2026-02-19'],
+      'b.txt': ['Full-year EBITDA rose 6.1% to €3.91 billion, the company said.', '2026-02-19'],
+    });
+    expect(r.claims.find((c) => c.text === '€4.2 billion to €4.4 billion')!.role).toBe('forecast');
+    expect(r.findings).toHaveLength(0);
+    // (a figure under the heading dated to a past year keeps its date)
+    const past = await check({ 'a.md': ['# Full-year results for the year ended 31 December 2025\n\n## Outlook for 2026\n\nIn 2024 EBITDA was €3.68 billion.\n', '2026-02-19'] });
+    expect(past.claims.find((c) => c.text === '€3.68 billion')!.role ?? null).toBeNull();
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
