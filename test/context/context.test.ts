@@ -538,6 +538,13 @@ describe('scope', () => {
 });
 
 describe('roles: figures that never report the same fact as a plain figure', () => {
+  test('"two more people have died": an increment is a part of the toll, not the toll', () => {
+    expect(claim('Officials say three more people have died in the floods.', 'three').role).toBe('subset');
+    expect(claim('Eleven more were pulled from the rubble overnight.', 'Eleven').role).toBe('subset');
+    // (but "more than" bounds a figure, and a count that names its noun first is the count)
+    expect(claim('More than 40 people have died, officials say.', 'More than 40').role ?? null).toBeNull();
+    expect(claim('Officials say 40 people have died, more than on Monday.', '40').role ?? null).toBeNull();
+  });
   test('benchmark, whole, subset, forecast, earlier value, change, look back', () => {
     expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
     expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
