@@ -1016,6 +1016,13 @@ class Engine {
               continue;
             }
           }
+          // (but a later report's level after a change — "has raised its fund to 12 million" — is the new level, not
+          // a misreport of the earlier one)
+          if ((rel.time === 'earlier' || rel.time === 'later') && rel.near && !rising) {
+            const late = rel.time === 'earlier' ? b : a;
+            const w = late.sentence.slice(Math.max(0, late.start - late.sentenceStart - 70), late.start - late.sentenceStart);
+            if (/\bto\s+$/i.test(w) && CHANGED.test(w)) continue;
+          }
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
@@ -1298,6 +1305,7 @@ function measureName(c: ClaimContext): string {
   return c.measure || c.dimension;
 }
 
+const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */

@@ -777,6 +777,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(past.claims.find((c) => c.text === '€3.68 billion')!.role ?? null).toBeNull();
   });
 
+  test("a later report's level after a change ('has raised its fund to …') is the new level, not a rival of the earlier one", async () => {
+    const docs = (later: string): Record<string, [string, string]> => ({
+      'a.txt': ['The council set up a relief fund of 3 million euros on Sunday.', '2026-04-05'],
+      'b.txt': [later, '2026-04-07'],
+    });
+    expect((await check(docs('The council has raised its relief fund to 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(0);
+    expect((await check(docs('The relief fund was increased from 3 million to 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(0);
+    // (without a change, two days' reports of one fund disagree)
+    expect((await check(docs('The council has a relief fund of 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(1);
+  });
+
   test('two readings of a share price at different times of day are no conflict', async () => {
     const r = await check({
       'a.txt': ['Holmberg shares rose 7.3% to 28.14 euros by mid-morning.', '2025-02-20'],
