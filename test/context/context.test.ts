@@ -535,6 +535,12 @@ describe('scope', () => {
     expect(claim('Local results, Kalvik municipality: SDP 39.0%, Greens 12.2%.', '39.0%').scopeKey).toBe('kalvik municipality');
     expect(claim('In the area of 40 square kilometres, 12 houses burned.', '12').scope).toBeNull();
   });
+
+  test('a sentence that opens with its place ("In Vardo, …") gives it to a figure far from the opening', () => {
+    expect(claim('In Vardo, roughly 14,000 marchers, according to the organisers, followed a 2.7-km route through the old town.', '2.7-km').scopeKey).toBe('vardo');
+    // (an opening place phrase without its comma is the clause's, not the sentence's)
+    expect(claim('In Vardo roughly 14,000 marchers turned out, and the organisers, citing their own stewards and counters, said the total route was 2.7 km.', '2.7 km').scope).toBeNull();
+  });
 });
 
 describe('roles: figures that never report the same fact as a plain figure', () => {
