@@ -355,7 +355,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
     claim.intraday = intraday;
     // a figure of a section headed "Outlook" or "Guidance" is expected, unless dated to a period already past
-    if (outlook && !claim.role && (!time || time.text === 'document date' || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
+    // (the period a report is about is no date of the figure's own: "## Outlook for 2026 … EBITDA of MRL 18.6 billion")
+    if (outlook && !claim.role && (!time || time.text === 'document date' || (time.text ?? '').endsWith('(the period the report is about)') || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
     // (an amount that piles up — rain, snow — over a stated span: "186 mm in the 48 hours to 6 a.m.", "in four days")
     if (m.dimension === 'length' && ACCUMULATES.test(sentence)) {
       const w = spanOf(sentence, rel, relEnd);
@@ -402,11 +403,24 @@ interface ReportPeriods {
 function documentPeriods(doc: Document): ReportPeriods {
   const text = doc.text;
   const period = documentPeriod(text, doc.date);
-  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? headingYear(text.slice(g.start, g.end), doc.date) })) : [];
+  const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? headingMonths(text.slice(g.start, g.end), doc.date) ?? headingYear(text.slice(g.start, g.end), doc.date) })) : [];
   // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
   // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)
   if (new Set(headingPeriods.map((h) => (h.ref ? `${h.ref.start}|${h.ref.end}` : null)).filter(Boolean)).size < 2) headingPeriods.length = 0;
   return { period, headingPeriods };
+}
+
+/**
+ * The months of the year so far a section heading names on its own ("## Nine months", "Six-month results"): from
+ * January of the document's year (the last year when those months are still to come).
+ */
+function headingMonths(heading: string, docDate: string | null): TimeRef | null {
+  const m = /^\W*(three|six|nine)[-\s]months?\b(?!\s+(?:to|ended|ending|through|of)\b)/i.exec(heading);
+  if (!m || !docDate) return null;
+  const n = ({ three: 3, six: 6, nine: 9 } as Record<string, number>)[m[1]!.toLowerCase()]!;
+  let y = Number(docDate.slice(0, 4));
+  if (`${y}-${String(n).padStart(2, '0')}-28` > docDate) y--;
+  return { start: `${y}-01-01`, end: new Date(Date.UTC(y, n, 0, 12)).toISOString().slice(0, 10), text: heading.trim() };
 }
 
 /**

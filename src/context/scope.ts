@@ -87,6 +87,10 @@ export function findScope(sentence: string, figStart: number, figEnd: number, le
     const p = placeAt(t, k, j, lex);
     if (p && p.end <= j) return p.scope;
   }
+  // a sentence that opens with its place ("In Port Alder, about 23,000 people, police said, walked a 3.5-km route"):
+  // the place of all its figures
+  const o = t.n && t.kind[0] === T_WORD ? placeAt(t, 0, j, lex) : null;
+  if (o && o.end < j && punctOf(t, o.end, ',')) return o.scope;
   // a label naming the place: "Local results, Kalvik municipality: SDP 39.0%, NF 18.7%, …"
   for (let k = j - 1, steps = 0; k > 0 && steps < 40; k--, steps++) {
     if (t.kind[k] === T_PUNCT && punctOf(t, k, '.;!?')) break;

@@ -947,7 +947,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // "two of these vehicles": a subset named by reference; "arrested 12 of the protesters" counts arrests
     // ("the last eight arrests were made after midnight": some of the arrests, picked by their order)
     subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase()))
-      || (f.unit === null && ORDER_PICKS.has(lw(t, f.ts - 1)) && lw(t, f.ts - 2) === 'the' && words.length > 0),
+      || (f.unit === null && ORDER_PICKS.has(lw(t, f.ts - 1)) && lw(t, f.ts - 2) === 'the' && words.length > 0)
+      // ("two more people have died", "Eleven more were found": an increment, not the count it adds to)
+      || (f.unit === null && !words.length && (nx === 'more' || nx === 'additional' || nx === 'further') && lw(t, f.te + 1) !== 'than'),
     weak: weak || !words.length || whoPeople,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,

@@ -1035,8 +1035,10 @@ class Engine {
           }
           // "leaving 14 officers injured yesterday" in Sunday's paper and Saturday's "Twelve officers were injured": the
           // day is the event's, the count is as of the later report (a count read at a stated hour stays that reading)
-          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && (DAY_BEFORE_TEXT.test(a.time?.text ?? '') !== DAY_BEFORE_TEXT.test(b.time?.text ?? ''))) {
-            const other = DAY_BEFORE_TEXT.test(a.time?.text ?? '') ? b : a;
+          // (so is a day a later report names: a table row "27 September | 43" in the next day's release)
+          const past = (c: ClaimContext) => DAY_BEFORE_TEXT.test(c.time?.text ?? '') || (!!c.cell && c.time?.text !== 'document date' && c.clock == null && !!c.time?.end && c.time.end < (this.docDate.get(c.document) ?? ''));
+          if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && past(a) !== past(b)) {
+            const other = past(a) ? b : a;
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
@@ -1050,6 +1052,13 @@ class Engine {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
               continue;
             }
+          }
+          // (but a later report's level after a change — "has raised its fund to 12 million" — is the new level, not
+          // a misreport of the earlier one)
+          if ((rel.time === 'earlier' || rel.time === 'later') && rel.near && !rising) {
+            const late = rel.time === 'earlier' ? b : a;
+            const w = late.sentence.slice(Math.max(0, late.start - late.sentenceStart - 70), late.start - late.sentenceStart);
+            if (/\bto\s+$/i.test(w) && CHANGED.test(w)) continue;
           }
           if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
@@ -1077,6 +1086,9 @@ class Engine {
             agree.push([a, b]);
             continue;
           }
+          // a storm's extreme with no hour of its own ("maximum sustained wind: 116 knots", "minimum central pressure:
+          // 948 hPa") and a reading at a stated hour within it: one moment of the storm, not a rival of its extreme
+          if (withinExtreme(a, b, ka, kb) || withinExtreme(b, a, kb, ka)) continue;
           const ratio = pointRatio(ka, kb);
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
@@ -1341,6 +1353,18 @@ function measureName(c: ClaimContext): string {
   const weak = !c.measure || c.measure === c.dimension || /^(?:count|currency|share|length|area|duration: time|rate)$/.test(c.measure);
   if (weak && c.holder) return c.dimension === 'percent' ? `${c.holder}'s share` : c.holder;
   return c.measure || c.dimension;
+}
+
+const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
+const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
+const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
+/** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
+function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
+  if (x.clock != null || y.clock == null) return false;
+  const mx = x.measure ?? '';
+  const my = y.measure ?? '';
+  if (EXTREME_MAX.test(my) || EXTREME_MIN.test(my)) return false;
+  return (EXTREME_MAX.test(mx) && ky.v <= kx.v) || (EXTREME_MIN.test(mx) && ky.v >= kx.v);
 }
 
 function capitalise(s: string): string {

@@ -227,6 +227,38 @@ describe('mismatch: same fact, different figures', () => {
     expect(briefing.involving('Seven', 'eight')).toHaveLength(1);
   });
 
+  test('a table row dated the day of the event, in a later release, counts as of that release', async () => {
+    const docs = (later: string): Record<string, [string, string]> => ({
+      'a.txt': ['Police arrested 38 people after the clashes, the prefecture said.', '2025-06-14'],
+      'b.md': [`## Earlier protests\n\n| Date | Arrests |\n|---|---|\n| 3 May 2025 | 12 |\n| 14 June 2025 | ${later} |\n`, '2025-06-15'],
+    });
+    expect((await check(docs('40'))).involving('38', '40')).toHaveLength(0);
+    // (a smaller count in the later release still conflicts)
+    expect((await check(docs('31'))).involving('38', '31')).toHaveLength(1);
+    // (a sentence that puts a count at a past time is that reading)
+    const prose = await check({
+      'a.txt': ['Police arrested 38 people after the clashes, the prefecture said.', '2025-06-14'],
+      'b.txt': ['On Saturday 14 June police put the number of arrests at 40.', '2025-06-15'],
+    });
+    expect(prose.involving('38', '40')).toHaveLength(1);
+  });
+
+  test("a storm's maximum with no hour of its own is not a rival of a reading at a stated hour below it", async () => {
+    const docs = (reading: string): Record<string, [string, string]> => ({
+      'a.txt': [`At 16:00 the weather office said the storm's sustained winds were ${reading} km/h as it moved inland.`, '2026-02-03'],
+      'b.md': ['## The storm in numbers\n\n- maximum sustained wind: 205 km/h\n- minimum central pressure: 951 hPa\n', '2026-02-03'],
+    });
+    expect((await check(docs('140'))).involving('140 km/h', '205 km/h')).toHaveLength(0);
+    // (a reading above the maximum still conflicts)
+    expect((await check(docs('230'))).involving('230 km/h', '205 km/h')).toHaveLength(1);
+    // (and two readings with no extreme named are still compared)
+    const plain = await check({
+      'a.txt': ['At 16:00 the weather office said the storm had sustained winds of 140 km/h.', '2026-02-03'],
+      'b.txt': ['The storm had sustained winds of 205 km/h, the weather office said.', '2026-02-03'],
+    });
+    expect(plain.involving('140 km/h', '205 km/h')).toHaveLength(1);
+  });
+
   test('"the last eight arrests" are some of the arrests, not a rival count', async () => {
     const r = await check({
       'a.txt': ['Police made 19 arrests, the police said.', '2026-03-03'],
@@ -771,6 +803,29 @@ describe('mismatch: same fact, different figures', () => {
     expect(conv).not.toMatch(/€490 million/);
     expect(conv).toMatch(/\$12 million/);
     expect(conv).not.toMatch(/\$41m/);
+  });
+
+  test("figures under an Outlook heading of a report whose period is past are forecasts, not that period's figures", async () => {
+    const r = await check({
+      'a.md': ['# Full-year results for the year ended 31 December 2025\n\n- EBITDA rose 6.1% to €3.91 billion.\n\n## Outlook for 2026\n\n1. EBITDA of €4.2 billion to €4.4 billion.\n', '2026-02-19'],
+      'b.txt': ['Full-year EBITDA rose 6.1% to €3.91 billion, the company said.', '2026-02-19'],
+    });
+    expect(r.claims.find((c) => c.text === '€4.2 billion to €4.4 billion')!.role).toBe('forecast');
+    expect(r.findings).toHaveLength(0);
+    // (a figure under the heading dated to a past year keeps its date)
+    const past = await check({ 'a.md': ['# Full-year results for the year ended 31 December 2025\n\n## Outlook for 2026\n\nIn 2024 EBITDA was €3.68 billion.\n', '2026-02-19'] });
+    expect(past.claims.find((c) => c.text === '€3.68 billion')!.role ?? null).toBeNull();
+  });
+
+  test("a later report's level after a change ('has raised its fund to …') is the new level, not a rival of the earlier one", async () => {
+    const docs = (later: string): Record<string, [string, string]> => ({
+      'a.txt': ['The council set up a relief fund of 3 million euros on Sunday.', '2026-04-05'],
+      'b.txt': [later, '2026-04-07'],
+    });
+    expect((await check(docs('The council has raised its relief fund to 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(0);
+    expect((await check(docs('The relief fund was increased from 3 million to 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(0);
+    // (without a change, two days' reports of one fund disagree)
+    expect((await check(docs('The council has a relief fund of 8 million euros.'))).involving('3 million euros', '8 million euros')).toHaveLength(1);
   });
 
   test('two readings of a share price at different times of day are no conflict', async () => {

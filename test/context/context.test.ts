@@ -369,6 +369,18 @@ describe('results periods and measures', () => {
     expect(c.find((x) => x.text === '€1.35 billion')!.time).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
   });
 
+  test('a heading "Nine months" dates its section as the months of the year so far, beside the quarter', () => {
+    const t = '# Interim statement, third quarter 2025\n\n## The quarter\n\nNet interest income rose 4.1% to €1.12 billion.\n\n## Nine months\n\nNet interest income reached €3.31 billion for the period.\n\n## Outlook\n\nCosts of €2.0 billion.\n';
+    const c = processDocument(ingestText(t, { id: 'a.md', path: 'a.md', date: '2025-10-23' }), 0).claims;
+    expect(c.find((x) => x.text === '€3.31 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-09-30' });
+    expect(c.find((x) => x.text === '€1.12 billion')!.time).toMatchObject({ start: '2025-07-01', end: '2025-09-30' });
+    // (months of a year still running are last year's: "Six months" in a March release)
+    const early = processDocument(ingestText(t.replace('third quarter 2025', 'fourth quarter 2025').replace('Nine months', 'Six months'), { id: 'b.md', path: 'b.md', date: '2026-03-02' }), 0).claims;
+    expect(early.find((x) => x.text === '€3.31 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+    // (nor is "Nine months to June" or a duration in a sentence a heading of this kind)
+    expect(processDocument(ingestText('# Q3\n\n## Third quarter\n\nRevenue was €1.1 billion.\n\n## Staff\n\nNine months of hiring added €3.3 billion.\n', { id: 'c.md', path: 'c.md', date: '2025-10-23' }), 0).claims.find((x) => x.text === '€3.3 billion')!.time?.text).not.toMatch(/heading/);
+  });
+
   test('a list label holds the share its line gives; a label that is the measure holds nothing', () => {
     expect(claim('Strike returns at 15:00:\n\n- Primary schools: 36.0% of teachers on strike\n- Secondary schools: 25.9% of teachers on strike\n', '36.0%', '2026-03-17').holder).toBe('Primary schools');
     expect(claim('Results:\n\n- Turnout: 64.2%\n', '64.2%', '2026-03-17').holder ?? null).toBeNull();
@@ -534,9 +546,22 @@ describe('scope', () => {
     expect(claim('Local results, Kalvik municipality: SDP 39.0%, Greens 12.2%.', '39.0%').scopeKey).toBe('kalvik municipality');
     expect(claim('In the area of 40 square kilometres, 12 houses burned.', '12').scope).toBeNull();
   });
+
+  test('a sentence that opens with its place ("In Vardo, …") gives it to a figure far from the opening', () => {
+    expect(claim('In Vardo, roughly 14,000 marchers, according to the organisers, followed a 2.7-km route through the old town.', '2.7-km').scopeKey).toBe('vardo');
+    // (an opening place phrase without its comma is the clause's, not the sentence's)
+    expect(claim('In Vardo roughly 14,000 marchers turned out, and the organisers, citing their own stewards and counters, said the total route was 2.7 km.', '2.7 km').scope).toBeNull();
+  });
 });
 
 describe('roles: figures that never report the same fact as a plain figure', () => {
+  test('"two more people have died": an increment is a part of the toll, not the toll', () => {
+    expect(claim('Officials say three more people have died in the floods.', 'three').role).toBe('subset');
+    expect(claim('Eleven more were pulled from the rubble overnight.', 'Eleven').role).toBe('subset');
+    // (but "more than" bounds a figure, and a count that names its noun first is the count)
+    expect(claim('More than 40 people have died, officials say.', 'More than 40').role ?? null).toBeNull();
+    expect(claim('Officials say 40 people have died, more than on Monday.', '40').role ?? null).toBeNull();
+  });
   test('benchmark, whole, subset, forecast, earlier value, change, look back', () => {
     expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
     expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
