@@ -9,7 +9,7 @@ import type { Claim, Document, Mention, Segment, TimeRef } from '../types.js';
 import { findAttribution, type Attribution } from './attribution.js';
 import { findScope, paragraphLabelScope } from './scope.js';
 import { sentenceAt, sentenceIndex, sentenceStarts, splitLongSentences } from './sentences.js';
-import { documentPeriod, fiscalPeriods, TODAY_TEXT, timeOf } from './time.js';
+import { documentPeriod, fiscalPeriods, monthsSoFar, TODAY_TEXT, timeOf } from './time.js';
 
 export interface ClaimContext extends Claim {
   /** Comparable key of the attribution ("putin", "police"), null when unattributed. */
@@ -261,6 +261,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   let outlook = false;
   let sentenceClock: number | null = null;
   let readingClock: number | null = null;
+  // (the sentence names a basis a figure may be stated on: "restated", "reported")
+  let basisCue = false;
   let paraClock: { block: number; clock: number } | null = null;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
@@ -318,6 +320,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
       if (intraday) intraday = momentOf(intraday, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
       sentenceClock = clockIn(sentence);
+      basisCue = /restated|reported/i.test(sentence);
       // (a reading's hour: "The 3 p.m. advisory upgrades Ondrea …")
       const h = sentenceClock === null ? SENTENCE_HOUR.exec(sentence) : null;
       readingClock = h ? clockMinutes(h[1]!, '00', h[2]) : sentenceClock;
@@ -362,7 +365,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       const w = spanOf(sentence, rel, relEnd);
       if (w !== null) claim.window = w;
     }
-    const basis = basisOf(sentence, rel, relEnd);
+    const basis = basisCue ? basisOf(sentence, rel, relEnd) : null;
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
     const reading = m.dimension === 'speed' || m.dimension === 'pressure';
@@ -417,10 +420,7 @@ function documentPeriods(doc: Document): ReportPeriods {
 function headingMonths(heading: string, docDate: string | null): TimeRef | null {
   const m = /^\W*(three|six|nine)[-\s]months?\b(?!\s+(?:to|ended|ending|through|of)\b)/i.exec(heading);
   if (!m || !docDate) return null;
-  const n = ({ three: 3, six: 6, nine: 9 } as Record<string, number>)[m[1]!.toLowerCase()]!;
-  let y = Number(docDate.slice(0, 4));
-  if (`${y}-${String(n).padStart(2, '0')}-28` > docDate) y--;
-  return { start: `${y}-01-01`, end: new Date(Date.UTC(y, n, 0, 12)).toISOString().slice(0, 10), text: heading.trim() };
+  return monthsSoFar(({ three: 3, six: 6, nine: 9 } as Record<string, number>)[m[1]!.toLowerCase()]!, docDate, heading.trim());
 }
 
 /**
@@ -560,7 +560,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       // ("Q2 2025 restated", "FY 2024 (as reported)": the period, however its figures were stated)
       const head = raw.replace(STATED_AS, ' ').replace(/\s+/g, ' ').trim();
       if (col > 0 && /\brestated\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'restated');
-      else if (col > 0 && /\b(?:as |originally )?reported\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'reported');
+      else if (col > 0 && /\breported\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'reported');
       const period = fiscalPeriods(head, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
       if (period && period.end - period.start >= head.length - 6) colPeriod.set(`${table}|${col}`, period.ref);

@@ -89,7 +89,7 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   // "its full-year net profit", "for the full year": the year just ended in results season (the first 100 days of a
   // year), else the document's year
   if (fiscalCue && docDate && /(?:full|whole)[-\s]year/i.test(text)) {
-    for (const m of text.matchAll(FULL_YEAR)) {
+    for (const m of text.matchAll(BARE_FULL_YEAR)) {
       if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
       const d = parseIso(docDate);
       const y = d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1, 12) <= 100 * 86400000 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
@@ -110,10 +110,7 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
   if (firstMonths && docDate) {
     for (const m of text.matchAll(FIRST_MONTHS)) {
       if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
-      const n = MONTH_COUNT[m[1]!.toLowerCase()]!;
-      let y = Number(docDate.slice(0, 4));
-      if (`${y}-${String(n).padStart(2, '0')}-28` > docDate) y--;
-      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: iso(new Date(Date.UTC(y, n, 0, 12))), text: m[0] } });
+      out.push({ start: m.index, end: m.index + m[0].length, ref: monthsSoFar(MONTH_COUNT[m[1]!.toLowerCase()]!, docDate, m[0]) });
     }
   }
   // "9M 2025", "6M 2024": the months of the year so far
@@ -156,12 +153,20 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
 
 /** "the year", "for the year", "the year's" — not "a year earlier", "the year before", "the year to date". */
 const THE_YEAR = /\b(?:for|of|in|over)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:earlier|before|ago|to\s+date|ahead))|\bthe\s+year's\b/gi;
+/** The first n months of the document's year (of the year before while those months are still to come): "the first
+ * nine months", a "## Nine months" heading. */
+export function monthsSoFar(n: number, docDate: string, text: string): TimeRef {
+  let y = Number(docDate.slice(0, 4));
+  if (`${y}-${String(n).padStart(2, '0')}-28` > docDate) y--;
+  return { start: `${y}-01-01`, end: iso(new Date(Date.UTC(y, n, 0, 12))), text };
+}
+
 /** A period named in passing rather than by its name (see documentPeriod). */
 const PASSING = /^(?:the\s+)?first\s+(?:three|six|nine|3|6|9)\s+months$|^half[-\s]year/i;
 const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
 /** "full-year" with no year after it ("full-year 2024" is FISCAL's). */
 /** ("full-year outlook", "full-year guidance": what is expected of the year, no period its figures are of) */
-const FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:ago|earlier|before|later|outlook|guidance|forecasts?|targets?|expectations?|view|goals?)\b)/gi;
+const BARE_FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:ago|earlier|before|later|outlook|guidance|forecasts?|targets?|expectations?|view|goals?)\b)/gi;
 /** "half-year" on its own (not "first half-year", not "a half-year ago"). */
 const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
 /** "the first six months" with no month or year after it (MONTHS_TO reads those). */

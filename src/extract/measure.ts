@@ -47,7 +47,7 @@ function lengthDimension(t: Tokens, q: number): { word: string; n: number } | nu
   return null;
 }
 
-const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'deep', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
+const DISTANCE_NEXT = new Set(['away', 'from', 'off', 'outside', 'inland', 'offshore', 'beyond', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'upstream', 'downstream', 'behind', 'ahead', 'short', 'inside', 'into', 'closer', 'nearer', 'further', 'farther']);
 const EVENT_SKIP = new Set(['up', 'another', 'some', 'further', 'additional', 'extra', 'new', 'fresh', 'total', 'combined', 'record', 'estimated', 'whopping', 'mere', 'just', 'only', 'over', 'nearly', 'almost', 'around', 'about']);
 const POPULATION_PLACES = new Set(['town', 'city', 'village', 'province', 'country', 'region', 'district', 'municipality', 'island', 'community', 'state', 'nation', 'county', 'area', 'settlement', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'metropolis']);
 /** Common verbs in -s that follow a singular subject noun ("the budget means", "the report shows"). */
@@ -734,6 +734,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     k++;
   }
   let distance = false;
+  // "640 metres underground", "1,920ft below the surface", "1,140 metres above sea level", "420 metres (1,640ft) wide":
+  // the dimension the length is of
+  let dimension: { word: string; n: number; at: number } | null = null;
   if (f.unit?.dimension === 'length') {
     // "9 miles south-east of Castelmoro", "120 km away", "190 km from the capital"
     let q = k;
@@ -743,29 +746,16 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
       q++;
     }
     const nx = lw(t, q);
-    if (DISTANCE_NEXT.has(nx)) distance = true;
+    const dim = lengthDimension(t, q);
+    if (dim) dimension = { ...dim, at: q };
+    else if (DISTANCE_NEXT.has(nx)) distance = true;
     // "… to the north", "… to the south-east of the city"
     else if (nx === 'to' && (COMPASS.has(lw(t, q + 1).split('-')[0]!) || (lw(t, q + 1) === 'the' && COMPASS.has(lw(t, q + 2).split('-')[0]!)))) distance = true;
   }
   const agree: Agreement = f.unit !== null || ofPhrase || f.ratio || f.compound || (f.form !== 'digits' && f.form !== 'words' && f.form !== 'mixed') || f.low !== f.high
     ? null : f.value === 1 ? 'one' : f.value > 1 && Number.isInteger(f.value) ? 'many' : null;
-  let np = distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
+  let np = dimension ? { words: [dimension.word], end: dimension.at + dimension.n, verbAfter: -1 } : distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
   let words = np.words;
-  // "640 metres underground", "1,920ft below the surface", "1,140 metres above sea level", "420 metres (1,640ft) wide":
-  // the dimension the length is of
-  if (f.unit?.dimension === 'length') {
-    let q = k;
-    if (tokText(t, q) === '(') {
-      while (q < to && tokText(t, q) !== ')' && q - k < 8) q++;
-      q++;
-    }
-    const dim = lengthDimension(t, q);
-    if (dim) {
-      words = [dim.word];
-      np = { words, end: q + dim.n, verbAfter: -1 };
-      distance = false;
-    }
-  }
   // "Price: 23580 Engine: 1.0 litre": in a list of labels and values the word before the next colon is the next label
   if (words.length && tokText(t, np.end) === ':' && tokText(t, f.ts - 1) === ':') {
     words = [];
