@@ -65,6 +65,9 @@ export interface Document {
   date: string | null;
   /** Where the date came from (for explanations). */
   dateSource?: 'front-matter' | 'meta' | 'json-ld' | 'header-line' | 'jsonl' | 'cli' | 'text' | null;
+  /** The time of day the document was published, minutes after midnight as written beside its date ("Published
+   * 08/11/2025 14:22 CET", a datetime "2025-11-08T17:45+01:00"), when it says; orders two reports of one day. */
+  clock?: number | null;
   outlet: string | null;
   title: string | null;
   url?: string | null;

@@ -87,7 +87,7 @@ const PROSE_WORD = /(?:^|[^\p{L}])\p{Ll}{4,}/u;
 // "13/03/2025", "13.03.2025": day-month or month-day, taken only when one of them cannot be a month
 const NUMERIC_IN = /(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)/;
 
-function numericDate(s: string): { date: string; index: number; length: number } | null {
+function numericDate(s: string, hint: MonthDay | null = null): { date: string; index: number; length: number } | null {
   const m = NUMERIC_IN.exec(s);
   if (!m) return null;
   const a = +m[1]!;
@@ -95,7 +95,9 @@ function numericDate(s: string): { date: string; index: number; length: number }
   const y = +m[3]!;
   // dotted dates are day-first wherever they are written ("02.10.2025" is 2 October)
   const dotted = m[0].includes('.');
-  const d = a > 12 && b <= 12 ? fmt(y, b, a) : b > 12 && a <= 12 ? fmt(y, a, b) : a === b || dotted ? fmt(y, b, a) : null;
+  // (and "08/11/2025" above a dateline "LANMOUTH, Nov 8 (KP) -" is the dateline's day)
+  const hinted = hint && hint.month === b && hint.day === a ? fmt(y, b, a) : hint && hint.month === a && hint.day === b ? fmt(y, a, b) : null;
+  const d = a > 12 && b <= 12 ? fmt(y, b, a) : b > 12 && a <= 12 ? fmt(y, a, b) : a === b || dotted ? fmt(y, b, a) : hinted;
   return d ? { date: d, index: m.index, length: m[0].length } : null;
 }
 
@@ -105,6 +107,26 @@ export interface TextDate {
   block: number;
   /** True when the block is nothing but a dateline/byline (it becomes a 'meta' segment). */
   metaOnly: boolean;
+  /** The time of day stated beside the date ("Published 08/11/2025 14:22 CET"), minutes after midnight, or null. */
+  clock: number | null;
+}
+
+// a time of day, not part of a dotted or slashed date ("14:22", "9.47 am"; not the "08.11" of "08.11.2025")
+const CLOCK = /(?<![\d./])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d./])(?: ?([ap])\.?m\b\.?)?/i;
+
+/** Minutes after midnight of the first time of day in a date line, or null. */
+function lineClock(s: string): number | null {
+  const m = CLOCK.exec(s);
+  if (!m) return null;
+  const h = +m[1]!;
+  const ap = m[3]?.toLowerCase();
+  return ((ap === 'p' && h < 12 ? h + 12 : ap === 'a' && h === 12 ? 0 : h) % 24) * 60 + +m[2]!;
+}
+
+/** Minutes after midnight of an ISO datetime's local time ("2025-11-08T17:45:00+01:00" → 1065), or null. */
+export function isoClock(value: unknown): number | null {
+  const m = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):([0-5]\d)/.exec(value.trim()) : null;
+  return m ? +m[1]! * 60 + +m[2]! : null;
 }
 
 function escapeRe(s: string): string {
@@ -153,14 +175,14 @@ function onlyTime(s: string): boolean {
 }
 
 /** The date of a text that is nothing but a date (with weekday, time and zone around it), else null. */
-function onlyDate(s: string): string | null {
-  const d = findTextDate(s) ?? numericDate(s);
+function onlyDate(s: string, hint: MonthDay | null = null): string | null {
+  const d = findTextDate(s) ?? numericDate(s, hint);
   if (!d) return null;
   const rest = (s.slice(0, d.index) + ' ' + s.slice(d.index + d.length)).toLowerCase();
   const leftover = rest
     .replace(new RegExp(`\\b${WEEKDAY}\\b`, 'g'), ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b/g, ' ')
-    .replace(/\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|pst|pdt|[a-z]{2,4}t|updated|published|posted|local time)\b/g, ' ')
+    .replace(/\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|pst|pdt|[a-z]{2,4}t|updated|published|posted|local(?: time)?)\b/g, ' ')
     .replace(/[+-]\d{1,2}(?::?\d{2})?\b/g, ' ')
     .replace(/[\s,.|·•/()–—-]+/g, '');
   return leftover.length === 0 ? d.date : null;
@@ -174,11 +196,33 @@ function squeezeSpace(text: string): string {
   return /[^\S ]| \s/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
+interface MonthDay {
+  month: number;
+  day: number;
+}
+
+// a wire dateline without its year: "KESSALY, Feb 3 (Vardessan News Agency) -"
+const DATELINE_MONTH_DAY = new RegExp(`^(?: \\p{Lu}[\\p{L}.'-]{0,30},?){0,3} ?(${MONTH})\\.? (\\d{1,2})\\b`, 'iu');
+
+/** The month and day of the first paragraph's wire dateline, when it has no year (see DATELINE_MONTH_DAY), else null. */
+function datelineMonthDay(blocks: string[], n: number): MonthDay | null {
+  for (let i = 0; i < n; i++) {
+    const s = squeezeSpace(blocks[i]!.slice(0, 200)).trim();
+    const c = CITY_DATELINE.exec(s);
+    if (!c) continue;
+    const m = DATELINE_MONTH_DAY.exec(s.slice(c[0].length, c[0].length + 80));
+    if (m) return { month: MONTHS[m[1]!.toLowerCase()]!, day: +m[2]! };
+  }
+  return null;
+}
+
 export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null {
   const { prefixed, primary } = matchers(bp);
   let offset = 0;
   let secondary: TextDate | null = null;
   const n = Math.min(blocks.length, bp.dateline.maxBlocks);
+  let hint: MonthDay | null | undefined;
+  const monthDay = () => (hint === undefined ? (hint = datelineMonthDay(blocks, n)) : hint);
   for (let i = 0; i < n; i++) {
     if (offset > bp.dateline.maxOffset) break;
     const raw = blocks[i]!;
@@ -191,7 +235,7 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
       const d = findTextDate(rest);
       if (d && d.index === 0) {
         const metaOnly = s.length <= 120;
-        const hit: TextDate = { date: d.date, block: i, metaOnly };
+        const hit: TextDate = { date: d.date, block: i, metaOnly, clock: lineClock(rest) };
         if (primary.has(p[1]!.toLowerCase())) return hit;
         if (!secondary) secondary = hit;
         continue;
@@ -202,9 +246,9 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     if (c) {
       const after = s.slice(c[0].length, c[0].length + 120);
       const d = findTextDate(after);
-      if (d && DATELINE_BETWEEN.test(after.slice(0, d.index))) return { date: d.date, block: i, metaOnly: false };
+      if (d && DATELINE_BETWEEN.test(after.slice(0, d.index))) return { date: d.date, block: i, metaOnly: false, clock: null };
     }
-    if (s.length <= 80 && onlyDate(s)) return { date: onlyDate(s)!, block: i, metaOnly: true };
+    if (s.length <= 80 && onlyDate(s)) return { date: onlyDate(s)!, block: i, metaOnly: true, clock: lineClock(s) };
     // a short line of fields, one of them only a date: "07 October 2025 - 18:20 local time", "Regional news · Monday
     // 22 September 2025 · Page 1 of 4", "July 24, 2025 9:47 AM GMT+2 | Updated 2 hours ago"
     // (each line of the block on its own: a block may hold a breadcrumb, a headline and the date line)
@@ -213,23 +257,23 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
       if (l.length > 160) continue;
       const fields = l.split(/ [|·•–—-] |[|·•]/).map((x) => x.trim());
       if (fields.length < 2 && l.length > 80) continue;
-      const hit = fields.map(onlyDate).find((x) => x);
-      if (hit) return { date: hit, block: i, metaOnly: fields.length === 1 || l.length === s.length };
+      const hit = fields.map((f) => onlyDate(f)).find((x) => x) ?? (NUMERIC_IN.test(l) ? fields.map((f) => onlyDate(f, monthDay())).find((x) => x) : null);
+      if (hit) return { date: hit, block: i, metaOnly: fields.length === 1 || l.length === s.length, clock: lineClock(l) };
       // a headline run into its date line: "… no ceasefire deal 11 June 2025 | 16:40 GMT | By Daniel Osei"
       if (fields.length > 1 && fields.slice(1).every((f) => !f || onlyTime(f) || BYLINE.test(f))) {
         const d = findTextDate(fields[0]!);
-        if (d && d.index + d.length === fields[0]!.length) return { date: d.date, block: i, metaOnly: false };
+        if (d && d.index + d.length === fields[0]!.length) return { date: d.date, block: i, metaOnly: false, clock: lineClock(l.slice(fields[0]!.length)) };
       }
     }
     if (BYLINE.test(s)) {
       const d = findTextDate(s);
-      if (d) return { date: d.date, block: i, metaOnly: true };
+      if (d) return { date: d.date, block: i, metaOnly: true, clock: lineClock(s) };
     }
     // a byline-like line: a date with its year among names, a time and separators, and no prose
     // ("March 6, 2025 / 10:55 AM / Apex Business Wire", "11 June 2025 | 16:40 GMT | By Daniel Osei", "13/03/2025")
     if (s.length <= 100 && !PROSE_WORD.test(s.replace(/(?:by|updated|published|posted|am|pm|at|and|of|the|for|in)/gi, ' '))) {
-      const d = findTextDate(s) ?? numericDate(s);
-      if (d) return { date: d.date, block: i, metaOnly: true };
+      const d = findTextDate(s) ?? numericDate(s) ?? (NUMERIC_IN.test(s) ? numericDate(s, monthDay()) : null);
+      if (d) return { date: d.date, block: i, metaOnly: true, clock: lineClock(s) };
     }
   }
   return secondary;

@@ -76,6 +76,7 @@ interface Body {
   drafts: Draft[];
   date: string | null;
   dateSource: Document['dateSource'];
+  clock?: number | null;
   title: string | null;
   outlet: string | null;
   url: string | null;
@@ -90,6 +91,7 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
     body.drafts = dedupeBlocks(dropBoilerplate(trimBlocks(r.drafts), bp), bp);
     body.date = r.meta.date;
     body.dateSource = r.meta.dateSource;
+    body.clock = r.meta.clock;
     body.title = r.meta.title;
     body.outlet = r.meta.outlet;
     body.url = r.meta.url;
@@ -172,6 +174,7 @@ function settleDate(body: Body, cliDate: string | undefined, bp: Boilerplate): v
     bp,
   );
   if (t?.metaOnly) body.drafts[t.block]!.kind = 'meta';
+  if (t && t.date === (body.date ?? t.date) && body.clock == null) body.clock = t.clock;
   if (body.date) return;
   const cli = cliDate ? normalizeDate(cliDate) : null;
   if (cli) {
@@ -210,6 +213,7 @@ function finish(
   };
   if (base.sourceOffset !== undefined) doc.sourceOffset = base.sourceOffset;
   if (base.sourceLine !== undefined) doc.sourceLine = base.sourceLine;
+  if (body.date && body.clock != null) doc.clock = body.clock;
   if (text.length === 0 && errors.length === 0) {
     // not empty, yet nothing is left to check: say so rather than report a clean document
     const where = base.format === 'jsonl' && base.sourceLine !== undefined ? `${base.path}:${base.sourceLine}` : base.path || base.id;

@@ -18,7 +18,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { TextAcc } from './acc.js';
 import type { Draft, SegmentKind } from './blocks.js';
-import { datelineDate, normalizeDate } from './dates.js';
+import { datelineDate, isoClock, normalizeDate } from './dates.js';
 import { decodeEntity, ENTITY_AT } from './entities.js';
 import { classWords, matchesMarker, type Boilerplate } from './lexicon.js';
 import { pieceOrigStart } from './offsets.js';
@@ -30,6 +30,8 @@ type P5Text = DefaultTreeAdapterMap['textNode'];
 export interface HtmlMeta {
   date: string | null;
   dateSource: 'meta' | 'json-ld' | null;
+  /** The time of day beside the date, minutes after midnight (see Document.clock), or null. */
+  clock: number | null;
   title: string | null;
   outlet: string | null;
   url: string | null;
@@ -390,7 +392,8 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
   if (!meta.date) {
     const t = articleTime(f, drop, drafts.length ? firstIncludedIndex(f, drafts, src) : N);
     if (t) {
-      meta.date = t;
+      meta.date = normalizeDate(t);
+      meta.clock = isoClock(t);
       meta.dateSource = 'meta';
     }
   }
@@ -398,7 +401,8 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
   if (!meta.date) {
     const b = bylineDate(f, drop, bp);
     if (b) {
-      meta.date = b;
+      meta.date = b.date;
+      meta.clock = b.clock;
       meta.dateSource = 'meta';
     }
   }
@@ -406,7 +410,7 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
 }
 
 function emptyMeta(): HtmlMeta {
-  return { date: null, dateSource: null, title: null, outlet: null, url: null };
+  return { date: null, dateSource: null, clock: null, title: null, outlet: null, url: null };
 }
 
 function countNonSpace(v: string): number {
@@ -789,6 +793,7 @@ function collectMeta(f: Flat, src: string): HtmlMeta {
       const d = normalizeDate(v);
       if (d) {
         meta.date = d;
+        meta.clock = isoClock(v);
         meta.dateSource = 'meta';
         break;
       }
@@ -797,6 +802,7 @@ function collectMeta(f: Flat, src: string): HtmlMeta {
   const ld = readJsonLd(jsonld);
   if (!meta.date && ld.date) {
     meta.date = ld.date;
+    meta.clock = ld.clock;
     meta.dateSource = 'json-ld';
   }
   meta.title = nonEmpty(metas.get('og:title')) ?? nonEmpty(titleTag) ?? nonEmpty(h1) ?? ld.headline;
@@ -823,8 +829,8 @@ function textOf(f: Flat, i: number, _src: string, raw = false): string | null {
 const ARTICLE_TYPES = /^(?:article|newsarticle|reportagenewsarticle|analysisnewsarticle|blogposting|liveblogposting|report|scholarlyarticle|techarticle|opinionnewsarticle|backgroundnewsarticle|socialmediaposting|webpage|creativework)$/i;
 
 /** datePublished / publisher / headline / url from JSON-LD blocks (arrays and @graph handled; bad JSON ignored). */
-export function readJsonLd(blocks: string[]): { date: string | null; publisher: string | null; headline: string | null; url: string | null } {
-  const out = { date: null as string | null, publisher: null as string | null, headline: null as string | null, url: null as string | null };
+export function readJsonLd(blocks: string[]): { date: string | null; clock: number | null; publisher: string | null; headline: string | null; url: string | null } {
+  const out = { date: null as string | null, clock: null as number | null, publisher: null as string | null, headline: null as string | null, url: null as string | null };
   let bestRank = -1;
   for (const raw of blocks) {
     let data: unknown;
@@ -856,6 +862,7 @@ export function readJsonLd(blocks: string[]): { date: string | null; publisher: 
       if (d && rank > bestRank) {
         bestRank = rank;
         out.date = d;
+        out.clock = isoClock(Array.isArray(dp) ? dp[0] : dp);
         if (typeof o.headline === 'string') out.headline = nonEmpty(o.headline);
         const pub = o.publisher ?? o.sourceOrganization;
         const pname = Array.isArray(pub) ? (pub[0] as Record<string, unknown> | undefined)?.name : (pub as Record<string, unknown> | undefined)?.name;
@@ -893,7 +900,7 @@ function firstIncludedIndex(f: Flat, drafts: Draft[], _src: string): number {
  * inside a <header>, else the first before the article text (never inside dropped navigation / related blocks).
  */
 /** The date of the first element classed as a byline or dateline outside page chrome, read as a dateline is. */
-function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): string | null {
+function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): { date: string; clock: number | null } | null {
   for (let i = 0; i < f.nodes.length; i++) {
     if (f.isText[i] || drop[i]) continue;
     const cls = attr(f.nodes[i] as P5Element, 'class');
@@ -904,11 +911,12 @@ function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): string | null {
     let text = '';
     for (let j = i + 1; j < f.end[i]! && text.length < 300; j++) if (f.isText[j]) text += (f.nodes[j] as P5Text).value;
     const d = datelineDate([text.replace(/\s+/g, ' ').trim()], bp);
-    if (d) return d.date;
+    if (d) return { date: d.date, clock: d.clock };
   }
   return null;
 }
 
+/** The datetime attribute (as written) of the article's publication <time>, or null. */
 function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | null {
   let inHeader: string | null = null;
   let beforeText: string | null = null;
@@ -919,7 +927,7 @@ function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | nul
     if (!dt) continue;
     const d = normalizeDate(dt);
     if (!d) continue;
-    if (attr(el, 'pubdate') !== null || (attr(el, 'itemprop') ?? '').toLowerCase() === 'datepublished') return d;
+    if (attr(el, 'pubdate') !== null || (attr(el, 'itemprop') ?? '').toLowerCase() === 'datepublished') return dt;
     let p = f.parent[i]!;
     let header = false;
     let chrome = false;
@@ -930,8 +938,8 @@ function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | nul
       p = f.parent[p]!;
     }
     if (chrome) continue;
-    if (header && !inHeader) inHeader = d;
-    if (!beforeText && i < firstText && !drop[i]) beforeText = d;
+    if (header && !inHeader) inHeader = dt;
+    if (!beforeText && i < firstText && !drop[i]) beforeText = dt;
   }
   return inHeader ?? beforeText;
 }

@@ -50,6 +50,8 @@ class Engine {
   private readonly drafts: Draft[] = [];
   private readonly checks: CheckResult[] = [];
   private readonly docDate = new Map<string, string | null>();
+  /** each document's time of publication (Document.clock), where it states one */
+  private readonly docClock = new Map<string, number>();
   private readonly byDocIndex = new Map<string, ClaimContext>();
   /** "docIndex:index" of a figure → the figures that state its conversion */
   private readonly convertedFrom = new Map<string, ClaimContext[]>();
@@ -65,7 +67,19 @@ class Engine {
   constructor(private readonly input: EngineInput) {
     this.aligned = align(input.claims, input.synonyms, input.lexicon);
     this.aligned.claims.forEach((c, i) => this.keyOf.set(c, this.aligned.keys[i]!));
-    for (const d of input.documents) this.docDate.set(d.id, d.date);
+    // (not a live report's: its entries run on long after the time it first went up — three figures or more read at
+    // different stated hours)
+    const clocks = new Map<string, Set<number>>();
+    for (const c of input.claims) {
+      if (c.clock == null) continue;
+      const s = clocks.get(c.document);
+      if (s) s.add(c.clock);
+      else clocks.set(c.document, new Set([c.clock]));
+    }
+    for (const d of input.documents) {
+      this.docDate.set(d.id, d.date);
+      if (d.clock != null && (clocks.get(d.id)?.size ?? 0) < 3) this.docClock.set(d.id, d.clock);
+    }
     for (const c of input.claims) {
       this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
       if (c.dimension === 'currency' && c.value > 0) {
@@ -948,6 +962,11 @@ class Engine {
 
   // ------------------------------------------------------------------ mismatch and scope
 
+  /** Is a figure dated the day its document came out, and no other time ("document date", "on Saturday morning")? */
+  private ofItsDay(c: ClaimContext): boolean {
+    return !!c.time?.start && c.time.start === c.time.end && c.time.start === this.docDate.get(c.document);
+  }
+
   private mismatches(): void {
     const { claims, keys, blocks, ambiguous } = this.aligned;
     interface Edge {
@@ -1040,6 +1059,13 @@ class Engine {
           if (rising && rel.time === 'same' && rel.crossDocument && a.time?.start === b.time?.start && past(a) !== past(b)) {
             const other = past(a) ? b : a;
             if (other.time?.text === 'document date') rel = { ...rel, time: other === b ? 'later' : 'earlier', near: true };
+          }
+          // two reports of one day, each count as of its publication: "14 hurt" in a wire published at 14:22 and "17
+          // injured" in a paper's story of 17:45 (each undated but by its document, neither read at a stated hour)
+          if (rising && rel.time === 'same' && rel.crossDocument && a.clock == null && b.clock == null && this.ofItsDay(a) && this.ofItsDay(b) && a.time?.start === b.time?.start) {
+            const ca = this.docClock.get(a.document);
+            const cb = this.docClock.get(b.document);
+            if (ca !== undefined && cb !== undefined && ca !== cb) rel = { ...rel, time: ca < cb ? 'earlier' : 'later', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
           // (within one report, the part of the day a sentence names orders its counts as well: the headline's "41" and

@@ -1379,6 +1379,19 @@ describe('a toll broken down by place after a colon', () => {
   });
 });
 
+describe('two reports of one day, ordered by the hour each was published', () => {
+  const wire = (n: string) => `NEWS WIRE - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands after cabin scare\n\nLANMOUTH, Nov 8 (NW) - ${n} people were injured when passengers left a jet down its emergency slides at Lanmouth airport, the airline said.`;
+  const paper = (n: string) => `LANMOUTH GAZETTE\nBy Hanne Lysgaard | Saturday 8 November 2025, 17:45\n\nSlides scare at the airport\n\n${n} people were injured when passengers left a jet down its emergency slides at Lanmouth airport, the fire service said.`;
+  test('a larger count in the later report is an update of the earlier one', async () => {
+    const r = await check({ 'wire.txt': wire('Fourteen'), 'gazette.txt': paper('Seventeen') });
+    expect(r.involving('Fourteen', 'Seventeen')).toEqual([]);
+  });
+  test('a smaller count in the later report of a count that only grows is flagged', async () => {
+    const r = await check({ 'wire.txt': wire('Seventeen'), 'gazette.txt': paper('Fourteen') });
+    expect(r.involving('Seventeen', 'Fourteen').length).toBe(1);
+  });
+});
+
 describe('counts that go up and down', () => {
   test('people missing in an undated report are not set against a dated count', async () => {
     const r = await check({

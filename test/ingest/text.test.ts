@@ -252,6 +252,14 @@ describe('plain text', () => {
     expect(d('WIRE - Business\nJuly 24, 2025 9:47 AM GMT+2 | Updated 2 hours ago\n\nThe company beat forecasts.')).toBe('2025-07-24');
     expect(d('Talks open without a deal\n11 June 2025 | 16:40 GMT | By Daniel Osei\n\nThe talks opened on Wednesday.')).toBe('2025-06-11');
     expect(d('Strike paralyses the country\n02.10.2025 - 19:48\n\nTrains stood idle.')).toBe('2025-10-02');
+    // a wire's urgent line with its local hour; a numeric date both ways round that the dateline below settles
+    expect(d('OCEAN WIRE\nURGENT - 09/09/2025 10:45 local (02:45 GMT)\n\nStorm hits coast\n\nPORT ALDIS, Sept 9 (OW) - The storm hit.')).toBe('2025-09-09');
+    const kp = ingestText('KP Wire - Transport\nPublished 08/11/2025 14:22 CET | Updated 15:05 CET\n\nJet lands safely\n\nLANMOUTH, Kaldoria, Nov 8 (KP) - A jet landed.', { id: 'x', path: 'x.txt' });
+    expect(kp.date).toBe('2025-11-08');
+    expect(kp.clock).toBe(14 * 60 + 22);
+    expect(d('KP Wire - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands safely\n\nLANMOUTH, Kaldoria, Aug 11 (KP) - A jet landed.')).toBe('2025-08-11');
+    // (without a dateline to settle it, 08/11 stays unknowable)
+    expect(d('KP Wire - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands safely\n\nA jet landed at the airport.')).toBeNull();
     // a date inside a sentence of prose is no date line
     expect(d('Opinion\nWhy the vote on 22 September 2025 - and its aftermath - matters for everyone in the region today\n\nText.')).toBeNull();
   });
