@@ -170,6 +170,9 @@ const BARE_FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d
 /** "half-year" on its own (not "first half-year", not "a half-year ago"). */
 const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
 /** "the first six months" with no month or year after it (MONTHS_TO reads those). */
+const MONTHS_SPAN_CUE = /\b(?:three|six|nine)[-\s]months?\b/i;
+const MONTHS_SPAN = /\b(?:over|for|in)\s+(?:the\s+)?(three|six|nine)\s+months\b(?!\s+(?:to|ended|ending|through|of|since|after|before|ago|later|earlier|from|until)\b)|\b(three|six|nine)-month\b(?!\s+(?:high|low|delay|wait|ban|strike|contract|extension|period\s+(?:to|ended|ending)))/gi;
+const RESULTS_WORD = /\b(?:revenue|sales|profits?|earnings|ebitda|ebit|income|turnover|margin|cash\s+flow|losses|customers|subscribers|passengers)\b/i;
 const FIRST_MONTHS_CUE = /\bfirst\s+(?:three|six|nine|3|6|9)\s+months\b/i;
 const FIRST_MONTHS = /\bfirst\s+(three|six|nine|3|6|9)\s+months\b(?!\s+(?:to|ended|ending|through|of)\b)/gi;
 const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -247,6 +250,16 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
   const hit = cache.get(key);
   if (hit) return hit;
   const periods = fiscalPeriods(sentence, docDate);
+  // "over nine months", "for the six months", "nine-month revenue" in a sentence of results: the months of the year so
+  // far (not "in six months" of a plan, nor "in the nine months since the attack"; a sentence's own words, never
+  // counted among the periods a report names — see documentPeriod)
+  if (docDate && MONTHS_SPAN_CUE.test(sentence) && RESULTS_WORD.test(sentence)) {
+    for (const m of sentence.matchAll(MONTHS_SPAN)) {
+      if (periods.some((p) => p.start <= m.index && m.index < p.end)) continue;
+      periods.push({ start: m.index, end: m.index + m[0].length, ref: monthsSoFar(MONTH_COUNT[(m[1] ?? m[2])!.toLowerCase()]!, docDate, m[0]) });
+    }
+    periods.sort((a, b) => a.start - b.start);
+  }
   if (!periods.length && !CUE_I.test(sentence) && !MONTH_CAP.test(sentence) && !YEAR_CUE.test(sentence)) {
     if (cache.size > 20000) cache.clear();
     cache.set(key, NONE);

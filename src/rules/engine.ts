@@ -1001,6 +1001,20 @@ class Engine {
         if (l) l.push(f);
         else together.set(k, [f]);
       }
+      // a figure its own report corrects later on ("Correction: net profit was 1.94bn, not the figure we gave at
+      // 07:04"; "… 1.94bn, not 1.49bn as first reported"): withdrawn, compared with nothing
+      const withdrawn = new Set<ClaimContext>();
+      for (let x = 0; x < block.length; x++) {
+        const f = facts[x]!;
+        if (!CORRECTION.test(f.claim.sentence)) continue;
+        for (let y = 0; y < block.length; y++) {
+          const g = facts[y]!;
+          if (g === f || g.docIndex !== f.docIndex || g.key.v === f.key.v || g.claim.unit !== f.claim.unit) continue;
+          const same = g.claim.sentenceStart === f.claim.sentenceStart;
+          if (same ? !/\bnot\s+(?:the\s+)?$/i.test(g.claim.sentence.slice(Math.max(0, g.claim.start - g.claim.sentenceStart - 12), g.claim.start - g.claim.sentenceStart)) : g.claim.start > f.claim.start) continue;
+          if (same || relateFacts(f, g).comparable) withdrawn.add(g.claim);
+        }
+      }
       const explained = new Set<string>();
       for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
       for (let x = 0; x < block.length; x++) {
@@ -1014,6 +1028,7 @@ class Engine {
           const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
+          if (withdrawn.has(fa.claim) || withdrawn.has(fb.claim)) continue;
           let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
@@ -1062,9 +1077,12 @@ class Engine {
           }
           // two reports of one day, each count as of its publication: "14 hurt" in a wire published at 14:22 and "17
           // injured" in a paper's story of 17:45 (each undated but by its document, neither read at a stated hour)
-          if (rising && rel.time === 'same' && rel.crossDocument && a.clock == null && b.clock == null && this.ofItsDay(a) && this.ofItsDay(b) && a.time?.start === b.time?.start) {
-            const ca = this.docClock.get(a.document);
-            const cb = this.docClock.get(b.document);
+          // (and a figure of such a report against a live report's entry stamped with its hour: the 10:45 wire's
+          // "61,500 evacuated" and a 14:05 entry's "72,300 people have been evacuated")
+          // (of one place: a capital's count and the nation's are told apart by their scopes and sizes, not by their hours)
+          if (rising && rel.time === 'same' && (rel.scope === 'same' || (rel.scope === 'one' && pointRatio(ka, kb) < 1.5)) && rel.crossDocument && (a.clock == null || b.clock == null) && a.time?.start === b.time?.start) {
+            const ca = a.clock ?? (this.ofItsDay(a) ? this.docClock.get(a.document) : undefined);
+            const cb = b.clock ?? (this.ofItsDay(b) ? this.docClock.get(b.document) : undefined);
             if (ca !== undefined && cb !== undefined && ca !== cb) rel = { ...rel, time: ca < cb ? 'earlier' : 'later', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
@@ -1322,6 +1340,8 @@ const WINDOW = 64;
 /** Words that make a temperature a difference ("10C above normal", "5C warmer", "a rise of 2C"). */
 const DIFFERENCE_WORDS = /\b(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less|rise|rises|rose|increase|increased|drop|dropped|fall|fell|up|down|than|by|difference|anomaly|hike|jump|jumped)\b/i;
 /** A fall told by its verb just before the figure: "fell 22.8%", "was down by 3%", "declined some 4%". */
+/** A sentence that corrects a figure given earlier in its report (see mismatches). */
+const CORRECTION = /\bcorrection\s*:|\b(?:we\s+have\s+)?corrected\s+(?:the|this|an|our)\b|\bnot\s+the\s+(?:figure|number|total|amount)\s+(?:we|I|it)\s+(?:gave|reported|published|used|quoted)\b|\ban\s+earlier\s+version\s+of\s+this\b|\bnot\s+\S{1,30}(?:\s+\S{1,20})?\s+as\s+(?:we\s+)?(?:first|earlier|previously|originally|wrongly|mistakenly)\s+(?:reported|stated|said|given)\b/i;
 const FALL_BEFORE = /\b(?:fell|falls?|falling|dropped|drops?|declined|declines?|decreased|decreases?|slipped|slid|shrank|eased|down|lower)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$/i;
 /** The period a count of new ones is counted over, as its clause names it: "in week 38", "in a single week" → week. */
 const COUNT_PERIOD = /\b(?:in|during|over)\s+(?:a\s+single\s+|a\s+|one\s+|the\s+(?:past\s+|last\s+)?)?(week|day|month)\b|\b(week|day|month)\s+\d{1,2}\b/i;
@@ -1384,10 +1404,13 @@ function measureName(c: ClaimContext): string {
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
+const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
   if (x.clock != null || y.clock == null) return false;
-  const mx = x.measure ?? '';
+  // (or the words after it say so: "to 941 hPa (27.79 inHg), the lowest reading of the storm")
+  const after = EXTREME_AFTER.exec(x.sentence.slice(x.end - x.sentenceStart, x.end - x.sentenceStart + 80));
+  const mx = `${x.measure ?? ''} ${after ? after[1] : ''}`;
   const my = y.measure ?? '';
   if (EXTREME_MAX.test(my) || EXTREME_MIN.test(my)) return false;
   return (EXTREME_MAX.test(mx) && ky.v <= kx.v) || (EXTREME_MIN.test(mx) && ky.v >= kx.v);

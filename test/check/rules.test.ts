@@ -257,6 +257,13 @@ describe('mismatch: same fact, different figures', () => {
       'b.txt': ['The storm had sustained winds of 205 km/h, the weather office said.', '2026-02-03'],
     });
     expect(plain.involving('140 km/h', '205 km/h')).toHaveLength(1);
+    // (the words after a figure may name it the extreme: "to 941 hPa, the lowest reading of the storm")
+    const after = (reading: string) => check({
+      'a.txt': ["The storm's central pressure dropped to 941 hPa, the lowest reading of the storm, the weather office said.", '2026-02-03'],
+      'b.txt': [`At 09:00 the weather office put the storm's central pressure at ${reading} hPa.`, '2026-02-03'],
+    });
+    expect((await after('944')).involving('941 hPa', '944 hPa')).toHaveLength(0);
+    expect((await after('936')).involving('941 hPa', '936 hPa')).toHaveLength(1);
   });
 
   test('"the last eight arrests" are some of the arrests, not a rival count', async () => {
@@ -1386,6 +1393,11 @@ describe('two reports of one day, ordered by the hour each was published', () =>
     const r = await check({ 'wire.txt': wire('Fourteen'), 'gazette.txt': paper('Seventeen') });
     expect(r.involving('Fourteen', 'Seventeen')).toEqual([]);
   });
+  test("a live report's entry stamped after the wire went out may give a larger count", async () => {
+    const live = (n: string) => `Storm live\n\nSaturday 8 November 2025\n\n09:10 — The airport has reopened.\n\n12:30 — Trains are running again.\n\n16:05 — The fire service now says ${n} people were injured when passengers left a jet down its emergency slides at Lanmouth airport.`;
+    expect((await check({ 'wire.txt': wire('Fourteen'), 'live.md': live('17') })).involving('Fourteen', '17')).toEqual([]);
+    expect((await check({ 'wire.txt': wire('Seventeen'), 'live.md': live('12') })).involving('Seventeen', '12').length).toBe(1);
+  });
   test('a smaller count in the later report of a count that only grows is flagged', async () => {
     const r = await check({ 'wire.txt': wire('Seventeen'), 'gazette.txt': paper('Fourteen') });
     expect(r.involving('Seventeen', 'Fourteen').length).toBe(1);
@@ -1441,5 +1453,34 @@ describe('restated figures', () => {
       'b.txt': ['In all, 14,400 people spent Friday night in shelters, the emergency office said.', '2025-09-28'],
     });
     expect(counts.involving('14,350', '14,400')).toHaveLength(1);
+  });
+});
+
+describe('a figure its own report corrects', () => {
+  test('"Correction: … not the figure we gave at 07:04" withdraws the earlier figure; without the correction the two conflict', async () => {
+    const live = (fix: string) => `Markets live\n\n07:04 Net profit was 1.49bn crowns in the third quarter, according to the statement.\n\n07:20 ${fix}`;
+    const wire = 'Net profit for July to September came in at 1.94 billion crowns, the company said.';
+    const corrected = await check({ 'live.txt': [live('Correction: net profit was 1.94bn crowns, not the figure we gave at 07:04.'), '2025-11-04'], 'wire.txt': [wire, '2025-11-04'] });
+    expect(corrected.involving('1.49bn')).toEqual([]);
+    const uncorrected = await check({ 'live.txt': [live('Shares opened higher.'), '2025-11-04'], 'wire.txt': [wire, '2025-11-04'] });
+    expect(uncorrected.involving('1.49bn', '1.94 billion').length).toBe(1);
+  });
+  test('"not 1.49bn as first reported" withdraws the figure it names', async () => {
+    const r = await check({
+      'a.txt': ['Net profit was 1.94bn crowns in the third quarter, not 1.49bn as first reported.', '2025-11-04'],
+      'b.txt': ['Net profit rose to 1.94 billion crowns in the third quarter.', '2025-11-04'],
+    });
+    expect(r.involving('1.49bn')).toEqual([]);
+  });
+});
+
+describe('the months of the year so far, named in passing', () => {
+  test('"over nine months … revenue of 42.95bn" is not the quarter\'s revenue; the quarter\'s own figures still conflict', async () => {
+    const report = '# Third-quarter results\n\nRevenue rose 5.6% to 14.62 billion crowns in the third quarter.\n\nOver nine months the picture is similar: revenue of 42.95bn crowns, up 5.1%.';
+    const r = await check({ 'a.md': [report, '2025-11-04'], 'b.txt': ['Third-quarter revenue was 14.62bn crowns, the company said.', '2025-11-04'] });
+    expect(r.claim('42.95bn').time?.start).toBe('2025-01-01');
+    expect(r.involving('42.95bn')).toEqual([]);
+    const wrong = await check({ 'a.md': [report, '2025-11-04'], 'b.txt': ['Third-quarter revenue was 14.26bn crowns, the company said.', '2025-11-04'] });
+    expect(wrong.involving('14.62 billion', '14.26bn').length).toBe(1);
   });
 });
