@@ -64,6 +64,9 @@ const LIVES_LOST = new Set(['claim', 'cost', 'lose', 'take']);
 const LIVES_LOST_BEFORE = /\b(?:claim(?:s|ed|ing)?|cost(?:s|ing)?|lost|lose|loses|losing|took|taken|takes|taking)\s+(?:(?:at least|more than|about|some|nearly|almost|over)\s+)?$/i;
 const FINDING = new Set(['recover', 'find', 'pull', 'retrieve', 'identify', 'discover', 'locate', 'unearth', 'exhume', 'bring out']);
 
+/** The words after a figure's verb that may complete it as one event ("took to the streets", "turned out"). */
+const VERB_PARTICLE = /^[^.;:!?]{0,40}?\b(?:took|takes?|taken|taking|turn(?:s|ed|ing)?|show(?:s|ed|ing)?)\s+((?:to\s+(?:the\s+)?streets?)|out|up|part)\b/i;
+
 /** Words that modify a counted noun without changing what is counted. */
 const IGNORED_MODS = new Set(['annual', 'quarterly', 'yearly', 'monthly', 'weekly', 'daily', 'full-year', 'half-year', 'year', 'first-half', 'second-half',
   'new', 'more', 'additional', 'further', 'extra', 'other', 'total', 'estimated', 'confirmed', 'reported', 'official', 'some', 'many',
@@ -190,6 +193,12 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   const finding = !!c.event && FINDING.has(eventLemma(c.event, lex));
   const ownEvent = c.event ?? null;
   let event: string | null = ownEvent ? syn.event.get(ownEvent) ?? syn.event.get(eventLemma(ownEvent, lex)) ?? eventLemma(ownEvent, lex) : null;
+  // a verb and the words after it that the lexicon names together: "took to the streets", "1.3 MILLION take to streets"
+  if (event && ownEvent) {
+    const after = VERB_PARTICLE.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 80));
+    const phrase = after ? syn.event.get(`${event} ${after[1]!.toLowerCase().replace(/\s+/g, ' ')}`) : undefined;
+    if (phrase) event = phrase;
+  }
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
   let headLen = 1;
   for (let n = Math.min(3, words.length); n >= 1; n--) {

@@ -1484,3 +1484,21 @@ describe('the months of the year so far, named in passing', () => {
     expect(wrong.involving('14.62 billion', '14.26bn').length).toBe(1);
   });
 });
+
+describe('crowds told in other words', () => {
+  test('"poured onto the streets" and "took to the streets" are the march the police counted', async () => {
+    const r = await check({
+      'a.txt': ['The interior ministry said 412,000 people marched across the country on Thursday.', '2025-10-09'],
+      'b.txt': ['A staggering 1.3 million people poured onto the streets across the country on Thursday, the unions said.', '2025-10-09'],
+      'c.txt': ['Unions said 1.1 million people took to the streets across the country on Thursday.', '2025-10-09'],
+    });
+    expect(r.involving('412,000', '1.3 million').length).toBe(1);
+    expect(r.involving('412,000', '1.1 million').length).toBe(1);
+    // (but a storm that poured rain, or a company that took a charge, is no march)
+    const other = await check({
+      'a.txt': ['The interior ministry said 412,000 people marched across the country on Thursday.', '2025-10-09'],
+      'b.txt': ['About 1.3 million people took a day off work across the country on Thursday, the unions said.', '2025-10-09'],
+    });
+    expect(other.involving('412,000', '1.3 million')).toEqual([]);
+  });
+});
