@@ -177,7 +177,8 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   while (i >= from && steps < 14) {
     const w = lw(t, i);
     const p = tokText(t, i);
-    if (t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£') {
+    // (a currency's code before its amount is the figure's unit, as a sign is: "up from VLD 2.52 billion")
+    if (t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£' || (t.kind[i + 1] === T_NUM && /^[A-Z]{3}$/.test(p))) {
       i--;
       steps++;
       continue;

@@ -1029,6 +1029,9 @@ class Engine {
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
           if (withdrawn.has(fa.claim) || withdrawn.has(fb.claim)) continue;
+          // ("had fallen … in the 12 hours to 9 a.m.", "412mm fell in just 24 hours": the window of another figure of
+          // its sentence, not a fact of its own)
+          if (isWindow(fa.claim) || isWindow(fb.claim)) continue;
           let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
@@ -1161,8 +1164,9 @@ class Engine {
             // ("€3.36bn" for 3,364 in a table of € million: three significant digits or more restate the figure; "220,000"
             // for 222,000 rounds it away)
             const coarse = (a.precision ?? 0) / Math.abs(a.value || 1) >= (b.precision ?? 0) / Math.abs(b.value || 1) ? a : b;
-            // ("€1.43bn" for €1,429 million: a decimal before a scale word restates the figure in bigger units)
-            const restated = SCALED_DECIMAL.test(coarse.text) ? 0.01 : 0.005;
+            // ("€1.43bn" for €1,429 million: a decimal before a scale word restates the figure in bigger units; a bare
+            // "31,500" for 31,460 is a rounding of it however many digits it keeps)
+            const restated = SCALED_DECIMAL.test(coarse.text) ? 0.01 : 0;
             // ("a 2.8-metre (9ft) surge" beside "2.8 m (9.2 ft)": a conversion that holds rounds as its writer chose)
             if ((coarse.precision !== null && coarse.value && coarse.precision / Math.abs(coarse.value) <= restated) || (a.conversionOf !== undefined && !this.wrongConversions.has(a)) || (b.conversionOf !== undefined && !this.wrongConversions.has(b))) {
               agree.push([a, b]);
@@ -1401,6 +1405,14 @@ function measureName(c: ClaimContext): string {
   return c.measure || c.dimension;
 }
 
+/** A duration that is the window another figure of its sentence is measured over (see mismatches). */
+function isWindow(c: ClaimContext): boolean {
+  if (c.dimension !== 'duration') return false;
+  const at = c.start - c.sentenceStart;
+  if (!WINDOW_BEFORE.test(c.sentence.slice(Math.max(0, at - 30), at))) return false;
+  return /\d/.test(c.sentence.slice(0, at)) || /\d/.test(c.sentence.slice(c.end - c.sentenceStart));
+}
+const WINDOW_BEFORE = /\b(?:in|over|within|during)\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?$/i;
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;

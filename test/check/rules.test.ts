@@ -1453,6 +1453,12 @@ describe('restated figures', () => {
       'b.txt': ['In all, 14,400 people spent Friday night in shelters, the emergency office said.', '2025-09-28'],
     });
     expect(counts.involving('14,350', '14,400')).toHaveLength(1);
+    // (however many digits the rounded figure keeps: "31,500" for 31,460)
+    const evacuated = await check({
+      'a.txt': ['A total of 31,460 people have been evacuated, the emergency office said.', '2025-10-20'],
+      'b.txt': ['In all, 31,500 people have been evacuated, the emergency office said.', '2025-10-20'],
+    });
+    expect(evacuated.involving('31,460', '31,500')).toHaveLength(1);
   });
 });
 
@@ -1500,5 +1506,15 @@ describe('crowds told in other words', () => {
       'b.txt': ['About 1.3 million people took a day off work across the country on Thursday, the unions said.', '2025-10-09'],
     });
     expect(other.involving('412,000', '1.3 million')).toEqual([]);
+  });
+});
+
+describe('the window of a measurement', () => {
+  test('"in the 12 hours to 9 a.m." and "in just 24 hours" are windows of rain totals, not rival durations', async () => {
+    const r = await check({
+      'a.txt': ['More than 200 mm of rain had fallen at Holm Bay in the 12 hours to 9 a.m., the weather service said.', '2025-09-09'],
+      'b.txt': ['A record 412mm of rain fell on Holm Bay in just 24 hours, the weather service said.', '2025-09-09'],
+    });
+    expect(r.involving('12 hours', '24 hours')).toEqual([]);
   });
 });

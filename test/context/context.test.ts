@@ -391,6 +391,11 @@ describe('results periods and measures', () => {
     expect(claim('Three officers were seriously injured.', 'Three', '2026-03-17').event).toBe('injure');
   });
 
+  test("a currency's code before an amount is its unit, never what holds it", () => {
+    const c = claim('Operating profit was EUR 2.87 billion, up from EUR 2.52 billion.', 'EUR 2.52 billion', '2025-11-04');
+    expect(c.holder).toBe('Operating profit');
+  });
+
   test('what a sum costs is held by the rate in its subject', () => {
     expect(claim('The government has offered 3.5%, which it says would cost €410 million a year.', '€410 million a year', '2026-03-17').holder).toBe('3.5%');
     expect(claim('The union\'s demand for a 9% rise would cost about €1.05 billion a year.', 'about €1.05 billion a year', '2026-03-17').holder).toBe('9% rise');

@@ -117,6 +117,7 @@ export function markdownText(raw: string): string {
     .replace(/\]\([^)\n]*\)/g, '')
     .replace(/\[\^[^\]\n]*\]/g, '')
     .replace(/<!--[^]*?-->/g, ' ') // ingest blanks comments (src/ingest/markdown.ts), so they part words
+    .replace(/<!--[^\n]*/g, ' ') // (one left open runs to the end of its line)
     .replace(/\\([!-/:-@[-`{-~])/g, '\u0000$1')
     .replace(/~~|[*_`[\]]/g, '')
     .replace(/\u0000/g, '');
