@@ -621,7 +621,8 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     }
     // shares: "312 of 1,200 schools, or 26%", "1,380 served as evacuation centres …, or 56%", "(26%)",
     // "285,822 votes were 13.9% of the valid vote" → the percentage is the share of the count before it
-    if (dim(b) === 'percent' && dim(a) === 'count' && !a.per) {
+    // (and of a sum of money: "raked in 8.14bn valdi - more than 60% of the group's 14.62bn takings")
+    if (dim(b) === 'percent' && (dim(a) === 'count' || dim(a) === 'currency') && !a.per) {
       const before = [tokLower(t, b.ts - 2), tokLower(t, b.ts - 1)].join(' ');
       const bracket = tokText(t, b.ts - 1) === '(' && between.length <= 8;
       // ("312 - about a quarter - have been declared unsafe": a share between dashes)
@@ -638,7 +639,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       // nearly a third of the 119 people", "118,000 people were still in shelters, less than a third of the 265,000"
       const c = figs[i + 2];
       const ofGap = c ? t.text.slice(b.end, c.start).trim().toLowerCase() : '';
-      const wholeAfter = !!c && dim(c) === 'count' && !c.per && c.value > a.value && /^of(?: the| all| its| their)?$/.test(ofGap);
+      // (of the same currency, or a bare amount after one: "of the group's 14.62bn")
+      const sameKind = !!c && (dim(a) === 'count' ? dim(c) === 'count' : (dim(c) === 'currency' && c.unit === a.unit) || (!c.unit && /\d\s?(?:bn|mn|m|billion|million|trillion)$/i.test(t.text.slice(c.start, c.end))));
+      const wholeAfter = !!c && sameKind && !c.per && c.value > a.value && /^of(?: the| all| its| their)?(?: [a-z-]+['’]s)?$/.test(ofGap);
       const gapRaw = t.text.slice(a.end, b.start).trim();
       // (a short gap, or an appositive share after a comma: the clause of the count before it)
       const apposed = /^(?:[a-z-]+ ){0,2}[a-z-]*,?$/.test(gapText) || (gapRaw.endsWith(',') && gapRaw.split(/\s+/).length <= 12);

@@ -360,7 +360,8 @@ class Engine {
       const rule = this.ruleFor('percentage', p, a, w);
       if (!rule) continue;
       const expected = (a.value / w.value) * 100;
-      const prec = p.precision ?? 1;
+      // ("more than 60%", "60%": written to the whole per cent; "about 60%" may be a rounder figure)
+      const prec = p.qualifier === 'approx' ? p.precision ?? 1 : p.precision === null ? 1 : strictPrecision(p);
       const lo = (p.low ?? -Infinity) - prec / 2 - rule.params.tolerance_pp;
       const hi = (p.high ?? Infinity) + prec / 2 + rule.params.tolerance_pp;
       const exp = `${fmtNumber(expected, 1)}%`;

@@ -1518,3 +1518,14 @@ describe('the window of a measurement', () => {
     expect(r.involving('12 hours', '24 hours')).toEqual([]);
   });
 });
+
+describe('a share of a sum of money', () => {
+  test('"raked in €8.14bn - more than 60% of the group\'s €14.62bn" is checked: 55.7% is not more than 60%', async () => {
+    const r = await check({ 'a.txt': ["The mobile arm raked in €8.14bn - more than 60% of the group's €14.62bn takings.", '2025-11-05'] });
+    expect(r.involving('more than 60%', '€8.14bn').length).toBe(1);
+    const half = await check({ 'a.txt': ["The mobile arm raked in €8.14bn - more than half of the group's €14.62bn takings.", '2025-11-05'] });
+    expect(half.findings).toEqual([]);
+    const fair = await check({ 'a.txt': ["The mobile arm raked in €8.14bn - nearly 56% of the group's €14.62bn takings.", '2025-11-05'] });
+    expect(fair.findings).toEqual([]);
+  });
+});

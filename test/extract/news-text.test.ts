@@ -129,6 +129,9 @@ describe('scales, ranges and changes', () => {
   test('"increased by X to Y" is a change and a level; "grow by 3% to 5%" a range', () => {
     expect(texts('The deficit increased by $12.5 billion to $210.3 billion.')).toEqual(['$12.5 billion', '$210.3 billion']);
     expect(one('She expects sales to grow by 4% to 6% next year.')).toMatchObject({ low: 4, high: 6, qualifier: 'range' });
+    // (a tabloid's verbs of change too: "rocketed 18% to 2.87bn" is a change and a level, not a range)
+    expect(texts('Operating profit rocketed 18% to 2.87bn euros, from 2.52bn a year ago.')).toEqual(['18%', '2.87bn euros', '2.52bn']);
+    expect(texts('The shares leapt 7% to 214 pence.')).toEqual(['7%', '214 pence']);
   });
 
   test('the two figures of a change share the unit written once', () => {
