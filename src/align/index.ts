@@ -421,6 +421,21 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
 }
 
 /** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
+/** The hours of the parts of the day, minutes after midnight ("evening": 17:00–22:00). */
+const DAY_PARTS: Record<string, [number, number]> = { morning: [300, 720], afternoon: [720, 1080], evening: [1020, 1320], night: [1200, 1440] };
+
+/** Is a clock ("@19:00") within the part of the day a moment names ("sunday evening")? One count told two ways: "by
+ * Sunday evening 17 had died" and "at the 7 p.m. briefing on Sunday, 19" (a price read at 11:40 and "in morning trade"
+ * may still be two readings: only counts are matched so). */
+function clockInPart(clock: string, moment: string): boolean {
+  const c = /^@(\d\d):(\d\d)$/.exec(clock);
+  const part = /\b(morning|afternoon|evening|night)$/.exec(moment);
+  if (!c || !part) return false;
+  const m = Number(c[1]) * 60 + Number(c[2]);
+  const [lo, hi] = DAY_PARTS[part[1]!]!;
+  return m >= lo && m <= hi;
+}
+
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;
@@ -496,7 +511,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
   // ("at 1.40am" and "at landfall" in a report that says it made landfall at 01:40 are one moment)
   const clockOf = (x: string) => /@\d\d:\d\d/.exec(x)?.[0] ?? x;
-  if (a.intraday && b.intraday && clockOf(a.intraday) !== clockOf(b.intraday) && varying) return notComparable('two readings at different moments');
+  if (a.intraday && b.intraday && clockOf(a.intraday) !== clockOf(b.intraday) && !(ka.family === 'count' && (clockInPart(clockOf(a.intraday), b.intraday) || clockInPart(clockOf(b.intraday), a.intraday))) && varying) return notComparable('two readings at different moments');
   // a physical reading at a named moment ("at landfall") and one published on another day without one
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
   const eventMoment = (x: ClaimFacts) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);

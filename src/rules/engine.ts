@@ -442,7 +442,8 @@ class Engine {
         const prevs = list.filter((c) => c.role === 'history' && c.unit !== 'pp' && c.qualifier === 'exact');
         if (prevs.length === 1) {
           const prev = prevs[0]!;
-          const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier === 'exact');
+          // (the new level may be a bound or a round figure: "soared 150% … from 38,000 to nearly 85,000")
+          const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier !== 'range');
           // (the change of the same thing as the levels: "EBIT up 16.1% …; EBIT margin of 10.2% (2023: 9.4%)" is no
           // change of the margin)
           const nr = this.keyOf.get(r)?.noun;
@@ -455,8 +456,12 @@ class Engine {
               // the figures' own rounding widens the change they imply
               const pc = (cur.precision ?? 0) / 2;
               const pv = (prev.precision ?? 0) / 2;
-              const lo = ((cur.value - pc - (prev.value + pv)) / Math.abs(prev.value + pv)) * 100;
-              const hi = ((cur.value + pc - (prev.value - pv)) / Math.abs(prev.value - pv || 1)) * 100;
+              // ("nearly 85,000" is within a tenth below it, "more than 85,000" within a tenth above, "about 85,000" a
+              // twentieth either side)
+              const v = cur.value;
+              const [cLo, cHi] = cur.qualifier === 'upper' ? [Math.min(v * 0.9, v - pc), v] : cur.qualifier === 'lower' ? [v, Math.max(v * 1.1, v + pc)] : cur.qualifier === 'approx' ? [Math.min(v * 0.95, v - pc), Math.max(v * 1.05, v + pc)] : [v - pc, v + pc];
+              const lo = ((cLo - (prev.value + pv)) / Math.abs(prev.value + pv)) * 100;
+              const hi = ((cHi - (prev.value - pv)) / Math.abs(prev.value - pv || 1)) * 100;
               const half = (r.precision ?? 1) / 2;
               const stated = Math.abs(r.value);
               const ok = stated >= Math.min(Math.abs(lo), Math.abs(hi)) - half - 1e-9 && stated <= Math.max(Math.abs(lo), Math.abs(hi)) + half + 1e-9;

@@ -1529,3 +1529,28 @@ describe('a share of a sum of money', () => {
     expect(fair.findings).toEqual([]);
   });
 });
+
+describe('a part of the day and a clock within it', () => {
+  test('"by Sunday evening 17 had died" and the 7 p.m. briefing\'s 19 are one reading that disagrees', async () => {
+    const r = await check({
+      'a.txt': ['At its 7 p.m. briefing on Sunday, the emergency directorate said the number of dead had risen to 19.', '2025-10-19'],
+      'b.txt': ['The floods kept rising all weekend. By Sunday evening 17 people had died.', '2025-10-21'],
+    });
+    expect(r.involving('19', '17').length).toBe(1);
+    // (but a morning clock is no evening)
+    const morning = await check({
+      'a.txt': ['At its 9 a.m. briefing on Sunday, the emergency directorate said the number of dead had risen to 17.', '2025-10-19'],
+      'b.txt': ['The floods kept rising all weekend. By Sunday evening 19 people had died.', '2025-10-21'],
+    });
+    expect(morning.involving('17', '19')).toEqual([]);
+  });
+});
+
+describe('a change whose new level is a bound', () => {
+  test('"soared 150% … from 38,000 to nearly 85,000" is flagged (at most +124%); a change the figures allow passes', async () => {
+    const r = await check({ 'a.txt': ['Evacuations soared 150% in two days, from 38,000 on Monday night to nearly 85,000, the agency said.', '2025-09-11'] });
+    expect(r.involving('150%', 'nearly 85,000').length).toBe(1);
+    const fits = await check({ 'a.txt': ['Evacuations soared 120% in two days, from 38,000 on Monday night to nearly 85,000, the agency said.', '2025-09-11'] });
+    expect(fits.findings).toEqual([]);
+  });
+});
