@@ -126,10 +126,20 @@ function predicatesOf(sentence: string, lex: Lexicon): Set<string> {
     let lemma: string | null = lex.verbForms.get(w) ?? null;
     if (!lemma && w.length >= 5 && (w.endsWith('ed') || w.endsWith('ing'))) lemma = verbLemma(lex, w);
     if (!lemma || NOT_PREDICATES.has(lemma)) continue;
-    out.add(lemma.replace(/e$/, ''));
+    const stem = lemma.replace(/e$/, '');
+    out.add(stem);
+    // ("fell … to 941 hPa" and "plunged to 914 millibars": one fall, told by two verbs of its direction)
+    const dir = DIRECTION[stem];
+    if (dir) out.add(dir);
   }
   return out;
 }
+
+/** Verbs of a change by their direction (stems as predicatesOf makes them). */
+const DIRECTION: Record<string, string> = Object.fromEntries([
+  ...['fall', 'fell', 'drop', 'plung', 'plummet', 'sink', 'sank', 'dip', 'declin', 'decreas', 'slump', 'tumbl', 'slid', 'slip', 'dive', 'div', 'nosediv', 'shrink', 'shrank'].map((w) => [w, '(down)']),
+  ...['ris', 'rose', 'climb', 'soar', 'surg', 'jump', 'increas', 'rocket', 'skyrocket', 'leap', 'leapt', 'spik', 'grow', 'grew', 'swell', 'swell'].map((w) => [w, '(up)']),
+]);
 
 const LENGTH_M: Record<string, number> = { km: 1000, m: 1, cm: 0.01, mm: 0.001, mi: 1609.344, ft: 0.3048, in: 0.0254, yd: 0.9144, nmi: 1852 };
 const AREA_M2: Record<string, number> = { km2: 1e6, m2: 1, mi2: 2589988.110336, ft2: 0.09290304, hectare: 1e4, acre: 4046.8564224 };

@@ -1554,3 +1554,18 @@ describe('a change whose new level is a bound', () => {
     expect(fits.findings).toEqual([]);
   });
 });
+
+describe('verbs of one direction', () => {
+  test('"fell … to 941 hPa" and "plunged to 914 millibars" tell one fall; a rise to another value is another moment', async () => {
+    const r = await check({
+      'a.txt': ['The central pressure fell 17 hectopascals in 12 hours, from 958 hPa to 941 hPa, the lowest reading of the storm.', '2025-09-09'],
+      'b.txt': ['Its central pressure plunged to 914 millibars, weather boffins said, one of the lowest ever recorded in our waters.', '2025-09-11'],
+    });
+    expect(r.involving('941 hPa', '914 millibars').length).toBe(1);
+    const rise = await check({
+      'a.txt': ['The central pressure fell 17 hectopascals in 12 hours, from 958 hPa to 941 hPa, the lowest reading of the storm.', '2025-09-09'],
+      'b.txt': ['Its central pressure rose to 962 millibars as it weakened over land, forecasters said.', '2025-09-11'],
+    });
+    expect(rise.involving('941 hPa', '962 millibars')).toEqual([]);
+  });
+});
