@@ -881,7 +881,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // (a value list, not a headline's question: "Strike day in Caldorra: 65,000 or 300,000?" takes the body's meaning)
   // ("Rain at the Mirovel station: 308 mm in the 72 hours to 06:00", "Revenue: €4.8 billion in the quarter": a label
   // names a measurement or an amount even when its line goes on)
-  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent'))) {
+  // ("- Participants: 31,000 in 46 towns", "Tractors: 5,200 nationwide": a count whose line goes on with its place)
+  const placeNext = f.unit === null && f.te < to && t.nl[f.te] !== 1 && (lex.placePrepositions.has(lw(t, f.te)) || lex.nationalWords.has(lw(t, f.te)));
+  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent') || placeNext)) {
     const lab = labelBefore(t, f.ts - 1, lex, from);
     const last = lab.length ? lab[lab.length - 1]!.toLowerCase() : '';
     const named = f.unit !== null || nounLemma(lex, last) !== last || lex.peopleAdjectives.has(last) || lex.eventNouns.has(last) || lex.totalNouns.has(last);
