@@ -109,9 +109,19 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     let v = i;
     while (v >= from && v > i - 3 && isWord(t, v) && !COST_VERBS.has(lw(t, v))) v--;
     if (v >= from && COST_VERBS.has(lw(t, v))) {
-      for (let k = v - 1, n = 0; k > from && n < 14; k--, n++) {
+      // ("The union wants a 9% rise. Ministers say that would cost …", "… offer of 3.5%. It would cost …": a pronoun
+      // subject is the rate of the sentence before)
+      let s0 = v - 1;
+      while (s0 > from && s0 > v - 3 && lex.auxiliaries.has(lw(t, s0))) s0--;
+      // (the subject of its sentence, or of what someone says: not a relative "a bridge that will cost")
+      const pronoun = /^(?:it|that|this)$/.test(lw(t, s0)) && (s0 === from || tokText(t, s0 - 1) === '.' || /^(?:says?|said)$/.test(lw(t, s0 - 1)));
+      for (let k = v - 1, n = 0, stops = 0; k > from && n < (pronoun ? 40 : 14); k--, n++) {
         const p = tokText(t, k);
-        if (p === '.' || p === ';' || p === ':') break;
+        if (p === '.' || p === ';' || p === ':') {
+          // (a pronoun's rate is in the sentence before: one full stop is passed, and any decimal point)
+          const decimal = p === '.' && t.gap[k + 1] === 0 && t.kind[k + 1] === T_NUM;
+          if (!pronoun || (!decimal && ++stops > 1)) break;
+        }
         if (p === '%' && t.kind[k - 1] === T_NUM) {
           // (the whole number: "3.5%" is three tokens before the sign)
           let s0 = k - 1;

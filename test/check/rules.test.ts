@@ -286,6 +286,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('310 million euros a year')).toHaveLength(0);
   });
 
+  test('sums that two different rates would cost are two facts; one rate costed twice is one', async () => {
+    const r = await check({
+      'a.txt': ['The council has offered bus drivers 2.5%, which it says would cost 18 million euros a year. The union wants 7%. That would cost 51 million euros a year.', '2026-02-10'],
+      'b.txt': ['The union\'s demand for a 7% rise would cost about 60 million euros a year, the mayor said.', '2026-02-10'],
+    });
+    expect(r.involving('18 million euros a year')).toHaveLength(0);
+    expect(r.involving('51 million euros a year', 'about 60 million euros a year')).toHaveLength(1);
+  });
+
   test('a delay is one thing however it is dated or phrased', async () => {
     const r = await check({
       'a.txt': ['Line 4 opens 14 months late, the ministry said.', '2025-10-14'],

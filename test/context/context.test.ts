@@ -397,6 +397,14 @@ describe('results periods and measures', () => {
     expect(claim('The new hospital would cost €410 million.', '€410 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
   });
 
+  test('a pronoun that costs a sum is the rate of the sentence before', () => {
+    expect(claim('The board proposes a 4.5% fare rise. It would cost commuters €62 million a year.', '€62 million a year', '2026-03-17').holder).toMatch(/^4\.5%/);
+    expect(claim('Nurses want 12%. The treasury says that would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder).toMatch(/^12%/);
+    // (not a relative clause, nor a rate two sentences back)
+    expect(claim('Inflation reached 5%. The council backed a tunnel that will cost €40 million.', '€40 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
+    expect(claim('Nurses want 12%. Talks resume on Monday. It would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder ?? '').not.toMatch(/%/);
+  });
+
   test('"beats forecasts as profit climbs 12.7%": a forecast beaten is no forecast clause', () => {
     expect(claim('Brenvik Bank beats forecasts as profit climbs 12.7%.', '12.7%', '2026-02-12').role).toBe('change');
     expect(claim('The bank expects profit to climb 5% next year.', '5%', '2026-02-12').role).toBe('forecast');
