@@ -61,11 +61,15 @@ class Engine {
    * lexicon has no rates of. */
   private readonly statedRates = new Map<string, number>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
+  private readonly docText = new Map<string, string>();
 
   constructor(private readonly input: EngineInput) {
     this.aligned = align(input.claims, input.synonyms, input.lexicon);
     this.aligned.claims.forEach((c, i) => this.keyOf.set(c, this.aligned.keys[i]!));
-    for (const d of input.documents) this.docDate.set(d.id, d.date);
+    for (const d of input.documents) {
+      this.docDate.set(d.id, d.date);
+      this.docText.set(d.id, d.text);
+    }
     for (const c of input.claims) {
       this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
       if (c.dimension === 'currency' && c.value > 0) {
@@ -180,6 +184,36 @@ class Engine {
     let d = this.described.get(c);
     if (d === undefined) this.described.set(c, (d = describeClaim(c, this.docDate.get(c.document) ?? null)));
     return d;
+  }
+
+  /** Values withdrawn by a report (withdrawnOn), keyed by family and value: the latest such report's date. */
+  private withdrawnMemo: Map<string, string> | null = null;
+  private withdrawnValues(): Map<string, string> {
+    if (this.withdrawnMemo) return this.withdrawnMemo;
+    const out = (this.withdrawnMemo = new Map<string, string>());
+    for (const c of this.input.claims) {
+      const d = this.withdrawnOn(c);
+      const k = this.keyOf.get(c);
+      if (!d || !k) continue;
+      const id = `${k.family}|${k.v}`;
+      if (d > (out.get(id) ?? '')) out.set(id, d);
+    }
+    return out;
+  }
+
+  /** The date of the claim's report when the report withdraws the claim's value in its sentence or the next; else null. */
+  private withdrawnOn(c: ClaimContext): string | null {
+    const text = this.docText.get(c.document);
+    if (!text) return null;
+    const rest = text.slice(c.end, c.end + 300).split(/\n\s*\n/)[0]!;
+    // the rest of its sentence, with no other figure before the words, or the next sentence when it opens on the
+    // figure ("That value …", "It …")
+    const stop = /[.!?](?=\s|$)/.exec(rest);
+    const own = stop ? rest.slice(0, stop.index) : rest;
+    const next = stop ? rest.slice(stop.index + 1).trimStart() : '';
+    const w = WITHDRAWN.exec(own);
+    const back = !w && /^(?:(?:that|this|the) (?:value|figure|reading|estimate|number)|it|that|this)\b/i.test(next) && WITHDRAWN.test(/^[^.!?]*/.exec(next)![0]);
+    return (w && !/\d/.test(own.slice(0, w.index))) || back ? this.docDate.get(c.document) ?? null : null;
   }
 
   private pass(rule: RuleSpec, claims: ClaimContext[], message: string): void {
@@ -984,6 +1018,10 @@ class Engine {
       }
       const explained = new Set<string>();
       for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
+      // a value a report withdraws ("Some early reports gave … 946 hPa. That value … should not be used", "the 3.4 m
+      // reported on Tuesday … has been withdrawn"): the reports of it up to that report's date are explained
+      // (whatever it is named there: "the landfall pressure as 946 hPa" and "the pressure at its centre was 946 hPa")
+      const withdrawn = this.withdrawnValues();
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const fa = facts[x]!;
@@ -1004,6 +1042,21 @@ class Engine {
           const p = rule.params;
           if (rel.crossDocument ? !p.across_documents : !p.within_document) continue;
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
+          if (withdrawn.size && ka.v !== kb.v) {
+            // (a report of no date is not known to come before; a conversion goes with the figure it converts:
+            // "a surge of 3.4 metres (11 feet)")
+            const old = [a, b].find((c) => {
+              const src = c.conversionOf != null ? this.byDocIndex.get(`${c.docIndex}:${c.conversionOf}`) : undefined;
+              const k = this.keyOf.get(src ?? c);
+              const on = k ? withdrawn.get(`${k.family}|${k.v}`) : undefined;
+              const d = this.docDate.get(c.document);
+              return !!on && !!d && d <= on;
+            });
+            if (old) {
+              this.pass(rule, [a, b], `${old.text} was withdrawn by a later report`);
+              continue;
+            }
+          }
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so
@@ -1355,6 +1408,8 @@ function measureName(c: ClaimContext): string {
   return c.measure || c.dimension;
 }
 
+/** Words that withdraw a figure just given ("should not be used", "has been withdrawn"). */
+const WITHDRAWN = /\b(?:should not be used|(?:is|was|were|has been|have been) (?:withdrawn|retracted))\b/i;
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;

@@ -286,6 +286,31 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('310 million euros a year')).toHaveLength(0);
   });
 
+  test('a value a later report withdraws is explained in the reports before it, not in those after', async () => {
+    const docs: Record<string, [string, string]> = {
+      'a.txt': ['The weather service said the river at Dunmoor peaked at 6.85 metres at 04:00 on Monday.', '2026-01-12'],
+      'b.txt': ['The river at Dunmoor peaked at 6.62 metres at 04:00 on Monday, the weather service said. Some early reports gave the peak as 6.85 metres. That value came from a faulty gauge and should not be used.', '2026-01-13'],
+    };
+    expect((await check(docs)).involving('6.85 metres', '6.62 metres')).toHaveLength(0);
+    // (a report after the withdrawal that repeats the value is still a misreport)
+    const later = await check({ ...docs, 'c.txt': ['The river at Dunmoor peaked at 6.85 metres at 04:00 on Monday, the weather service said.', '2026-01-14'] });
+    expect(later.involving('6.85 metres', '6.62 metres').length).toBeGreaterThan(0);
+  });
+
+  test('a value withdrawn in its own sentence, with its conversion; not a figure before another that is withdrawn', async () => {
+    const r = await check({
+      'a.txt': ['The harbour gauge recorded a surge of 2.9 metres (9.5 feet) at 10:20 on Sunday, the coastguard said.', '2026-02-01'],
+      'b.txt': ['The checked peak surge at the harbour gauge was 2.6 m at 10:20 on Sunday. The 2.9 m reported on Sunday included wave run-up; it has been withdrawn.', '2026-02-02'],
+    });
+    expect(r.involving('2.9 metres', '2.6 m')).toHaveLength(0);
+    expect(r.involving('9.5 feet', '2.6 m')).toHaveLength(0);
+    const s = await check({
+      'a.txt': ['The harbour gauge recorded a surge of 2.9 metres at 10:20 on Sunday, the coastguard said.', '2026-02-01'],
+      'b.txt': ['The checked peak surge at the harbour gauge was 2.6 m at 10:20 on Sunday. A reading of 3.3 m from a second gauge has been withdrawn.', '2026-02-02'],
+    });
+    expect(s.involving('2.9 metres', '2.6 m').length).toBeGreaterThan(0);
+  });
+
   test('sums that two different rates would cost are two facts; one rate costed twice is one', async () => {
     const r = await check({
       'a.txt': ['The council has offered bus drivers 2.5%, which it says would cost 18 million euros a year. The union wants 7%. That would cost 51 million euros a year.', '2026-02-10'],
