@@ -61,6 +61,15 @@ describe('time', () => {
     expect(claim('The toll rose to 45.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-16', text: 'document date' });
   });
 
+  test('a time in a relative clause closed before the figure dates that clause, when the sentence has another', () => {
+    // 2026-03-02 is a Monday
+    const c = claim('Divers found another body on Sunday, near the pier where the ferry sank on Friday, bringing the toll to nine.', 'nine', '2026-03-02');
+    expect(c.time).toMatchObject({ start: '2026-03-01' });
+    // (the only time of the sentence still dates it; a time in the figure's own clause is its own)
+    expect(claim('Near the pier where the ferry sank on Friday, divers have now found nine bodies.', 'nine', '2026-03-02').time).toMatchObject({ start: '2026-02-27' });
+    expect(claim('The ferry, which sailed on Friday, carried 212 passengers.', '212', '2026-03-02').time).toMatchObject({ start: '2026-02-27' });
+  });
+
   test('rolling periods and the year so far', () => {
     expect(claim('Forces retook 75 villages in the last month.', '75', '2022-10-14').time).toMatchObject({ start: '2022-09-14', end: '2022-10-14' });
     expect(claim('The army recruited 190,000 volunteers so far this year.', '190,000', '2024-07-04').time).toMatchObject({ start: '2024-01-01', end: '2024-07-04' });
