@@ -213,6 +213,12 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       const np = npBackward(t, i, lex, v + 1);
       if (np.length) return np.join(' ');
     }
+    // "Climate Solutions grew revenue by 8.0%": a named subject's own measure, grown by the figure
+    if (v > from && isWord(t, v) && OWN_GROWTH.has(lw(t, v)) && lw(t, f.ts - 1) === 'by' && isCapitalised(t, v - 1)) {
+      const np = npBackward(t, i, lex, v + 1);
+      const subject = npBackward(t, v - 1, lex, from);
+      if (np.length && subject.length) return [...subject, ...np].join(' ');
+    }
   }
   let viaVerb = false;
   if (HOLDING_VERBS.has(lw(t, i)) || COPULAR_HOLDING.has(lw(t, i)) || (lex.changeVerbs.has(lw(t, i)) && !NOT_HOLDING_CHANGE.has(lw(t, i)))) {
@@ -301,6 +307,7 @@ const COPULAR_HOLDING = new Set(['equals', 'equalled', 'equaled', 'equal', 'repr
 /** Change words that are no verb of a subject ("up", "down") or say nothing of who holds ("went", "moved"). */
 const NOT_HOLDING_CHANGE = new Set(['up', 'down', 'went', 'moved', 'changed', 'lower', 'raise', 'cut', 'reduce']);
 /** Change verbs whose object is the thing changed ("trims the deficit to 2.1%", "cut its forecast to 1.2%"). */
+const OWN_GROWTH = new Set(['grew', 'grows', 'increased', 'increases', 'expanded', 'expands']);
 const OBJECT_CHANGE = new Set(['trims', 'trimmed', 'trim', 'cuts', 'cut', 'raises', 'raised', 'lowers', 'lowered', 'lifts', 'lifted', 'reduces', 'reduced', 'boosts', 'boosted', 'slashed', 'slashes', 'hiked', 'hikes', 'revised', 'revises', 'upgraded', 'downgraded']);
 
 const HOLDER_SKIP = new Set(['to', 'per', 'cent', 'percent', 'by', 'and', 'down', 'up', 'points', 'point', 'percentage', 'from', 'or', 'about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'over', 'under', 'more', 'than', 'less', 'at', 'least', 'most', 'a', 'an', 'the', 'euros', 'dollars', 'pounds', 'million', 'billion']);

@@ -311,6 +311,14 @@ describe('mismatch: same fact, different figures', () => {
     expect(s.involving('2.9 metres', '2.6 m').length).toBeGreaterThan(0);
   });
 
+  test("a segment that grew its revenue by a share is no rival of the group's revenue growth", async () => {
+    const r = await check({
+      'a.txt': 'Group revenue rose 5.2% to 3.1 billion euros in 2025.\n\nGarden Tools grew revenue by 9.4% while the market contracted, and its margin reached 12.6%.',
+      'b.txt': 'Revenue rose 5.2% to 3.1 billion euros in 2025, the company said.',
+    });
+    expect(r.involving('9.4%')).toHaveLength(0);
+  });
+
   test('sums that two different rates would cost are two facts; one rate costed twice is one', async () => {
     const r = await check({
       'a.txt': ['The council has offered bus drivers 2.5%, which it says would cost 18 million euros a year. The union wants 7%. That would cost 51 million euros a year.', '2026-02-10'],

@@ -406,6 +406,14 @@ describe('results periods and measures', () => {
     expect(claim('The new hospital would cost €410 million.', '€410 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
   });
 
+  test('a named subject that grew its measure by a share holds that share', () => {
+    expect(claim('Garden Tools grew revenue by 4.4% as mower sales recovered.', '4.4%', '2026-02-20').holder).toBe('Garden Tools revenue');
+    expect(claim('Outdoor Living increased its sales by 7.2%.', '7.2%', '2026-02-20').holder).toBe('Outdoor Living sales');
+    // (not a subject that is no name, nor a level the measure grew to)
+    expect(claim('The group grew revenue by 4.4%.', '4.4%', '2026-02-20').holder ?? '').not.toMatch(/group revenue/i);
+    expect(claim('Garden Tools grew revenue to 12% of the total.', '12%', '2026-02-20').holder ?? '').not.toBe('Garden Tools revenue');
+  });
+
   test('a pronoun that costs a sum is the rate of the sentence before', () => {
     expect(claim('The board proposes a 4.5% fare rise. It would cost commuters €62 million a year.', '€62 million a year', '2026-03-17').holder).toMatch(/^4\.5%/);
     expect(claim('Nurses want 12%. The treasury says that would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder).toMatch(/^12%/);
