@@ -311,6 +311,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(s.involving('2.9 metres', '2.6 m').length).toBeGreaterThan(0);
   });
 
+  test("a fire's burned area is one fact however it is named; a spell's increment is not it", async () => {
+    const r = await check({
+      'a.txt': ['The Orrin Ridge fire has burned 6,400 hectares and is 15% contained, the fire service said on Thursday.', '2026-07-16'],
+      'b.txt': ['Thursday: the blaze now covers 8,100 hectares, according to the fire service.', '2026-07-16'],
+      'c.txt': ['Crews said the fire burned through another 1,300 hectares overnight.', '2026-07-16'],
+    });
+    expect(r.involving('6,400 hectares', '8,100 hectares')).toHaveLength(1);
+    expect(r.involving('1,300 hectares')).toHaveLength(0);
+    // (an area with no fire in its sentence keeps its own name)
+    const s = await check({
+      'a.txt': ['The Orrin Ridge fire has burned 6,400 hectares, the fire service said on Thursday.', '2026-07-16'],
+      'b.txt': ['The nature reserve covers 8,100 hectares of wetland.', '2026-07-16'],
+    });
+    expect(s.involving('6,400 hectares', '8,100 hectares')).toHaveLength(0);
+  });
+
   test("a segment that grew its revenue by a share is no rival of the group's revenue growth", async () => {
     const r = await check({
       'a.txt': 'Group revenue rose 5.2% to 3.1 billion euros in 2025.\n\nGarden Tools grew revenue by 9.4% while the market contracted, and its margin reached 12.6%.',
