@@ -777,6 +777,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
+  test('soldiers sent to a disaster zone on different days are two deployments; on one day, one count', async () => {
+    const r = await check({
+      'a.txt': ['The prime minister declared an emergency and ordered 900 soldiers to the flooded valley.', '2026-05-04'],
+      'b.txt': ['Some 1,800 troops and 12 helicopters have been sent in.', '2026-05-06'],
+      'c.txt': ['The army said 1,300 troops and 12 helicopters have been sent in.', '2026-05-06'],
+    });
+    expect(r.involving('900', 'Some 1,800')).toHaveLength(0);
+    expect(r.involving('Some 1,800', '1,300')).toHaveLength(1);
+  });
+
   test('a crowd that "flooded into" the capital, "walked" its route, or that a march "drew" is the crowd that marched', async () => {
     const r = await check({
       'a.txt': ['Union chiefs claimed 120,000 people flooded into Castrell on Tuesday.', '2026-03-17'],
