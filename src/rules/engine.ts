@@ -186,6 +186,24 @@ class Engine {
     return d;
   }
 
+  /** The places of the parts its sentence splits a figure into after it ("78 homes: 44 in Bellcourt, 29 in Sarne"). */
+  private placePartsMemo: Map<string, ClaimContext[]> | null = null;
+  private placeParts(c: ClaimContext): Set<string> {
+    if (!this.placePartsMemo) {
+      this.placePartsMemo = new Map();
+      for (const x of this.input.claims) {
+        if (x.role !== 'subset' || !x.scopeKey) continue;
+        const k = `${x.docIndex}:${x.sentenceStart}`;
+        const l = this.placePartsMemo.get(k);
+        if (l) l.push(x);
+        else this.placePartsMemo.set(k, [x]);
+      }
+    }
+    const out = new Set<string>();
+    for (const x of this.placePartsMemo.get(`${c.docIndex}:${c.sentenceStart}`) ?? []) if (x.index > c.index && x.unit === c.unit) out.add(x.scopeKey!);
+    return out;
+  }
+
   /** Values withdrawn by a report (withdrawnOn), keyed by family and value: the latest such report's date. */
   private withdrawnMemo: Map<string, string> | null = null;
   private withdrawnValues(): Map<string, string> {
@@ -1042,6 +1060,12 @@ class Engine {
           const p = rule.params;
           if (rel.crossDocument ? !p.across_documents : !p.within_document) continue;
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
+          // "78 homes have been destroyed: 44 in Bellcourt, 29 in Sarne and 9 in Hollin Mill" and another report's "41
+          // homes have been destroyed" in Sarne: a place the whole is split into in its sentence is a part of it
+          if (rel.scope === 'one') {
+            const [whole, part] = a.scopeKey ? [b, a] : [a, b];
+            if (this.placeParts(whole).has(part.scopeKey!)) continue;
+          }
           if (withdrawn.size && ka.v !== kb.v) {
             // (a report of no date is not known to come before; a conversion goes with the figure it converts:
             // "a surge of 3.4 metres (11 feet)")

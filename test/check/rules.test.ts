@@ -777,6 +777,20 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
+  test('a place the whole is split into in its sentence is a part of it, not a rival of another report of that place', async () => {
+    const r = await check({
+      'a.txt': ['The fire service says 65 homes have been destroyed: 38 in Arlow, 21 in Penmoor and 6 in Tessick.', '2026-08-05'],
+      'b.txt': ['In Penmoor, 33 homes have been destroyed.', '2026-08-06'],
+    });
+    expect(r.involving('65', '33')).toHaveLength(0);
+    // (a whole not split by places is still compared)
+    const s = await check({
+      'a.txt': ['The fire service says 65 homes have been destroyed.', '2026-08-05'],
+      'b.txt': ['In Penmoor, 33 homes have been destroyed.', '2026-08-06'],
+    });
+    expect(s.involving('65', '33')).toHaveLength(1);
+  });
+
   test('soldiers sent to a disaster zone on different days are two deployments; on one day, one count', async () => {
     const r = await check({
       'a.txt': ['The prime minister declared an emergency and ordered 900 soldiers to the flooded valley.', '2026-05-04'],
