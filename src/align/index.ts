@@ -32,6 +32,7 @@ const SUBJECT_STOP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'o
 
 /** Content words of a holder, lower-cased and singular-ish. */
 const SUBJECT_WORDS = new Map<string, Set<string>>();
+const RATE_HOLDER = /^(\d+(?:\.\d+)?)%/;
 const NO_WORDS: Set<string> = new Set();
 /** The content words of a holder (memoised: read-only sets shared between calls). */
 function subjectWords(h: string | null | undefined): Set<string> {
@@ -39,7 +40,10 @@ function subjectWords(h: string | null | undefined): Set<string> {
   let out = SUBJECT_WORDS.get(h);
   if (out) return out;
   out = new Set<string>();
-  for (const w of h.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !SUBJECT_STOP.has(w)) out.add(w.replace(/(?:'s|s)$/, ''));
+  // a rate that holds a sum ("the 9% demand would cost …", "the 3.5% offer"): the rate alone tells it apart
+  const rate = RATE_HOLDER.exec(h);
+  if (rate) out.add(`${rate[1]}%`);
+  else for (const w of h.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 && !SUBJECT_STOP.has(w)) out.add(w.replace(/(?:'s|s)$/, ''));
   if (SUBJECT_WORDS.size > 100000) SUBJECT_WORDS.clear();
   SUBJECT_WORDS.set(h, out);
   return out;
@@ -129,7 +133,7 @@ export function namedHolder(c: ClaimContext, k: ClaimKey): string | null {
   // the source of the figure is no holder ("Police reported 23,000", "The ministry recorded 41")
   if (c.attribution && overlaps(subjectWords(h), subjectWords(c.attribution))) return null;
   if (SUBJECT_FAMILIES.test(k.family)) return k.holder;
-  return /^[A-Z]/.test(h.replace(/^(?:the|a|an)\s+/i, '')) ? k.holder : null;
+  return /^[A-Z]/.test(h.replace(/^(?:the|a|an)\s+/i, '')) || RATE_HOLDER.test(h) ? k.holder : null;
 }
 
 /** See Aligned.ambiguous. Counts of people (tolls, crowds) are updated within an article, not several facts. */

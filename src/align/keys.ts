@@ -191,6 +191,11 @@ function isElapsed(c: ClaimContext): boolean {
   return ELAPSED_BEFORE.has(prevWord) && /(?:since|for|after|past|last)\s+(?:nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)?$/.test(before);
 }
 
+/** What names the area a fire burned ("the fire covers 9,600 hectares", "the burned area", "the blaze"). */
+const FIRE_AREA = new Set(['area', 'fire', 'blaze', 'wildfire', 'hectare', 'acre', 'burned area', 'burnt area']);
+const INCREMENT_BEFORE = /\b(?:another|a further|an additional|additional|an extra)\s+(?:(?:about|some|nearly|almost|roughly|around|over|more than)\s+)?$/i;
+const FIRE_WORDS = /\b(?:fires?|blazes?|wildfires?|burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?)\b/i;
+
 const AFTERSHOCK = /\b(?:aftershocks?|after-shocks?|foreshocks?|tremors? since)\b/i;
 
 export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey {
@@ -268,6 +273,14 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     const rel = c.start - c.sentenceStart;
     const aftershock = c.unit === 'magnitude' && !/^\S*\s*(?:earth)?quake\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 12)) && AFTERSHOCK.test(c.sentence.slice(Math.max(0, rel - 90), rel));
     noun = aftershock ? null : c.unit;
+  }
+  // "the fire has burned 11,300 hectares", "blaze reaches 9,600 hectares", "the burned area at 7,850 hectares": the
+  // area a fire has burned, however the sentence names it (a fire's area only grows)
+  // (not what it burned in a spell: "burned through another 10,800 acres")
+  const rel = c.start - c.sentenceStart;
+  if (familyOf(c) === 'area' && (noun === null || FIRE_AREA.has(noun)) && FIRE_WORDS.test(c.sentence) && !INCREMENT_BEFORE.test(c.sentence.slice(Math.max(0, rel - 20), rel)) && !/^\s*(?:more|additional)\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 12))) {
+    noun = 'burned area';
+    event = 'burn';
   }
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))

@@ -421,6 +421,12 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // that figure's, not one past the clause after it)
   const own = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end, figStart)) && FIGURE_BEFORE.test(sentence.slice(Math.max(0, f.start - 14), f.start))));
   found = own;
+  // ("Two more bodies were recovered on Sunday, one from the hillside where a mudslide buried houses on Saturday, …,
+  // raising the toll to five": a time in a relative clause closed before the figure dates that clause, when the
+  // sentence has another)
+  // (an expression may end on its comma: "on Friday,")
+  const main = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end - 1, figStart)) && IN_RELATIVE.test(sentence.slice(0, f.start).split(/[,;]/).pop()!)));
+  if (main.length && main.length < found.length) found = main;
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;
@@ -435,6 +441,9 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   }
   return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
 }
+
+/** A clause opened by a relative word ("… the hillside where a mudslide buried houses "). */
+const IN_RELATIVE = /\b(?:where|which|who|whose)\b/i;
 
 /** The end of a figure right before a time expression ("four yesterday", "1,200 on Monday"). */
 const FIGURE_BEFORE = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|people|dead|deaths|missing))\s+(?:on\s+|by\s+|at\s+)?$/i;

@@ -109,9 +109,19 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     let v = i;
     while (v >= from && v > i - 3 && isWord(t, v) && !COST_VERBS.has(lw(t, v))) v--;
     if (v >= from && COST_VERBS.has(lw(t, v))) {
-      for (let k = v - 1, n = 0; k > from && n < 14; k--, n++) {
+      // ("The union wants a 9% rise. Ministers say that would cost …", "… offer of 3.5%. It would cost …": a pronoun
+      // subject is the rate of the sentence before)
+      let s0 = v - 1;
+      while (s0 > from && s0 > v - 3 && lex.auxiliaries.has(lw(t, s0))) s0--;
+      // (the subject of its sentence, or of what someone says: not a relative "a bridge that will cost")
+      const pronoun = /^(?:it|that|this)$/.test(lw(t, s0)) && (s0 === from || tokText(t, s0 - 1) === '.' || /^(?:says?|said)$/.test(lw(t, s0 - 1)));
+      for (let k = v - 1, n = 0, stops = 0; k > from && n < (pronoun ? 40 : 14); k--, n++) {
         const p = tokText(t, k);
-        if (p === '.' || p === ';' || p === ':') break;
+        if (p === '.' || p === ';' || p === ':') {
+          // (a pronoun's rate is in the sentence before: one full stop is passed, and any decimal point)
+          const decimal = p === '.' && t.gap[k + 1] === 0 && t.kind[k + 1] === T_NUM;
+          if (!pronoun || (!decimal && ++stops > 1)) break;
+        }
         if (p === '%' && t.kind[k - 1] === T_NUM) {
           // (the whole number: "3.5%" is three tokens before the sign)
           let s0 = k - 1;
@@ -204,6 +214,12 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       const np = npBackward(t, i, lex, v + 1);
       if (np.length) return np.join(' ');
     }
+    // "Climate Solutions grew revenue by 8.0%": a named subject's own measure, grown by the figure
+    if (v > from && isWord(t, v) && OWN_GROWTH.has(lw(t, v)) && lw(t, f.ts - 1) === 'by' && isCapitalised(t, v - 1)) {
+      const np = npBackward(t, i, lex, v + 1);
+      const subject = npBackward(t, v - 1, lex, from);
+      if (np.length && subject.length) return [...subject, ...np].join(' ');
+    }
   }
   let viaVerb = false;
   if (HOLDING_VERBS.has(lw(t, i)) || COPULAR_HOLDING.has(lw(t, i)) || (lex.changeVerbs.has(lw(t, i)) && !NOT_HOLDING_CHANGE.has(lw(t, i)))) {
@@ -292,6 +308,7 @@ const COPULAR_HOLDING = new Set(['equals', 'equalled', 'equaled', 'equal', 'repr
 /** Change words that are no verb of a subject ("up", "down") or say nothing of who holds ("went", "moved"). */
 const NOT_HOLDING_CHANGE = new Set(['up', 'down', 'went', 'moved', 'changed', 'lower', 'raise', 'cut', 'reduce']);
 /** Change verbs whose object is the thing changed ("trims the deficit to 2.1%", "cut its forecast to 1.2%"). */
+const OWN_GROWTH = new Set(['grew', 'grows', 'increased', 'increases', 'expanded', 'expands']);
 const OBJECT_CHANGE = new Set(['trims', 'trimmed', 'trim', 'cuts', 'cut', 'raises', 'raised', 'lowers', 'lowered', 'lifts', 'lifted', 'reduces', 'reduced', 'boosts', 'boosted', 'slashed', 'slashes', 'hiked', 'hikes', 'revised', 'revises', 'upgraded', 'downgraded']);
 
 const HOLDER_SKIP = new Set(['to', 'per', 'cent', 'percent', 'by', 'and', 'down', 'up', 'points', 'point', 'percentage', 'from', 'or', 'about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'over', 'under', 'more', 'than', 'less', 'at', 'least', 'most', 'a', 'an', 'the', 'euros', 'dollars', 'pounds', 'million', 'billion']);
@@ -882,7 +899,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // (a value list, not a headline's question: "Strike day in Caldorra: 65,000 or 300,000?" takes the body's meaning)
   // ("Rain at the Mirovel station: 308 mm in the 72 hours to 06:00", "Revenue: €4.8 billion in the quarter": a label
   // names a measurement or an amount even when its line goes on)
-  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent'))) {
+  // ("- Participants: 31,000 in 46 towns", "Tractors: 5,200 nationwide": a count whose line goes on with its place)
+  const placeNext = f.unit === null && f.te < to && t.nl[f.te] !== 1 && (lex.placePrepositions.has(lw(t, f.te)) || lex.nationalWords.has(lw(t, f.te)));
+  if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent') || placeNext)) {
     const lab = labelBefore(t, f.ts - 1, lex, from);
     const last = lab.length ? lab[lab.length - 1]!.toLowerCase() : '';
     const named = f.unit !== null || nounLemma(lex, last) !== last || lex.peopleAdjectives.has(last) || lex.eventNouns.has(last) || lex.totalNouns.has(last);

@@ -63,6 +63,7 @@ class Engine {
    * lexicon has no rates of. */
   private readonly statedRates = new Map<string, number>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
+  private readonly docText = new Map<string, string>();
 
   constructor(private readonly input: EngineInput) {
     this.aligned = align(input.claims, input.synonyms, input.lexicon);
@@ -78,6 +79,7 @@ class Engine {
     }
     for (const d of input.documents) {
       this.docDate.set(d.id, d.date);
+      this.docText.set(d.id, d.text);
       if (d.clock != null && (clocks.get(d.id)?.size ?? 0) < 3) this.docClock.set(d.id, d.clock);
     }
     for (const c of input.claims) {
@@ -194,6 +196,54 @@ class Engine {
     let d = this.described.get(c);
     if (d === undefined) this.described.set(c, (d = describeClaim(c, this.docDate.get(c.document) ?? null)));
     return d;
+  }
+
+  /** The places of the parts its sentence splits a figure into after it ("78 homes: 44 in Bellcourt, 29 in Sarne"). */
+  private placePartsMemo: Map<string, ClaimContext[]> | null = null;
+  private placeParts(c: ClaimContext): Set<string> {
+    if (!this.placePartsMemo) {
+      this.placePartsMemo = new Map();
+      for (const x of this.input.claims) {
+        if (x.role !== 'subset' || !x.scopeKey) continue;
+        const k = `${x.docIndex}:${x.sentenceStart}`;
+        const l = this.placePartsMemo.get(k);
+        if (l) l.push(x);
+        else this.placePartsMemo.set(k, [x]);
+      }
+    }
+    const out = new Set<string>();
+    for (const x of this.placePartsMemo.get(`${c.docIndex}:${c.sentenceStart}`) ?? []) if (x.index > c.index && x.unit === c.unit) out.add(x.scopeKey!);
+    return out;
+  }
+
+  /** Values withdrawn by a report (withdrawnOn), keyed by family and value: the latest such report's date. */
+  private withdrawnMemo: Map<string, string> | null = null;
+  private withdrawnValues(): Map<string, string> {
+    if (this.withdrawnMemo) return this.withdrawnMemo;
+    const out = (this.withdrawnMemo = new Map<string, string>());
+    for (const c of this.input.claims) {
+      const d = this.withdrawnOn(c);
+      const k = this.keyOf.get(c);
+      if (!d || !k) continue;
+      const id = `${k.family}|${k.v}`;
+      if (d > (out.get(id) ?? '')) out.set(id, d);
+    }
+    return out;
+  }
+
+  /** The date of the claim's report when the report withdraws the claim's value in its sentence or the next; else null. */
+  private withdrawnOn(c: ClaimContext): string | null {
+    const text = this.docText.get(c.document);
+    if (!text) return null;
+    const rest = text.slice(c.end, c.end + 300).split(/\n\s*\n/)[0]!;
+    // the rest of its sentence, with no other figure before the words, or the next sentence when it opens on the
+    // figure ("That value …", "It …")
+    const stop = /[.!?](?=\s|$)/.exec(rest);
+    const own = stop ? rest.slice(0, stop.index) : rest;
+    const next = stop ? rest.slice(stop.index + 1).trimStart() : '';
+    const w = WITHDRAWN.exec(own);
+    const back = !w && /^(?:(?:that|this|the) (?:value|figure|reading|estimate|number)|it|that|this)\b/i.test(next) && WITHDRAWN.test(/^[^.!?]*/.exec(next)![0]);
+    return (w && !/\d/.test(own.slice(0, w.index))) || back ? this.docDate.get(c.document) ?? null : null;
   }
 
   private pass(rule: RuleSpec, claims: ClaimContext[], message: string): void {
@@ -1009,7 +1059,7 @@ class Engine {
       }
       // a figure its own report corrects later on ("Correction: net profit was 1.94bn, not the figure we gave at
       // 07:04"; "… 1.94bn, not 1.49bn as first reported"): withdrawn, compared with nothing
-      const withdrawn = new Set<ClaimContext>();
+      const corrected = new Set<ClaimContext>();
       for (let x = 0; x < block.length; x++) {
         const f = facts[x]!;
         if (!CORRECTION.test(f.claim.sentence)) continue;
@@ -1018,11 +1068,15 @@ class Engine {
           if (g === f || g.docIndex !== f.docIndex || g.key.v === f.key.v || g.claim.unit !== f.claim.unit) continue;
           const same = g.claim.sentenceStart === f.claim.sentenceStart;
           if (same ? !/\bnot\s+(?:the\s+)?$/i.test(g.claim.sentence.slice(Math.max(0, g.claim.start - g.claim.sentenceStart - 12), g.claim.start - g.claim.sentenceStart)) : g.claim.start > f.claim.start) continue;
-          if (same || relateFacts(f, g).comparable) withdrawn.add(g.claim);
+          if (same || relateFacts(f, g).comparable) corrected.add(g.claim);
         }
       }
       const explained = new Set<string>();
       for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
+      // a value a report withdraws ("Some early reports gave … 946 hPa. That value … should not be used", "the 3.4 m
+      // reported on Tuesday … has been withdrawn"): the reports of it up to that report's date are explained
+      // (whatever it is named there: "the landfall pressure as 946 hPa" and "the pressure at its centre was 946 hPa")
+      const withdrawn = this.withdrawnValues();
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const fa = facts[x]!;
@@ -1034,7 +1088,7 @@ class Engine {
           const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
-          if (withdrawn.has(fa.claim) || withdrawn.has(fb.claim)) continue;
+          if (corrected.has(fa.claim) || corrected.has(fb.claim)) continue;
           // ("had fallen … in the 12 hours to 9 a.m.", "412mm fell in just 24 hours": the window of another figure of
           // its sentence, not a fact of its own)
           if (isWindow(fa.claim) || isWindow(fb.claim)) continue;
@@ -1047,6 +1101,27 @@ class Engine {
           const p = rule.params;
           if (rel.crossDocument ? !p.across_documents : !p.within_document) continue;
           if (!p.vague && (a.form === 'vague' || b.form === 'vague')) continue;
+          // "78 homes have been destroyed: 44 in Bellcourt, 29 in Sarne and 9 in Hollin Mill" and another report's "41
+          // homes have been destroyed" in Sarne: a place the whole is split into in its sentence is a part of it
+          if (rel.scope === 'one') {
+            const [whole, part] = a.scopeKey ? [b, a] : [a, b];
+            if (this.placeParts(whole).has(part.scopeKey!)) continue;
+          }
+          if (withdrawn.size && ka.v !== kb.v) {
+            // (a report of no date is not known to come before; a conversion goes with the figure it converts:
+            // "a surge of 3.4 metres (11 feet)")
+            const old = [a, b].find((c) => {
+              const src = c.conversionOf != null ? this.byDocIndex.get(`${c.docIndex}:${c.conversionOf}`) : undefined;
+              const k = this.keyOf.get(src ?? c);
+              const on = k ? withdrawn.get(`${k.family}|${k.v}`) : undefined;
+              const d = this.docDate.get(c.document);
+              return !!on && !!d && d <= on;
+            });
+            if (old) {
+              this.pass(rule, [a, b], `${old.text} was withdrawn by a later report`);
+              continue;
+            }
+          }
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so
@@ -1419,6 +1494,8 @@ function isWindow(c: ClaimContext): boolean {
   return /\d/.test(c.sentence.slice(0, at)) || /\d/.test(c.sentence.slice(c.end - c.sentenceStart));
 }
 const WINDOW_BEFORE = /\b(?:in|over|within|during)\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?$/i;
+/** Words that withdraw a figure just given ("should not be used", "has been withdrawn"). */
+const WITHDRAWN = /\b(?:should not be used|(?:is|was|were|has been|have been) (?:withdrawn|retracted))\b/i;
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;

@@ -153,7 +153,8 @@ export type RuleOf<K extends CheckType> = Extract<RuleSpec, { check: K }>;
 export const DEFAULT_VARYING: readonly string[] = [
   'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
   'containment', 'contained', 'firefighter', 'personnel', 'crew', 'aircraft', 'helicopter', 'air tanker', 'deploy', 'assign',
-  'rescuer', 'rescue worker', 'search dog', 'sniffer dog', 'diver', 'volunteer', 'excavator', 'evacuation centre', 'evacuation center', 'relief camp',
+  'send', 'dispatch', 'soldier', 'rescuer', 'rescue worker', 'search dog', 'sniffer dog', 'diver', 'volunteer', 'excavator', 'evacuation centre', 'evacuation center',
+  'relief camp',
 ];
 
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */

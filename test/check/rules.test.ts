@@ -293,6 +293,64 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('310 million euros a year')).toHaveLength(0);
   });
 
+  test('a value a later report withdraws is explained in the reports before it, not in those after', async () => {
+    const docs: Record<string, [string, string]> = {
+      'a.txt': ['The weather service said the river at Dunmoor peaked at 6.85 metres at 04:00 on Monday.', '2026-01-12'],
+      'b.txt': ['The river at Dunmoor peaked at 6.62 metres at 04:00 on Monday, the weather service said. Some early reports gave the peak as 6.85 metres. That value came from a faulty gauge and should not be used.', '2026-01-13'],
+    };
+    expect((await check(docs)).involving('6.85 metres', '6.62 metres')).toHaveLength(0);
+    // (a report after the withdrawal that repeats the value is still a misreport)
+    const later = await check({ ...docs, 'c.txt': ['The river at Dunmoor peaked at 6.85 metres at 04:00 on Monday, the weather service said.', '2026-01-14'] });
+    expect(later.involving('6.85 metres', '6.62 metres').length).toBeGreaterThan(0);
+  });
+
+  test('a value withdrawn in its own sentence, with its conversion; not a figure before another that is withdrawn', async () => {
+    const r = await check({
+      'a.txt': ['The harbour gauge recorded a surge of 2.9 metres (9.5 feet) at 10:20 on Sunday, the coastguard said.', '2026-02-01'],
+      'b.txt': ['The checked peak surge at the harbour gauge was 2.6 m at 10:20 on Sunday. The 2.9 m reported on Sunday included wave run-up; it has been withdrawn.', '2026-02-02'],
+    });
+    expect(r.involving('2.9 metres', '2.6 m')).toHaveLength(0);
+    expect(r.involving('9.5 feet', '2.6 m')).toHaveLength(0);
+    const s = await check({
+      'a.txt': ['The harbour gauge recorded a surge of 2.9 metres at 10:20 on Sunday, the coastguard said.', '2026-02-01'],
+      'b.txt': ['The checked peak surge at the harbour gauge was 2.6 m at 10:20 on Sunday. A reading of 3.3 m from a second gauge has been withdrawn.', '2026-02-02'],
+    });
+    expect(s.involving('2.9 metres', '2.6 m').length).toBeGreaterThan(0);
+  });
+
+  test("a fire's burned area is one fact however it is named; a spell's increment is not it", async () => {
+    const r = await check({
+      'a.txt': ['The Orrin Ridge fire has burned 6,400 hectares and is 15% contained, the fire service said on Thursday.', '2026-07-16'],
+      'b.txt': ['Thursday: the blaze now covers 8,100 hectares, according to the fire service.', '2026-07-16'],
+      'c.txt': ['Crews said the fire burned through another 1,300 hectares overnight.', '2026-07-16'],
+    });
+    expect(r.involving('6,400 hectares', '8,100 hectares')).toHaveLength(1);
+    expect(r.involving('1,300 hectares')).toHaveLength(0);
+    // (an area with no fire in its sentence keeps its own name)
+    const s = await check({
+      'a.txt': ['The Orrin Ridge fire has burned 6,400 hectares, the fire service said on Thursday.', '2026-07-16'],
+      'b.txt': ['The nature reserve covers 8,100 hectares of wetland.', '2026-07-16'],
+    });
+    expect(s.involving('6,400 hectares', '8,100 hectares')).toHaveLength(0);
+  });
+
+  test("a segment that grew its revenue by a share is no rival of the group's revenue growth", async () => {
+    const r = await check({
+      'a.txt': 'Group revenue rose 5.2% to 3.1 billion euros in 2025.\n\nGarden Tools grew revenue by 9.4% while the market contracted, and its margin reached 12.6%.',
+      'b.txt': 'Revenue rose 5.2% to 3.1 billion euros in 2025, the company said.',
+    });
+    expect(r.involving('9.4%')).toHaveLength(0);
+  });
+
+  test('sums that two different rates would cost are two facts; one rate costed twice is one', async () => {
+    const r = await check({
+      'a.txt': ['The council has offered bus drivers 2.5%, which it says would cost 18 million euros a year. The union wants 7%. That would cost 51 million euros a year.', '2026-02-10'],
+      'b.txt': ['The union\'s demand for a 7% rise would cost about 60 million euros a year, the mayor said.', '2026-02-10'],
+    });
+    expect(r.involving('18 million euros a year')).toHaveLength(0);
+    expect(r.involving('51 million euros a year', 'about 60 million euros a year')).toHaveLength(1);
+  });
+
   test('a delay is one thing however it is dated or phrased', async () => {
     const r = await check({
       'a.txt': ['Line 4 opens 14 months late, the ministry said.', '2025-10-14'],
@@ -724,6 +782,30 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('Some 480', '640')).toHaveLength(0);
     expect(r.involving('14', '22')).toHaveLength(0);
     expect(r.involving('640', '520')).toHaveLength(1);
+  });
+
+  test('a place the whole is split into in its sentence is a part of it, not a rival of another report of that place', async () => {
+    const r = await check({
+      'a.txt': ['The fire service says 65 homes have been destroyed: 38 in Arlow, 21 in Penmoor and 6 in Tessick.', '2026-08-05'],
+      'b.txt': ['In Penmoor, 33 homes have been destroyed.', '2026-08-06'],
+    });
+    expect(r.involving('65', '33')).toHaveLength(0);
+    // (a whole not split by places is still compared)
+    const s = await check({
+      'a.txt': ['The fire service says 65 homes have been destroyed.', '2026-08-05'],
+      'b.txt': ['In Penmoor, 33 homes have been destroyed.', '2026-08-06'],
+    });
+    expect(s.involving('65', '33')).toHaveLength(1);
+  });
+
+  test('soldiers sent to a disaster zone on different days are two deployments; on one day, one count', async () => {
+    const r = await check({
+      'a.txt': ['The prime minister declared an emergency and ordered 900 soldiers to the flooded valley.', '2026-05-04'],
+      'b.txt': ['Some 1,800 troops and 12 helicopters have been sent in.', '2026-05-06'],
+      'c.txt': ['The army said 1,300 troops and 12 helicopters have been sent in.', '2026-05-06'],
+    });
+    expect(r.involving('900', 'Some 1,800')).toHaveLength(0);
+    expect(r.involving('Some 1,800', '1,300')).toHaveLength(1);
   });
 
   test('a crowd that "flooded into" the capital, "walked" its route, or that a march "drew" is the crowd that marched', async () => {

@@ -61,6 +61,15 @@ describe('time', () => {
     expect(claim('The toll rose to 45.', '45', '2022-10-16').time).toMatchObject({ start: '2022-10-16', text: 'document date' });
   });
 
+  test('a time in a relative clause closed before the figure dates that clause, when the sentence has another', () => {
+    // 2026-03-02 is a Monday
+    const c = claim('Divers found another body on Sunday, near the pier where the ferry sank on Friday, bringing the toll to nine.', 'nine', '2026-03-02');
+    expect(c.time).toMatchObject({ start: '2026-03-01' });
+    // (the only time of the sentence still dates it; a time in the figure's own clause is its own)
+    expect(claim('Near the pier where the ferry sank on Friday, divers have now found nine bodies.', 'nine', '2026-03-02').time).toMatchObject({ start: '2026-02-27' });
+    expect(claim('The ferry, which sailed on Friday, carried 212 passengers.', '212', '2026-03-02').time).toMatchObject({ start: '2026-02-27' });
+  });
+
   test('rolling periods and the year so far', () => {
     expect(claim('Forces retook 75 villages in the last month.', '75', '2022-10-14').time).toMatchObject({ start: '2022-09-14', end: '2022-10-14' });
     expect(claim('The army recruited 190,000 volunteers so far this year.', '190,000', '2024-07-04').time).toMatchObject({ start: '2024-01-01', end: '2024-07-04' });
@@ -400,6 +409,22 @@ describe('results periods and measures', () => {
     expect(claim('The government has offered 3.5%, which it says would cost €410 million a year.', '€410 million a year', '2026-03-17').holder).toBe('3.5%');
     expect(claim('The union\'s demand for a 9% rise would cost about €1.05 billion a year.', 'about €1.05 billion a year', '2026-03-17').holder).toBe('9% rise');
     expect(claim('The new hospital would cost €410 million.', '€410 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
+  });
+
+  test('a named subject that grew its measure by a share holds that share', () => {
+    expect(claim('Garden Tools grew revenue by 4.4% as mower sales recovered.', '4.4%', '2026-02-20').holder).toBe('Garden Tools revenue');
+    expect(claim('Outdoor Living increased its sales by 7.2%.', '7.2%', '2026-02-20').holder).toBe('Outdoor Living sales');
+    // (not a subject that is no name, nor a level the measure grew to)
+    expect(claim('The group grew revenue by 4.4%.', '4.4%', '2026-02-20').holder ?? '').not.toMatch(/group revenue/i);
+    expect(claim('Garden Tools grew revenue to 12% of the total.', '12%', '2026-02-20').holder ?? '').not.toBe('Garden Tools revenue');
+  });
+
+  test('a pronoun that costs a sum is the rate of the sentence before', () => {
+    expect(claim('The board proposes a 4.5% fare rise. It would cost commuters €62 million a year.', '€62 million a year', '2026-03-17').holder).toMatch(/^4\.5%/);
+    expect(claim('Nurses want 12%. The treasury says that would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder).toMatch(/^12%/);
+    // (not a relative clause, nor a rate two sentences back)
+    expect(claim('Inflation reached 5%. The council backed a tunnel that will cost €40 million.', '€40 million', '2026-03-17').holder ?? '').not.toMatch(/%/);
+    expect(claim('Nurses want 12%. Talks resume on Monday. It would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder ?? '').not.toMatch(/%/);
   });
 
   test('"beats forecasts as profit climbs 12.7%": a forecast beaten is no forecast clause', () => {

@@ -129,6 +129,13 @@ describe('events and labels', () => {
     // (money too; a share keeps its own reading)
     expect(noun('Revenue: €4.8 billion in the quarter, up 5%.', '€4.8 billion').measure).toBe('Revenue');
   });
+  test('a label before a colon names a count whose line goes on with its place', () => {
+    expect(noun('- Volunteers: 2,300 in 19 villages, including 640 in Orvana.', '2,300').measure).toBe('Volunteers');
+    expect(noun('Ambulances: 140 nationwide, most of them in the south.', '140').measure).toBe('Ambulances');
+    // (not a count that goes on otherwise, nor a label that names nothing counted)
+    expect(noun('Volunteers: 2,300 and still rising, the mayor hopes.', '2,300').measure).toBe('count');
+    expect(noun('Match day in Orvana: 40,000 in the stadium?', '40,000').measure).not.toBe('Match day');
+  });
 });
 
 describe('a change by a share', () => {
