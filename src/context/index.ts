@@ -94,6 +94,8 @@ function clockMinutes(hour: string, minutes: string, ap: string | undefined): nu
 }
 
 /** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
+/** A sentence that names its period only by reference to the report's: "in the quarter", "during the half". */
+const THE_PERIOD = /\b(?:in|during|for|over|across)\s+the\s+(?:quarter|half|half-year|period)\b/i;
 const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
@@ -326,7 +328,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       readingClock = h ? clockMinutes(h[1]!, '00', h[2]) : sentenceClock;
       if (readingClock !== null) paraClock = { block: blockStart, clock: readingClock };
     }
-    if (time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent') && (!m.role || m.role === 'change') && !snapshot) {
+    // (and any figure of a sentence that names the period only as "the quarter": "we added 240,000 mobile customers in
+    // the quarter")
+    if (time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent' || THE_PERIOD.test(sentence)) && (!m.role || m.role === 'change') && !snapshot) {
       const { period, headingPeriods } = reportPeriods();
       if (period || headingPeriods.length) {
         while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;

@@ -386,6 +386,14 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     }
   }
   out.sort((a, b) => a.start - b.start);
+  // "between July and September": one span from the first to the end of the second
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (!a.ref.start || !b.ref.end || a.ref.start > b.ref.end || !/^\s+and\s+$/i.test(sentence.slice(a.end, b.start)) || !/\bbetween\s+$/i.test(sentence.slice(Math.max(0, a.start - 9), a.start))) continue;
+    const start = a.start - (/\bbetween\s+$/i.exec(sentence.slice(Math.max(0, a.start - 9), a.start))![0].length);
+    out.splice(i, 2, { start, end: b.end, ref: { start: a.ref.start, end: b.ref.end, text: sentence.slice(start, b.end) } });
+  }
   if (cache.size > 20000) cache.clear();
   cache.set(key, out);
   return out;

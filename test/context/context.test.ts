@@ -215,6 +215,24 @@ describe('time', () => {
   });
 });
 
+describe('periods named in passing', () => {
+  test('"between July and September" is one span, from the first month to the end of the second', () => {
+    const t = claim('The company signed up 610,000 new mobile customers between July and September.', '610,000', '2025-11-05').time;
+    expect([t?.start, t?.end]).toEqual(['2025-07-01', '2025-09-30']);
+    // (days too: "between Monday and Wednesday")
+    const d = claim('Between Monday and Wednesday 40 people died in the floods.', '40', '2025-11-05').time;
+    expect([d?.start, d?.end]).toEqual(['2025-11-03', '2025-11-05']);
+  });
+
+  test('"in the quarter" takes the period the report is about, for counts too', () => {
+    const report = '# Third-quarter results\n\nRevenue rose to €14.6 billion in the third quarter.\n\nWe added 240,000 mobile customers in the quarter.\n\nWe now have 11.8 million customers.';
+    const t = claim(report, '240,000', '2025-11-04').time;
+    expect([t?.start, t?.end]).toEqual(['2025-07-01', '2025-09-30']);
+    // (a count with no such words stays a count of the report's day)
+    expect(claim(report, '11.8 million', '2025-11-04').time?.start).toBe('2025-11-04');
+  });
+});
+
 describe('headlines', () => {
   test('a bare count in a headline takes what the article counts with the same number', () => {
     const text = '# Strike day: 65,000 or 300,000?\n\nPolice said 65,000 people took part in the march. The organisers said 300,000 people marched.\n';
