@@ -53,6 +53,16 @@ export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon,
  */
 export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<string, string>, lex: Lexicon): void {
   if (!defined.size) return;
+  // ("Net debt was 14.58 billion crowns" in a paper that never says which crowns, where the company's report defines
+  // "Caldric crowns (CDK)": the count of crowns is an amount of that currency)
+  for (const c of claims) {
+    if (c.unit !== 'count' || !c.noun || c.per) continue;
+    const code = defined.get(c.noun);
+    // (the word after this figure or, for "from 17.35 billion a year earlier", after an amount of its sentence)
+    if (!code || !new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+${c.noun}s?\\b`, 'i').test(c.sentence)) continue;
+    c.unit = code;
+    c.dimension = 'currency';
+  }
   const rename = new Map<string, string>();
   for (const [stem, code] of defined) {
     const derived = derivedCurrencyCode(stem);

@@ -1651,3 +1651,15 @@ describe('verbs of one direction', () => {
     expect(rise.involving('941 hPa', '962 millibars')).toEqual([]);
   });
 });
+
+describe('a currency one report defines, named by its word in another', () => {
+  test('"14.85 billion crowns" in a paper is an amount in the crowns the report defines (Caldric crowns, CDK)', async () => {
+    const report = 'Amounts in Caldric crowns (CDK). Net debt was CDK 14.58 billion at 30 June 2026, against CDK 15.1 billion a year earlier.';
+    const r = await check({ 'report.txt': [report, '2026-07-30'], 'paper.txt': ['Net debt was 14.85 billion crowns at the end of June, the company said.', '2026-07-31'] });
+    expect(r.claim('14.85 billion').unit).toBe('CDK');
+    expect(r.claim('14.85 billion').dimension).toBe('currency');
+    // (crowns of no currency the run defines stay a count of crowns)
+    const other = await check({ 'paper.txt': ['The jeweller sold 14.85 billion crowns worth of rings, it said.', '2026-07-31'] });
+    expect(other.claims[0]!.unit).not.toBe('CDK');
+  });
+});
