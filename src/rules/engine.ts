@@ -1174,7 +1174,10 @@ class Engine {
           // "at an 11 a.m. briefing … 23 dead")
           const ta = a.clock ?? (rel.crossDocument ? null : a.dayClock);
           const tb = b.clock ?? (rel.crossDocument ? null : b.dayClock);
-          if (rising && rel.time === 'same' && (ta != null) !== (tb != null)) {
+          // (not two sums of money from two named sources: "the ministry puts damage at 1.8 billion" and the institute's
+          // "higher estimate of 3.2 to 3.6 billion" are rival estimates, not readings on the way up)
+          const rivalSums = /^[A-Z]{3}$/.test(ka.family) && !!a.attributionKey && !!b.attributionKey && a.attributionKey !== b.attributionKey;
+          if (rising && rel.time === 'same' && (ta != null) !== (tb != null) && !rivalSums) {
             const [timed, whole, kt, kw] = ta != null ? [a, b, ka, kb] : [b, a, kb, ka];
             if (kt.whi < kw.wlo) {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);

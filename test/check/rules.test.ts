@@ -1663,3 +1663,11 @@ describe('a currency one report defines, named by its word in another', () => {
     expect(other.claims[0]!.unit).not.toBe('CDK');
   });
 });
+
+describe('rival estimates of a sum', () => {
+  test("two named sources' damage estimates are rivals, not readings of the day on the way up", async () => {
+    const text = "Situation report.\n\nOn Monday evening the finance ministry put direct damage at €1.8 billion.\n\nThe economic institute puts direct damage at €3.2 billion to €3.6 billion.";
+    const r = await check({ 'a.txt': [text, '2025-10-20'] });
+    expect(r.involving('€1.8 billion', '€3.2 billion to €3.6 billion').length).toBe(1);
+  });
+});
