@@ -313,11 +313,12 @@ export class ClaimFacts implements PairFields {
     return this.headMemo;
   }
 
-  /** The time, with a start and an end, is a reporting period (a quarter, a half, a calendar year). */
+  /** The time, with a start and an end, is a reporting period (a quarter, a half, a calendar year, or whole months:
+   * "July to September", a "First nine months" heading). */
   get period(): boolean {
     if (this.periodMemo === undefined) {
       const t = this.time;
-      this.periodMemo = !!t?.start && !!t.end && ((!!t.text && PERIOD_TEXT.test(t.text)) || (t.start.endsWith('-01-01') && t.end.endsWith('-12-31') && t.start.slice(0, 4) === t.end.slice(0, 4)));
+      this.periodMemo = !!t?.start && !!t.end && ((!!t.text && PERIOD_TEXT.test(t.text)) || (t.start.endsWith('-01-01') && t.end.endsWith('-12-31') && t.start.slice(0, 4) === t.end.slice(0, 4)) || wholeMonths(t.start, t.end));
     }
     return this.periodMemo;
   }
@@ -382,6 +383,14 @@ function sameThing(a: ClaimFacts, b: ClaimFacts): boolean {
 /** "up from 17 on Tuesday": an earlier value with its own date states the figure of that date. */
 function datedHistory(x: ClaimFacts, y: ClaimFacts): boolean {
   return x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
+}
+
+/** From the first of a month to the last day of a month (two months or more): "July to September", "January-September". */
+function wholeMonths(start: string, end: string): boolean {
+  if (!start.endsWith('-01') || start.length !== 10 || end.length !== 10) return false;
+  const d = new Date(`${end}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1 && end.slice(0, 7) !== start.slice(0, 7);
 }
 
 /** A reporting period (a quarter, a half, a full year) and another period of other extent. */

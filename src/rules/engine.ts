@@ -498,7 +498,9 @@ class Engine {
           // change of the margin)
           const nr = this.keyOf.get(r)?.noun;
           const nc = curs.length === 1 ? this.keyOf.get(curs[0]!)?.noun : null;
-          if (curs.length === 1 && prev.value && !(prev.unit === 'percent' && nr && nc && nr !== nc)) {
+          // (nor a change of another thing of the sentence: "profits leapt 13.5%, while its revenue swelled to 14.62bn,
+          // up from 13.85bn")
+          if (curs.length === 1 && prev.value && !(nr && nc && nr !== nc && (prev.unit === 'percent' || (PEOPLE_OR_MONEY_NOUN.test(nr) && PEOPLE_OR_MONEY_NOUN.test(nc))))) {
             const cur = curs[0]!;
             const rule = this.ruleFor('percentage', r, cur, prev);
             if (rule) {
@@ -1563,6 +1565,8 @@ function unitWord(u: string): string {
 // (not "a new national record", "a new high": a record is a level, not a count of new ones)
 /** A row or list item that breaks down the one above it: "of which postpaid", "o/w fibre", "incl. VAT". */
 const SUB_ROW = /^[\s*•·–+-]*(?:of which|of whom|o\/w|incl\.|including|thereof|among them)\b/i;
+/** Nouns of results ("profits leapt 13.5%, while its revenue swelled to 14.62bn"): a change of one is no change of another. */
+const PEOPLE_OR_MONEY_NOUN = /^(?:profit|revenue|sale|earnings|income|turnover|ebitda|ebit|cost|dividend|margin|debt|loss)$/;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */

@@ -1671,3 +1671,20 @@ describe('rival estimates of a sum', () => {
     expect(r.involving('€1.8 billion', '€3.2 billion to €3.6 billion').length).toBe(1);
   });
 });
+
+describe('whole months are a period of their own', () => {
+  test('a "First nine months" section\'s net profit is no rival of "July to September"\'s', async () => {
+    const report = '# Interim report\n\n## Third quarter\n\nNet profit rose 13.5% to €1.94 billion.\n\n## First nine months (January-September 2025)\n\nNet profit for the period rose 10.7% to €5.38 billion from €4.86 billion.';
+    const r = await check({ 'a.md': [report, '2025-11-04'], 'b.txt': ['Net profit for July to September came in at €1.94 billion, the company said.', '2025-11-04'] });
+    expect(r.involving('€5.38 billion', '€1.94 billion')).toEqual([]);
+    const wrong = await check({ 'a.md': [report, '2025-11-04'], 'b.txt': ['Net profit for January to September came in at €5.83 billion, the company said.', '2025-11-04'] });
+    expect(wrong.involving('€5.38 billion', '€5.83 billion').length).toBe(1);
+  });
+
+  test('a change of profit is not checked against the levels of revenue in its sentence', async () => {
+    const r = await check({ 'a.txt': ["The firm's profits leapt 13.5% over the summer, while its revenue swelled to €14.62bn, up from €13.85bn.", '2025-11-05'] });
+    expect(r.findings).toEqual([]);
+    const rev = await check({ 'a.txt': ["The firm's revenue leapt 13.5% over the summer to €14.62bn, up from €13.85bn.", '2025-11-05'] });
+    expect(rev.findings.length).toBe(1);
+  });
+});
