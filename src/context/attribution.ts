@@ -161,6 +161,14 @@ function ownSource(t: Tokens, figAt: number): Attribution | null {
     else if (tokText(t, j) === "'") j -= 1;
     if (j >= 0 && (SOURCE_NOUNS.has(lw(t, j)) || isCapitalised(t, j))) return sourceBefore(t, j);
   }
+  // a label that starts the sentence: "Police: 68,000 in Varnholm.", "The JUF: 240,000." (a source noun or an acronym)
+  if (k >= 1 && tokText(t, k) === ':') {
+    let j = k - 1;
+    while (j > 0 && t.kind[j - 1] === T_WORD && (isCapitalised(t, j - 1) || SOURCE_NOUNS.has(lw(t, j - 1)))) j--;
+    const label = t.text.slice(t.start[j]!, t.end[k - 1]!);
+    const lead = t.text.slice(0, t.start[j]!);
+    if (k - j <= 3 && /^[^a-z]*$/.test(lead) && !ESTIMATE_WORDS.has(lw(t, k - 1)) && (SOURCE_NOUNS.has(lw(t, k - 1)) || /(?:^|\s)[A-Z]{2,5}$/.test(label))) return make(t, j, k - 1);
+  }
   // gapped: "... and the unions 2.5 million" — a source noun phrase right before the figure, after "and"/","
   if (k >= 1 && t.kind[k] === T_WORD && SOURCE_NOUNS.has(lw(t, k))) {
     let j = k;

@@ -408,6 +408,9 @@ function applyLinks(t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Descripti
 // ("…, government says 412,000", "CountPoint made it 47,800", "police put the figure at 31,000")
 const SAYS_BEFORE = /\b(?:(?:says?|said|claims?|claimed|puts?|estimates?|estimated|counts?|counted|reports?|reported)(?:\s+(?:it|the (?:figure|number|total|crowd|turnout|count))\s+at)?|(?:made|makes?)\s+it(?:\s+at)?)\s+["“‘']?(?:(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)\s+)?$/i;
 
+/** A source's name as the label of a count: "Police: 68,000 in Varnholm.", "14:05 — The JUF: 240,000." */
+const SOURCE_LABEL_BEFORE = /(?:^|[.!?—–\n][ \t]*)(?:[Tt]he )?(?:[Pp]olice|[Uu]nions?|[Oo]rgani[sz]ers|(?!TOTAL\b)[A-Z]{2,5}):[ \t]?$/;
+
 /** Words before a share that make it an estimate of the share named before ("a figure of", "said that"). */
 const ESTIMATE_BEFORE = /(?:\b(?:figure|estimate|tally|count|number)\b[^.;!?]{0,40}|\b(?:says?|said|claims?|claimed|estimated?s?|reported|reports?)\s+(?:(?:on|by)\s+\w+\s+)?(?:that\s+)?(?:just\s+|only\s+|about\s+|around\s+|some\s+)?)$/i;
 
@@ -453,7 +456,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
     // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
-    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !/^estimated\s/i.test(m.text)) continue;
+    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun));
     if (!src) continue;

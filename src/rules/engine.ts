@@ -614,6 +614,9 @@ class Engine {
             // ("nationwide" is the whole, never one of its parts)
             if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.scopeKey === 'national' || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
             if (c.role && c.role !== 'subset') continue;
+            // (a live report's entries at other times of the day are no breakdown of this one: "16:10 – Police: 31,000 in
+            // the capital", "17:05 – … 47,800 marched in Kessenburg")
+            if (c.clock != null && t.clock != null && c.clock !== t.clock) continue;
             // ("12 confirmed dead: seven in Ambry, three in Calloway …": parts of the total told with them, checked there)
             if (c.role === 'subset' && list.some((o) => o !== c && !o.role && !o.scopeKey && o.sentenceStart === c.sentenceStart && o.value > c.value && o.span.start < c.span.start)) continue;
             // police counts are parts of the police total, not of the organisers' claim

@@ -1172,6 +1172,14 @@ describe('sum: stated parts and stated total', () => {
     expect(two.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
   });
 
+  test("a live report's entries at other times of the day are no breakdown of a later total", async () => {
+    const doc = (stamp: (t: string) => string) => `---\ndate: 2026-05-09\n---\n# Strike day live\n\n${stamp('14:10')}In Belmore, 8,000 people are marching.\n\n${stamp('14:30')}In Tarsk, 6,000 people are marching.\n\n${stamp('17:05')}Nationwide, 12,500 people are marching.\n`;
+    const live = await check({ 'a.md': doc((t) => `**${t}** – `) });
+    expect(live.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    const report = await check({ 'a.md': doc(() => '') });
+    expect(report.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+
   test('a list of labelled amounts must add up to the labelled total under it', async () => {
     const bad = await check({ 'a.md': 'Funding:\n\n- National government: €1.2 billion\n- European Union (Cohesion Fund): €450 million\n- City of Corvale: €1.5 billion\n- Total: €3.35 billion\n' });
     const f = bad.findings.filter((x) => x.rule === 'parts-sum');

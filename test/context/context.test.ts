@@ -21,6 +21,13 @@ describe('attribution', () => {
     expect(claim('Forces retook 75 villages, according to the Ministry for Reintegration.', '75').attribution).toMatch(/Ministry for Reintegration/);
   });
 
+  test('a source named as the label of a count ("Police: 68,000", "The JUF: 240,000"); a place label names no source', () => {
+    expect(claim('Police: 68,000 in Varnholm.', '68,000').attributionKey).toBe('police');
+    expect(claim('14:05 — The JUF: 240,000.', '240,000').attributionKey).toBe('juf');
+    expect(claim('Castrell: 38,500', '38,500').attribution).toBeNull();
+    expect(claim('TOTAL: 90,000', '90,000').attribution).toBeNull();
+  });
+
   test('"As originally reported, …" names no source', () => {
     expect(claim('As originally reported, net profit for 2024 was €4.96 billion.', '€4.96 billion', '2026-02-12').attribution).toBeNull();
     expect(claim('The ministry first reported 45 deaths.', '45', '2026-02-12').attributionKey).toBe('ministry');

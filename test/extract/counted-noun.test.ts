@@ -148,3 +148,13 @@ describe('a change by a share', () => {
     expect(() => noun('We met by a quarter past five.', 'a quarter')).toThrow();
   });
 });
+
+describe('a count labelled with its source counts what the text counted before', () => {
+  test('"Police: 68,000 in Varnholm." after a count of marchers', () => {
+    expect(noun('Police said 65,000 people marched. Police: 68,000 in the old town. The JUF: 240,000.', '68,000').noun).toBe('person');
+    expect(noun('Police said 65,000 people marched. Police: 68,000 in the old town. The JUF: 240,000.', '240,000').noun).toBe('person');
+  });
+  test('a label that names no source does not', () => {
+    expect(noun('Police said 65,000 people marched. Goals: 3.', '3').noun).toBeNull();
+  });
+});
