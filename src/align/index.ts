@@ -433,7 +433,6 @@ export function relate(a: ClaimContext, b: ClaimContext, ka: ClaimKey, kb: Claim
   return relateFacts(new ClaimFacts(a, ka), new ClaimFacts(b, kb));
 }
 
-/** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
 /** The hours of the parts of the day, minutes after midnight ("evening": 17:00–22:00). */
 const DAY_PARTS: Record<string, [number, number]> = { morning: [300, 720], afternoon: [720, 1080], evening: [1020, 1320], night: [1200, 1440] };
 
@@ -449,6 +448,7 @@ function clockInPart(clock: string, moment: string): boolean {
   return m >= lo && m <= hi;
 }
 
+/** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;

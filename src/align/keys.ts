@@ -138,7 +138,7 @@ function predicatesOf(sentence: string, lex: Lexicon): Set<string> {
 /** Verbs of a change by their direction (stems as predicatesOf makes them). */
 const DIRECTION: Record<string, string> = Object.fromEntries([
   ...['fall', 'fell', 'drop', 'plung', 'plummet', 'sink', 'sank', 'dip', 'declin', 'decreas', 'slump', 'tumbl', 'slid', 'slip', 'dive', 'div', 'nosediv', 'shrink', 'shrank'].map((w) => [w, '(down)']),
-  ...['ris', 'rose', 'climb', 'soar', 'surg', 'jump', 'increas', 'rocket', 'skyrocket', 'leap', 'leapt', 'spik', 'grow', 'grew', 'swell', 'swell'].map((w) => [w, '(up)']),
+  ...['ris', 'rose', 'climb', 'soar', 'surg', 'jump', 'increas', 'rocket', 'skyrocket', 'leap', 'leapt', 'spik', 'grow', 'grew', 'swell'].map((w) => [w, '(up)']),
 ]);
 
 const LENGTH_M: Record<string, number> = { km: 1000, m: 1, cm: 0.01, mm: 0.001, mi: 1609.344, ft: 0.3048, in: 0.0254, yd: 0.9144, nmi: 1852 };

@@ -93,9 +93,9 @@ function clockMinutes(hour: string, minutes: string, ap: string | undefined): nu
   return h * 60 + Number(minutes);
 }
 
-/** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
 /** A sentence that names its period only by reference to the report's: "in the quarter", "during the half". */
 const THE_PERIOD = /\b(?:in|during|for|over|across)\s+the\s+(?:quarter|half|half-year|period)\b/i;
+/** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
 const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */

@@ -170,11 +170,12 @@ const BARE_FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d
 /** "half-year" on its own (not "first half-year", not "a half-year ago"). */
 const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
 /** "the first six months" with no month or year after it (MONTHS_TO reads those). */
+const FIRST_MONTHS_CUE = /\bfirst\s+(?:three|six|nine|3|6|9)\s+months\b/i;
+const FIRST_MONTHS = /\bfirst\s+(three|six|nine|3|6|9)\s+months\b(?!\s+(?:to|ended|ending|through|of)\b)/gi;
+/** "over nine months", "nine-month revenue" (see readTimeExpressions), in a sentence with a word of results. */
 const MONTHS_SPAN_CUE = /\b(?:three|six|nine)[-\s]months?\b/i;
 const MONTHS_SPAN = /\b(?:over|for|in)\s+(?:the\s+)?(three|six|nine)\s+months\b(?!\s+(?:to|ended|ending|through|of|since|after|before|ago|later|earlier|from|until)\b)|\b(three|six|nine)-month\b(?!\s+(?:high|low|delay|wait|ban|strike|contract|extension|period\s+(?:to|ended|ending)))/gi;
 const RESULTS_WORD = /\b(?:revenue|sales|profits?|earnings|ebitda|ebit|income|turnover|margin|cash\s+flow|losses|customers|subscribers|passengers)\b/i;
-const FIRST_MONTHS_CUE = /\bfirst\s+(?:three|six|nine|3|6|9)\s+months\b/i;
-const FIRST_MONTHS = /\bfirst\s+(three|six|nine|3|6|9)\s+months\b(?!\s+(?:to|ended|ending|through|of)\b)/gi;
 const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTHS_TO = new RegExp(
   `\\b(?:the\\s+)?(?:first\\s+)?(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:(?:to|ended|ending|through)\\s+(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\b(?:\\s+\\d{1,2}\\b)?(?:,?\\s+((?:19|20)\\d\\d))?|of\\s+(?:the\\s+(?:financial\\s+|fiscal\\s+)?year|(this|the)\\s+year|((?:19|20)\\d\\d)))`,

@@ -174,7 +174,8 @@ function settleDate(body: Body, cliDate: string | undefined, bp: Boilerplate): v
     bp,
   );
   if (t?.metaOnly) body.drafts[t.block]!.kind = 'meta';
-  if (t && t.date === (body.date ?? t.date) && body.clock == null) body.clock = t.clock;
+  // (the hour beside the date line, when that date is the document's: not beside another date than --date gives)
+  if (t && body.clock == null && t.date === (body.date ?? (cliDate ? normalizeDate(cliDate) : null) ?? t.date)) body.clock = t.clock;
   if (body.date) return;
   const cli = cliDate ? normalizeDate(cliDate) : null;
   if (cli) {

@@ -257,6 +257,10 @@ describe('plain text', () => {
     const kp = ingestText('KP Wire - Transport\nPublished 08/11/2025 14:22 CET | Updated 15:05 CET\n\nJet lands safely\n\nLANMOUTH, Kaldoria, Nov 8 (KP) - A jet landed.', { id: 'x', path: 'x.txt' });
     expect(kp.date).toBe('2025-11-08');
     expect(kp.clock).toBe(14 * 60 + 22);
+    // (--date of another day: the hour beside the text's date is not that day's)
+    const other = ingestText('KP Wire - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands safely\n\nLANMOUTH, Kaldoria, Nov 8 (KP) - A jet landed.', { id: 'x', path: 'x.txt', date: '2025-11-09' });
+    expect(other.date).toBe('2025-11-09');
+    expect(other.clock ?? null).toBeNull();
     expect(d('KP Wire - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands safely\n\nLANMOUTH, Kaldoria, Aug 11 (KP) - A jet landed.')).toBe('2025-08-11');
     // (without a dateline to settle it, 08/11 stays unknowable)
     expect(d('KP Wire - Transport\nPublished 08/11/2025 14:22 CET\n\nJet lands safely\n\nA jet landed at the airport.')).toBeNull();
