@@ -55,11 +55,15 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
   if (!defined.size) return;
   // ("Net debt was 14.58 billion crowns" in a paper that never says which crowns, where the company's report defines
   // "Caldric crowns (CDK)": the count of crowns is an amount of that currency)
+  const amountOf = new Map<string, RegExp>();
   for (const c of claims) {
     if (c.unit !== 'count' || !c.noun || c.per) continue;
     const code = defined.get(c.noun);
+    if (!code) continue;
     // (the word after this figure or, for "from 17.35 billion a year earlier", after an amount of its sentence)
-    if (!code || !new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+${c.noun}s?\\b`, 'i').test(c.sentence)) continue;
+    let after = amountOf.get(c.noun);
+    if (!after) amountOf.set(c.noun, (after = new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+${c.noun}s?\\b`, 'i')));
+    if (!after.test(c.sentence)) continue;
     c.unit = code;
     c.dimension = 'currency';
   }

@@ -1053,6 +1053,8 @@ class Engine {
         perDoc.set(d, r + 1);
       }
       const facts = block.map((i) => new ClaimFacts(claims[i]!, keys[i]!));
+      // (each figure's window test once per block, not once per pair)
+      const windows = block.map((i) => isWindow(claims[i]!));
       // two figures of different places stated together ("58 arrested nationwide, 37 of them in the capital"): the
       // document explains their scopes, and other reports of the same two figures need no scope note
       const together = new Map<string, ClaimFacts[]>();
@@ -1096,7 +1098,7 @@ class Engine {
           if (corrected.has(fa.claim) || corrected.has(fb.claim)) continue;
           // ("had fallen … in the 12 hours to 9 a.m.", "412mm fell in just 24 hours": the window of another figure of
           // its sentence, not a fact of its own)
-          if (isWindow(fa.claim) || isWindow(fb.claim)) continue;
+          if (windows[x] || windows[y]) continue;
           let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
