@@ -1696,3 +1696,13 @@ describe('whole months are a period of their own', () => {
     expect(rev.findings.length).toBe(1);
   });
 });
+
+describe('evacuation centres open and close', () => {
+  test('312 centres open one day and 318 the next are an update; two counts of one day still conflict', async () => {
+    const say = (n: string) => `The disaster office said ${n} evacuation centres were open across the province.`;
+    const days = await check({ 'a.txt': [say('312'), '2025-09-09'], 'b.txt': [say('318'), '2025-09-10'] });
+    expect(days.involving('312', '318')).toEqual([]);
+    const same = await check({ 'a.txt': [say('312'), '2025-09-09'], 'b.txt': [say('318'), '2025-09-09'] });
+    expect(same.involving('312', '318').length).toBe(1);
+  });
+});
