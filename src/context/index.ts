@@ -28,6 +28,8 @@ export interface ClaimContext extends Claim {
   /** The time stamp of the live-report entry the claim stands in ("16:45 — Police say …"), in minutes after
    * midnight of its date; else null. */
   clock?: number | null;
+  /** The clock is a live report's newest entry's, given to its headline or lead (its latest news), not an entry's own. */
+  latest?: boolean;
   /** The hour its own time expression names ("last night's 7 p.m. briefing", "this morning": minutes after midnight,
    * a part of the day roughly), which orders two figures of one day; else null. */
   dayClock?: number | null;
@@ -65,7 +67,7 @@ function pastEventClause(before: string, docYear: number): boolean {
 const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?/i;
 
 /** An hour of the day a sentence dates its news by, without minutes: "at an 11 a.m. briefing", "the 9 a.m. update". */
-const SENTENCE_HOUR = /\b(?:at|by|the|an?)\s+(1[0-2]|0?[1-9])\s*([ap])\.?m\b/i;
+const SENTENCE_HOUR = /\b(?:at|by|the|an?|its|their|[a-z]+day's)\s+(1[0-2]|0?[1-9])\s*([ap])\.?m\b/i;
 
 /** Minutes after midnight of the first clock time in a sentence, or null. */
 function clockIn(sentence: string): number | null {
@@ -74,14 +76,16 @@ function clockIn(sentence: string): number | null {
 }
 
 /** The clock of a time expression: "7 p.m.", "Tue 14 Apr, 19:00", "this morning" (a part of the day, roughly). */
-const TEXT_CLOCK = /\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b|\b(morning|midday|noon|afternoon|evening|tonight|night)\b/i;
+const TEXT_CLOCK = /\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/i;
+const TEXT_DAY_PART = /\b(morning|midday|noon|afternoon|evening|tonight|night)\b/i;
 const DAY_PARTS: Record<string, number> = { morning: 540, midday: 720, noon: 720, afternoon: 900, evening: 1140, tonight: 1320, night: 1320 };
 function clockOfText(text: string): number | null {
+  // (an hour before a part of the day: "last night's 7 p.m. briefing" is at 19:00)
   const m = TEXT_CLOCK.exec(text);
-  if (!m) return null;
-  if (m[1]) return clockMinutes(m[1], m[2] ?? '00', m[3]);
-  if (m[4]) return clockMinutes(m[4], m[5]!, undefined);
-  return DAY_PARTS[m[6]!.toLowerCase()] ?? null;
+  if (m?.[1]) return clockMinutes(m[1], m[2] ?? '00', m[3]);
+  if (m?.[4]) return clockMinutes(m[4], m[5]!, undefined);
+  const p = TEXT_DAY_PART.exec(text);
+  return p ? DAY_PARTS[p[1]!.toLowerCase()] ?? null : null;
 }
 
 /** Minutes after midnight of an hour, its minutes and an optional "a"/"p" ("6", "30", "p" → 18:30). */
@@ -237,6 +241,20 @@ function mergedSpans(mentions: Mention[]): Array<[number, number]> {
   return out;
 }
 
+/** The hour of a live report's newest entry, and where its first stamped entry starts; null with fewer than three stamps. */
+function liveLatest(doc: Document): { clock: number; before: number } | null {
+  const stamps: number[] = [];
+  let before = -1;
+  for (const sg of doc.segments) {
+    const st = ENTRY_STAMP.exec(doc.text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
+    if (!st) continue;
+    if (before < 0) before = sg.start;
+    stamps.push(Number(st[1]) * 60 + Number(st[2]));
+  }
+  if (stamps.length < 3) return null;
+  return { clock: stamps[0]! > stamps[stamps.length - 1]! ? stamps[0]! : stamps[stamps.length - 1]!, before };
+}
+
 export function contextualise(doc: Document, mentions: Mention[], docIndex: number, lex: Lexicon = getLexicon()): ClaimContext[] {
   const out: ClaimContext[] = [];
   const text = doc.text;
@@ -266,6 +284,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // (the sentence names a basis a figure may be stated on: "restated", "reported")
   let basisCue = false;
   let paraClock: { block: number; clock: number } | null = null;
+  // a live report's headline and lead, above its first stamped entry, give its latest news: they are read at the hour
+  // of its newest entry (the first of entries stamped newest first, else the last)
+  const live = mentions.length && doc.segments.length ? liveLatest(doc) : null;
   for (let idx = 0; idx < mentions.length; idx++) {
     const m = mentions[idx]!;
     let blockStart = 0;
@@ -376,7 +397,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // (in a live entry, the hour its paragraph named before is nearer a reading's than the entry's stamp: "15:20 — The
     // 3 p.m. advisory upgrades Ondrea to a typhoon. The central pressure is 956 hPa.")
     const carried = clock !== null && paraClock?.block === blockStart ? paraClock.clock : null;
-    claim.clock = time?.text === 'document date' ? (reading ? readingClock ?? carried ?? clock : clock ?? sentenceClock) : null;
+    const lead = live && m.start < live.before ? live.clock : null;
+    claim.clock = time?.text === 'document date' ? (reading ? readingClock ?? carried ?? clock ?? lead : clock ?? sentenceClock ?? lead) : null;
+    if (lead !== null && claim.clock === lead && clock === null) claim.latest = true;
     claim.dayClock = dayClock;
     out.push(claim);
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)

@@ -56,7 +56,7 @@ const S_VERBS = new Set(['means', 'shows', 'says', 'includes', 'remains', 'needs
 const SUBSET_MODS = new Set(['other', 'another', 'remaining', 'further', 'additional', 'extra', 'more']);
 /** Verbs a holder does something with its figure by ("Green Future won 11.9%", "revenue grew 6% to …"). */
 const HOLDING_VERBS = new Set(['account', 'accounting', 'receive', 'rise', 'grow', 'fall', 'increase', 'reach', 'total', 'totals', 'stand', 'stood', 'stands', 'won', 'wins', 'win', 'took', 'takes', 'take', 'got', 'gets', 'get', 'has', 'had', 'have', 'received', 'receives', 'secured', 'secures', 'captured', 'captures', 'grew', 'grows', 'rose', 'rises', 'fell', 'falls', 'reported', 'reports', 'posted', 'posts', 'generated', 'generates', 'earned', 'earns', 'made', 'makes', 'lost', 'loses', 'scored', 'scores', 'polled', 'polls', 'dropped', 'drops', 'increased', 'decreased', 'climbed', 'slipped', 'gained', 'gains', 'accounted', 'accounts', 'brought', 'brings', 'collected', 'raised', 'raises', 'spent', 'spends', 'owns', 'owned', 'holds', 'held', 'controls', 'controlled', 'contributed', 'contributes', 'added', 'adds', 'is', 'was', 'are', 'were', 'reached', 'reaches', 'totalled', 'totaled', 'hit', 'hits']);
-const NOT_HOLDERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'with', 'by', 'for', 'from', 'of', 'to', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'over', 'under', 'up', 'down', 'just', 'only', 'also', 'meanwhile', 'however', 'overall', 'together', 'alone', 'all', 'both', 'each', 'last', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const NOT_HOLDERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'with', 'by', 'for', 'from', 'of', 'to', 'and', 'but', 'as', 'after', 'before', 'since', 'while', 'when', 'if', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'over', 'under', 'up', 'down', 'just', 'only', 'also', 'meanwhile', 'however', 'overall', 'inland', 'offshore', 'nationwide', 'elsewhere', 'overseas', 'abroad', 'separately', 'overnight', 'together', 'alone', 'all', 'both', 'each', 'last', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** "Of the dead, 71 …": the noun phrase after a sentence-initial "Of the", ending at a comma before the figure. */
 function leadingOf(t: Tokens, ts: number, from: number, lex: Lexicon): { words: string[]; head: number } | null {
@@ -395,7 +395,7 @@ function predicateAfter(t: Tokens, k: number, lex: Lexicon, to: number): boolean
 }
 
 const SKIP_BEFORE = new Set(['to', 'at', 'of', 'by', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'amounted', 'amounts', 'came', 'come', 'comes', 'set', 'pegged', 'stood', 'stands', 'stand', 'reached', 'reach', 'reaches', 'hit', 'hits', 'totalled', 'totaled', 'totals', 'topped', 'tops', 'exceeded', 'exceeds', 'passed', 'surpassed', 'numbered', 'numbers', 'put', 'puts', 'estimated', 'estimates', 'now', 'already', 'had', 'has', 'have', 'will', 'would', 'could', 'than', 'some', 'around', 'about', 'approximately', 'nearly', 'almost', 'still', 'just', 'only', 'also', 'remains', 'remained', 'remain', 'stable', 'and', 'or', 'currently', 'officially', 'reportedly', 'an', 'a', 'the', 'over', 'under', 'below', 'above', 'least', 'most', 'up', 'down', 'roughly', 'nearly', 'more', 'fewer', 'less', 'closer', 'nearer', 'close', 'near', 'worth']);
-const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
+const NP_STOP = new Set(['cent', 'percent', 'pct', 'back', 'away', 'out', 'off', 'home', 'forward', 'aside', 'apart', 'nationwide', 'nationally', 'countrywide', 'worldwide', 'statewide', 'overall', 'altogether', 'alone', 'respectively', 'apiece', 'each', 'next', 'last', 'this', 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'higher', 'lower', 'bigger', 'smaller', 'greater', 'larger', 'fewer', 'more', 'less', 'up', 'down', 'ahead', 'behind', 'earlier', 'later', 'ago', 'said', 'says', 'say', 'told', 'according', 'added', 'reported', 'announced', 'noted', 'stressed', 'warned', 'claimed', 'wrote', 'explained']);
 const TITLE_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'governor', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 function isWord(t: Tokens, i: number): boolean {
@@ -837,6 +837,24 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // the popped trailing verb form
     const vw = findVerbAfterPhrase(t, k, words.length, lex, to);
     if (vw) event = vw;
+  }
+  // "More than 6,000 homes and 18,000 hectares (44,000 acres) of farmland were flooded": the verb of a coordinated
+  // subject is each part's event
+  if (!event && words.length && f.unit === null && lw(t, np.end) === 'and' && (t.kind[np.end + 1] === T_NUM || lex.cardinals.has(lw(t, np.end + 1)))) {
+    let depth = 0;
+    for (let q = np.end + 2; q < to && q < np.end + 16; q++) {
+      const p = tokText(t, q);
+      if (p === '(') depth++;
+      else if (p === ')') depth--;
+      else if ((p === ',' || p === '.') && t.gap[q + 1] === 0 && t.kind[q + 1] === T_NUM) continue;
+      else if (depth === 0 && (p === ',' || p === '.' || p === ';' || p === ':' || lw(t, q) === 'and')) break;
+      else if (depth === 0 && isWord(t, q) && (lex.auxiliaries.has(lw(t, q)) || lex.verbForms.has(lw(t, q)))) {
+        // (what they were doing is no event of theirs: "12 helicopters and 6 air tankers were dropping water")
+        const ev = eventAfter(t, q, lex, to);
+        if (ev && !ev.word.toLowerCase().endsWith('ing')) event = ev;
+        break;
+      }
+    }
   }
   if (!words.length && !distance) {
     weak = true;

@@ -1172,8 +1172,10 @@ class Engine {
           // "61,500 evacuated" and a 14:05 entry's "72,300 people have been evacuated")
           // (of one place: a capital's count and the nation's are told apart by their scopes and sizes, not by their hours)
           if (rising && rel.time === 'same' && (rel.scope === 'same' || (rel.scope === 'one' && pointRatio(ka, kb) < 1.5)) && rel.crossDocument && (a.clock == null || b.clock == null) && a.time?.start === b.time?.start) {
-            const ca = a.clock ?? (this.ofItsDay(a) ? this.docClock.get(a.document) : undefined);
-            const cb = b.clock ?? (this.ofItsDay(b) ? this.docClock.get(b.document) : undefined);
+            // (an hour its sentence names before the report's: "rose to 14 on Thursday, the agency said at its 6 p.m. briefing")
+            // (not the hour of the event: "were injured this morning")
+            const ca = a.clock ?? (this.ofItsDay(a) ? (REPORT_HOUR.test(a.sentence) ? a.dayClock : null) ?? this.docClock.get(a.document) : undefined);
+            const cb = b.clock ?? (this.ofItsDay(b) ? (REPORT_HOUR.test(b.sentence) ? b.dayClock : null) ?? this.docClock.get(b.document) : undefined);
             if (ca !== undefined && cb !== undefined && ca !== cb) rel = { ...rel, time: ca < cb ? 'earlier' : 'later', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
@@ -1186,7 +1188,8 @@ class Engine {
           const rivalSums = /^[A-Z]{3}$/.test(ka.family) && !!a.attributionKey && !!b.attributionKey && a.attributionKey !== b.attributionKey;
           if (rising && rel.time === 'same' && (ta != null) !== (tb != null) && !rivalSums) {
             const [timed, whole, kt, kw] = ta != null ? [a, b, ka, kb] : [b, a, kb, ka];
-            if (kt.whi < kw.wlo) {
+            // (a live report's headline gives its latest count: below another report's count of the day, it conflicts)
+            if (kt.whi < kw.wlo && !timed.latest) {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
               continue;
             }
@@ -1467,8 +1470,12 @@ function readCumulative(c: ClaimContext): boolean {
   const rest = c.sentence.slice(from);
   const stop = rest.search(/[,;.]\s/);
   const clause = c.sentence.slice(0, from) + (stop < 0 ? rest : rest.slice(0, stop));
-  return CUMULATIVE.test(clause) && !/\b(?:still|remain|remains|remained|currently|are\s+in|is\s+in)\b/i.test(rest.slice(0, stop < 0 ? rest.length : stop));
+  // ("540 flights were cancelled today": a count of the day so far, in a report published during it)
+  return (CUMULATIVE.test(clause) || (c.dimension === 'count' && TODAY.test(clause))) && !/\b(?:still|remain|remains|remained|currently|are\s+in|is\s+in)\b/i.test(rest.slice(0, stop < 0 ? rest.length : stop));
 }
+/** An hour a report was given at: "at its 6 p.m. briefing", "the 18:00 bulletin". */
+const REPORT_HOUR = /\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\.?\s+(?:briefing|bulletin|update|advisory|press conference|news conference|statement)\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?:briefing|bulletin|update|advisory)\b/i;
+const TODAY = /\b(?:today|so far this (?:morning|afternoon|evening))\b/i;
 
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
 const DIFFERENCE_AFTER = /^\s*(?:\)\s*)?(?:above|below|higher|lower|warmer|cooler|colder|hotter|more|less)\b/i;
@@ -1509,12 +1516,17 @@ const WITHDRAWN = /\b(?:should not be used|(?:is|was|were|has been|have been) (?
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
+const AT_PEAK = /^[^.;:,]{0,30}?\bat (?:the|its) (?:peak|height)\b/i;
 const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
-  if (x.clock != null || y.clock == null) return false;
+  if (x.clock != null) return false;
+  const rest = x.sentence.slice(x.end - x.sentenceStart, x.end - x.sentenceStart + 80);
+  // ("131,000 households at the peak": a count's peak, and any lower count of it, with or without an hour)
+  if (AT_PEAK.test(rest) && ky.v <= kx.v && !EXTREME_MAX.test(y.measure ?? '') && !AT_PEAK.test(y.sentence.slice(y.end - y.sentenceStart, y.end - y.sentenceStart + 80))) return true;
+  if (y.clock == null) return false;
   // (or the words after it say so: "to 941 hPa (27.79 inHg), the lowest reading of the storm")
-  const after = EXTREME_AFTER.exec(x.sentence.slice(x.end - x.sentenceStart, x.end - x.sentenceStart + 80));
+  const after = EXTREME_AFTER.exec(rest);
   const mx = `${x.measure ?? ''} ${after ? after[1] : ''}`;
   const my = y.measure ?? '';
   if (EXTREME_MAX.test(my) || EXTREME_MIN.test(my)) return false;

@@ -1706,3 +1706,55 @@ describe('evacuation centres open and close', () => {
     expect(same.involving('312', '318').length).toBe(1);
   });
 });
+
+describe('homes and households are one counted thing', () => {
+  test('131,000 households and 121,000 homes without power at the same hour conflict; homes flooded and households paid do not', async () => {
+    const r = await check({
+      'a.txt': ['At 7 p.m. on Monday, 131,000 households in the region were without power.', '2026-01-19'],
+      'b.txt': ['The utility said 121,000 homes were without power at 7 p.m. on Monday.', '2026-01-19'],
+    });
+    expect(r.involving('131,000', '121,000').length).toBe(1);
+    const other = await check({
+      'a.txt': ['More than 6,000 homes and 18,000 hectares of farmland were flooded.', '2025-10-21'],
+      'b.txt': ['So far, 4,870 households have received the emergency payment.', '2025-10-21'],
+    });
+    expect(other.involving('More than 6,000', '4,870')).toEqual([]);
+  });
+});
+
+describe('a live report read at its newest entry, counts of the day so far, the hour of a briefing, a peak', () => {
+  const live = (head: string) => [
+    '<html><head><title>Storm live</title></head><body><article>',
+    `<h1>${head}</h1>`,
+    '<p>22:15</p><p>The regional office says 61 roads were closed at 8 p.m.</p>',
+    '<p>19:25</p><p>The utility says 121,000 homes were without power at 7 p.m.</p>',
+    '<p>08:15</p><p>The utility says 84,000 homes are without power.</p>',
+    '</article></body></html>',
+  ].join('\n');
+  const wire = (n: string) => `19 Jan 2026 11:40 CET\n\nStorm cuts power\n\nThe blizzard cut power to ${n} homes across the coast on Monday morning, the utility said.`;
+  test("a live report's headline is its latest news: above a wire's morning count it is an update", async () => {
+    const up = await check({ 'a.txt': [wire('84,000'), '2026-01-19'], 'b.html': [live('Storm live: 121,000 homes without power'), '2026-01-19'] });
+    expect(up.involving('84,000', '121,000').filter((f) => f.claims.length && f.message.includes('121,000'))).toEqual([]);
+  });
+  test('"540 flights were cancelled today" at 16:30 and a wire\'s "about 400 so far" at 11:40 are readings of one day', async () => {
+    const r = await check({
+      'a.txt': ['19 Jan 2026 11:40 CET\n\nFlights\n\nThe aviation authority said about 400 flights had been cancelled nationwide so far.', '2026-01-19'],
+      'b.html': [['<html><body><article><h1>Live</h1>', '<p>18:05</p><p>The aviation authority says 610 flights were cancelled nationwide today.</p>', '<p>16:30</p><p>The aviation authority says 540 flights were cancelled nationwide today.</p>', '<p>10:50</p><p>Ferries are cancelled.</p>', '</article></body></html>'].join('\n'), '2026-01-19'],
+    });
+    expect(r.involving('about 400', '540')).toEqual([]);
+  });
+  test('unchanged: a toll "at its 6 p.m. briefing" is read at 6 p.m. and still conflicts with a live headline read later', async () => {
+    const r = await check({
+      'a.html': [['<html><body><article><h1>Storm live: death toll rises to 12</h1>', '<p>21:10</p><p>The agency says 12 people are now confirmed dead.</p>', '<p>17:45</p><p>Power is back for many.</p>', '<p>15:20</p><p>The storm is weakening.</p>', '</article></body></html>'].join('\n'), '2025-10-16'],
+      'b.txt': ['16 Oct 2025 21:45\n\nToll rises\n\nThe death toll rose to 14 on Thursday, the agency said at its 6 p.m. briefing.', '2025-10-16'],
+    });
+    expect(r.involving('12', '14').length).toBeGreaterThan(0);
+  });
+  test('"131,000 households at the peak" holds any lower count of the storm; a higher one conflicts', async () => {
+    const say = (n: string) => `The storm cut power to ${n} homes across the region on Monday morning, the utility said.`;
+    const low = await check({ 'a.txt': [say('84,000'), '2026-01-19'], 'b.txt': ['The regional count, 131,000 households at the peak, covers every grid.', '2026-01-20'] });
+    expect(low.involving('84,000', '131,000')).toEqual([]);
+    const high = await check({ 'a.txt': [say('140,000'), '2026-01-19'], 'b.txt': ['The regional count, 131,000 households at the peak, covers every grid.', '2026-01-20'] });
+    expect(high.involving('140,000', '131,000').length).toBe(1);
+  });
+});

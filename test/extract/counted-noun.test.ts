@@ -158,3 +158,26 @@ describe('a count labelled with its source counts what the text counted before',
     expect(noun('Police said 65,000 people marched. Goals: 3.', '3').noun).toBeNull();
   });
 });
+
+describe('the verb of a coordinated subject, and words that are no holder or counted thing', () => {
+  const fig = (text: string, figure: string) => {
+    const m = extract(text).find((x) => x.text === figure);
+    if (!m) throw new Error(`no "${figure}"`);
+    return m;
+  };
+  test('"6,000 homes and 18,000 hectares of farmland were flooded": the homes were flooded too', () => {
+    expect(fig('More than 6,000 homes and 18,000 hectares (44,000 acres) of farmland were flooded.', 'More than 6,000').event).toBe('flood');
+    expect(fig('About 2,000 homes and 300 shops lost power on Monday.', 'About 2,000').event).toBe('lose');
+  });
+  test('unchanged: a list with no verb after it, and a verb after a comma, give no event', () => {
+    expect(fig('It has 400 staff and 20 offices in the region.', '400').event ?? null).toBeNull();
+    expect(fig('The fleet has 85 boats and 12 helicopters, and more were sent.', '85').event ?? null).toBeNull();
+  });
+  test('"Inland, 46 cm of snow had fallen": a sentence adverb is no holder; "overnight" is no counted thing', () => {
+    expect(fig('Inland, 46 cm of snow had fallen at Tollby by 7 a.m.', '46 cm').holder ?? null).toBeNull();
+    expect(fig('The temperature at the pass fell to minus 14C overnight.', 'minus 14C').measure).toBe('temperature');
+  });
+  test('unchanged: a capitalised name before a figure still holds it', () => {
+    expect(fig('Northport, 12 cm, was spared the worst.', '12 cm').holder).toBe('Northport');
+  });
+});
