@@ -98,7 +98,20 @@ function clockMinutes(hour: string, minutes: string, ap: string | undefined): nu
 }
 
 /** A sentence that names its period only by reference to the report's: "in the quarter", "during the half". */
-const THE_PERIOD = /\b(?:in|during|for|over|across)\s+the\s+(?:quarter|half|half-year|period)\b/i;
+const THE_PERIOD = /\b(?:in|during|for|over|across)\s+the\s+(quarter|half|half-year|period)\b/i;
+
+/** The quarter or half of a report period's end a sentence names ("in the quarter" of a half-year report is its second
+ * quarter; "for the half" of a quarter's report is the half that quarter ends); the period itself when it is that long. */
+function periodOfLength(p: TimeRef, months: number): TimeRef {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(p.end ?? '');
+  const s = /^(\d{4})-(\d{2})-01$/.exec(p.start ?? '');
+  if (!months || !m || !s) return p;
+  const span = (Number(m[1]) - Number(s[1])) * 12 + Number(m[2]) - Number(s[2]) + 1;
+  const endMonth = Number(m[2]);
+  if (span === months || endMonth % months !== 0 || (span !== 3 && span !== 6)) return p;
+  const first = endMonth - months + 1;
+  return { start: `${m[1]}-${String(first).padStart(2, '0')}-01`, end: p.end, text: months === 3 ? 'the quarter' : 'the half' };
+}
 /** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
 const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
@@ -351,12 +364,18 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     // (and any figure of a sentence that names the period only as "the quarter": "we added 240,000 mobile customers in
     // the quarter")
-    if (time?.text === 'document date' && (m.dimension === 'currency' || m.dimension === 'percent' || THE_PERIOD.test(sentence)) && (!m.role || m.role === 'change') && !snapshot) {
+    // (and a count under a section heading that names a period of the report: "## The second quarter in brief" —
+    // "Vantora carried 9.8 million passengers")
+    const periodic = m.dimension === 'currency' || m.dimension === 'percent' || THE_PERIOD.test(sentence);
+    if (time?.text === 'document date' && (periodic || m.dimension === 'count') && (!m.role || m.role === 'change') && !snapshot) {
       const { period, headingPeriods } = reportPeriods();
-      if (period || headingPeriods.length) {
-        while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
-        const under = headingAt >= 0 ? headingPeriods[headingAt]!.ref : null;
+      if (headingPeriods.length) while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
+      const under = headingAt >= 0 && headingPeriods.length ? headingPeriods[headingAt]!.ref : null;
+      if (under || (periodic && period)) {
         time = under ? { ...under, text: `${under.text} (the section's heading)` } : period ?? time;
+        // ("revenue for the half rose 8.9%" in a report about the second quarter: the half that quarter ends)
+        const named = THE_PERIOD.exec(sentence)?.[1]?.toLowerCase();
+        if (named && time) time = periodOfLength(time, named === 'quarter' ? 3 : named === 'period' ? 0 : 6);
       }
     }
     const oStart = doc.map.toOriginalStart(m.start);

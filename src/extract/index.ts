@@ -799,6 +799,10 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
   if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
   if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
+  // "up 50% on the 70,000 it claimed then", "up 12% on last year's 3.75 billion": the base of a change
+  let o = f.ts - 1;
+  while (o > from && o > f.ts - 6 && BASE_DETERMINERS.has(tokLower(t, o))) o--;
+  if (tokLower(t, o) === 'on' && o - 1 >= from && (tokText(t, o - 1) === '%' || tokLower(t, o - 1) === 'cent' || tokLower(t, o - 1) === 'percent')) return true;
   // "net profit of €431 million (2023: €562 million)", "(prior year: 9.4%)": the comparison year in brackets
   if (p1 === ':' && f.ts - 3 >= from && tokText(t, f.ts - 3) === '(' && /^(?:fy)?(?:19|20)\d\d$/.test(p2)) return true;
   if (p1 === ':' && f.ts - 4 >= from && tokText(t, f.ts - 4) === '(' && p2 === 'year' && (tokLower(t, f.ts - 3) === 'prior' || tokLower(t, f.ts - 3) === 'previous')) return true;
@@ -819,6 +823,8 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
   }
   return false;
 }
+
+const BASE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'last', 'previous', 'prior', 'year', 'month', 'week', "'", 's', "'s", '’', '’s']);
 
 /** What the earlier value of a change is named as: "from Tuesday's close of €18.75", "from a previous estimate of 52,000". */
 const LEVEL_NOUNS = new Set(['close', 'level', 'figure', 'total', 'estimate', 'peak', 'high', 'low', 'price', 'value', 'count', 'tally', 'reading', 'rate']);

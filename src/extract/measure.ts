@@ -187,8 +187,20 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   while (i >= from && steps < 14) {
     const w = lw(t, i);
     const p = tokText(t, i);
+    // past the period of a change: "fell by 1.07 billion crowns in six months, to 7.85 billion"
+    if (SPAN_UNITS.has(w) && (t.kind[i - 1] === T_NUM || lex.cardinals.has(lw(t, i - 1)))) {
+      let k = i - 2;
+      while (k >= from && (lw(t, k) === 'the' || lw(t, k) === 'past' || lw(t, k) === 'last' || lw(t, k) === 'first')) k--;
+      if (k >= from && SPAN_PREPS.has(lw(t, k))) {
+        steps += i - k + 1;
+        i = k - 1;
+        continue;
+      }
+    }
     // (a currency's code before its amount is the figure's unit, as a sign is: "up from VLD 2.52 billion")
-    if (t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£' || (t.kind[i + 1] === T_NUM && /^[A-Z]{3}$/.test(p))) {
+    // (and the unit word of a figure before it: "by 1.07 billion crowns in six months, to …")
+    const unitWord = isWord(t, i) && (lex.scales.has(lw(t, i - 1)) || t.kind[i - 1] === T_NUM) && !!lex.units.candidates(p, w)?.some((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency');
+    if (unitWord || t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£' || (t.kind[i + 1] === T_NUM && /^[A-Z]{3}$/.test(p))) {
       i--;
       steps++;
       continue;
@@ -311,6 +323,8 @@ const NOT_HOLDING_CHANGE = new Set(['up', 'down', 'went', 'moved', 'changed', 'l
 const OWN_GROWTH = new Set(['grew', 'grows', 'increased', 'increases', 'expanded', 'expands']);
 const OBJECT_CHANGE = new Set(['trims', 'trimmed', 'trim', 'cuts', 'cut', 'raises', 'raised', 'lowers', 'lowered', 'lifts', 'lifted', 'reduces', 'reduced', 'boosts', 'boosted', 'slashed', 'slashes', 'hiked', 'hikes', 'revised', 'revises', 'upgraded', 'downgraded']);
 
+const SPAN_UNITS = new Set(['days', 'weeks', 'months', 'years', 'quarters', 'hours']);
+const SPAN_PREPS = new Set(['in', 'over', 'within', 'during', 'for']);
 const HOLDER_SKIP = new Set(['to', 'per', 'cent', 'percent', 'by', 'and', 'down', 'up', 'points', 'point', 'percentage', 'from', 'or', 'about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'over', 'under', 'more', 'than', 'less', 'at', 'least', 'most', 'a', 'an', 'the', 'euros', 'dollars', 'pounds', 'million', 'billion']);
 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
@@ -870,7 +884,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     }
     // "Net profit climbed 16% to €1.25 billion (from €1.08 billion)": past the change to the subject of its verb
     // ("fell by almost a third, to €431m")
-    const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by|a|an|almost|nearly|about|around|roughly|some|more|than|half|thirds?|quarters?|fifths?|tenths?)$/.test(lw(t, k));
+    // (and the period of the change, and the amount's currency word: "fell by 1.07 billion crowns in six months, to")
+    const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by|a|an|almost|nearly|about|around|roughly|some|more|than|half|thirds?|quarters?|fifths?|tenths?)$/.test(lw(t, k))
+      || (isWord(t, k) && (SPAN_UNITS.has(lw(t, k)) || lex.cardinals.has(lw(t, k)) || /^(?:in|over|the|past|last)$/.test(lw(t, k)) || !!lex.units.candidates(tokText(t, k), lw(t, k))?.some((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency')));
     if (b >= from && amountTok(b) && (lw(t, b + 1) === 'to' || lw(t, b + 1) === 'from')) {
       let c = b;
       let steps = 0;

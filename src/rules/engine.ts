@@ -506,15 +506,19 @@ class Engine {
             if (rule) {
               const ch = ((cur.value - prev.value) / Math.abs(prev.value)) * 100;
               // the figures' own rounding widens the change they imply
-              const pc = (cur.precision ?? 0) / 2;
-              const pv = (prev.precision ?? 0) / 2;
+              // (two amounts of one comparison are written to one precision: "to 65 million, up 75% from 40 million" —
+              // the 40 is no rounded 35 to 45 million beside the 65)
+              const fine = cur.precision && prev.precision && cur.unit === prev.unit ? Math.min(cur.precision, prev.precision) : null;
+              const pc = (fine ?? cur.precision ?? 0) / 2;
+              const pv = (fine ?? prev.precision ?? 0) / 2;
               // ("nearly 85,000" is within a tenth below it, "more than 85,000" within a tenth above, "about 85,000" a
               // twentieth either side)
               const v = cur.value;
               const [cLo, cHi] = cur.qualifier === 'upper' ? [Math.min(v * 0.9, v - pc), v] : cur.qualifier === 'lower' ? [v, Math.max(v * 1.1, v + pc)] : cur.qualifier === 'approx' ? [Math.min(v * 0.95, v - pc), Math.max(v * 1.05, v + pc)] : [v - pc, v + pc];
               const lo = ((cLo - (prev.value + pv)) / Math.abs(prev.value + pv)) * 100;
               const hi = ((cHi - (prev.value - pv)) / Math.abs(prev.value - pv || 1)) * 100;
-              const half = (r.precision ?? 1) / 2;
+              // (a whole per cent stated exactly is no rounded ten: "up 50%" is not 45% to 55%)
+              const half = (r.qualifier === 'exact' ? Math.min(r.precision ?? 1, 1) : r.precision ?? 1) / 2;
               const stated = Math.abs(r.value);
               const ok = stated >= Math.min(Math.abs(lo), Math.abs(hi)) - half - 1e-9 && stated <= Math.max(Math.abs(lo), Math.abs(hi)) + half + 1e-9;
               const pointsAsPercent = cur.unit === 'percent' && Math.abs(Math.abs(cur.value - prev.value) - stated) <= half + pc + pv + 1e-9;

@@ -1758,3 +1758,41 @@ describe('a live report read at its newest entry, counts of the day so far, the 
     expect(high.involving('140,000', '131,000').length).toBe(1);
   });
 });
+
+describe('the half a quarter ends, and counts under a heading that names a period', () => {
+  test('"revenue for the half rose 8.9%" in a second-quarter story is the first half, not the quarter', async () => {
+    const r = await check({
+      'a.txt': ['Second-quarter results\n\nIn the second quarter, revenue rose 9.2% to 10.35 billion crowns.', '2026-07-23'],
+      'b.txt': ['Q2 results\n\nThe airline reported its second-quarter results on Thursday. Revenue for the half rose 8.9% to 18.40 billion crowns.', '2026-07-23'],
+    });
+    expect(r.claim('8.9%').time?.start).toBe('2026-01-01');
+    expect(r.involving('9.2%', '8.9%')).toEqual([]);
+  });
+  test('a count in a "second quarter" section and one in a "first half" section are two periods; two second quarters still conflict', async () => {
+    const report = (q2: string) => `# Interim report\n\n## The second quarter (April-June 2026) in brief\n\n- The airline carried ${q2} passengers, 6.5% more than a year earlier.\n- Revenue rose 9.2% to OKC 10.35 billion.\n\n## The first half (January-June 2026) in brief\n\n- 17.6 million passengers, up 5.4%.\n- Revenue of OKC 18.40 billion, up 8.9%.\n`;
+    const r = await check({ 'a.md': [report('9.8 million'), '2026-07-23'] });
+    expect(r.involving('9.8 million', '17.6 million')).toEqual([]);
+    const two = await check({ 'a.md': [report('9.8 million'), '2026-07-23'], 'b.txt': ['The airline carried 9.1 million passengers in the second quarter.', '2026-07-23'] });
+    expect(two.involving('9.8 million', '9.1 million').length).toBe(1);
+  });
+});
+
+describe('two amounts of one change share a precision', () => {
+  test('"boosted its fund to 65 million, up 75% from 40 million" is a change of 62.5%; "up 63%" holds', async () => {
+    const bad = await check({ 'a.txt': 'The government has boosted its emergency fund to 65 million euros, up 75% from 40 million.' });
+    expect(bad.involving('75%').length).toBe(1);
+    const ok = await check({ 'a.txt': 'The government has boosted its emergency fund to 65 million euros, up 63% from 40 million.' });
+    expect(ok.involving('63%')).toEqual([]);
+  });
+});
+
+describe('the base of a change named after "on"', () => {
+  test('"120,000, up 50% on the 70,000 it claimed then" is a rise of 71%; "4.2 billion, up 12% on last year\'s 3.75 billion" holds', async () => {
+    const bad = await check({ 'a.txt': "The union's own count for the capital, 120,000, was up 50% on the 70,000 it claimed then." });
+    expect(bad.involving('50%').length).toBe(1);
+    expect(bad.claim('70,000').role).toBe('history');
+    const ok = await check({ 'a.txt': "Sales were 4.2 billion euros, up 12% on last year's 3.75 billion." });
+    expect(ok.involving('12%')).toEqual([]);
+    expect(ok.claim('3.75 billion').role).toBe('history');
+  });
+});

@@ -181,3 +181,18 @@ describe('the verb of a coordinated subject, and words that are no holder or cou
     expect(fig('Northport, 12 cm, was spared the worst.', '12 cm').holder).toBe('Northport');
   });
 });
+
+describe('the subject of a change, past its period and its amount', () => {
+  const fig = (text: string, figure: string) => {
+    const m = extract(text).find((x) => x.text === figure);
+    if (!m) throw new Error(`no "${figure}" in ${extract(text).map((x) => x.text).join(' | ')}`);
+    return m;
+  };
+  test('"Net debt fell by 1.07 billion euros in six months, to 7.85 billion euros": the new level is net debt', () => {
+    expect(fig('Net debt fell by 1.07 billion euros in six months, to 7.85 billion euros at the end of June.', '7.85 billion euros').measure).toBe('Net debt');
+    expect(fig('Sales rose 4% over the past nine months to 2.1 billion euros.', '2.1 billion euros').measure).toBe('Sales');
+  });
+  test('unchanged: a level with no change before it', () => {
+    expect(fig('Revenue rose 9.2% to 10.35 billion euros.', '10.35 billion euros').measure).toBe('Revenue');
+  });
+});
