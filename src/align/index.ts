@@ -448,6 +448,15 @@ function clockInPart(clock: string, moment: string): boolean {
   return m >= lo && m <= hi;
 }
 
+const PLACE_READING = /^(?:speed|pressure|temperature|length)$/;
+/** One claim names its place (scope), the other is held by a capitalised name that is not that place. */
+function placeApart(a: ClaimFacts, b: ClaimFacts): boolean {
+  const [s, h] = a.claim.scopeKey && !b.claim.scopeKey ? [a, b] : b.claim.scopeKey && !a.claim.scopeKey ? [b, a] : [null, null];
+  if (!s || !h || !h.claim.holder || !/^[A-Z]/.test(h.claim.holder)) return false;
+  const place = h.claim.holder.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return !s.claim.scopeKey!.includes(place) && !place.includes(s.claim.scopeKey!);
+}
+
 /** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
@@ -462,6 +471,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const hb = b.holderWords;
   const sameHolder = ha.size > 0 && hb.size > 0 && (a.holderSignature === b.holderSignature || ownRow(a, b) || ownRow(b, a) || samePerson(a, b));
   if (ha.size && hb.size && !sameHolder) return notComparable('held by different parties');
+  // a reading at a named station and a table row named for another place: "a gust of 163 km/h at Vik Point" and
+  // "Karsby | highest gust | 118"
+  if (PLACE_READING.test(ka.family) && placeApart(a, b)) return notComparable('readings of different places');
   // a row of a breakdown is a part: only the same row elsewhere is its fact
   if ((a.breakdown && !hb.size) || (b.breakdown && !ha.size)) return notComparable('a row of a breakdown and a figure of no row');
   if (a.subjectFamily) {

@@ -336,7 +336,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
-    const scope = findScope(sentence, rel, relEnd, lex) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
+    const scope = findScope(sentence, rel, relEnd, lex, m.dimension === 'speed' || m.dimension === 'temperature' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence))) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
     // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
     let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
     // "today", "this morning", "tonight": the document's date (a part of it orders two figures of the day)
@@ -397,6 +397,14 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     claim.sentenceStart = ss;
     claim.attributionKey = attr ? attr.key : null;
     claim.scopeKey = scope ? scope.key : null;
+    // (a stated conversion is of the place of the figure it converts: "163 km/h (101 mph) at Vik Point")
+    if (!scope && m.conversionOf != null) {
+      const o = out.length && out[out.length - 1]!.index === m.conversionOf ? out[out.length - 1]! : null;
+      if (o?.scope) {
+        claim.scope = o.scope;
+        claim.scopeKey = o.scopeKey;
+      }
+    }
     claim.docIndex = docIndex;
     claim.index = idx;
     claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));

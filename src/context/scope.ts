@@ -46,7 +46,26 @@ function placeAt(t: Tokens, i: number, limit: number, lex: Lexicon): { scope: Sc
   const named = !sawProper && last === i + 2 && tokLower(t, i + 1) === 'the' && lex.anaphoricPlaces.has(tokLower(t, last));
   if ((!sawProper && !named) || last < 0) return null;
   const text = t.text.slice(t.start[i + 1]!, t.end[last]!).replace(/^the\s+/i, '');
-  return { scope: { text, key: keyParts.filter((p) => p !== 's').join(' ') }, end: last + 1 };
+  return { scope: { text, key: plain(keyParts.filter((p) => p !== 's').join(' ')) }, end: last + 1 };
+}
+
+/** A place's key without accents: "Halcón Point" and "Halcon Point" are one place. */
+function plain(key: string): string {
+  return /[^\x00-\x7f]/.test(key) ? key.normalize('NFD').replace(/\p{M}/gu, '') : key;
+}
+
+/** A named place after "at" ("at Vik Point", "at the Brannock Pass station"): capitalised words, no clock or day. */
+function stationAt(t: Tokens, i: number, lex: Lexicon): Scope | null {
+  let k = i + 1;
+  if (tokLower(t, k) === 'the') k++;
+  const parts: string[] = [];
+  const first = k;
+  while (k < t.n && parts.length < 4 && t.kind[k] === T_WORD && isCapitalised(t, k) && !lex.notPlaces.has(tokLower(t, k))) {
+    parts.push(tokLower(t, k));
+    k++;
+  }
+  if (!parts.length) return null;
+  return { text: t.text.slice(t.start[first]!, t.end[k - 1]!), key: plain(parts.join(' ')) };
 }
 
 /** Is token i a single character of `chars`? */
@@ -68,15 +87,26 @@ export function paragraphLabelScope(paragraph: string, lex: Lexicon): Scope | nu
   return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
 }
 
-export function findScope(sentence: string, figStart: number, figEnd: number, lex: Lexicon): Scope | null {
+export function findScope(sentence: string, figStart: number, figEnd: number, lex: Lexicon, reading = false): Scope | null {
   const t = tokenizeMemo(sentence);
   // after the figure, within its clause (up to 12 tokens, stopping at clause punctuation)
   let i = 0;
   while (i < t.n && t.start[i]! < figEnd) i++;
+  // (past the figure's conversion in brackets: "a gust of 163 km/h (101 mph) at Vik Point")
+  if (reading && punctOf(t, i, '(')) {
+    let k = i + 1;
+    while (k < t.n && k < i + 8 && !punctOf(t, k, ')')) k++;
+    if (punctOf(t, k, ')')) i = k + 1;
+  }
   for (let steps = 0; i < t.n && steps < 14; i++, steps++) {
     if (t.kind[i] === T_PUNCT && punctOf(t, i, '.;:!?,()')) break;
     const p = placeAt(t, i, t.n, lex);
     if (p) return p.scope;
+    // a reading's station: "163 km/h at Vik Point", "minus 14C at the Brannock Pass station"
+    if (reading && tokLower(t, i) === 'at') {
+      const s = stationAt(t, i, lex);
+      if (s) return s;
+    }
   }
   // before the figure, in the same clause
   let j = 0;

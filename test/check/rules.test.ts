@@ -1796,3 +1796,22 @@ describe('the base of a change named after "on"', () => {
     expect(ok.claim('3.75 billion').role).toBe('history');
   });
 });
+
+describe('the station of a reading', () => {
+  test('"a gust of 163 km/h (101 mph) at Vik Point" is of Vik Point, its conversion too, and not of a table row for Karsby', async () => {
+    const r = await check({
+      'a.txt': ['The institute confirmed a gust of 163 km/h (101 mph) at Vik Point at 17:40.', '2026-01-19'],
+      'b.md': ['# Storm report\n\n| Station | Highest gust (km/h) |\n|---|---|\n| Karsby | 118 |\n| Tollmere | 96 |\n', '2026-01-19'],
+    });
+    expect(r.claim('163 km/h').scope).toBe('Vik Point');
+    expect(r.claim('101 mph').scope).toBe('Vik Point');
+    expect(r.involving('163 km/h', '118')).toEqual([]);
+  });
+  test('"at the Halcón Point lighthouse" and "at the Halcon Point lighthouse" are one place; two gusts there conflict', async () => {
+    const r = await check({
+      'a.txt': ['The highest gust was 241 km/h at the Halcón Point lighthouse at 02:40.', '2025-09-12'],
+      'b.txt': ['A gust of 226 km/h was recorded at the Halcon Point lighthouse at 02:40.', '2025-09-12'],
+    });
+    expect(r.involving('241 km/h', '226 km/h').length).toBe(1);
+  });
+});
