@@ -859,6 +859,9 @@ class Engine {
     for (const list of byColumn.values()) {
       const t = list.find((c) => c.cell!.row === c.cell!.totalRow);
       if (!t || t.qualifier !== 'exact' || t.role === 'change') continue;
+      // (a column of rates by row closed by the whole's rate is no sum: "Pellmouth 41.8 … Drennick 36.0 … National 34.6"
+      // in a "% on strike" column; only shares of one whole add up, to 100)
+      if (t.unit === 'percent' && Math.abs(t.value - 100) > 1) continue;
       // ("Mobile 14.82 / of which postpaid 6.14 / of which prepaid 8.68": a row "of which" breaks down the row above)
       const rows = list.filter((c) => c !== t && !SUB_ROW.test(c.measure ?? ''));
       const parts = rows.filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'change' && c.role !== 'history');
@@ -1193,7 +1196,9 @@ class Engine {
           if (rising && rel.time === 'same' && (ta != null) !== (tb != null) && !rivalSums) {
             const [timed, whole, kt, kw] = ta != null ? [a, b, ka, kb] : [b, a, kb, ka];
             // (a live report's headline gives its latest count: below another report's count of the day, it conflicts)
-            if (kt.whi < kw.wlo && !timed.latest) {
+            // (nor below a count of the same part of the day: a 6 p.m. entry and "Wednesday evening's briefing")
+            const sameHour = whole.dayClock != null && Math.abs(whole.dayClock - (timed.clock ?? timed.dayClock!)) < 180;
+            if (kt.whi < kw.wlo && !timed.latest && !sameHour) {
               this.pass(rule, [timed, whole], `${timed.text} is an earlier reading of the day than ${whole.text}`);
               continue;
             }

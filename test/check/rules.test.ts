@@ -1815,3 +1815,22 @@ describe('the station of a reading', () => {
     expect(r.involving('241 km/h', '226 km/h').length).toBe(1);
   });
 });
+
+describe('a live entry and a count of the same part of the day', () => {
+  test('a 18:10 entry\'s 73 dead and "Wednesday evening\'s briefing … had reached 78" conflict; a morning count below it is an earlier reading', async () => {
+    const live = ['<html><body><article><h1>Quake live</h1>', '<p>18:10</p><p>At the 6 p.m. briefing, the director gave the toll as 73.</p>', '<p>12:30</p><p>Rescuers are still digging.</p>', '<p>09:15</p><p>Aftershocks continue.</p>', '</article></body></html>'].join('\n');
+    const r = await check({ 'a.html': [live, '2026-03-04'], 'b.txt': ["Officials admitted at Wednesday evening's briefing that the toll had reached 78.", '2026-03-05'] });
+    expect(r.involving('73', '78').length).toBe(1);
+    const morning = await check({ 'a.html': [live.replace('18:10', '09:40').replace('6 p.m.', '9 a.m.'), '2026-03-04'], 'b.txt': ["Officials admitted at Wednesday evening's briefing that the toll had reached 78.", '2026-03-05'] });
+    expect(morning.involving('73', '78')).toEqual([]);
+  });
+});
+
+describe('a column of rates is no sum', () => {
+  test('regional strike rates closed by the national rate are not added up; counts closed by a total still are', async () => {
+    const rates = await check({ 'a.md': ['# Strike\n\n| Region | Teachers on strike (%) |\n|---|---|\n| Pellby | 41.8 |\n| Drenn | 36.0 |\n| Saltby | 33.1 |\n| Total | 34.6 |\n', '2026-02-10'] });
+    expect(rates.findings.filter((f) => f.rule === 'parts-sum')).toEqual([]);
+    const counts = await check({ 'a.md': ['# Strike\n\n| Region | Teachers on strike |\n|---|---|\n| Pellby | 4,180 |\n| Drenn | 3,600 |\n| Saltby | 3,310 |\n| Total | 10,460 |\n', '2026-02-10'] });
+    expect(counts.findings.filter((f) => f.rule === 'parts-sum').length).toBe(1);
+  });
+});
