@@ -155,6 +155,25 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('a later, smaller count of a named place is a part of the earlier count, not a fall', async () => {
+    const r = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['In Dunvale, 40 homes have been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(r.involving('78', '40'))).toEqual(['scope']);
+    // the whole country is no part, and a count of no place is no part either
+    const national = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['Nationwide, 40 homes have been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(national.involving('78', '40'))).toEqual(['decrease']);
+    const bare = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['Fire crews said 40 homes had been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(bare.involving('78', '40'))).toEqual(['decrease']);
+  });
+
   test('figures of different reporting periods are different facts; of one period, one fact', async () => {
     const r = await check({
       'a.txt': ['In the first half of 2025, net income was €1,771 million.', '2025-07-24'],
