@@ -1235,7 +1235,9 @@ class Engine {
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
           // rival estimates are of people, money or events — not of a building's storeys
-          const estimable = ka.people || (!!ka.event && !!kb.event) || /^[A-Z]{3}$/.test(ka.family);
+          // (and so are shares of one named group, within a factor of three: "28% of teachers struck, the ministry
+          // said"; the union's "65%")
+          const estimable = ka.people || (!!ka.event && !!kb.event) || /^[A-Z]{3}$/.test(ka.family) || (SHARE_FAMILY.test(ka.family) && !!ka.noun && ka.noun === kb.noun && ratio <= 3);
           const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague' && estimable;
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);

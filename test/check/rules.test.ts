@@ -155,6 +155,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('rival shares of one group from two named sources are rival estimates, within a factor of three', async () => {
+    const r = await check({
+      'a.txt': ['The education ministry said 28% of teachers were on strike on Tuesday.', '2025-08-05'],
+      'b.txt': ['The teachers union said 65% of teachers were on strike on Tuesday.', '2025-08-05'],
+    });
+    expect(kinds(r.involving('28%', '65%'))).toEqual(['sources']);
+    const far = await check({
+      'a.txt': ['The education ministry said 28% of teachers were on strike on Tuesday.', '2025-08-05'],
+      'b.txt': ['The teachers union said 9% of teachers were on strike on Tuesday.', '2025-08-05'],
+    });
+    expect(far.involving('28%', '9%')).toHaveLength(0);
+  });
+
   test('a later, smaller count of a named place is a part of the earlier count, not a fall', async () => {
     const r = await check({
       'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
