@@ -524,6 +524,10 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
   // ("at 1.40am" and "at landfall" in a report that says it made landfall at 01:40 are one moment)
   const clockOf = (x: string) => /@\d\d:\d\d/.exec(x)?.[0] ?? x;
+  // ("divers recovered four bodies during the afternoon" and "the toll rose to 17": a count over a part of the day
+  // counts what happened in it, not the total so far)
+  const spanCount = (x: ClaimFacts) => ka.family === 'count' && /^during\b/.test(x.intraday ?? '');
+  if (spanCount(a) !== spanCount(b)) return notComparable('a count over a part of the day and a total');
   if (a.intraday && b.intraday && clockOf(a.intraday) !== clockOf(b.intraday) && !(ka.family === 'count' && (clockInPart(clockOf(a.intraday), b.intraday) || clockInPart(clockOf(b.intraday), a.intraday))) && varying) return notComparable('two readings at different moments');
   // a physical reading at a named moment ("at landfall") and one published on another day without one
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)

@@ -168,6 +168,23 @@ describe('mismatch: same fact, different figures', () => {
     expect(far.involving('28%', '9%')).toHaveLength(0);
   });
 
+  test('a count during a part of the day is of that part, not the total so far', async () => {
+    const r = await check({
+      'a.txt': ['The coastguard said the death toll had risen to 17.', '2025-05-19'],
+      'b.txt': ['Divers recovered six bodies from the hull during the afternoon, the coastguard said.', '2025-05-19'],
+      'c.txt': ['Divers recovered eight bodies from the hull during the afternoon, the coastguard said.', '2025-05-19'],
+    });
+    expect(r.involving('17', 'six')).toHaveLength(0);
+    // two counts of the same part of the day are one fact
+    expect(r.involving('six', 'eight')).toHaveLength(1);
+    // with no part of the day, the bodies are the toll
+    const whole = await check({
+      'a.txt': ['The coastguard said the death toll had risen to 17.', '2025-05-19'],
+      'b.txt': ['Divers recovered six bodies from the hull, the coastguard said.', '2025-05-19'],
+    });
+    expect(whole.involving('17', 'six')).toHaveLength(1);
+  });
+
   test('a later, smaller count of a named place is a part of the earlier count, not a fall', async () => {
     const r = await check({
       'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
