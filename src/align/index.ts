@@ -548,8 +548,11 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   let time = timeBetween(a, b);
   // two entries of live reports of one date: their stamps order them ("11:50 — 12 detained", "16:45 — 38 arrested")
   // ("21 this morning", "24 tonight"; "Tue 14 Apr, 11:00" in a briefing table)
-  const ca = a.clock ?? a.dayClock;
-  const cb = b.clock ?? b.dayClock;
+  // (an earlier value is of the hour its words name, not of the entry that quotes it: "11 dead, up from seven this
+  // morning" in a 17:05 entry)
+  const hour = (x: ClaimFacts) => (x.role === 'history' && x.dayClock != null ? x.dayClock : x.clock) ?? x.dayClock;
+  const ca = hour(a);
+  const cb = hour(b);
   // (a part of the day is rough: "on Saturday morning" and a 09:15 entry may be one reading)
   if (time === 'same' && ca != null && cb != null && Math.abs(ca - cb) >= (a.clockRough || b.clockRough ? 180 : 1) && a.time?.start === b.time?.start) time = ca < cb ? 'earlier' : 'later';
   let near = false;

@@ -185,6 +185,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(whole.involving('17', 'six')).toHaveLength(1);
   });
 
+  test('an earlier value a live entry quotes is of the hour its words name, not of the entry', async () => {
+    const live = (before: string) =>
+      `<html><body><article><h1>Storm live</h1><div class="entry"><time>19:05</time><p>Eleven people are now confirmed dead, up from ${before} this morning.</p></div>` +
+      '<div class="entry"><time>12:10</time><p>Rain keeps falling on the coast and roads are closed.</p></div><div class="entry"><time>08:40</time><p>The river is rising at the bridge.</p></div></article></body></html>';
+    const report = '---\ndate: 2026-09-30\n---\n\n# Report\n\nFourteen people have died, up from nine at the 17:00 briefing on Wednesday.\n';
+    // seven in the morning, nine at 17:00: a rising toll
+    const r = await check({ 'a.html': [live('seven'), '2026-09-30'], 'b.md': [report, '2026-09-30'] });
+    expect(r.involving('seven', 'nine')).toHaveLength(0);
+    // ten in the morning, nine at 17:00: a toll that fell
+    const fell = await check({ 'a.html': [live('ten'), '2026-09-30'], 'b.md': [report, '2026-09-30'] });
+    expect(kinds(fell.involving('ten', 'nine'))).toEqual(['decrease']);
+  });
+
   test('a later, smaller count of a named place is a part of the earlier count, not a fall', async () => {
     const r = await check({
       'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
