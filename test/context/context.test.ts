@@ -647,6 +647,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
   });
 
+  test('the group a share is of is a whole, not a count of the event', () => {
+    expect(claim("The ministry said 28% of the province's 61,000 nurses were on strike.", '61,000').role).toBe('whole');
+    expect(claim('About 35 per cent of its 4,400 drivers stayed at home.', '4,400').role).toBe('whole');
+    // (a count after a share and a comma is the share's own count)
+    expect(claim('Police said 31% of marchers, 2,000 people, were arrested.', '2,000').role).toBeUndefined();
+    expect(claim('Officials said 61,000 nurses were on strike.', '61,000').role).toBeUndefined();
+  });
+
   test('a forecast word reaches across a long clause but not back past the reporting verb', () => {
     const s = 'The chief executive said she expected revenue to grow by 3% to 5% in 2025 and the operating margin to reach at least 6%.';
     expect(claim(s, 'at least 6%').role).toBe('forecast');
