@@ -536,6 +536,10 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const varying = a.snapshot || b.snapshot || /^(?:speed|temperature|pressure|percent)$/.test(ka.family);
   // ("at 1.40am" and "at landfall" in a report that says it made landfall at 01:40 are one moment)
   const clockOf = (x: string) => /@\d\d:\d\d/.exec(x)?.[0] ?? x;
+  // ("divers recovered four bodies during the afternoon" and "the toll rose to 17": a count over a part of the day
+  // counts what happened in it, not the total so far)
+  const spanCount = (x: ClaimFacts) => ka.family === 'count' && /^during\b/.test(x.intraday ?? '');
+  if (spanCount(a) !== spanCount(b)) return notComparable('a count over a part of the day and a total');
   if (a.intraday && b.intraday && clockOf(a.intraday) !== clockOf(b.intraday) && !(ka.family === 'count' && (clockInPart(clockOf(a.intraday), b.intraday) || clockInPart(clockOf(b.intraday), a.intraday))) && varying) return notComparable('two readings at different moments');
   // a physical reading at a named moment ("at landfall") and one published on another day without one
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
@@ -556,8 +560,11 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   let time = timeBetween(a, b);
   // two entries of live reports of one date: their stamps order them ("11:50 — 12 detained", "16:45 — 38 arrested")
   // ("21 this morning", "24 tonight"; "Tue 14 Apr, 11:00" in a briefing table)
-  const ca = a.clock ?? a.dayClock;
-  const cb = b.clock ?? b.dayClock;
+  // (an earlier value is of the hour its words name, not of the entry that quotes it: "11 dead, up from seven this
+  // morning" in a 17:05 entry)
+  const hour = (x: ClaimFacts) => (x.role === 'history' && x.dayClock != null ? x.dayClock : x.clock) ?? x.dayClock;
+  const ca = hour(a);
+  const cb = hour(b);
   // (a part of the day is rough: "on Saturday morning" and a 09:15 entry may be one reading)
   if (time === 'same' && ca != null && cb != null && Math.abs(ca - cb) >= (a.clockRough || b.clockRough ? 180 : 1) && a.time?.start === b.time?.start) time = ca < cb ? 'earlier' : 'later';
   let near = false;

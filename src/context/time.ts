@@ -97,7 +97,7 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
     }
   }
   // "half-year net profit", "the half-year results": the last half-year ended by the document's date
-  if (fiscalCue && docDate && /half[-\s]year/i.test(text)) {
+  if (fiscalCue && docDate && /half[-\s]year|\b(?:in|for|over|during) the half\b/i.test(text)) {
     for (const m of text.matchAll(HALF_YEAR)) {
       if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
       const d = parseIso(docDate);
@@ -167,8 +167,9 @@ const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
 /** "full-year" with no year after it ("full-year 2024" is FISCAL's). */
 /** ("full-year outlook", "full-year guidance": what is expected of the year, no period its figures are of) */
 const BARE_FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:ago|earlier|before|later|outlook|guidance|forecasts?|targets?|expectations?|view|goals?)\b)/gi;
-/** "half-year" on its own (not "first half-year", not "a half-year ago"). */
-const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))/gi;
+/** "half-year" on its own (not "first half-year", not "a half-year ago"), or "the half" after "in", "for", "over" or
+ * "during" ("opened 31 stores in the half", "revenue for the half"). */
+const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))|(?<=\b(?:in|for|over|during) the )half\b(?![-\s](?:of|a|an|the|hour|way|time|term|century|decade|dozen|million|billion)\b)/gi;
 /** "the first six months" with no month or year after it (MONTHS_TO reads those). */
 const FIRST_MONTHS_CUE = /\bfirst\s+(?:three|six|nine|3|6|9)\s+months\b/i;
 const FIRST_MONTHS = /\bfirst\s+(three|six|nine|3|6|9)\s+months\b(?!\s+(?:to|ended|ending|through|of)\b)/gi;
@@ -197,6 +198,8 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
   const latest = ps.reduce((m, p) => (p.ref.end! > m ? p.ref.end! : m), '');
   for (const p of ps) {
     if (p.ref.end !== latest) continue;
+    // ("opened 31 stores in the half": "the half" names its sentence's period, too slight a name for the report's)
+    if (p.ref.text === 'half') continue;
     const k = `${p.ref.start}|${p.ref.end}`;
     const c = counts.get(k);
     // ("in the first nine months", "half-year": words that name a period in passing count for less than its name)

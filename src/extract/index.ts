@@ -279,6 +279,9 @@ function reportingPeriod(text: string, m: RawFigure, lex: Lexicon): boolean {
   return PERIOD_BEFORE.test(before) && !/\b(?:past|last|next|coming) (?:first )?$/i.test(before);
 }
 
+/** "28% of the province's ", "40 per cent of its ": a share's "of" just before a count (the count is the share's whole). */
+const SHARE_OF_BEFORE = /\d\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z-]+['’]s\s+)?$/i;
+
 /** The mentions of a block's figures, with their roles and holders, appended to `out`. */
 function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], inheritedInSentence: boolean[], from: number, to: number, out: Mention[]): void {
   for (let i = 0; i < figs.length; i++) {
@@ -293,6 +296,8 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     // ("Selene Power & Light, which serves 1.95 million customers": the population a utility or service serves is a
     // whole, never a count of what happened to part of it)
     else if (!f.unit && SERVES.has(tokLower(t, f.ts - 1))) m.role = 'whole';
+    // ("28% of the province's 61,000 nurses struck": the group a share is of is a whole, not a count of the event)
+    else if (!f.unit && SHARE_OF_BEFORE.test(text.slice(Math.max(0, f.start - 60), f.start))) m.role = 'whole';
     let holder = descs[i]!.holder;
     // "Green Future, whose 285,822 votes were 13.9%": the holder named is the previous figure's noun
     // (not a possessive: "half of the park's 31,000 hectares" are the park's)

@@ -1210,7 +1210,11 @@ class Engine {
             const w = late.sentence.slice(Math.max(0, late.start - late.sentenceStart - 70), late.start - late.sentenceStart);
             if (/\bto\s+$/i.test(w) && CHANGED.test(w)) continue;
           }
-          if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising)) {
+          // ("78 homes destroyed", then "40 homes have been destroyed" in Dunvale: a lower count of a named place after
+          // one of no place is a part of it, not a fall — told apart by scope below, as two counts of one day are)
+          const partOf = (x: ClaimContext, kx: ClaimKey, y: ClaimContext, ky: ClaimKey) => !!x.scopeKey && x.scopeKey !== 'national' && !y.scopeKey && kx.whi < ky.wlo && pointRatio(kx, ky) >= 1.5;
+          const scopedFall = rising && rel.scope === 'one' && ka.family === 'count' && (rel.time === 'earlier' ? partOf(b, kb, a, ka) : partOf(a, ka, b, kb));
+          if ((rel.time === 'earlier' || rel.time === 'later') && !(rel.near && !rising) && !scopedFall) {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
             // a toll is updated over days, not years: far apart in time, two tolls are two events
@@ -1243,7 +1247,9 @@ class Engine {
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
           // rival estimates are of people, money or events — not of a building's storeys
-          const estimable = ka.people || (!!ka.event && !!kb.event) || /^[A-Z]{3}$/.test(ka.family);
+          // (and so are shares of one named group, within a factor of three: "28% of teachers struck, the ministry
+          // said"; the union's "65%")
+          const estimable = ka.people || (!!ka.event && !!kb.event) || /^[A-Z]{3}$/.test(ka.family) || (SHARE_FAMILY.test(ka.family) && !!ka.noun && ka.noun === kb.noun && ratio <= 3);
           const differentSources = !!(attrA && attrB && attrA !== attrB) && a.form !== 'vague' && b.form !== 'vague' && estimable;
           // scopes: a regional figure next to a national one is not a contradiction
           const scopeRule = this.ruleFor('scope', a, b);

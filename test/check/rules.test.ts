@@ -155,6 +155,68 @@ describe('mismatch: same fact, different figures', () => {
     expect(kinds(r.involving('62', '45'))).toEqual(['decrease']);
   });
 
+  test('rival shares of one group from two named sources are rival estimates, within a factor of three', async () => {
+    const r = await check({
+      'a.txt': ['The education ministry said 28% of teachers were on strike on Tuesday.', '2025-08-05'],
+      'b.txt': ['The teachers union said 65% of teachers were on strike on Tuesday.', '2025-08-05'],
+    });
+    expect(kinds(r.involving('28%', '65%'))).toEqual(['sources']);
+    const far = await check({
+      'a.txt': ['The education ministry said 28% of teachers were on strike on Tuesday.', '2025-08-05'],
+      'b.txt': ['The teachers union said 9% of teachers were on strike on Tuesday.', '2025-08-05'],
+    });
+    expect(far.involving('28%', '9%')).toHaveLength(0);
+  });
+
+  test('a count during a part of the day is of that part, not the total so far', async () => {
+    const r = await check({
+      'a.txt': ['The coastguard said the death toll had risen to 17.', '2025-05-19'],
+      'b.txt': ['Divers recovered six bodies from the hull during the afternoon, the coastguard said.', '2025-05-19'],
+      'c.txt': ['Divers recovered eight bodies from the hull during the afternoon, the coastguard said.', '2025-05-19'],
+    });
+    expect(r.involving('17', 'six')).toHaveLength(0);
+    // two counts of the same part of the day are one fact
+    expect(r.involving('six', 'eight')).toHaveLength(1);
+    // with no part of the day, the bodies are the toll
+    const whole = await check({
+      'a.txt': ['The coastguard said the death toll had risen to 17.', '2025-05-19'],
+      'b.txt': ['Divers recovered six bodies from the hull, the coastguard said.', '2025-05-19'],
+    });
+    expect(whole.involving('17', 'six')).toHaveLength(1);
+  });
+
+  test('an earlier value a live entry quotes is of the hour its words name, not of the entry', async () => {
+    const live = (before: string) =>
+      `<html><body><article><h1>Storm live</h1><div class="entry"><time>19:05</time><p>Eleven people are now confirmed dead, up from ${before} this morning.</p></div>` +
+      '<div class="entry"><time>12:10</time><p>Rain keeps falling on the coast and roads are closed.</p></div><div class="entry"><time>08:40</time><p>The river is rising at the bridge.</p></div></article></body></html>';
+    const report = '---\ndate: 2026-09-30\n---\n\n# Report\n\nFourteen people have died, up from nine at the 17:00 briefing on Wednesday.\n';
+    // seven in the morning, nine at 17:00: a rising toll
+    const r = await check({ 'a.html': [live('seven'), '2026-09-30'], 'b.md': [report, '2026-09-30'] });
+    expect(r.involving('seven', 'nine')).toHaveLength(0);
+    // ten in the morning, nine at 17:00: a toll that fell
+    const fell = await check({ 'a.html': [live('ten'), '2026-09-30'], 'b.md': [report, '2026-09-30'] });
+    expect(kinds(fell.involving('ten', 'nine'))).toEqual(['decrease']);
+  });
+
+  test('a later, smaller count of a named place is a part of the earlier count, not a fall', async () => {
+    const r = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['In Dunvale, 40 homes have been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(r.involving('78', '40'))).toEqual(['scope']);
+    // the whole country is no part, and a count of no place is no part either
+    const national = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['Nationwide, 40 homes have been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(national.involving('78', '40'))).toEqual(['decrease']);
+    const bare = await check({
+      'a.txt': ['Fire crews said 78 homes had been destroyed by the fire.', '2025-08-05'],
+      'b.txt': ['Fire crews said 40 homes had been destroyed by the fire.', '2025-08-06'],
+    });
+    expect(kinds(bare.involving('78', '40'))).toEqual(['decrease']);
+  });
+
   test('figures of different reporting periods are different facts; of one period, one fact', async () => {
     const r = await check({
       'a.txt': ['In the first half of 2025, net income was €1,771 million.', '2025-07-24'],

@@ -377,6 +377,15 @@ describe('results periods and measures', () => {
     expect(claim('Shares hit a half-year high of €42.', '€42', '2026-07-30').time?.text).not.toMatch(/half/i);
   });
 
+  test('"in the half" is the half-year of a results report; it does not make the report a half-year one', () => {
+    expect(claim('Second-quarter results\n\nThe chain opened 23 shops and shut five in the half.', '23', '2026-07-28').time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    expect(claim('Second-quarter results\n\nSales for the half grew 6% to €3.1 billion.', '€3.1 billion', '2026-07-28').time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    // (the quarter stays the article's period; "in the half of the pitch" and "by half" name no period)
+    const c = claims('Second-quarter results\n\nIn the second quarter sales rose 4%. The chain opened 23 shops in the half. Its margin was 8.2%.', '2026-07-28');
+    expect(c.find((x) => x.text === '8.2%')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(claim('Second-quarter results\n\nHe kicked 12 balls in the half of the pitch near the stand.', '12', '2026-07-28').time?.text ?? '').not.toMatch(/^half/);
+  });
+
   test('"full-year" with no year is the year just ended in results season; "full-year outlook" is no period', () => {
     expect(claim('The bank said its full-year net profit rose 12.7% to €5.49 billion.', '€5.49 billion', '2026-02-12').time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
     expect(claim('Full-year net profit was €4.1 billion.', '€4.1 billion', '2026-07-30').time).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
@@ -636,6 +645,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Lumbao struck two years after floods killed dozens of people.', 'dozens').role).toBe('history');
     expect(claim('Its load factor reached 89.2%, 2.4 percentage points higher than a year ago.', '2.4 percentage points').role).toBeUndefined();
     expect(claim('Officials said 45 people died.', '45').role).toBeUndefined();
+  });
+
+  test('the group a share is of is a whole, not a count of the event', () => {
+    expect(claim("The ministry said 28% of the province's 61,000 nurses were on strike.", '61,000').role).toBe('whole');
+    expect(claim('About 35 per cent of its 4,400 drivers stayed at home.', '4,400').role).toBe('whole');
+    // (a count after a share and a comma is the share's own count)
+    expect(claim('Police said 31% of marchers, 2,000 people, were arrested.', '2,000').role).toBeUndefined();
+    expect(claim('Officials said 61,000 nurses were on strike.', '61,000').role).toBeUndefined();
   });
 
   test('a forecast word reaches across a long clause but not back past the reporting verb', () => {
