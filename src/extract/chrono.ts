@@ -18,29 +18,71 @@ type Parser = Chrono['parsers'][number];
 const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
 const DIGIT = /\d/;
 
-/** What every match of each casual parser's pattern contains, by parser class (see chrono-node's en/parsers). */
-const NEEDS: Record<string, (lower: string) => boolean> = {
-  ENYearMonthDayParser: (s) => /\d{4}/.test(s),
-  ISOFormatParser: (s) => /\d{4}-\d/.test(s),
-  SlashDateFormatParser: (s) => /\d[/.-]\d/.test(s),
-  ENTimeUnitWithinFormatParser: (s) => s.includes('in') || s.includes('for'),
-  ENMonthNameLittleEndianParser: (s) => MONTH.test(s),
-  ENMonthNameMiddleEndianParser: (s) => MONTH.test(s),
-  ENWeekdayParser: (s) => /sun|mon|tue|wed|thu|fri|sat|week/.test(s),
-  ENSlashMonthFormatParser: (s) => /\d\/\d{4}/.test(s),
-  ENTimeExpressionParser: (s) => DIGIT.test(s),
-  ENTimeUnitAgoFormatParser: (s) => /ago|before|earlier/.test(s),
+// Pieces of chrono-node's own patterns (en/constants.ts), for the tests that need more than a literal, relaxed to
+// what ends each piece (the last digit of a number) so that they run in linear time: the end of a number of units
+// ("two weeks", "5 days", "a couple of hours"), a month name
+const NUMBER = String.raw`(?:(?:eleven|twelve|three|seven|eight|four|five|nine|one|two|six|ten)|\d|half(?:\s{0,2}an?)?|an?\b(?:\s{0,2}few)?|few|several|the|a?\s{0,2}couple\s{0,2}(?:of)?)`;
+const UNIT = '(?:quarters|seconds|minutes|quarter|second|minute|months|hours|weeks|month|years|mins|hour|days|week|year|sec|min|hrs|day|mon|mos|qtr|hr|mo|yr|s|m|h|d|w|y)';
+const MONTH_NAME = String.raw`(?:september|february|november|december|january|october|august|march|april|sept\.|june|july|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept|oct\.|nov\.|dec\.|may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)`;
+/** The last number and unit of a duration, where it ends ("two weeks", "three days and 4 hours"). */
+const DURATION_END = new RegExp(`${NUMBER}\\s{0,3}${UNIT}(?=\\W|$)`, 'i');
+/** A duration's last number and unit, then "ago", "before" or "earlier". */
+const AGO = new RegExp(`${NUMBER}\\s{0,3}${UNIT}\\s{0,5}(?:ago|before|earlier)(?=\\W|$)`, 'i');
+/** A duration's last number and unit, then "later", "after", "from now" … */
+const LATER = new RegExp(`${NUMBER}\\s{0,3}${UNIT}\\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\\W|$)`, 'i');
+/** "this/last/past/next" and a unit ("after this" ends in "this"). */
+const RELATIVE_UNIT = new RegExp(`(?:this|last|past|next)\\s*${UNIT}(?=\\W|$)`, 'i');
+/** A day (digits, maybe "th", or an ordinal word: all end in st, nd, rd or th) and a month after it, which ends there or runs on into digits of a year. */
+const DAY_MONTH = new RegExp(`(?:\\d|st|nd|rd|th)(?:-|\\/|\\s{0,3}(?:of)?\\s{0,3})${MONTH_NAME}(?![a-z_])`, 'i');
+/** A month and a day after it (digits or an ordinal word: "twenty" for "twenty-first" … "twenty ninth"). */
+const MONTH_DAY = new RegExp(
+  `${MONTH_NAME}[-/\\s,]*(?:\\d|twenty|thirty|seventeenth|thirteenth|fourteenth|eighteenth|nineteenth|fifteenth|sixteenth|eleventh|seventh|twelfth|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)`,
+  'i',
+);
+/** A weekday (or "weekend", "weekday") where its word ends, or runs on into "of", "this", "last", "past", "next" (week). */
+const WEEKDAY = /(?:wednesday|thursday|saturday|tuesday|sunday|monday|thurs\.|friday|thurs|thur\.|sun\.|mon\.|tue\.|wed\.|thur|thu\.|fri\.|sat\.|sun|mon|tue|wed|thu|fri|sat|weekend|weekday)(?:\W|$|of|this|last|past|next)/i;
+/** A year (digits, or an era: BE, AD, BC, BCE, CE) and a month after it. */
+const YEAR_MONTH = new RegExp(`(?:\\d|be|ad|bc|ce)[-./,\\s]*(?:of\\s+)?${MONTH_NAME}`, 'i');
+
+/** The text a set of parsers is picked for: in lower case for the literals, as it is for the patterns. */
+class Cues {
+  private durationEnd: boolean | null = null;
+  constructor(
+    readonly lower: string,
+    readonly text: string,
+  ) {}
+  /** DURATION_END.test(text), once per text. */
+  duration(): boolean {
+    return (this.durationEnd ??= DURATION_END.test(this.text));
+  }
+}
+
+/**
+ * What every match of each casual parser's pattern contains, by parser class (see chrono-node's en/parsers); a literal
+ * test first, then, for the parsers that rarely find anything, a pattern every match of theirs matches too.
+ */
+const NEEDS: Record<string, (c: Cues) => boolean> = {
+  ENYearMonthDayParser: (c) => /\d{4}/.test(c.lower),
+  ISOFormatParser: (c) => /\d{4}-\d/.test(c.lower),
+  SlashDateFormatParser: (c) => /\d[/.-]\d/.test(c.lower),
+  ENTimeUnitWithinFormatParser: (c) => (c.lower.includes('in') || c.lower.includes('for')) && c.duration(),
+  ENMonthNameLittleEndianParser: (c) => MONTH.test(c.lower) && DAY_MONTH.test(c.text),
+  ENMonthNameMiddleEndianParser: (c) => MONTH.test(c.lower) && MONTH_DAY.test(c.text),
+  ENWeekdayParser: (c) => /sun|mon|tue|wed|thu|fri|sat|week/.test(c.lower) && WEEKDAY.test(c.text),
+  ENSlashMonthFormatParser: (c) => /\d\/\d{4}/.test(c.lower),
+  ENTimeExpressionParser: (c) => DIGIT.test(c.lower),
+  ENTimeUnitAgoFormatParser: (c) => /ago|before|earlier/.test(c.lower) && AGO.test(c.text),
   // ("from now" contains "now")
-  ENTimeUnitLaterFormatParser: (s) => /later|after|now|henceforth|forward|out/.test(s),
-  ENYearMonthNameParser: (s) => MONTH.test(s) && DIGIT.test(s),
+  ENTimeUnitLaterFormatParser: (c) => /later|after|now|henceforth|forward|out/.test(c.lower) && LATER.test(c.text),
+  ENYearMonthNameParser: (c) => MONTH.test(c.lower) && DIGIT.test(c.lower) && YEAR_MONTH.test(c.text),
   // ("tonight", "last night" contain "night"; "tmrw" contains "tmr")
-  ENCasualDateParser: (s) => /now|today|tomorrow|overmorrow|tmr|yesterday|night/.test(s),
+  ENCasualDateParser: (c) => /now|today|tomorrow|overmorrow|tmr|yesterday|night/.test(c.lower),
   // ("midnight" contains "night", "afternoon" "noon")
-  ENCasualTimeParser: (s) => /morning|noon|evening|night|midday/.test(s),
-  ENEndOfCurrentMonthParser: (s) => s.includes('month'),
-  ENMonthNameParser: (s) => MONTH.test(s),
-  ENRelativeDateFormatParser: (s) => /this|last|past|next|after/.test(s),
-  ENTimeUnitCasualRelativeFormatParser: (s) => /this|last|past|next|after|\+|-/.test(s),
+  ENCasualTimeParser: (c) => /morning|noon|evening|night|midday/.test(c.lower),
+  ENEndOfCurrentMonthParser: (c) => c.lower.includes('month'),
+  ENMonthNameParser: (c) => MONTH.test(c.lower),
+  ENRelativeDateFormatParser: (c) => /this|last|past|next|after/.test(c.lower) && RELATIVE_UNIT.test(c.text),
+  ENTimeUnitCasualRelativeFormatParser: (c) => /this|last|past|next|after|\+|-/.test(c.lower) && c.duration(),
 };
 
 const PARSERS: Parser[] = casual.parsers;
@@ -52,11 +94,11 @@ const bySet = new Map<number, Chrono>();
 /** casual.parse(text, ref, option), with the same results. */
 export function parseDates(text: string, ref: Parameters<Chrono['parse']>[1], option?: Parameters<Chrono['parse']>[2]): ReturnType<Chrono['parse']> {
   if (!TESTS) return casual.parse(text, ref, option);
-  const lower = text.toLowerCase();
+  const cues = new Cues(text.toLowerCase(), text);
   let set = 0;
   for (let k = 0; k < TESTS.length; k++) {
     const test = TESTS[k];
-    if (!test || test(lower)) set |= 1 << k;
+    if (!test || test(cues)) set |= 1 << k;
   }
   let chrono = bySet.get(set);
   if (!chrono) {
@@ -65,4 +107,13 @@ export function parseDates(text: string, ref: Parameters<Chrono['parse']>[1], op
     bySet.set(set, chrono);
   }
   return chrono.parse(text, ref, option);
+}
+
+/** The casual parsers by class name, each with whether it runs on a text (for the test that checks the tests above). */
+export function parserGates(): Array<{ name: string; pattern: RegExp; runs: (text: string) => boolean }> {
+  const ctx = { option: {}, refDate: new Date(0), reference: {}, text: '' } as unknown as Parameters<Parser['pattern']>[0];
+  return PARSERS.map((p) => {
+    const test = NEEDS[p.constructor.name];
+    return { name: p.constructor.name, pattern: p.pattern(ctx), runs: (text: string) => !test || test(new Cues(text.toLowerCase(), text)) };
+  });
 }
