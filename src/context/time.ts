@@ -4,7 +4,7 @@
  * against the document date into an interval of ISO dates. Without a document date only expressions that
  * carry their own year resolve; otherwise the time is the document date (or unknown).
  */
-import { casual } from 'chrono-node/en';
+import { parseDates } from '../extract/chrono.js';
 import type { TimeRef } from '../types.js';
 
 /** Words of a sentence about what is to come: "will", "is due to", "expected", "next". */
@@ -294,11 +294,11 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     const end = docDate && docDate.startsWith(y) ? docDate : `${y}-12-31`;
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end, text: m[0] } });
   }
-  let results: ReturnType<typeof casual.parse> = [];
+  let results: ReturnType<typeof parseDates> = [];
   // (without a document date only an expression with a year of its own is kept: none without such digits)
   if (docDate || YEAR_DIGITS.test(sentence)) {
     try {
-      results = casual.parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false });
+      results = parseDates(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false });
     } catch {
       results = [];
     }
@@ -308,7 +308,7 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     // the expression (a clock needs "at", a colon, am/pm or o'clock)
     const hourTail = /^(.*[a-z])[,\s]+\d{1,2}$/i.exec(r.text);
     if (hourTail && r.start.isCertain('hour') && !/\b(?:at|by|from|until|till|to|before|after|around|about)$/i.test(hourTail[1]!)) {
-      const again = casual.parse(hourTail[1]!, { instant: refDate, timezone: 0 }, { forwardDate: false })[0];
+      const again = parseDates(hourTail[1]!, { instant: refDate, timezone: 0 }, { forwardDate: false })[0];
       if (!again || again.index !== 0 || again.text !== hourTail[1]) continue;
       (again as { index: number }).index = r.index;
       r = again;

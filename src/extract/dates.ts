@@ -5,7 +5,7 @@
  * Relative expressions chrono also recognises ("in two weeks", "15 months ago") are durations, i.e. figures,
  * so only results that name a month or a clock time are kept.
  */
-import { casual } from 'chrono-node/en';
+import { parseDates } from './chrono.js';
 import { asciiLowerHash, asciiLowerHashOf, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 
 const MONTHS = new Set([
@@ -66,7 +66,7 @@ function chronoSpans(s: string): Array<[number, number]> {
     const ref = new Date(Date.UTC(2000, 0, 1));
     // ("up to 24:00 on 16 July": chrono reads no hour 24; the end of a day is a clock time all the same)
     const text = s.includes('24:00') ? s.replace(/\b24:00\b/g, '23:59') : s;
-    out = casual.parse(text, ref).map((r) => [r.index, r.index + r.text.length] as [number, number]);
+    out = parseDates(text, ref).map((r) => [r.index, r.index + r.text.length] as [number, number]);
   } catch {
     out = [];
   }
