@@ -762,6 +762,13 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     ofPhrase = true;
     while (k < to && (isWord(t, k) ? lex.determiners.has(lw(t, k)) : tokText(t, k) === '"' || tokText(t, k) === "'")) k++;
     if (partitive && possessiveAt(k) && isWord(t, k + 3)) k += 3;
+    // "36.4% of the country's 412,000 state-school teachers": a share of the thing counted after the possessive and
+    // its count
+    if (share && f.unit?.dimension === 'percent' && isWord(t, k) && tokText(t, k + 1) === "'" && lw(t, k + 2) === 's' && t.gap[k + 1] === 0 && t.gap[k + 2] === 0 && t.kind[k + 3] === T_NUM) {
+      let q = k + 3;
+      while (q < to && (t.kind[q] === T_NUM || ((tokText(t, q) === ',' || tokText(t, q) === '.') && t.gap[q] === 0 && t.kind[q + 1] === T_NUM))) q++;
+      if (isWord(t, q)) k = q;
+    }
   } else if (f.unit?.dimension === 'currency' && (lw(t, k) === 'in' || lw(t, k) === 'for') && isWord(t, k + 1) && !lex.determiners.has(lw(t, k + 1))) {
     k++;
   }

@@ -196,3 +196,11 @@ describe('the subject of a change, past its period and its amount', () => {
     expect(fig('Revenue rose 9.2% to 10.35 billion euros.', '10.35 billion euros').measure).toBe('Revenue');
   });
 });
+
+describe('a share of a group named after a possessive and its count', () => {
+  const fig = (text: string, figure: string) => extract(text).find((x) => x.text === figure)!;
+  test('"36.4% of the country\'s 412,000 teachers" is a share of teachers', () => {
+    expect(fig("The ministry said 36.4% of the country's 412,000 teachers had walked out.", '36.4%').measure).toMatch(/^share of teachers/);
+    expect(fig("The union said 65% of Vessary's 412,000 teachers struck.", '65%').measure).toMatch(/^share of teachers/);
+  });
+});
