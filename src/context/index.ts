@@ -420,7 +420,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const basis = basisCue ? basisOf(sentence, rel, relEnd) : null;
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
-    const reading = m.dimension === 'speed' || m.dimension === 'pressure';
+    const reading = m.dimension === 'speed' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence));
     // (in a live entry, the hour its paragraph named before is nearer a reading's than the entry's stamp: "15:20 — The
     // 3 p.m. advisory upgrades Ondrea to a typhoon. The central pressure is 956 hPa.")
     const carried = clock !== null && paraClock?.block === blockStart ? paraClock.clock : null;

@@ -1896,3 +1896,13 @@ describe('a column of rates is no sum', () => {
     expect(counts.findings.filter((f) => f.rule === 'parts-sum').length).toBe(1);
   });
 });
+
+describe('snow read at a stated hour', () => {
+  test('a live entry at 12:20 giving 24 inches "at 7 a.m." and a wire\'s 18 inches "by 7 a.m." are one reading and conflict', async () => {
+    const live = ['<html><body><article><h1>Storm live</h1>', '<p>12:20</p><p>The institute says Tollby had 46 cm (24 inches) of snow at 7 a.m.</p>', '<p>10:50</p><p>Ferries are cancelled.</p>', '<p>08:15</p><p>Schools are closed.</p>', '</article></body></html>'].join('\n');
+    const r = await check({ 'a.txt': ['19 Jan 2026 11:40 CET\n\nSnow\n\nInland, 46 cm (18 inches) of snow had fallen at Tollby by 7 a.m., the institute said.', '2026-01-19'], 'b.html': [live, '2026-01-19'] });
+    expect(r.involving('18 inches', '24 inches').length).toBe(1);
+    // (both are read at 7 a.m., not at the hour of the entry or of the wire)
+    expect(r.claim('46 cm', 'b.html').clock).toBe(7 * 60);
+  });
+});
