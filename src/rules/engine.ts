@@ -113,6 +113,7 @@ class Engine {
     this.listTotals();
     this.tableTotals();
     this.totalsAfterParts();
+    this.respectiveParts();
     this.rates();
     this.mismatches();
     this.expressions();
@@ -806,6 +807,30 @@ class Engine {
       if (!rule) continue;
       const tol = sumTolerance(rule, t);
       this.partsAgainstTotal(rule, parts, t, nearTotal(parts, t), tol);
+    }
+  }
+
+  /**
+   * A total then its parts, each of a thing the sentence named before: "Karsby and Portmere airports together cancelled
+   * 318 flights on Monday, 212 and 96 respectively". The parts must add up to the total.
+   */
+  private respectiveParts(): void {
+    if (!this.rulesOf('sum').length) return;
+    for (const list of this.sentences()) {
+      for (let i = 0; i + 2 < list.length; i++) {
+        const t = list[i]!;
+        const [a, b] = [list[i + 1]!, list[i + 2]!];
+        if (t.qualifier !== 'exact' || a.qualifier !== 'exact' || b.qualifier !== 'exact' || t.role === 'change' || a.unit !== t.unit || b.unit !== t.unit) continue;
+        const s = t.sentence;
+        const before = s.slice(0, t.start - t.sentenceStart);
+        const between = s.slice(t.end - t.sentenceStart, a.start - t.sentenceStart);
+        const join = s.slice(a.end - t.sentenceStart, b.start - t.sentenceStart);
+        const after = s.slice(b.end - t.sentenceStart, b.end - t.sentenceStart + 20);
+        if (!TOGETHER.test(before) || !/^\s*and\s*$/.test(join) || !/^\s*respectively\b/i.test(after) || !/,\s*$/.test(between) || /\d/.test(between)) continue;
+        const rule = this.ruleFor('sum', t, a, b);
+        if (!rule) continue;
+        this.partsAgainstTotal(rule, [a, b], t, true, sumTolerance(rule, t));
+      }
     }
   }
 
@@ -1606,6 +1631,8 @@ const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
 /** What may follow the figure on such a line: nothing, a full stop, or a bracketed note. */
 const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)?$/;
 /** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
+/** Words that join the things a total is of: "together", "combined", "between them". */
+const TOGETHER = /\b(?:together|combined|between them|jointly)\b/i;
 const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
 /** After a total set off by dashes: "… 14 crew - 186 souls - aboard". */
 const DASHED_AFTER = /^ (?:[a-z-]+ ){1,3}[-–—](?: |$)/i;

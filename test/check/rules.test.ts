@@ -1906,3 +1906,12 @@ describe('snow read at a stated hour', () => {
     expect(r.claim('46 cm', 'b.html').clock).toBe(7 * 60);
   });
 });
+
+describe('a total and its parts "respectively"', () => {
+  test('"together cancelled 318 flights, 212 and 96 respectively" does not add up; "together employ 1,200 people, 700 and 500 respectively" does', async () => {
+    const bad = await check({ 'a.txt': 'Karsby and Portmere airports together cancelled 318 flights on Monday, 212 and 96 respectively.' });
+    expect(bad.involving('318', '212', '96').length).toBe(1);
+    const ok = await check({ 'a.txt': 'The two plants together employ 1,200 people, 700 and 500 respectively.' });
+    expect(ok.findings).toEqual([]);
+  });
+});
