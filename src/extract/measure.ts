@@ -257,6 +257,12 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       const opener = lw(t, k + 1);
       if (k > from && tokText(t, k) === ',' && (opener === 'the' || opener === 'a' || opener === 'an' || opener === 'which' || opener === 'who' || opener === 'its') && isWord(t, k - 1)) i = k - 1;
     }
+    // "The remote mountain district of Dravik alone lost 2,450 buildings": the place an area word names
+    if (isCapitalised(t, i)) {
+      let k = i;
+      while (k > from && isCapitalised(t, k - 1) && i - k < 4) k--;
+      if (lw(t, k - 1) === 'of' && isWord(t, k - 2) && lex.areaWords.has(lw(t, k - 2))) return t.text.slice(t.start[k]!, t.end[i]!);
+    }
     // the subject, past prepositional phrases: "The death toll from Tuesday's earthquake climbed to 247"
     const sb = subjectBackward(t, i, lex, from);
     return sb.words.length ? sb.words.join(' ') : null;

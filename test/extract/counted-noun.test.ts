@@ -204,3 +204,14 @@ describe('a share of a group named after a possessive and its count', () => {
     expect(fig("The union said 65% of Vessary's 412,000 teachers struck.", '65%').measure).toMatch(/^share of teachers/);
   });
 });
+
+describe('the place an area word names is the holder', () => {
+  const fig = (text: string, figure: string) => extract(text).find((x) => x.text === figure)!;
+  test('"The remote mountain district of Dravik alone lost 2,450 buildings" is held by Dravik', () => {
+    expect(fig('The remote mountain district of Dravik alone lost 2,450 buildings.', '2,450').holder).toBe('Dravik');
+    expect(fig('The province of Sollen has 4,300 people displaced.', '4,300').holder).toBe('Sollen');
+  });
+  test('unchanged: "The Bank of England raised rates to 5%" is no place', () => {
+    expect(fig('The Bank of England raised rates to 5%.', '5%').holder).not.toBe('England');
+  });
+});
