@@ -375,6 +375,11 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
       while (i >= floor && isWord(t, i) && lex.determiners.has(lw(t, i))) i--;
       continue;
     }
+    // ("Net profit attributable to shareholders rose …": whose share of the measure it is, not what is measured)
+    if (q > floor && prep === 'to' && lw(t, q - 1) === 'attributable' && isWord(t, q - 2)) {
+      i = q - 2;
+      continue;
+    }
     // ("Profit before tax was …", "Income after tax rose …": a measure with its own preposition is one subject)
     if (q >= floor && (prep === 'before' || prep === 'after') && np.length === 1 && /^tax(?:es|ation)?$/.test(head) && isWord(t, q - 1)) {
       const more = npBackwardAt(t, q - 1, lex, floor);
