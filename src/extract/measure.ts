@@ -220,7 +220,8 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
   // "Teravia's budget trims the deficit to 2.1%": the object of a change verb holds the figure
   if (isWord(t, i) && !HOLDING_VERBS.has(lw(t, i)) && !lex.changeVerbs.has(lw(t, i)) && !isFunctionWord(lex, lw(t, i))) {
     let v = i - 1;
-    while (v >= from && v >= i - 3 && isWord(t, v) && !lex.changeVerbs.has(lw(t, v)) && !isFunctionWord(lex, lw(t, v))) v--;
+    // (a hyphenated word is one: "grew pre-tax profit by 9.0%")
+    while (v >= from && v >= i - 3 && ((isWord(t, v) && !lex.changeVerbs.has(lw(t, v)) && !isFunctionWord(lex, lw(t, v))) || (tokText(t, v) === '-' && t.gap[v] === 0 && t.gap[v + 1] === 0 && isWord(t, v - 1)))) v--;
     while (v >= from && isWord(t, v) && lex.determiners.has(lw(t, v))) v--;
     if (v >= from && isWord(t, v) && lex.changeVerbs.has(lw(t, v)) && OBJECT_CHANGE.has(lw(t, v))) {
       const np = npBackward(t, i, lex, v + 1);
@@ -379,6 +380,16 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
       i = q - 1;
       while (i >= floor && isWord(t, i) && lex.determiners.has(lw(t, i))) i--;
       continue;
+    }
+    // ("Net profit attributable to shareholders rose …": whose share of the measure it is, not what is measured)
+    if (q > floor && prep === 'to' && lw(t, q - 1) === 'attributable' && isWord(t, q - 2)) {
+      i = q - 2;
+      continue;
+    }
+    // ("Profit before tax was …", "Income after tax rose …": a measure with its own preposition is one subject)
+    if (q >= floor && (prep === 'before' || prep === 'after') && np.length === 1 && /^tax(?:es|ation)?$/.test(head) && isWord(t, q - 1)) {
+      const more = npBackwardAt(t, q - 1, lex, floor);
+      if (more.words.length) best = [...more.words, tokText(t, q), ...np];
     }
     break;
   }

@@ -453,6 +453,19 @@ describe('results periods and measures', () => {
     expect(claim('Garden Tools grew revenue to 12% of the total.', '12%', '2026-02-20').holder ?? '').not.toBe('Garden Tools revenue');
   });
 
+  test('a hyphenated measure a named subject grew is one measure; a profit before or after tax, or attributable to its owners, is one subject', () => {
+    expect(claim('Private Banking grew non-interest income by 6.5% on higher fees.', '6.5%', '2026-02-20').holder).toBe('Private Banking non-interest income');
+    expect(claim('Operating profit before tax came to €812 million.', '€812 million', '2026-02-20').holder ?? '').toMatch(/^Operating profit before tax$/i);
+    expect(claim('Earnings after tax climbed to €95m in the half.', '€95m', '2026-02-20').holder ?? '').toMatch(/^Earnings after tax$/i);
+    // ("attributable to" names whose share of the measure it is, not what is measured)
+    expect(claim('Net income attributable to equity holders fell 4% to €212 million.', '€212 million', '2026-02-20').holder).toBe('Net income');
+    expect(claim('Losses attributable to minority owners widened to €9m.', '€9m', '2026-02-20').holder ?? '').not.toMatch(/owners/);
+    // (not a spaced dash, nor a preposition before anything but tax, nor a "to" not after "attributable")
+    expect(claim('Payments to shareholders rose to €300 million.', '€300 million', '2026-02-20').holder ?? '').toMatch(/shareholders/);
+    expect(claim('Private Banking grew - in a quiet year - income by 6.5%.', '6.5%', '2026-02-20').holder ?? '').not.toMatch(/Private Banking/);
+    expect(claim('Spending before the election rose to €40 million.', '€40 million', '2026-02-20').holder ?? '').not.toMatch(/before/);
+  });
+
   test('a pronoun that costs a sum is the rate of the sentence before', () => {
     expect(claim('The board proposes a 4.5% fare rise. It would cost commuters €62 million a year.', '€62 million a year', '2026-03-17').holder).toMatch(/^4\.5%/);
     expect(claim('Nurses want 12%. The treasury says that would cost €2.3 billion.', '€2.3 billion', '2026-03-17').holder).toMatch(/^12%/);
