@@ -280,6 +280,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // none, and reading them means running the period patterns over the whole text)
   let periods: ReportPeriods | null = null;
   const reportPeriods = () => (periods ??= documentPeriods(doc));
+  let hasHeadings: boolean | undefined;
   let headingAt = -1;
   // what a sentence says of the time of writing, read once for all its figures
   let lastSentence: string | null = null;
@@ -367,7 +368,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // (and a count under a section heading that names a period of the report: "## The second quarter in brief" —
     // "Vantora carried 9.8 million passengers")
     const periodic = m.dimension === 'currency' || m.dimension === 'percent' || THE_PERIOD.test(sentence);
-    if (time?.text === 'document date' && (periodic || m.dimension === 'count') && (!m.role || m.role === 'change') && !snapshot) {
+    // (only a document with headings has heading periods: the others' counts need not read the report's periods)
+    if (time?.text === 'document date' && (periodic || (m.dimension === 'count' && (hasHeadings ??= doc.segments.some((g) => g.kind === 'heading')))) && (!m.role || m.role === 'change') && !snapshot) {
       const { period, headingPeriods } = reportPeriods();
       if (headingPeriods.length) while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
       const under = headingAt >= 0 && headingPeriods.length ? headingPeriods[headingAt]!.ref : null;
