@@ -4,6 +4,7 @@
  * square: only claims of one block are ever compared, and large blocks are split by event and time bucket.
  */
 import type { ClaimContext } from '../context/index.js';
+import { plain } from '../context/scope.js';
 import { PERIOD_TEXT } from '../context/time.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { claimKey, type ClaimKey, type Synonyms } from './keys.js';
@@ -453,7 +454,7 @@ const PLACE_READING = /^(?:speed|pressure|temperature|length)$/;
 function placeApart(a: ClaimFacts, b: ClaimFacts): boolean {
   const [s, h] = a.claim.scopeKey && !b.claim.scopeKey ? [a, b] : b.claim.scopeKey && !a.claim.scopeKey ? [b, a] : [null, null];
   if (!s || !h || !h.claim.holder || !/^[A-Z]/.test(h.claim.holder)) return false;
-  const place = h.claim.holder.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const place = plain(h.claim.holder.toLowerCase());
   return !s.claim.scopeKey!.includes(place) && !place.includes(s.claim.scopeKey!);
 }
 

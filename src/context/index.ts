@@ -337,7 +337,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
-    const scope = findScope(sentence, rel, relEnd, lex, m.dimension === 'speed' || m.dimension === 'temperature' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence))) ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
+    // (a reading: wind, pressure, and rain or snow that piles up, read at an hour and at a station)
+    const reading = m.dimension === 'speed' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence));
+    const scope = findScope(sentence, rel, relEnd, lex, reading || m.dimension === 'temperature') ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
     // (a delay or a stay "from September 2027 to November 2028" spans those dates: it is stated at the writing)
     let time = m.dimension === 'duration' && doc.date ? { start: doc.date, end: doc.date, text: 'document date' } : timeOf(sentence, rel, relEnd, doc.date);
     // "today", "this morning", "tonight": the document's date (a part of it orders two figures of the day)
@@ -422,7 +424,6 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const basis = basisCue ? basisOf(sentence, rel, relEnd) : null;
     if (basis) claim.basis = basis;
     // (a reading's own hour before the stamp of the entry it is posted in: "came ashore at 03:20 with winds of 210 km/h")
-    const reading = m.dimension === 'speed' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence));
     // (in a live entry, the hour its paragraph named before is nearer a reading's than the entry's stamp: "15:20 — The
     // 3 p.m. advisory upgrades Ondrea to a typhoon. The central pressure is 956 hPa.")
     const carried = clock !== null && paraClock?.block === blockStart ? paraClock.clock : null;

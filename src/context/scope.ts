@@ -50,7 +50,7 @@ function placeAt(t: Tokens, i: number, limit: number, lex: Lexicon): { scope: Sc
 }
 
 /** A place's key without accents: "Halcón Point" and "Halcon Point" are one place. */
-function plain(key: string): string {
+export function plain(key: string): string {
   return /[^\x00-\x7f]/.test(key) ? key.normalize('NFD').replace(/\p{M}/gu, '') : key;
 }
 

@@ -199,7 +199,7 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     }
     // (a currency's code before its amount is the figure's unit, as a sign is: "up from VLD 2.52 billion")
     // (and the unit word of a figure before it: "by 1.07 billion crowns in six months, to …")
-    const unitWord = isWord(t, i) && (lex.scales.has(lw(t, i - 1)) || t.kind[i - 1] === T_NUM) && !!lex.units.candidates(p, w)?.some((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency');
+    const unitWord = (lex.scales.has(lw(t, i - 1)) || t.kind[i - 1] === T_NUM) && currencyWord(t, i, lex);
     if (unitWord || t.kind[i] === T_NUM || p === '%' || p === ',' || (p === '.' && t.kind[i - 1] === T_NUM) || HOLDER_SKIP.has(w) || lex.scales.has(w) || p === '€' || p === '$' || p === '£' || (t.kind[i + 1] === T_NUM && /^[A-Z]{3}$/.test(p))) {
       i--;
       steps++;
@@ -329,6 +329,11 @@ const NOT_HOLDING_CHANGE = new Set(['up', 'down', 'went', 'moved', 'changed', 'l
 /** Change verbs whose object is the thing changed ("trims the deficit to 2.1%", "cut its forecast to 1.2%"). */
 const OWN_GROWTH = new Set(['grew', 'grows', 'increased', 'increases', 'expanded', 'expands']);
 const OBJECT_CHANGE = new Set(['trims', 'trimmed', 'trim', 'cuts', 'cut', 'raises', 'raised', 'lowers', 'lowered', 'lifts', 'lifted', 'reduces', 'reduced', 'boosts', 'boosted', 'slashed', 'slashes', 'hiked', 'hikes', 'revised', 'revises', 'upgraded', 'downgraded']);
+
+/** Is token k a currency's word on its own ("crowns", "euros")? */
+function currencyWord(t: Tokens, k: number, lex: Lexicon): boolean {
+  return isWord(t, k) && !!lex.units.candidates(tokText(t, k), lw(t, k))?.some((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency');
+}
 
 const SPAN_UNITS = new Set(['days', 'weeks', 'months', 'years', 'quarters', 'hours']);
 const SPAN_PREPS = new Set(['in', 'over', 'within', 'during', 'for']);
@@ -910,7 +915,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // ("fell by almost a third, to €431m")
     // (and the period of the change, and the amount's currency word: "fell by 1.07 billion crowns in six months, to")
     const amountTok = (k: number) => t.kind[k] === T_NUM || /^(?:%|\.|,|€|\$|£|¥)$/.test(tokText(t, k)) || /^(?:percent|per|cent|pct|points?|percentage|bn|billion|million|m|by|a|an|almost|nearly|about|around|roughly|some|more|than|half|thirds?|quarters?|fifths?|tenths?)$/.test(lw(t, k))
-      || (isWord(t, k) && (SPAN_UNITS.has(lw(t, k)) || lex.cardinals.has(lw(t, k)) || /^(?:in|over|the|past|last)$/.test(lw(t, k)) || !!lex.units.candidates(tokText(t, k), lw(t, k))?.some((e) => e.toks.length === 1 && e.value.unit.dimension === 'currency')));
+      || (isWord(t, k) && (SPAN_UNITS.has(lw(t, k)) || lex.cardinals.has(lw(t, k)) || /^(?:in|over|the|past|last)$/.test(lw(t, k)))) || currencyWord(t, k, lex);
     if (b >= from && amountTok(b) && (lw(t, b + 1) === 'to' || lw(t, b + 1) === 'from')) {
       let c = b;
       let steps = 0;
