@@ -406,6 +406,15 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
       meta.dateSource = 'meta';
     }
   }
+  // a masthead's date above the article ("THE DAILY GALE · Wednesday 8 October 2025 | Issue 31,402")
+  if (!meta.date) {
+    const m = headerDate(f, bp, drafts.length ? firstIncludedIndex(f, drafts, src) : N);
+    if (m) {
+      meta.date = m.date;
+      meta.clock = m.clock;
+      meta.dateSource = 'meta';
+    }
+  }
   return { drafts, meta, selection: mode, warnings };
 }
 
@@ -911,6 +920,29 @@ function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): { date: string;
     let text = '';
     for (let j = i + 1; j < f.end[i]! && text.length < 300; j++) if (f.isText[j]) text += (f.nodes[j] as P5Text).value;
     const d = datelineDate([text.replace(/\s+/g, ' ').trim()], bp);
+    if (d) return { date: d.date, clock: d.clock };
+  }
+  return null;
+}
+
+/** Is node `i` inside a <header> and outside navigation, asides and footers? */
+function inPageHeader(f: Flat, i: number): boolean {
+  let header = false;
+  for (let p = f.parent[i]!, up = 0; p >= 0 && up < 200; up++, p = f.parent[p]!) {
+    const t = f.tag[p];
+    if (t === 'nav' || t === 'aside' || t === 'footer') return false;
+    if (t === 'header') header = true;
+  }
+  return header;
+}
+
+/** The first line inside a page <header>, before the article text, that is read as a dateline (a masthead's date). */
+function headerDate(f: Flat, bp: Boilerplate, firstText: number): { date: string; clock: number | null } | null {
+  for (let i = 0; i < Math.min(firstText, f.nodes.length); i++) {
+    if (!f.isText[i]) continue;
+    const text = (f.nodes[i] as P5Text).value.replace(/\s+/g, ' ').trim();
+    if (text.length < 8 || text.length > 160 || !/\d{4}/.test(text) || !inPageHeader(f, i)) continue;
+    const d = datelineDate([text], bp);
     if (d) return { date: d.date, clock: d.clock };
   }
   return null;

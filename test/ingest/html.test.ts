@@ -221,3 +221,22 @@ describe('HTML: a byline the article extraction leaves out', () => {
     expect(d.date).toBeNull();
   });
 });
+
+describe('HTML: a masthead date above the article', () => {
+  const page = (header: string) => `<html><head><title>x</title></head><body><header><div class="masthead"><a href="/">THE DAILY GALE</a> ${header}</div>
+<nav>News | Sport | Win 5,000 dorns!</nav></header><main><article><h1>Ferry toll hits 22</h1>
+<p>The death toll from the ferry disaster stood at 22 last night, the governor said, as relatives kept a vigil on the quay.</p>
+<p>A further 34 people are still missing, and divers will return to the wreck at first light on Thursday, officials said.</p>
+<p>The ferry was carrying 184 passengers and 17 crew when it rolled over in heavy seas off the cape on Sunday night.</p>
+</article></main><footer>© 2025 Gale Media Group. Switchboard 021 700 4000.</footer></body></html>`;
+
+  test("the page header's date line dates a page that gives no other date", () => {
+    const d = html(page('<span class="price">Wednesday 8 October 2025 | Issue 31,402</span>'));
+    expect(d.date).toBe('2025-10-08');
+  });
+
+  test('a header with no date line, or a date in the navigation, does not', () => {
+    expect(html(page('<span class="price">Issue 31,402</span>')).date).toBeNull();
+    expect(html(page('<nav>Archive: 8 October 2025</nav>')).date).toBeNull();
+  });
+});
