@@ -5,7 +5,7 @@
  * "retaking", "have been called up"). Function-word lists come from rules/lexicon/words.yaml.
  */
 import type { Lexicon } from '../lexicon/index.js';
-import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
+import { isCapitalised, pastAppositive, T_NUM, T_PUNCT, T_WORD, tokLower, tokText, type Tokens } from './tokens.js';
 import type { RawFigure } from './scan.js';
 
 export interface Description {
@@ -251,13 +251,7 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
       }
       if (reporting && k > from && tokText(t, k) === ',') i = k - 1;
     }
-    // "EBITDA, the measure of operating earnings the industry watches most closely, rose 6.8%": past an appositive
-    if (tokText(t, i) === ',') {
-      let k = i - 1;
-      while (k > from && k >= i - 16 && tokText(t, k) !== ',' && tokText(t, k) !== '.' && tokText(t, k) !== ';') k--;
-      const opener = lw(t, k + 1);
-      if (k > from && tokText(t, k) === ',' && (opener === 'the' || opener === 'a' || opener === 'an' || opener === 'which' || opener === 'who' || opener === 'its') && isWord(t, k - 1)) i = k - 1;
-    }
+    i = pastAppositive(t, i, from);
     // "The remote mountain district of Dravik alone lost 2,450 buildings": the place an area word names
     if (isCapitalised(t, i)) {
       let k = i;
@@ -349,7 +343,7 @@ const COMPARATIVE_BEFORE = new Set(['than', 'versus', 'vs', 'against', 'compared
  * "total") followed by "of X" yields X.
  */
 function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { words: string[]; event: { lemma: string; word: string } | null } {
-  let i = k;
+  let i = pastAppositive(t, k, floor);
   let best: string[] = [];
   let event: { lemma: string; word: string } | null = null;
   for (let chunks = 0; chunks < 4 && i >= floor; chunks++) {

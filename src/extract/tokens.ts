@@ -319,3 +319,18 @@ export function matchPhrase(t: Tokens, i: number, p: PhraseTok[], caseSensitive:
   }
   return i + p.length;
 }
+
+/** Words that open an appositive after a comma: "EBITDA, the measure of …, rose". */
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'which', 'who', 'its']);
+
+/**
+ * "EBITDA, the measure of operating earnings the industry watches most closely, rose 6.8%": reading back from the
+ * comma that closes an appositive (opened by the, a, an, which, who or its, at most 16 tokens back), the token before
+ * the comma that opened it; else i.
+ */
+export function pastAppositive(t: Tokens, i: number, from: number): number {
+  if (tokText(t, i) !== ',') return i;
+  let k = i - 1;
+  while (k > from && k >= i - 16 && tokText(t, k) !== ',' && tokText(t, k) !== '.' && tokText(t, k) !== ';') k--;
+  return k > from && tokText(t, k) === ',' && APPOSITIVE_OPENERS.has(tokLower(t, k + 1)) && t.kind[k - 1] === T_WORD ? k - 1 : i;
+}

@@ -784,6 +784,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('EBITDA, the measure of operating earnings investors watch most, rose 6.8% to 17.98 billion.', '6.8%').holder).toBe('EBITDA');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
+
+  test('what is measured, past an appositive before a verb of amount or change', () => {
+    expect(claim('Net interest income, the engine of any bank, came in at 4.31 billion euros in the quarter.', '4.31 billion euros').measure).toBe('Net interest income');
+    expect(claim('Net interest income, the gap between what the bank earns and pays, rose 8.3% to 4.31 billion euros.', '4.31 billion euros').measure).toBe('Net interest income');
+    // (a comma list is no appositive: "Revenue, profit and margins all rose")
+    expect(claim('Revenue rose, profit fell 3% to 2.1 billion euros.', '2.1 billion euros').measure).toBe('profit');
+  });
 });
 
 describe('the hour of a reading', () => {
