@@ -44,7 +44,9 @@ export interface ClaimContext extends Claim {
 }
 
 const RELATIVE = /\b(?:which|that|when)\b/g;
-const LAST_NAMED = /\b(?:last year's|last month's|last week's|the previous year's|a year earlier's) (?:[A-Za-z'-]+ ){0,4}[A-Za-z'-]+,? ?$/i;
+const LAST_NAMED = /\b(?:last year's|last month's|last week's|the previous year's|a year earlier's) /gi;
+/** What may follow LAST_NAMED up to the relative clause: up to five words ("march", "big pensions march,"). */
+const NAMED_WORDS = /^(?:[A-Za-z'-]+ ){0,4}[A-Za-z'-]+,? ?$/;
 const YEAR_NAMED = /\b(?:the|a|an|its|their)\s+((?:1[89]|20)\d\d)\s+(?:[A-Za-z'-]+\s){0,4}[A-Za-z'-]+,?\s?$/;
 
 /**
@@ -58,7 +60,11 @@ function pastEventClause(before: string, docYear: number): boolean {
   if (last < 0 || /[.;()]/.test(before.slice(last))) return false;
   const head = before.slice(Math.max(0, last - 70), last);
   // ("last year's march, which drew 26,000": an earlier event named by when it was)
-  if (LAST_NAMED.test(head)) return true;
+  // (the last such phrase, then the words after it: two linear passes, no backtracking over the head)
+  let from = -1;
+  LAST_NAMED.lastIndex = 0;
+  for (let m = LAST_NAMED.exec(head); m; m = LAST_NAMED.exec(head)) from = m.index + m[0].length;
+  if (from >= 0 && NAMED_WORDS.test(head.slice(from))) return true;
   const y = YEAR_NAMED.exec(head);
   return !!y && Number(y[1]) < docYear;
 }

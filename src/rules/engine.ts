@@ -57,6 +57,8 @@ class Engine {
   private readonly convertedFrom = new Map<string, ClaimContext[]>();
   /** Stated conversions that do not hold ("185 km/h (135 mph)"): found by conversions(), before mismatches() runs. */
   private readonly wrongConversions = new Set<ClaimContext>();
+  /** Their findings, by the figure converted and its wrong conversion (see conversionWitnesses). */
+  private readonly wrongDrafts: Array<{ o: ClaimContext; c: ClaimContext; draft: Draft }> = [];
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
   /** Exchange rates the documents of the run state ("at 11.20 crowns to the euro", "4.2 drals to the dollar"): units of
    * a currency per one of a major one, keyed "CODE/EUR" and by the currency's word ("crown/EUR"), for currencies the
@@ -116,6 +118,7 @@ class Engine {
     this.respectiveParts();
     this.rates();
     this.mismatches();
+    this.conversionWitnesses();
     this.expressions();
     return this.finish();
   }
@@ -275,7 +278,9 @@ class Engine {
       // rounding "100 km" to "60 miles" is allowed a few per cent (tolerance), temperatures one degree
       const temp = c.dimension === 'temperature';
       // a temperature is read to the degree ("41C (110F)" is wrong: 41C is 105.8F)
-      const half = (temp && c.qualifier === 'exact' ? Math.min(strictPrecision(c), 1) : strictPrecision(c)) / 2;
+      // (a conversion written in words is read to the unit: "12 km (seven miles)")
+      const cp = c.precision === null && !/\d/.test(c.text) && Number.isInteger(c.value) ? 1 : strictPrecision(c);
+      const half = (temp && c.qualifier === 'exact' ? Math.min(cp, 1) : cp) / 2;
       const slack = temp ? 1 : rule.params.tolerance !== null ? Math.abs(expected) * rule.params.tolerance : Math.abs(expected) * 0.05;
       let ok = Math.abs(expected - c.value) <= Math.max(half, slack) + 1e-9;
       // "10C (18F) above normal", "warmer by 5C (9F)": a temperature difference converts without the offset
@@ -317,6 +322,51 @@ class Engine {
         values: `${this.describe(o)} vs ${this.describe(c)}`,
         why: `${o.text} is ${exp}, not ${c.text}`,
       }, { expected, stated: c.value });
+      const d = this.drafts[this.drafts.length - 1];
+      if (d && d.claims[1] === c) this.wrongDrafts.push({ o, c, draft: d });
+    }
+  }
+
+  /**
+   * "6.5km (5.2 miles)" in one report, "the 6.5-km (4-mile) route" in another: a wrong stated conversion is at odds
+   * with the same fact as the other reports give it too. Their figures of it that agree with the figure converted
+   * (and the conversions they state) join the finding, so it names every source the wrong figure contradicts.
+   */
+  private conversionWitnesses(): void {
+    if (!this.wrongDrafts.length) return;
+    const { claims, keys, blocks } = this.aligned;
+    const blockOf = new Map<ClaimContext, number>();
+    blocks.forEach((b, k) => {
+      for (const i of b) blockOf.set(claims[i]!, k);
+    });
+    for (const { o, c, draft } of this.wrongDrafts) {
+      const k = blockOf.get(o);
+      const ko = this.keyOf.get(o);
+      if (k === undefined || !ko) continue;
+      const fo = new ClaimFacts(o, ko);
+      const joined = new Set(draft.claims);
+      // (figures another finding already sets against the wrong one are told there, once)
+      const told = new Set<ClaimContext>();
+      for (const d of this.drafts) if (d !== draft && d.claims.includes(c)) for (const x of d.claims) told.add(x);
+      for (const i of blocks[k]!) {
+        const x = claims[i]!;
+        if (x.document === o.document || this.wrongConversions.has(x) || joined.has(x) || told.has(x)) continue;
+        // (its value, in the converted figure's unit, is that figure's at the precision either was written to)
+        const v = x.unit === o.unit ? x.value : convert(x.value, x.unit, o.unit, this.input.lexicon);
+        if (v === null) continue;
+        const gap = Math.abs(v - o.value);
+        if (gap > Math.max(strictPrecision(o) / 2, Math.abs(o.value) * 0.05) + 1e-9) continue;
+        // (the same figure again, at the precision of either, is the same fact even where nothing else names the
+        // moment or the thing: "sustained winds of 185 km/h" at landfall and in the next day's report)
+        const same = gap <= Math.max(strictPrecision(o), x.unit === o.unit ? strictPrecision(x) : 0) / 2 + 1e-9;
+        const rel = relateFacts(fo, new ClaimFacts(x, keys[i]!));
+        if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && LOOSE_REASONS.has(rel.why))) continue;
+        joined.add(x);
+        const src = this.claimAt(x, x.conversionOf);
+        if (src) joined.add(src);
+        for (const y of this.convertedFrom.get(`${x.docIndex}:${x.index}`) ?? []) if (!this.wrongConversions.has(y)) joined.add(y);
+      }
+      if (joined.size > draft.claims.length) draft.claims = [o, c, ...[...joined].filter((x) => x !== o && x !== c).sort(byPosition)];
     }
   }
 
@@ -349,6 +399,9 @@ class Engine {
       values: `${this.describe(o)} vs ${this.describe(c)}`,
       why: `${c.text} for ${o.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, outside the ${range}`,
     }, { implied, band });
+    this.wrongConversions.add(c);
+    const d = this.drafts[this.drafts.length - 1];
+    if (d && d.claims[1] === c) this.wrongDrafts.push({ o, c, draft: d });
   }
 
   /**
@@ -1472,6 +1525,8 @@ class Engine {
 }
 
 const SHARE_FAMILY = /^(?:percent|pp)$/;
+/** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
+const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
 /** Figures of one thing in one document further apart than this (in that document's figures of it) are not compared. */
 const WINDOW = 64;
 

@@ -1056,6 +1056,27 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(f[0]!.message).toMatch(/59/);
   });
 
+  test('a wrong conversion names the other reports of the figure it converts', async () => {
+    const docs = (a: string) => ({
+      'a.txt': [`SENDARA, March 13 (MWS) - Cyclone Marrowby crashed ashore near the port town of Sendara early on Thursday with sustained winds of ${a}, tearing roofs off homes.`, '2025-03-13'] as [string, string],
+      'b.txt': ['The PMS confirms Marrowby crossed the coast just north of Sendara at about 2 a.m. as a Category 4 cyclone, with sustained winds of 185 km/h (135 mph) and gusts of up to 260 km/h.', '2025-03-13'] as [string, string],
+    });
+    const r = await check(docs('185 km/h (115 mph)'));
+    const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.claims).toEqual([r.claim('185 km/h', 'b.txt').id, r.claim('135 mph', 'b.txt').id, r.claim('185 km/h', 'a.txt').id, r.claim('115 mph', 'a.txt').id]);
+    // (a figure of another value is another fact: it is not named)
+    const other = await check(docs('150 km/h (93 mph)'));
+    expect(other.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
+  });
+
+  test('a conversion written in words is read to the unit', async () => {
+    const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
+    expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
+    const bad = await check({ 'a.txt': 'The quake struck at a depth of 12 km (nine miles) below the town.' });
+    expect(bad.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(1);
+  });
+
   test('conversions that hold at the precision written pass and are listed as checks', async () => {
     const r = await check({ 'a.txt': 'He ordered the call-up along a 1,100-km (684-mile) front line. Winds reached 185 km/h (115 mph). It was 40C (104F) in the shade.' });
     expect(r.findings).toHaveLength(0);
