@@ -74,11 +74,21 @@ const SENTENCE_CLOCK = /\b(?:at|by|until|around|the)\s+([01]?\d|2[0-3])[:.]([0-5
 
 /** An hour of the day a sentence dates its news by, without minutes: "at an 11 a.m. briefing", "the 9 a.m. update". */
 const SENTENCE_HOUR = /\b(?:at|by|the|an?|its|their|[a-z]+day's)\s+(1[0-2]|0?[1-9])\s*([ap])\.?m\b/i;
+/** What every match of SENTENCE_HOUR holds (its hour's last digit and "a.m."/"pm"): a fast test that rules most sentences out. */
+const HOUR_AM_PM = /\d\s*[ap]\.?m\b/i;
+/** What every match of SENTENCE_CLOCK holds (the hour's last digit, the separator, the minutes' first digit). */
+const CLOCK_DIGITS = /\d[:.][0-5]\d/;
 
 /** Minutes after midnight of the first clock time in a sentence, or null. */
 function clockIn(sentence: string): number | null {
-  const m = SENTENCE_CLOCK.exec(sentence);
+  const m = CLOCK_DIGITS.test(sentence) ? SENTENCE_CLOCK.exec(sentence) : null;
   return m ? clockMinutes(m[1]!, m[2]!, m[3]) : null;
+}
+
+/** Minutes after midnight of the hour a sentence dates its news by (SENTENCE_HOUR), or null. */
+function hourIn(sentence: string): number | null {
+  const h = HOUR_AM_PM.test(sentence) ? SENTENCE_HOUR.exec(sentence) : null;
+  return h ? clockMinutes(h[1]!, '00', h[2]) : null;
 }
 
 /** The clock of a time expression: "7 p.m.", "Tue 14 Apr, 19:00", "this morning" (a part of the day, roughly). */
@@ -300,6 +310,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // (under an "Outlook" or "Guidance" heading)
   let outlook = false;
   let sentenceClock: number | null = null;
+  // (the hour it names without minutes, and whether it names the period only as "the quarter")
+  let sentenceHour: number | null = null;
+  let thePeriod = false;
   let readingClock: number | null = null;
   // (the sentence names a basis a figure may be stated on: "restated", "reported")
   let basisCue = false;
@@ -343,6 +356,19 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       attr = (si >= 0 ? resolvePronoun(text, starts, blockEnd, si, lastNamed) : resolvePronoun(text, [ss], se, 0, lastNamed)) ?? attr;
     }
     if (attr && !attr.pronoun) lastNamed = attr;
+    if (sentence !== lastSentence) {
+      lastSentence = sentence;
+      snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
+      intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
+      if (intraday) intraday = momentOf(intraday, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
+      sentenceClock = clockIn(sentence);
+      sentenceHour = hourIn(sentence);
+      thePeriod = THE_PERIOD.test(sentence);
+      basisCue = /restated|reported/i.test(sentence);
+      // (a reading's hour: "The 3 p.m. advisory upgrades Ondrea …")
+      readingClock = sentenceClock ?? sentenceHour;
+      if (readingClock !== null) paraClock = { block: blockStart, clock: readingClock };
+    }
     // (a reading: wind, pressure, and rain or snow that piles up, read at an hour and at a station)
     const reading = m.dimension === 'speed' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence));
     const scope = findScope(sentence, rel, relEnd, lex, reading || m.dimension === 'temperature') ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
@@ -355,27 +381,12 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       if (doc.date && time.start === doc.date && TODAY_TEXT.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
     }
     // (an hour the sentence names is a part of the day too, as rough: "At an 11 a.m. briefing the directorate had reported 23 dead")
-    if (dayClock === null && time && time.start === time.end) {
-      const h = SENTENCE_HOUR.exec(sentence);
-      if (h) dayClock = clockMinutes(h[1]!, '00', h[2]);
-    }
-    if (sentence !== lastSentence) {
-      lastSentence = sentence;
-      snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
-      intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
-      if (intraday) intraday = momentOf(intraday, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
-      sentenceClock = clockIn(sentence);
-      basisCue = /restated|reported/i.test(sentence);
-      // (a reading's hour: "The 3 p.m. advisory upgrades Ondrea …")
-      const h = sentenceClock === null ? SENTENCE_HOUR.exec(sentence) : null;
-      readingClock = h ? clockMinutes(h[1]!, '00', h[2]) : sentenceClock;
-      if (readingClock !== null) paraClock = { block: blockStart, clock: readingClock };
-    }
+    if (dayClock === null && time && time.start === time.end) dayClock = sentenceHour;
     // (and any figure of a sentence that names the period only as "the quarter": "we added 240,000 mobile customers in
     // the quarter")
     // (and a count under a section heading that names a period of the report: "## The second quarter in brief" —
     // "Vantora carried 9.8 million passengers")
-    const periodic = m.dimension === 'currency' || m.dimension === 'percent' || THE_PERIOD.test(sentence);
+    const periodic = m.dimension === 'currency' || m.dimension === 'percent' || thePeriod;
     // (only a document with headings has heading periods: the others' counts need not read the report's periods)
     if (time?.text === 'document date' && (periodic || (m.dimension === 'count' && (hasHeadings ??= doc.segments.some((g) => g.kind === 'heading')))) && (!m.role || m.role === 'change') && !snapshot) {
       const { period, headingPeriods } = reportPeriods();
