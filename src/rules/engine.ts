@@ -457,10 +457,10 @@ class Engine {
 
   private percentages(): void {
     for (const p of this.input.claims) {
-      const a = this.claimAt(p, p.shareOf);
-      if (!a) continue;
-      const w = this.claimAt(a, a.partOf) ?? this.wholeFor(p, a);
-      if (!w || !w.value) continue;
+      let a = this.claimAt(p, p.shareOf);
+      let w = a ? this.claimAt(a, a.partOf) ?? this.wholeFor(p, a) : null;
+      if (!a) [a, w] = this.besidePair(p) ?? [null, null];
+      if (!a || !w || !w.value) continue;
       const rule = this.ruleFor('percentage', p, a, w);
       if (!rule) continue;
       const expected = (a.value / w.value) * 100;
@@ -483,6 +483,47 @@ class Engine {
         why: `${a.text} of ${w.text} is ${exp}, not ${p.text}`,
       }, { expected, stated: p.value });
     }
+  }
+
+  /**
+   * "Nine of the 164 patients have died, a case-fatality rate of 6.5%", "12,700 of its 41,000 workers - 38% - walked
+   * out", "71 escaped and 38 were trapped - almost half the shift", "nearly half of the 43 injured, 29 of them": a share
+   * with no figure of its own, stated after the "X of Y" of its sentence, is of that whole, and of the part nearest to
+   * it — the last count of the whole's unit before it (a part of the whole, or one listed after such a part) — with no
+   * other share in between. (A share before the pair is often of another whole: "At 84%, … about 13,000 of 81,000".) Null when the sentence has no such pair, or several wholes.
+   */
+  private besidePair(p: ClaimContext): [ClaimContext, ClaimContext] | null {
+    if (p.unit !== 'percent' || p.shareOf !== undefined || (p.role && p.role !== 'subset') || p.qualifier === 'range' || !(p.value > 0 && p.value <= 100)) return null;
+    const list = this.sentenceOf(p);
+    let w: ClaimContext | null = null;
+    let first: ClaimContext | null = null;
+    for (const x of list) {
+      const whole = this.claimAt(x, x.partOf);
+      if (!whole || whole.sentenceStart !== p.sentenceStart) continue;
+      if (w && whole !== w) return null;
+      w = whole;
+      first ??= x;
+    }
+    if (!w || !first || w.unit !== first.unit || !(w.value > 0)) return null;
+    // the parts: figures linked to the whole, and figures of its unit listed after the first of them, with no role
+    const parts = list.filter((x) => x !== w && x.unit === w.unit && (x.partOf === w.index || (x.partOf === undefined && !x.role && x.start > first.start)));
+    const before = parts.filter((x) => x.end <= p.start);
+    const a = before[before.length - 1];
+    if (!a || list.some((y) => y !== p && y.unit === 'percent' && y.start > a.start && y.start < p.start)) return null;
+    // (set off as an aside or a complement: not a share that names its own thing, "well above the 30% reduction
+    // requested", nor a circumstance, "taking 44 of the 81 seats, with 99.8% of ballots counted")
+    const rel = p.start - p.sentenceStart;
+    return SHARE_BEFORE.test(p.sentence.slice(Math.max(0, rel - 12), rel)) && SHARE_AFTER.test(p.sentence.slice(p.end - p.sentenceStart, p.end - p.sentenceStart + 12)) ? [a, w] : null;
+  }
+
+  /** The claims of c's sentence, in text order. */
+  private sentenceIndex: Map<string, ClaimContext[]> | null = null;
+  private sentenceOf(c: ClaimContext): ClaimContext[] {
+    if (!this.sentenceIndex) {
+      this.sentenceIndex = new Map();
+      for (const l of this.sentences()) this.sentenceIndex.set(`${l[0]!.docIndex}:${l[0]!.sentenceStart}`, l);
+    }
+    return this.sentenceIndex.get(`${c.docIndex}:${c.sentenceStart}`) ?? [c];
   }
 
   /**
@@ -1527,6 +1568,10 @@ class Engine {
 const SHARE_FAMILY = /^(?:percent|pp)$/;
 /** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
 const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
+/** What may follow a share that stands for a part ("- 38% -", "more than half of them", "almost half the shift"). */
+const SHARE_AFTER = /^(?:\s*[-–—,;:.)]|\s+(?:of|the)\b|\s*$)/;
+/** What may come before such a share: an aside's mark, or a verb or "of" that makes it a complement ("a rate of 6.5%"). */
+const SHARE_BEFORE = /(?:[-–—,;:(]|\b(?:of|or|is|are|was|were))\s*$/;
 /** Figures of one thing in one document further apart than this (in that document's figures of it) are not compared. */
 const WINDOW = 64;
 

@@ -1176,6 +1176,28 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(level.findings).toHaveLength(0);
   });
 
+  test('a share set off after the "X of Y" of its sentence is of that pair ("Nine of the 164 patients have died, a rate of 6.5%")', async () => {
+    const bad = await check({ 'a.txt': 'Nine of the 164 patients have died, a case-fatality rate of 6.5%.' });
+    expect(bad.involving('6.5%', 'Nine', '164')).toHaveLength(1);
+    expect(bad.involving('6.5%')[0]!.message).toMatch(/5\.5%/);
+    const ok = await check({ 'a.txt': 'Nine of the 164 patients have died, a case-fatality rate of 5.5%.' });
+    expect(ok.findings).toHaveLength(0);
+    // a part listed after the linked one is the nearest part: 38 of the 112, not 71
+    const listed = await check({ 'a.txt': 'Of the 112 men on the shift, 71 escaped on foot and 38 were trapped - almost half the shift.' });
+    expect(listed.involving('almost half', '38', '112')).toHaveLength(1);
+    const listedOk = await check({ 'a.txt': 'Of the 112 men on the shift, 58 escaped on foot and 52 were trapped - almost half the shift.' });
+    expect(listedOk.involving('almost half')).toHaveLength(0);
+  });
+
+  test('a share before an "X of Y" pair, or one that names its own thing or a circumstance, is not of that pair', async () => {
+    const before = await check({ 'a.txt': "At 84%, roughly 16 in every 100 young children are not fully vaccinated: about 13,000 of the region's 81,000 under-fives." });
+    expect(before.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+    const own = await check({ 'a.txt': 'At the airport, 236 of the 540 flights were cancelled, well above the 30% reduction requested by the authority.' });
+    expect(own.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+    const circumstance = await check({ 'a.txt': 'The alliance is taking 44 of the 81 seats, with 99.8% of ballots counted.' });
+    expect(circumstance.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+  });
+
   test('a change of a rate given in points in one report and as the same per cent in another is flagged', async () => {
     const r = await check({
       'a.txt': ['The EBITDA margin rose 1.1 percentage points to 31.2% in the quarter.', '2025-07-30'],
