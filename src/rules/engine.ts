@@ -585,10 +585,15 @@ class Engine {
         const r = rates[0]!;
         // (levels in per cent too: "the gross margin jumped 1.9% to 47.6% from 45.7%" is a 4.2% rise, or 1.9 points)
         const prevs = list.filter((c) => c.role === 'history' && c.unit !== 'pp' && c.qualifier === 'exact');
-        if (prevs.length === 1) {
-          const prev = prevs[0]!;
+        // (of several earlier values, the one the change is "from": "deaths have risen 50%, from 7 on Monday to 12")
+        const prev = prevs.length === 1 ? prevs[0]! : prevs.find((c) => c.start > r.end && CHANGE_FROM.test(between(r, c)));
+        if (prev) {
           // (the new level may be a bound or a round figure: "soared 150% … from 38,000 to nearly 85,000")
-          const curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier !== 'range');
+          let curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier !== 'range');
+          // (of several levels, the one the change goes "to": "rose 28% to 1.02 billion from 840 million, and operating
+          // profit reached 1.46 billion")
+          // (and from that value: not "rose 4.9% to 12.7 billion and net profit reached 1.49 billion, up from 1.42 billion")
+          if (curs.length > 1) curs = curs.filter((c) => (c.start > prev.end && CHANGE_TO.test(between(prev, c))) || (c.start > r.end && c.end <= prev.start && CHANGE_TO.test(between(r, c)) && LEVEL_FROM.test(between(c, prev))));
           // (the change of the same thing as the levels: "EBIT up 16.1% …; EBIT margin of 10.2% (2023: 9.4%)" is no
           // change of the margin)
           const nr = this.keyOf.get(r)?.noun;
@@ -1568,6 +1573,16 @@ class Engine {
 const SHARE_FAMILY = /^(?:percent|pp)$/;
 /** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
 const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
+/** The words between a change and the earlier value it is from ("rose 50%, from 7"), and between either and the level
+ * it reaches ("rose 28% to 1.02 billion", "fell by almost a third, to €431m", "from 7 on Monday to 12"). */
+const CHANGE_FROM = /^[\s,]*(?:from|on)\s+(?:the\s+|a\s+)?$/;
+const CHANGE_TO = /^[\s,–—-]*[^,;:.]{0,30}?\bto\s+$/;
+/** The words between a level and the earlier value it is compared with ("to €431m from €562m"). */
+const LEVEL_FROM = /^[^,;:.]{0,30}?\bfrom\s+$/;
+/** The text of a sentence between two of its claims. */
+function between(x: ClaimContext, y: ClaimContext): string {
+  return x.sentence.slice(x.end - x.sentenceStart, y.start - y.sentenceStart);
+}
 /** What may follow a share that stands for a part ("- 38% -", "more than half of them", "almost half the shift"). */
 const SHARE_AFTER = /^(?:\s*[-–—,;:.)]|\s+(?:of|the)\b|\s*$)/;
 /** What may come before such a share: an aside's mark, or a verb or "of" that makes it a complement ("a rate of 6.5%"). */

@@ -1226,6 +1226,23 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(ok.findings).toHaveLength(0);
   });
 
+  test('of several levels and earlier values in a sentence, a change is checked against the ones it goes "from" and "to"', async () => {
+    const bad = await check({ 'a.txt': 'Quarterly net profit rose 28% to 1.02 billion euros from 840 million, and operating profit reached 1.46 billion euros on revenue of 10.35 billion.' });
+    expect(bad.involving('28%', '840 million')).toHaveLength(1);
+    expect(bad.involving('28%')[0]!.message).toMatch(/21\.4%/);
+    const ok = await check({ 'a.txt': 'Quarterly net profit rose 21% to 1.02 billion euros from 840 million, and operating profit reached 1.46 billion euros on revenue of 10.35 billion.' });
+    expect(ok.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+    const from = await check({ 'a.txt': "Cases have nearly doubled, up from 208, and deaths have risen 50%, from 7 on Monday to 12." });
+    expect(from.involving('50%', '7', '12')).toHaveLength(1);
+    const fromOk = await check({ 'a.txt': "Cases have nearly doubled, up from 208, and deaths have risen 71%, from 7 on Monday to 12." });
+    expect(fromOk.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+  });
+
+  test('a level reached by one change is not the level of another thing\'s earlier value in the sentence', async () => {
+    const r = await check({ 'a.txt': 'In the fourth quarter alone, revenue rose 4.9% to 12.7 billion euros and net profit reached 1.49 billion, up from 1.42 billion a year earlier.' });
+    expect(r.findings.filter((f) => f.rule === 'percentage-of')).toHaveLength(0);
+  });
+
   test('"almost five points" holds a difference of 4.8 points; "about two points" does not', async () => {
     const ok = await check({ 'a.txt': 'The Social Democrats won 36.2% of the vote in the constituency, almost five points more than their national share of 31.4%.' });
     expect(ok.findings).toHaveLength(0);
