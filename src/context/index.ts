@@ -457,6 +457,9 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // "up from €39.46bn a year earlier" after "Revenue for 2024": the period of the sentence, a year back
     if (claim.role === 'history' && time?.start && time.end && time.text !== 'document date' && YEAR_BACK.test(sentence.slice(relEnd, relEnd + 40))) {
       claim.time = { start: yearBack(time.start), end: yearBack(time.end), text: `${time.text}, a year earlier` };
+    } else if (time?.start && time.end && time.text && time.text !== 'document date' && lastYears(sentence.slice(0, rel), time.text)) {
+      // "cut last year's third-quarter net profit to 1.97 billion": the period named, of the year before
+      claim.time = { start: yearBack(time.start), end: yearBack(time.end), text: `last year's ${time.text}` };
     }
     // a forecast is about a time to come, whatever the date of the report
     // ("expects full-year operating profit of …": the year of the report, no quarter in it)
@@ -512,6 +515,12 @@ const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;
 /** A text that may name a reporting period at all (quarters, halves, fiscal years, "months to"). */
 const FISCAL_HINT = /quarter|half|fiscal|full[- ]year|financial year|\b[QH][1-4]\b|\bFY|months (?:to|ended|ending|of)/i;
 const YEAR_BACK = /^[^.;]{0,12}?\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before|last year|in the same (?:period|quarter|half|months) (?:a year (?:earlier|ago)|of last year|last year))\b/i;
+/** Does `before` name the period `period` as the last year's ("last year's third-quarter net profit")? */
+function lastYears(before: string, period: string): boolean {
+  const i = before.toLowerCase().lastIndexOf(period.toLowerCase());
+  return i >= 0 && /\b(?:last|the previous|the prior) year['’]s\s+$/i.test(before.slice(Math.max(0, i - 24), i));
+}
+
 /** The same day a year earlier ("2024-02-29" → "2023-02-28"). */
 function yearBack(d: string): string {
   const y = Number(d.slice(0, 4)) - 1;

@@ -785,6 +785,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 
+  test("a period named as last year's is the year before's", () => {
+    const c = claim("The restatement cut last year's third-quarter net profit to 1.97 billion euros.", '1.97 billion euros', '2025-10-28');
+    expect(c.time?.start).toBe('2024-07-01');
+    expect(c.time?.end).toBe('2024-09-30');
+    expect(claim('The bank made a third-quarter net profit of 2.19 billion euros.', '2.19 billion euros', '2025-10-28').time?.start).toBe('2025-07-01');
+  });
+
   test('what is measured, past an appositive before a verb of amount or change', () => {
     expect(claim('Net interest income, the engine of any bank, came in at 4.31 billion euros in the quarter.', '4.31 billion euros').measure).toBe('Net interest income');
     expect(claim('Net interest income, the gap between what the bank earns and pays, rose 8.3% to 4.31 billion euros.', '4.31 billion euros').measure).toBe('Net interest income');
