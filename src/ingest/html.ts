@@ -904,19 +904,25 @@ function firstIncludedIndex(f: Flat, drafts: Draft[], _src: string): number {
   return f.nodes.length;
 }
 
-/**
- * A `<time datetime>` that dates the article: one marked pubdate / itemprop=datePublished anywhere, else the first
- * inside a <header>, else the first before the article text (never inside dropped navigation / related blocks).
- */
+/** Where node `i` stands on the page: inside a <header>; inside navigation, an aside or a footer (page chrome). */
+function pageRegion(f: Flat, i: number): { header: boolean; chrome: boolean } {
+  let header = false;
+  let chrome = false;
+  for (let p = f.parent[i]!, up = 0; p >= 0 && up < 200; up++, p = f.parent[p]!) {
+    const t = f.tag[p];
+    if (t === 'header') header = true;
+    if (t === 'nav' || t === 'aside' || t === 'footer') chrome = true;
+  }
+  return { header, chrome };
+}
+
 /** The date of the first element classed as a byline or dateline outside page chrome, read as a dateline is. */
 function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): { date: string; clock: number | null } | null {
   for (let i = 0; i < f.nodes.length; i++) {
     if (f.isText[i] || drop[i]) continue;
     const cls = attr(f.nodes[i] as P5Element, 'class');
     if (!cls || !/(?:^|[\s_-])(?:byline|dateline|article-date|published|pubdate)(?:$|[\s_-])/i.test(cls)) continue;
-    let chrome = false;
-    for (let p = f.parent[i]!, up = 0; p >= 0 && up < 200; up++, p = f.parent[p]!) if (f.tag[p] === 'nav' || f.tag[p] === 'aside' || f.tag[p] === 'footer') chrome = true;
-    if (chrome) continue;
+    if (pageRegion(f, i).chrome) continue;
     let text = '';
     for (let j = i + 1; j < f.end[i]! && text.length < 300; j++) if (f.isText[j]) text += (f.nodes[j] as P5Text).value;
     const d = datelineDate([text.replace(/\s+/g, ' ').trim()], bp);
@@ -925,30 +931,25 @@ function bylineDate(f: Flat, drop: Uint8Array, bp: Boilerplate): { date: string;
   return null;
 }
 
-/** Is node `i` inside a <header> and outside navigation, asides and footers? */
-function inPageHeader(f: Flat, i: number): boolean {
-  let header = false;
-  for (let p = f.parent[i]!, up = 0; p >= 0 && up < 200; up++, p = f.parent[p]!) {
-    const t = f.tag[p];
-    if (t === 'nav' || t === 'aside' || t === 'footer') return false;
-    if (t === 'header') header = true;
-  }
-  return header;
-}
-
 /** The first line inside a page <header>, before the article text, that is read as a dateline (a masthead's date). */
 function headerDate(f: Flat, bp: Boilerplate, firstText: number): { date: string; clock: number | null } | null {
   for (let i = 0; i < Math.min(firstText, f.nodes.length); i++) {
     if (!f.isText[i]) continue;
     const text = (f.nodes[i] as P5Text).value.replace(/\s+/g, ' ').trim();
-    if (text.length < 8 || text.length > 160 || !/\d{4}/.test(text) || !inPageHeader(f, i)) continue;
+    if (text.length < 8 || text.length > 160 || !/\d{4}/.test(text)) continue;
+    const where = pageRegion(f, i);
+    if (!where.header || where.chrome) continue;
     const d = datelineDate([text], bp);
     if (d) return { date: d.date, clock: d.clock };
   }
   return null;
 }
 
-/** The datetime attribute (as written) of the article's publication <time>, or null. */
+/**
+ * A `<time datetime>` that dates the article: one marked pubdate / itemprop=datePublished anywhere, else the first
+ * inside a <header>, else the first before the article text (never inside dropped navigation / related blocks).
+ * Its datetime attribute as written, or null.
+ */
 function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | null {
   let inHeader: string | null = null;
   let beforeText: string | null = null;
@@ -960,15 +961,7 @@ function articleTime(f: Flat, drop: Uint8Array, firstText: number): string | nul
     const d = normalizeDate(dt);
     if (!d) continue;
     if (attr(el, 'pubdate') !== null || (attr(el, 'itemprop') ?? '').toLowerCase() === 'datepublished') return dt;
-    let p = f.parent[i]!;
-    let header = false;
-    let chrome = false;
-    for (let up = 0; p >= 0 && up < 200; up++) {
-      const t = f.tag[p]!;
-      if (t === 'header') header = true;
-      if (t === 'nav' || t === 'aside' || t === 'footer') chrome = true;
-      p = f.parent[p]!;
-    }
+    const { header, chrome } = pageRegion(f, i);
     if (chrome) continue;
     if (header && !inHeader) inHeader = dt;
     if (!beforeText && i < firstText && !drop[i]) beforeText = dt;

@@ -311,7 +311,6 @@ class Engine {
         this.pass(rule, [o, c], `${o.text} = ${exp}, given as ${c.text}`);
         continue;
       }
-      this.wrongConversions.add(c);
       this.add(rule, rule.severity, 'conversion', [o, c], {
         measure: o.measure,
         value: o.text,
@@ -322,9 +321,15 @@ class Engine {
         values: `${this.describe(o)} vs ${this.describe(c)}`,
         why: `${o.text} is ${exp}, not ${c.text}`,
       }, { expected, stated: c.value });
-      const d = this.drafts[this.drafts.length - 1];
-      if (d && d.claims[1] === c) this.wrongDrafts.push({ o, c, draft: d });
+      this.wrongConversion(o, c);
     }
+  }
+
+  /** After the finding of a wrong conversion c of o was added: c is wrong, and the finding may name more witnesses. */
+  private wrongConversion(o: ClaimContext, c: ClaimContext): void {
+    this.wrongConversions.add(c);
+    const d = this.drafts[this.drafts.length - 1];
+    if (d && d.claims[1] === c) this.wrongDrafts.push({ o, c, draft: d });
   }
 
   /**
@@ -399,9 +404,7 @@ class Engine {
       values: `${this.describe(o)} vs ${this.describe(c)}`,
       why: `${c.text} for ${o.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, outside the ${range}`,
     }, { implied, band });
-    this.wrongConversions.add(c);
-    const d = this.drafts[this.drafts.length - 1];
-    if (d && d.claims[1] === c) this.wrongDrafts.push({ o, c, draft: d });
+    this.wrongConversion(o, c);
   }
 
   /**
