@@ -402,9 +402,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     const oStart = doc.map.toOriginalStart(m.start);
     const oEnd = doc.map.toOriginalEnd(m.end);
     const lc = doc.source !== undefined ? fileLineColumn(doc, oStart) : { line: 1, column: oStart + 1 };
-    // (the mention's fields, then the claim's, in this order; assigned one by one: a literal spreading mentions of
-    // many shapes before its own fields was several times slower)
-    const claim = { ...m } as ClaimContext;
+    const claim = claimOf(m);
     claim.id = '';
     claim.document = doc.id;
     claim.span = { start: oStart, end: oEnd };
@@ -470,6 +468,22 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   tableCells(doc, out, lex);
   return out;
 }
+
+/**
+ * A new claim of a mention: the claim's own fields laid out first, in one fixed order, then the mention's copied in.
+ * (A copy of the mention, `{ ...m }`, that then took the claim's twenty fields one by one fell into V8's slow
+ * property dictionaries: a 200 KB list of 100,000 figures spent 4 s here and 3 s more collecting garbage.)
+ */
+function claimOf(m: Mention): ClaimContext {
+  return Object.assign(
+    {
+      id: '', document: '', span: NO_SPAN, line: 0, column: 0, event: null, time: null, scope: null, attribution: null, sentence: '', sentenceStart: 0,
+      attributionKey: null, scopeKey: null, docIndex: 0, index: 0, snapshot: false, intraday: null, clock: null, dayClock: null,
+    } as Omit<ClaimContext, keyof Mention> & Pick<ClaimContext, 'event'>,
+    m,
+  ) as ClaimContext;
+}
+const NO_SPAN = Object.freeze({ start: 0, end: 0 });
 
 interface ReportPeriods {
   period: TimeRef | null;
