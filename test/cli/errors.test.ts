@@ -1,7 +1,8 @@
 /** User mistakes: exit 2, the file named, a position when there is one, never a stack trace. */
+import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, scratch, STACK } from './helpers.js';
+import { bin, ensureBuilt, run, scratch, STACK } from './helpers.js';
 
 describe('inputs that cannot be read', () => {
   test('a missing file alone: exit 2, the file named on stderr, no stack trace', () => {
@@ -133,5 +134,22 @@ describe('config files that cannot be used', () => {
     const r = run(['check', 'draft.md', '-o', 'x/report.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^numcheck: cannot write x\/report\.txt: /);
+  });
+});
+
+describe('a reader that stops early', () => {
+  test('`numcheck extract … | head`: the closed pipe ends the run quietly (exit 141, as SIGPIPE), no EPIPE stack trace', async () => {
+    ensureBuilt();
+    // enough figures that the JSON is far larger than a pipe buffer, so the write is still going when the reader leaves
+    const body = Array.from({ length: 4000 }, (_, i) => `Officials said ${i + 10} homes were damaged and ${i + 3} roads closed.`).join('\n');
+    const dir = scratch([], { 'long.txt': body + '\n' });
+    const child = spawn(process.execPath, [bin, 'extract', 'long.txt', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy()); // what `head -1` does after its first line
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(stderr).not.toMatch(STACK);
+    expect(code).toBe(141);
   });
 });
