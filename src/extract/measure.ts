@@ -83,6 +83,32 @@ function leadingOf(t: Tokens, ts: number, from: number, lex: Lexicon): { words: 
   return { words, head };
 }
 
+/**
+ * "Ulmara's strongest gust, 234 km/h (165 mph), was measured": the noun phrase a measurement stands in apposition to —
+ * a comma before the figure, a comma (or the clause's verb) after it and its bracketed conversion, the phrase a
+ * lower-case noun phrase that is no prepositional phrase ("In Tolvio, 287 mm …") and no list ("120 km/h, 140 km/h").
+ */
+function appositiveOwner(t: Tokens, f: RawFigure, lex: Lexicon, from: number, to: number): string[] | null {
+  if (tokText(t, f.ts - 1) !== ',' || f.ts - 2 < from || !isWord(t, f.ts - 2)) return null;
+  let e = f.te;
+  if (tokText(t, e) === '(') {
+    let q = e + 1;
+    while (q < to && q < e + 12 && tokText(t, q) !== ')' && tokText(t, q) !== '(') q++;
+    if (tokText(t, q) !== ')') return null;
+    e = q + 1;
+  }
+  if (e >= to || tokText(t, e) !== ',') return null;
+  const np = npBackwardAt(t, f.ts - 2, lex, from);
+  // (a name is no measured thing: "…, Tolvio, 287 mm")
+  // (nor a generic head: "The old record, 157 km/h, was set in 1999" names no measured thing of its own)
+  if (!np.words.length || isCapitalised(t, f.ts - 2) || lex.genericHeads.has(lw(t, f.ts - 2))) return null;
+  const before = np.start - 1;
+  // (the phrase opens its clause, after a determiner or a possessive: not "In Tolvio," or "winds of 120 km/h, 140 km/h")
+  if (before >= from && isWord(t, before) && !lex.determiners.has(lw(t, before))) return null;
+  if (before >= from && !isWord(t, before) && !/^[.;:!?"“(]$/.test(tokText(t, before))) return null;
+  return np.words;
+}
+
 /** Is a place ("in Valmont") named shortly after the figure? */
 function placeFollows(t: Tokens, k: number, to: number): boolean {
   for (let i = k, steps = 0; i < to && steps < 8; i++, steps++) {
@@ -950,6 +976,12 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
         }
       }
     }
+  }
+  // "Ulmara's strongest gust, 234 km/h (165 mph), was measured …", "Its top speed, 300 km/h, is …": a measurement
+  // set between commas right after a noun phrase is that phrase's value (an appositive)
+  if (!words.length && !distance && f.unit !== null && f.unit.dimension !== 'currency' && f.unit.dimension !== 'percent') {
+    const ap = appositiveOwner(t, f, lex, from, to);
+    if (ap) words = ap;
   }
   // "- Hospitalised, cumulative: 67", "New cases in week 38: 58", "Arrests: 57": a label before a colon at the start
   // of its line names what the figure counts

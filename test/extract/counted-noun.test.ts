@@ -215,3 +215,17 @@ describe('the place an area word names is the holder', () => {
     expect(fig('The Bank of England raised rates to 5%.', '5%').holder).not.toBe('England');
   });
 });
+
+describe('a measurement in apposition to the noun phrase before it', () => {
+  test('"the strongest gust, 234 km/h (165 mph), was measured": the phrase names what is measured, for the conversion too', () => {
+    expect(noun("Ulmara's strongest gust, 234 km/h (165 mph), was measured at the lighthouse.", '234 km/h').measure).toBe("Ulmara's strongest gust");
+    expect(noun("Ulmara's strongest gust, 234 km/h (165 mph), was measured at the lighthouse.", '165 mph').measure).toBe("Ulmara's strongest gust");
+    expect(noun('Its top speed, 300 km/h, is a record for the line.', '300 km/h').measure).toBe('top speed');
+  });
+  test('not a place before the comma, a list of readings, a generic head, or a figure with no closing comma', () => {
+    expect(noun('In Tolvio, 287 mm, the most in years, fell overnight.', '287 mm').measure).not.toMatch(/Tolvio/);
+    expect(noun('Winds of 120 km/h, 140 km/h, and more were forecast.', '140 km/h').measure).toBe('Winds');
+    expect(noun('The old record, 157 km/h, was set in December 1999.', '157 km/h').measure).not.toBe('old record');
+    expect(noun('By the evening, 30 mm fell on the hills.', '30 mm').measure).not.toBe('evening');
+  });
+});
