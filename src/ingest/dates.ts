@@ -228,19 +228,26 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     const raw = blocks[i]!;
     offset += raw.length + 2;
     const s = squeezeSpace(raw.length > 400 ? raw.slice(0, 400) : raw).trim();
-    // prefixed
-    const p = prefixed.exec(s);
-    if (p) {
-      const rest = s.slice(p[0].length);
-      const d = findTextDate(rest);
+    // prefixed: the block, or one line of a block of header lines ("EQUINOX NEWSWIRE\nFiled: 15/09/2026 21:30\nSlug: …")
+    // (a numeric date after a prefix is read as anywhere else: only when day and month cannot be swapped, or the
+    // dateline's day tells which is which)
+    let prefixedHit = false;
+    for (const line of raw.length <= 600 && raw.includes('\n') ? [s, ...raw.split('\n').slice(1)] : [s]) {
+      const l = line === s ? s : squeezeSpace(line).trim();
+      const p = prefixed.exec(l);
+      if (!p) continue;
+      const rest = l.slice(p[0].length);
+      const d = findTextDate(rest) ?? numericDate(rest, NUMERIC_IN.test(rest) ? monthDay() : null);
       if (d && d.index === 0) {
-        const metaOnly = s.length <= 120;
+        const metaOnly = l === s && s.length <= 120;
         const hit: TextDate = { date: d.date, block: i, metaOnly, clock: lineClock(rest) };
         if (primary.has(p[1]!.toLowerCase())) return hit;
         if (!secondary) secondary = hit;
-        continue;
+        prefixedHit = true;
+        break;
       }
     }
+    if (prefixedHit) continue;
     // city dateline at the start of a paragraph
     const c = CITY_DATELINE.exec(s);
     if (c) {

@@ -230,6 +230,14 @@ describe('plain text', () => {
     const filedStory = ingestText('Dockers walk out\n\nThe union filed 12 March 2024 as the start of the strike in its notice.', { id: 'h', path: 'h.txt' });
     expect(filedStory.date).toBeNull();
 
+    // a numeric date on a header line: read when day and month cannot be swapped, or the dateline tells them apart
+    const numeric = ingestText('EASTERN NEWSWIRE - GENERAL NEWS\nFiled: 15/09/2026 21:30 local (GMT+9)\nSlug: STORM/UPDATE 4\n\nStorm kills six\n\nPORT ALDER, Sept 15 (ENW) - The storm hit on Tuesday.', { id: 'k', path: 'k.txt' });
+    expect(numeric.date).toBe('2026-09-15');
+    const hinted = ingestText('EASTERN NEWSWIRE\nFiled: 09/10/2026 08:00\n\nPORT ALDER, Oct 9 (ENW) - The strike went on.', { id: 'l', path: 'l.txt' });
+    expect(hinted.date).toBe('2026-10-09');
+    const ambiguous = ingestText('EASTERN NEWSWIRE\nFiled: 09/10/2026 08:00\n\nThe strike went on.', { id: 'm', path: 'm.txt' });
+    expect(ambiguous.date).toBeNull();
+
     // an official notice: the hour it was issued before its date
     const issued = ingestText('Situation report No. 7\n\nIssued 18:00, Wednesday 16 September 2026. Figures as at 15:00.\n\nThe storm weakened.', { id: 'i', path: 'i.txt' });
     expect(issued.date).toBe('2026-09-16');
