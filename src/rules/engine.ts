@@ -1212,6 +1212,12 @@ class Engine {
           if (same || relateFacts(f, g).comparable) corrected.add(g.claim);
         }
       }
+      // the figure a correction retracts ("Correction: an earlier update said 470 evacuation centres were open. The
+      // agency's figure is 407."): compared with nothing
+      for (const f of facts) {
+        const c = f.claim;
+        if (RETRACTED.test(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 120), c.start - c.sentenceStart))) corrected.add(c);
+      }
       const explained = new Set<string>();
       for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
       // a value a report withdraws ("Some early reports gave … 946 hPa. That value … should not be used", "the 3.4 m
@@ -1670,6 +1676,8 @@ function isWindow(c: ClaimContext): boolean {
 }
 const WINDOW_BEFORE = /\b(?:in|over|within|during)\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?$/i;
 /** Words that withdraw a figure just given ("should not be used", "has been withdrawn"). */
+/** What a correction says an earlier version wrongly gave, right before the figure it retracts ("an earlier update said", "an earlier version of this story incorrectly reported", "as previously reported"). */
+const RETRACTED = /\b(?:an?|the|our)\s+(?:earlier|previous|initial|original)\s+(?:version|update|report|story|article|post|edition|entry|bulletin)(?:\s+of\s+(?:this|the)\s+\w+)?\s+(?:\w+ly\s+)?(?:said|stated|reported|gave|put|had|misstated|quoted|listed|described)\b[^.;:!?]{0,80}$/i;
 const WITHDRAWN = /\b(?:should not be used|(?:is|was|were|has been|have been) (?:withdrawn|retracted))\b/i;
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;

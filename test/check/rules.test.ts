@@ -1975,3 +1975,15 @@ describe('a total and its parts "respectively"', () => {
     expect(ok.findings).toEqual([]);
   });
 });
+
+describe('a figure a correction retracts', () => {
+  test('"Correction: an earlier update said 470 centres … The agency\'s figure is 407" — the retracted 470 conflicts with nothing', async () => {
+    const live = (fix: string) => `Storm live\n\n${fix} The agency's figure is 407.`;
+    const wire = 'On Monday night 407 evacuation centres were open, the agency said.';
+    const corrected = await check({ 'live.txt': [live('Correction: an earlier update said 470 evacuation centres were open on Monday night.'), '2026-09-15'], 'wire.txt': [wire, '2026-09-15'] });
+    expect(corrected.involving('470')).toEqual([]);
+    // without the correction's words the 470 is a figure like any other, and conflicts
+    const plain = await check({ 'live.txt': [live('On Monday night 470 evacuation centres were open.'), '2026-09-15'], 'wire.txt': [wire, '2026-09-15'] });
+    expect(plain.involving('470', '407').length).toBeGreaterThan(0);
+  });
+});
