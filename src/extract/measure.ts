@@ -473,7 +473,7 @@ export function verbLemma(lex: Lexicon, w: string): string | null {
   if (w.length > 4 && w.endsWith('ed')) {
     let s = w.slice(0, -2);
     if (/([bdfgklmnprt])\1$/.test(s) && !s.endsWith('ll') && !s.endsWith('ss')) s = s.slice(0, -1);
-    else if (/(?:[^aeiou][vcsz]|[^aeiouy]l|at|it|[^o]ur|ut|iz|is|os|ag|ng|rg)$/.test(s) && !/(ss|ll|eat|oat)$/.test(s)) s += 'e';
+    else if (/(?:[^aeiou][vcsz]|[^aeiouy]l|at|it|[^o]ur|ut|iz|is|os|ag|ng|rg|[^aeiouq]u|ueu)$/.test(s) && !/(ss|ll|eat|oat)$/.test(s)) s += 'e';
     return s;
   }
   if (w.length > 5 && w.endsWith('ing')) {

@@ -169,6 +169,11 @@ describe('the verb of a coordinated subject, and words that are no holder or cou
     expect(fig('More than 6,000 homes and 18,000 hectares (44,000 acres) of farmland were flooded.', 'More than 6,000').event).toBe('flood');
     expect(fig('About 2,000 homes and 300 shops lost power on Monday.', 'About 2,000').event).toBe('lose');
   });
+  test('the dictionary form of a verb in -ued keeps its e: "were rescued" is rescue, "were queued" queue', () => {
+    expect(fig('Rescuers said 24 miners have been rescued alive.', '24').event).toBe('rescue');
+    expect(fig('At least 12 people were rescued from the roofs.', 'At least 12').event).toBe('rescue');
+    expect(fig('Some 40 flights were queued at the gate.', 'Some 40').event).toBe('queue');
+  });
   test('unchanged: a list with no verb after it, and a verb after a comma, give no event', () => {
     expect(fig('It has 400 staff and 20 offices in the region.', '400').event ?? null).toBeNull();
     expect(fig('The fleet has 85 boats and 12 helicopters, and more were sent.', '85').event ?? null).toBeNull();
