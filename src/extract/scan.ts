@@ -1091,7 +1091,8 @@ function ratioIn(ctx: ScanContext, xEnd: number, x: number): { end: number; valu
   } else return null;
   if (!(y > x) || end > ctx.to) return null;
   // "3 in 5 days", "1 in 10%", "one in three-point range": not a share
-  if (isPunct(t, end, '%') || isPunct(t, end, '-') || isPunct(t, end, '/')) return null;
+  // (a dash set off by spaces ends an aside: "21 - four in five - were taken to hospital")
+  if (isPunct(t, end, '%') || ((isPunct(t, end, '-') || isPunct(t, end, '/')) && glued(t, end))) return null;
   const u = matchIndex(ctx, lex.units, end);
   if (u && (!u.entry.caseSensitive || glued(t, end))) return null;
   return { end, value: x / y };

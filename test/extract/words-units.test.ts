@@ -32,6 +32,9 @@ describe('number words and fractions in text', () => {
     // a unit or a year after the second number: no share
     expect(texts('3 in 5 days')).toEqual(['3', '5 days']);
     expect(texts('it rose 1 in 2020')).toEqual(['1']);
+    // an aside between spaced dashes is a share; a hyphen glued to the second number is a compound
+    expect(texts('Of the 26 men rescued, 21 - four in five - were taken to hospital.')).toEqual(['26', '21', 'four in five']);
+    expect(texts('One in three-point attempts failed.')).not.toContain('One in three');
   });
 
   test('a bounded "a fifth" is a share even at the end of a clause', () => {
