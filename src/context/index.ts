@@ -307,6 +307,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   // the entry stamp in force: the last paragraph that opened with one, up to the claim's paragraph
   let clock: number | null = null;
   let stampSeg = -1;
+  let stampAlone = false;
   // (under an "Outlook" or "Guidance" heading)
   let outlook = false;
   let sentenceClock: number | null = null;
@@ -333,12 +334,15 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       }
       for (; stampSeg < segHint; ) {
         const sg = doc.segments[++stampSeg]!;
+        // (a heading ends the entry before it — but not the heading of an entry whose stamp stands alone right above
+        // it: "<span class=time>16:45</span><h3>Arrests rise to 19</h3><p>…")
         if (sg.kind === 'heading') {
-          clock = null;
+          if (!stampAlone) clock = null;
           outlook = OUTLOOK_HEADING.test(text.slice(sg.start, Math.min(sg.end, sg.start + 120)));
         }
         const st = ENTRY_STAMP.exec(text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
         if (st) clock = Number(st[1]) * 60 + Number(st[2]);
+        stampAlone = !!st && sg.end - sg.start <= st[0].length + 1;
       }
     }
     let starts = sentCache.get(blockStart);

@@ -273,6 +273,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(plain.involving('12', '57')).toHaveLength(1);
   });
 
+  test("an entry's stamp standing alone above its heading still dates the entry ('16:45' / '### Arrests rise to 19' / text)", async () => {
+    const live = '**18:30**\n\n### Arrests and injuries climb\n\nPolice say 27 people have been detained so far today.\n\n**16:45**\n\n### Arrests rise to 19\n\nNineteen people have now been arrested, police say.\n\n**13:05**\n\n### Scuffles at the gates\n\nEleven people have been arrested, police say.\n';
+    const r = await check({ 'live.md': [live, '2025-03-18'] });
+    expect(r.involving('27', 'Nineteen')).toHaveLength(0);
+    expect(r.involving('Nineteen', 'Eleven')).toHaveLength(0);
+    // a heading with no stamp above it ends the entry: its count is no reading of the hour before
+    expect(r.claim('Nineteen').clock).toBe(16 * 60 + 45);
+    const unstamped = await check({ 'live.md': ['**16:45**\n\nPolice made more arrests.\n\n### Background\n\nEleven people have been arrested, police say.\n', '2025-03-18'] });
+    expect(unstamped.claim('Eleven').clock ?? null).toBeNull();
+  });
+
   test('parts of one day order a growing count; a count of yesterday in a later paper is as of that paper', async () => {
     const r = await check({
       'a.txt': ['The toll rose to 24 tonight. The toll was 21 this morning, the civil protection service said.', '2026-04-16'],
