@@ -568,6 +568,9 @@ function inherit(to: Mention, from: Mention): void {
 /** The rest of a bracket that converts money at a stated rate: "at 58 to the dollar)", "at 11.20 crowns per euro)". */
 const RATE_BRACKET = /^at\s+\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\s*\)/i;
 
+/** The words between a figure and its conversion set off by a dash: "- ", "of water - ", "of rain – ". */
+const DASH_ASIDE = /^(?:of(?: [a-z]+){1,2} )?[-–—]$/;
+
 interface Link {
   conversionOf?: number;
   partOf?: number;
@@ -591,7 +594,9 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     const gapText = between.join(' ');
     // conversions: "1,100-km (684-mile)", "207km/h (129mph)", "40C (104F)", "95 km, or 59 miles"
     if (a.unit && b.unit && a.unit.name !== b.unit.name && dim(a) === dim(b)) {
-      if ((gapText === '(' && b.te < to && tokText(t, b.te) === ')') || gapText === ', or' || gapText === 'or' || gapText === '(or' || gapText === '( or' || gapText === '/' || gapText === '[' || gapText === '-') {
+      // ("96,500 cubic metres of water - some 965 million litres - had been pumped": an aside between dashes)
+      const dashAside = DASH_ASIDE.test(gapText) && t.gap[b.ts - 1]! > 0 && (b.te >= to || /^[-–—,.;)]$/.test(tokText(t, b.te)));
+      if ((gapText === '(' && b.te < to && tokText(t, b.te) === ')') || gapText === ', or' || gapText === 'or' || gapText === '(or' || gapText === '( or' || gapText === '/' || gapText === '[' || gapText === '-' || dashAside) {
         links[i + 1]!.conversionOf = i;
         continue;
       }

@@ -1067,6 +1067,17 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(f[0]!.message).toMatch(/59/);
   });
 
+  test('a conversion set off by dashes is checked: "96,500 cubic metres of water - some 965 million litres -"', async () => {
+    const bad = await check({ 'a.txt': 'The ministry says 96,500 cubic metres of water - some 965 million litres - had been pumped out.' });
+    expect(bad.involving('96,500 cubic metres', 'some 965 million litres').map((f) => f.rule)).toEqual(['unit-conversion']);
+    const ok = await check({ 'a.txt': 'The ministry says 96,500 cubic metres of water - some 96.5 million litres - had been pumped out.' });
+    expect(ok.findings).toHaveLength(0);
+    expect(ok.checks.some((c) => c.rule === 'unit-conversion' && c.status === 'pass')).toBe(true);
+    // a dash that goes on to another statement is no aside: "14 km long - 9 miles shorter than …"
+    const on = await check({ 'a.txt': 'The new road is 14 km long - 9 miles shorter than the old one.' });
+    expect(on.checks.some((c) => c.rule === 'unit-conversion')).toBe(false);
+  });
+
   test('a wrong conversion names the other reports of the figure it converts', async () => {
     const docs = (a: string) => ({
       'a.txt': [`SENDARA, March 13 (MWS) - Cyclone Marrowby crashed ashore near the port town of Sendara early on Thursday with sustained winds of ${a}, tearing roofs off homes.`, '2025-03-13'] as [string, string],
