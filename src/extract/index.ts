@@ -667,10 +667,14 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       }
     }
     // "more than 3 million people had marched, 110,000 of them in Valmont": a part of the figure before
-    if (dim(a) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(a.end, b.start))) {
+    // (the count before, past a share between them: "21 - four in five - were taken to hospital, and 16 of them")
+    let w = i;
+    if (dim(b) === 'count' && dim(a) !== 'count' && i > 0 && dim(figs[i - 1]!) === 'count' && !figs[i - 1]!.per) w = i - 1;
+    const wf = figs[w]!;
+    if (dim(wf) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(wf.end, b.start))) {
       // ("54 people were treated in three hospitals, 12 of them in intensive care": not a place of a preposition)
-      const pp = PLACE_PREPS.has(tokLower(t, a.ts - 1)) && i > 0 && dim(figs[i - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[i - 1]!.end, a.start));
-      links[i + 1]!.partOf = pp ? i - 1 : i;
+      const pp = PLACE_PREPS.has(tokLower(t, wf.ts - 1)) && w > 0 && dim(figs[w - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[w - 1]!.end, wf.start));
+      links[i + 1]!.partOf = pp ? w - 1 : w;
       links[i + 1]!.ofThem = true;
       continue;
     }

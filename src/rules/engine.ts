@@ -872,7 +872,10 @@ class Engine {
         const ofLead = /^\W*of\s+(?:the|its|their|all|these|those)\s*$/i.test(t.sentence.slice(0, t.start - t.sentenceStart)) && /^[^,;:.]{0,60},\s*$/.test(after);
         if (!colon && !including && !ofLead) continue;
         if (t.role === 'whole' && !ofLead) continue;
-        const parts = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
+        // ("Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there": a part of a part is no
+        // part of the whole's breakdown)
+        const listed = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
+        const parts = listed.filter((c) => c.partOf === undefined || !listed.some((o) => o !== c && o.index === c.partOf));
         if (parts.length < 2) continue;
         const kt = this.keyOf.get(t)!;
         // money is broken down by purpose ("$1.2 billion, including $400 million for … and $900 million in …")

@@ -1341,6 +1341,16 @@ describe('sum: stated parts and stated total', () => {
     expect(ok.findings).toHaveLength(0);
   });
 
+  test('"Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there": a part of a part is no sibling', async () => {
+    const r = await check({ 'a.txt': 'Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there, the hospital said.' });
+    expect(r.findings).toHaveLength(0);
+    expect(r.checks.map((c) => c.message)).toEqual(expect.arrayContaining(['21 is within 26', '16 is within 21']));
+    // (and past a share set between them: "21 - four in five - …, and 16 of them")
+    const aside = await check({ 'a.txt': 'Of the 26 men rescued, 21 - four in five - were taken to hospital, and 16 of them are still there, the hospital said.' });
+    expect(aside.findings).toHaveLength(0);
+    expect(aside.checks.map((c) => c.message)).toEqual(expect.arrayContaining(['16 is within 21', '21 of 26 is 80.8%, stated four in five']));
+  });
+
   test('parts named before their total ("12 helicopters and 6 air tankers, 14 aircraft in all")', async () => {
     const bad = await check({ 'a.txt': 'The fire authority said 12 helicopters and 6 air tankers, 14 aircraft in all, were dropping water.' });
     expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
