@@ -404,6 +404,9 @@ const NO_LEVEL_UNIT = new Set(['percent', 'pp', 'bp', 'ratio', 'duration']);
 /** Set by parseAt when it recognises a trap that spans several tokens (so they are not re-read). */
 let skipTo = 0;
 
+/** Verbs whose "up" is a particle before "to" and a new level ("goes up to 0.62", "went up to 45", "has gone up to 41"). */
+const GO_UP = new Set(['go', 'goes', 'went', 'gone', 'going', 'move', 'moves', 'moved', 'moving', 'shot', 'shoots', 'climbed', 'jumped', 'crept', 'edged', 'ticked', 'inched', 'pushed', 'bumped', 'ramped', 'stepped', 'scaled']);
+
 function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   const { t, lex } = ctx;
   let j = i;
@@ -415,6 +418,8 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
   if (qm && qm.end === j + 1 && lex.changeVerbs.has(lw(t, j - 1)) && (lw(t, j) === 'below' || lw(t, j) === 'above' || lw(t, j) === 'over' || lw(t, j) === 'under')) {
     return null;
   }
+  // "the dividend goes up to 0.62 a share", "prices went up to 45 euros": the verb's "up", then its new level, not a bound
+  if (qm && qm.end === j + 2 && lw(t, j) === 'up' && lw(t, j + 1) === 'to' && GO_UP.has(lw(t, j - 1))) return null;
   if (qm) {
     qual = qm.value;
     j = qm.end;

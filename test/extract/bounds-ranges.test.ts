@@ -45,6 +45,15 @@ describe('bounds', () => {
     expect(figs('> 5 people came').every((f) => f.qualifier === 'exact')).toBe(true);
   });
 
+  test('"goes up to 0.62", "has gone up to 41": the verb\'s "up", then the new level — no upper bound', () => {
+    expect(one('The interim dividend goes up to 0.62 euros a share.')).toMatchObject({ text: '0.62 euros a share', qualifier: 'exact' });
+    expect(one('The toll has gone up to 41.')).toMatchObject({ text: '41', qualifier: 'exact' });
+    expect(one('Prices went up to 45 euros.')).toMatchObject({ text: '45 euros', qualifier: 'exact' });
+    // still a bound: "winds of up to 150 km/h", "they put up to 300 people in the hall"
+    expect(one('Winds of up to 150 km/h are forecast.')).toMatchObject({ qualifier: 'upper', high: 150 });
+    expect(one('They put up to 300 people in the hall.')).toMatchObject({ qualifier: 'upper', high: 300 });
+  });
+
   test('"higher than a year earlier" compares with a point in time', () => {
     expect(one('profit was higher than a year earlier').qualifier).toBe('approx');
   });

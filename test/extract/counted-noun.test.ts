@@ -234,3 +234,10 @@ describe('a measurement in apposition to the noun phrase before it', () => {
     expect(noun('By the evening, 30 mm fell on the hills.', '30 mm').measure).not.toBe('evening');
   });
 });
+
+describe('a change verb whose "up" comes before the new level', () => {
+  test('"The interim dividend goes up to 0.62 euros a share": the dividend, not a bare currency', () => {
+    expect(noun('The interim dividend goes up to 0.62 euros a share.', '0.62 euros a share').measure).toBe('interim dividend');
+    expect(noun('The death toll has gone up to 41.', '41').measure).toBe('death toll');
+  });
+});
