@@ -753,6 +753,8 @@ const PLACE_PREPS = new Set(['in', 'at', 'across', 'from', 'into', 'inside']);
 const WARNED = new Set(['warned', 'warn', 'warns', 'warning', 'warnings']);
 const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', 'guides', 'guided', 'implies', 'implied', 'imply', "'ll", 'll']);
 /** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+const FOUND = new Set(['found', 'finds', 'showed', 'shows', 'shown']);
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
 /** Verbs and words before a forecast noun that make it a benchmark: "beats forecasts", "missed expectations". */
@@ -787,6 +789,8 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
       // ("beats forecasts as profit climbs 12.7%", "ahead of expectations": a benchmark beaten, not a forecast clause)
       if (BEATEN.has(tokLower(t, k - 1)) || (tokLower(t, k - 1) === 'of' && tokLower(t, k - 2) === 'ahead')) continue;
       if (w === 'set' && tokLower(t, k + 1) !== 'to') return false;
+      // ("a poll found 58% of voters backing the farmers": what a survey found is a measurement, not a forecast)
+      if (POLL_NOUNS.has(w) && FOUND.has(tokLower(t, k + 1))) return false;
       // "will have 42 of the 81 seats" states a consequence; "will bring winds of 150 km/h" forecasts a measure
       if ((w === 'will' || w === "'ll" || w === 'll') && !f.unit) return false;
       if (w === 'would' && !f.unit && tokLower(t, k + 1) !== 'have') return false;

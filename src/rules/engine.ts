@@ -635,7 +635,7 @@ class Engine {
                   whole: prev.text,
                   values: `${this.describe(r)}: ${prev.text} → ${cur.text}`,
                   why: pointsAsPercent ? `from ${prev.text} to ${cur.text} is ${fmtNumber(cur.value - prev.value, 2)} percentage points, a change of ${fmtNumber(ch, 1)}% — ${r.text} gives the points as per cent` : `from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
-                  message: pointsAsPercent ? `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a rise of ${fmtNumber(cur.value - prev.value, 2)} percentage points (${fmtNumber(ch, 1)}% in relative terms), not ${r.text}` : `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
+                  message: pointsAsPercent ? `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a ${cur.value < prev.value ? 'fall' : 'rise'} of ${fmtNumber(Math.abs(cur.value - prev.value), 2)} percentage points (${fmtNumber(Math.abs(ch), 1)}% in relative terms), not ${r.text}` : `${capitalise(measureName(cur))}: from ${prev.text} to ${cur.text} is a change of ${fmtNumber(ch, 1)}%, not ${r.text}`,
                 }, { expected: ch, stated: r.value });
               }
             }

@@ -1163,6 +1163,16 @@ describe('part-whole: X of Y', () => {
 });
 
 describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
+  test('a fall in points written as per cent is worded as a fall, and what a poll found is a measurement, not a forecast', async () => {
+    const stood = await check({ 'a.txt': 'Support stood at 58%, down 6% from 64% in February.' });
+    expect(stood.findings.map((f) => f.message)).toEqual(['Support: from 64% to 58% is a fall of 6 percentage points (9.4% in relative terms), not 6%']);
+    const poll = await check({ 'a.txt': 'A poll found 58% of voters backing the farmers, down 6% from 64% in February.' });
+    expect(poll.findings.map((f) => f.rule)).toEqual(['percentage-of']);
+    // a poll's forecast of a vote is still a forecast: no change check against it
+    const forecast = await check({ 'a.txt': 'Polls give the alliance 58%, down 6% from 64% at the last election.' });
+    expect(forecast.findings).toHaveLength(0);
+  });
+
   test('a share that does not match its part and whole is flagged', async () => {
     const r = await check({ 'a.txt': 'Of the 2,140 schools in the region, 1,380 served as shelters during the storm, or 56%.' });
     const f = r.involving('56%');
