@@ -132,8 +132,14 @@ function predicatesOf(sentence: string, lex: Lexicon): Set<string> {
     const dir = DIRECTION[stem];
     if (dir) out.add(dir);
   }
+  // ("the eye crossed the coast at 3.40 a.m. with a central pressure of 948 hPa" and "came ashore before dawn with …
+  // 938 millibars": one moment, landfall, told by different verbs)
+  if (LANDFALL.test(sentence)) out.add('(landfall)');
   return out;
 }
+
+/** A storm reaching land, however it is told. */
+const LANDFALL = /\blandfall\b|\b(?:came|comes|coming|come|moved|moves|swept|sweeps|slammed|slams|crashed|crashes|roared|barrell?ed|stormed)\s+ashore\b|\b(?:crossed|crosses|crossing|cross|hit|hits|hitting|struck|strikes|striking)\s+(?:the\s+)?(?:coast|coastline|land)\b/i;
 
 /** Verbs of a change by their direction (stems as predicatesOf makes them). */
 const DIRECTION: Record<string, string> = Object.fromEntries([

@@ -1049,6 +1049,20 @@ describe('scope: a regional figure next to a national one', () => {
   });
 });
 
+describe('one moment told by different verbs', () => {
+  test('"crossed the coast at 3.40 a.m. with 948 hPa" and "came ashore before dawn with 938 millibars" are both landfall: they conflict', async () => {
+    const docs = (second: string) => ({
+      'wire.txt': ['The eye crossed the coast near Cabrenna at 3.40 a.m. with a central pressure of 948 hectopascals, the weather service said.', '2026-09-15'] as [string, string],
+      'paper.txt': [second, '2026-09-17'] as [string, string],
+    });
+    const landfall = await check(docs('The typhoon came ashore before dawn on Tuesday with a central pressure of 938 millibars, according to the weather service.'));
+    expect(landfall.involving('948 hectopascals', '938 millibars')).toHaveLength(1);
+    // a reading of another moment of the storm is no rival of the landfall reading
+    const later = await check(docs('By Tuesday evening the storm had weakened over the hills, and its central pressure had risen to 938 millibars, according to the weather service.'));
+    expect(later.involving('948 hectopascals', '938 millibars')).toHaveLength(0);
+  });
+});
+
 describe('conversion: a figure and its stated conversion', () => {
   test('a temperature difference converts without the offset, and its absolute reading is flagged', async () => {
     const bad = await check({ 'a.txt': 'Darrow reached 43.8C, which is 1.2C (34F) above the record.' });
@@ -1080,7 +1094,7 @@ describe('conversion: a figure and its stated conversion', () => {
 
   test('a wrong conversion names the other reports of the figure it converts', async () => {
     const docs = (a: string) => ({
-      'a.txt': [`SENDARA, March 13 (MWS) - Cyclone Marrowby crashed ashore near the port town of Sendara early on Thursday with sustained winds of ${a}, tearing roofs off homes.`, '2025-03-13'] as [string, string],
+      'a.txt': [`SENDARA, March 13 (MWS) - Cyclone Marrowby lashed the port town of Sendara early on Thursday with sustained winds of ${a}, tearing roofs off homes.`, '2025-03-13'] as [string, string],
       'b.txt': ['The PMS confirms Marrowby crossed the coast just north of Sendara at about 2 a.m. as a Category 4 cyclone, with sustained winds of 185 km/h (135 mph) and gusts of up to 260 km/h.', '2025-03-13'] as [string, string],
     });
     const r = await check(docs('185 km/h (115 mph)'));
