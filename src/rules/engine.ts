@@ -1693,6 +1693,10 @@ function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: Claim
   const rest = x.sentence.slice(x.end - x.sentenceStart, x.end - x.sentenceStart + 80);
   // ("131,000 households at the peak": a count's peak, and any lower count of it, with or without an hour)
   if (AT_PEAK.test(rest) && ky.v <= kx.v && !EXTREME_MAX.test(y.measure ?? '') && !AT_PEAK.test(y.sentence.slice(y.end - y.sentenceStart, y.end - y.sentenceStart + 80))) return true;
+  // ("the highest individual wave, 14.6 m" and a buoy's "waves of about 9 metres": a reading well below the storm's
+  // maximum — not one just below it, "a surge of 2.5 metres" for the highest surge of 2.6 m, which misreports it)
+  const my0 = y.measure ?? '';
+  if (!EXTREME_MAX.test(my0) && !EXTREME_MIN.test(my0) && pointRatio(kx, ky) >= 1.2 && ((EXTREME_MAX.test(x.measure ?? '') && ky.v <= kx.v) || (EXTREME_MIN.test(x.measure ?? '') && ky.v >= kx.v))) return true;
   if (y.clock == null) return false;
   // (or the words after it say so: "to 941 hPa (27.79 inHg), the lowest reading of the storm")
   const after = EXTREME_AFTER.exec(rest);
