@@ -752,9 +752,10 @@ function hasVerbBetween(t: Tokens, a: number, b: number, lex: Lexicon, skip?: Se
 const PLACE_PREPS = new Set(['in', 'at', 'across', 'from', 'into', 'inside']);
 const WARNED = new Set(['warned', 'warn', 'warns', 'warning', 'warnings']);
 const FORECAST_WORDS = new Set(['if', 'unless', 'provided', 'poll', 'polls', 'polling', 'survey', 'surveys', 'will', 'would', 'could', 'may', 'might', 'should', 'shall', 'expects', 'expected', 'expect', 'forecast', 'forecasts', 'forecasting', 'predicted', 'predicts', 'predict', 'projected', 'projects', 'plans', 'planned', 'aims', 'aiming', 'targets', 'targeting', 'intends', 'hopes', 'likely', 'set', 'potentially', 'possibly', 'guidance', 'outlook', 'guides', 'guided', 'implies', 'implied', 'imply', "'ll", 'll']);
-/** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
+/** A survey's noun and a verb of what it found: "a poll found 58% …" is a measurement, not a forecast. */
 const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
 const FOUND = new Set(['found', 'finds', 'showed', 'shows', 'shown']);
+/** A reporting verb closes the clause a forecast word can reach back into ("who had expected calm, said 45 died"). */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'according', 'reported', 'reports', 'announced', 'confirmed', 'stated']);
 
 /** Verbs and words before a forecast noun that make it a benchmark: "beats forecasts", "missed expectations". */

@@ -85,7 +85,7 @@ function leadingOf(t: Tokens, ts: number, from: number, lex: Lexicon): { words: 
 
 /**
  * "Ulmara's strongest gust, 234 km/h (165 mph), was measured": the noun phrase a measurement stands in apposition to —
- * a comma before the figure, a comma (or the clause's verb) after it and its bracketed conversion, the phrase a
+ * a comma before the figure, a comma after it and its bracketed conversion, the phrase a
  * lower-case noun phrase that is no prepositional phrase ("In Tolvio, 287 mm …") and no list ("120 km/h, 140 km/h").
  */
 function appositiveOwner(t: Tokens, f: RawFigure, lex: Lexicon, from: number, to: number): string[] | null {

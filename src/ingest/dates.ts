@@ -232,14 +232,16 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     // (a numeric date after a prefix is read as anywhere else: only when day and month cannot be swapped, or the
     // dateline's day tells which is which)
     let prefixedHit = false;
-    for (const line of raw.length <= 600 && raw.includes('\n') ? [s, ...raw.split('\n').slice(1)] : [s]) {
-      const l = line === s ? s : squeezeSpace(line).trim();
+    const lines = raw.length <= 600 && raw.includes('\n') ? raw.split('\n') : [raw];
+    for (let k = 0; k < lines.length; k++) {
+      // (the first line is read from the block's start, as the block itself was)
+      const l = k === 0 ? s : squeezeSpace(lines[k]!).trim();
       const p = prefixed.exec(l);
       if (!p) continue;
       const rest = l.slice(p[0].length);
       const d = findTextDate(rest) ?? numericDate(rest, NUMERIC_IN.test(rest) ? monthDay() : null);
       if (d && d.index === 0) {
-        const metaOnly = l === s && s.length <= 120;
+        const metaOnly = k === 0 && s.length <= 120;
         const hit: TextDate = { date: d.date, block: i, metaOnly, clock: lineClock(rest) };
         if (primary.has(p[1]!.toLowerCase())) return hit;
         if (!secondary) secondary = hit;

@@ -57,6 +57,9 @@ class Engine {
   private readonly convertedFrom = new Map<string, ClaimContext[]>();
   /** Stated conversions that do not hold ("185 km/h (135 mph)"): found by conversions(), before mismatches() runs. */
   private readonly wrongConversions = new Set<ClaimContext>();
+  /** Figures a correction retracts ("Correction: an earlier update said 470 evacuation centres were open. The agency's
+   * figure is 407."): compared with nothing (read once per claim, not once per block it stands in). */
+  private readonly retracted = new Set<ClaimContext>();
   /** Their findings, by the figure converted and its wrong conversion (see conversionWitnesses). */
   private readonly wrongDrafts: Array<{ o: ClaimContext; c: ClaimContext; draft: Draft }> = [];
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
@@ -86,6 +89,7 @@ class Engine {
     }
     for (const c of input.claims) {
       this.byDocIndex.set(`${c.docIndex}:${c.index}`, c);
+      if (RETRACTED.test(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 120), c.start - c.sentenceStart))) this.retracted.add(c);
       if (c.dimension === 'currency' && c.value > 0) {
         const m = RATE_AFTER.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
         const to = m ? MAJOR[m[1]!.toLowerCase()] : undefined;
@@ -1215,12 +1219,6 @@ class Engine {
           if (same || relateFacts(f, g).comparable) corrected.add(g.claim);
         }
       }
-      // the figure a correction retracts ("Correction: an earlier update said 470 evacuation centres were open. The
-      // agency's figure is 407."): compared with nothing
-      for (const f of facts) {
-        const c = f.claim;
-        if (RETRACTED.test(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 120), c.start - c.sentenceStart))) corrected.add(c);
-      }
       const explained = new Set<string>();
       for (const l of together.values()) for (const f of l) for (const g of l) if (f.key.v < g.key.v && (f.claim.scopeKey || g.claim.scopeKey) && f.claim.scopeKey !== g.claim.scopeKey) explained.add(`${f.key.v}|${g.key.v}`);
       // a value a report withdraws ("Some early reports gave … 946 hPa. That value … should not be used", "the 3.4 m
@@ -1238,7 +1236,7 @@ class Engine {
           const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
-          if (corrected.has(fa.claim) || corrected.has(fb.claim)) continue;
+          if (corrected.has(fa.claim) || corrected.has(fb.claim) || this.retracted.has(fa.claim) || this.retracted.has(fb.claim)) continue;
           // ("had fallen … in the 12 hours to 9 a.m.", "412mm fell in just 24 hours": the window of another figure of
           // its sentence, not a fact of its own)
           if (windows[x] || windows[y]) continue;
@@ -1678,9 +1676,9 @@ function isWindow(c: ClaimContext): boolean {
   return /\d/.test(c.sentence.slice(0, at)) || /\d/.test(c.sentence.slice(c.end - c.sentenceStart));
 }
 const WINDOW_BEFORE = /\b(?:in|over|within|during)\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|first\s+|previous\s+)?$/i;
-/** Words that withdraw a figure just given ("should not be used", "has been withdrawn"). */
 /** What a correction says an earlier version wrongly gave, right before the figure it retracts ("an earlier update said", "an earlier version of this story incorrectly reported", "as previously reported"). */
 const RETRACTED = /\b(?:an?|the|our)\s+(?:earlier|previous|initial|original)\s+(?:version|update|report|story|article|post|edition|entry|bulletin)(?:\s+of\s+(?:this|the)\s+\w+)?\s+(?:\w+ly\s+)?(?:said|stated|reported|gave|put|had|misstated|quoted|listed|described)\b[^.;:!?]{0,80}$/i;
+/** Words that withdraw a figure just given ("should not be used", "has been withdrawn"). */
 const WITHDRAWN = /\b(?:should not be used|(?:is|was|were|has been|have been) (?:withdrawn|retracted))\b/i;
 const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowered|trimmed|revised|doubled|tripled)\b/i;
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
@@ -1695,14 +1693,14 @@ function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: Claim
   if (AT_PEAK.test(rest) && ky.v <= kx.v && !EXTREME_MAX.test(y.measure ?? '') && !AT_PEAK.test(y.sentence.slice(y.end - y.sentenceStart, y.end - y.sentenceStart + 80))) return true;
   // ("the highest individual wave, 14.6 m" and a buoy's "waves of about 9 metres": a reading well below the storm's
   // maximum — not one just below it, "a surge of 2.5 metres" for the highest surge of 2.6 m, which misreports it)
-  const my0 = y.measure ?? '';
-  if (!EXTREME_MAX.test(my0) && !EXTREME_MIN.test(my0) && pointRatio(kx, ky) >= 1.2 && ((EXTREME_MAX.test(x.measure ?? '') && ky.v <= kx.v) || (EXTREME_MIN.test(x.measure ?? '') && ky.v >= kx.v))) return true;
+  const my = y.measure ?? '';
+  const yExtreme = EXTREME_MAX.test(my) || EXTREME_MIN.test(my);
+  if (!yExtreme && pointRatio(kx, ky) >= 1.2 && ((EXTREME_MAX.test(x.measure ?? '') && ky.v <= kx.v) || (EXTREME_MIN.test(x.measure ?? '') && ky.v >= kx.v))) return true;
   if (y.clock == null) return false;
   // (or the words after it say so: "to 941 hPa (27.79 inHg), the lowest reading of the storm")
   const after = EXTREME_AFTER.exec(rest);
   const mx = `${x.measure ?? ''} ${after ? after[1] : ''}`;
-  const my = y.measure ?? '';
-  if (EXTREME_MAX.test(my) || EXTREME_MIN.test(my)) return false;
+  if (yExtreme) return false;
   return (EXTREME_MAX.test(mx) && ky.v <= kx.v) || (EXTREME_MIN.test(mx) && ky.v >= kx.v);
 }
 
