@@ -19,8 +19,8 @@ import { BIN, ensureBuilt, ROOT, scratch } from './helpers.js';
 const CPU_BOUND_MS = 10000;
 const WALL_BOUND_MS = 30000;
 const MAX_RATIO = 3;
-/** Work below this (ms of CPU beyond start-up) is noise: ratios are taken on at least this much. */
-const FLOOR_MS = 150;
+/** Work below this (ms of CPU beyond start-up) is noise (start-up alone varies by 0.1-0.2 s between runs on a CI machine): ratios are taken on at least this much. */
+const FLOOR_MS = 300;
 
 interface Family {
   name: string;
@@ -172,6 +172,11 @@ afterAll(() => {
 });
 
 const work = (r: Run) => Math.max(FLOOR_MS, (r.cpuMs ?? Infinity) - baseCpu);
+/** Growth of the work per doubling, quarter → half → full. */
+const ratiosOf = ([quarter, half, full]: Run[]) => {
+  const r = [work(half!) / work(quarter!), work(full!) / work(half!)];
+  return { ratios: r.map((x) => Math.round(x * 100) / 100), ok: r.every((x) => x < MAX_RATIO) };
+};
 
 describe('adversarial inputs run in linear time (numcheck extract/check)', () => {
   for (const f of FAMILIES) {
@@ -194,11 +199,17 @@ describe('adversarial inputs run in linear time (numcheck extract/check)', () =>
       const quarter = await measure(f, Math.round(f.full / 4), WALL_BOUND_MS);
       const half = await measure(f, Math.round(f.full / 2), WALL_BOUND_MS);
       runs.unshift(quarter, half);
-      const r1 = work(half) / work(quarter);
-      const r2 = work(full) / work(half);
-      expect({ family: f.name, ratios: [r1, r2].map((x) => Math.round(x * 100) / 100), ok: r1 < MAX_RATIO && r2 < MAX_RATIO }).toEqual(
-        expect.objectContaining({ ok: true }),
-      );
+      let sizes = [quarter, half, full];
+      let ratios = ratiosOf(sizes);
+      if (!ratios.ok) {
+        // One run slowed by the machine (a GC pause, another process) can fake a 3x step; a quadratic pass cannot
+        // hide from a second run. Each size runs again and keeps its faster run.
+        const again = await Promise.all([4, 2, 1].map((d) => measure(f, Math.round(f.full / d), WALL_BOUND_MS, '-again')));
+        runs.push(...again);
+        sizes = sizes.map((r, i) => ((again[i]!.cpuMs ?? Infinity) < (r.cpuMs ?? Infinity) ? again[i]! : r));
+        ratios = ratiosOf(sizes);
+      }
+      expect({ family: f.name, cpu: sizes.map((r) => r.cpuMs), startUp: baseCpu, ...ratios }).toEqual(expect.objectContaining({ ok: true }));
     }, 3 * WALL_BOUND_MS + 10000);
   }
 });
