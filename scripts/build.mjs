@@ -5,6 +5,28 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
+/**
+ * yargs's and cliui's string-width build an Intl.Segmenter (~12 ms, ICU data) and compile /^\p{RGI_Emoji}$/v (~20 ms)
+ * when the module is evaluated, i.e. on every run, though they are only used to lay out --help. This plugin makes
+ * both lazy: created on the first call. It fails the build if a new version of the package no longer has the lines
+ * it rewrites (the lock file pins them).
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      let src = readFileSync(args.path, 'utf8');
+      const swaps = [
+        [/^const segmenter = new Intl\.Segmenter\(\);$/m, 'let segmenter$ = null;\nconst segmenter = { segment: (s) => (segmenter$ ??= new Intl.Segmenter()).segment(s) };'],
+        [/^const rgiEmojiRegex = \/\^\\p\{RGI_Emoji\}\$\/v;$/m, "let rgiEmojiRegex$ = null;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiRegex$ ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };"],
+      ];
+      for (const [re, to] of swaps) src = src.replace(re, () => to);
+      if (/^const \w+ = new Intl\.Segmenter\(|RGI_Emoji\}\$\/v/m.test(src)) throw new Error(`lazy-string-width: ${args.path} changed; update scripts/build.mjs`);
+      return { contents: src, loader: 'js' };
+    });
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const entries = { numcheck: 'src/cli/main.ts', worker: 'src/cli/worker.ts', eval: 'scripts/eval.ts', bench: 'scripts/bench.ts', fuzz: 'scripts/fuzz.ts', 'units-table': 'scripts/units-table.ts' };
 await build({
@@ -21,6 +43,7 @@ await build({
   logLevel: 'warning',
   // native or worker-spawning packages stay external
   external: ['better-sqlite3', 'piscina', 'playwright-core'],
+  plugins: [lazyStringWidth],
   banner: { js: "import { createRequire as __ncCreateRequire } from 'node:module'; const require = __ncCreateRequire(import.meta.url);" },
 });
 
