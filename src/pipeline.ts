@@ -5,7 +5,7 @@
 import { buildSynonyms, type Synonyms } from './align/index.js';
 import { contextualise, type ClaimContext } from './context/index.js';
 import { extract } from './extract/index.js';
-import { definedCurrencies, derivedCurrencyCode, extendLexicon, getLexicon, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
+import { definedCurrencies, derivedCurrencyCode, extendLexicon, getLexicon, moneyCodeOf, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
 import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
@@ -65,6 +65,32 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     if (!after) amountOf.set(c.noun, (after = new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+${c.noun}s?\\b`, 'i')));
     if (!after.test(c.sentence)) continue;
     c.unit = code;
+    c.dimension = 'currency';
+  }
+  // ("5.12 billion florins" in a wire that never says which florins, where the release defines "Anskari florins
+  // (ANF)": its figures read as the lexicon's florin become ANF)
+  for (const [stem, code] of defined) {
+    const known = moneyCodeOf(lex, stem);
+    if (!known || known === code) continue;
+    const word = new RegExp(`\\b${stem}s?\\b`, 'i');
+    const after = new RegExp(`^\\s*(?:[A-Z][a-z]+\\s+)?${stem}s?\\b`, 'i');
+    for (const c of claims) {
+      if (c.unit !== known) continue;
+      // ("1.38 billion Anskari florins": the words after the figure)
+      if (word.test(c.text) || after.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40))) c.unit = code;
+    }
+  }
+  // ("ANF 900 million" in a trade paper that never defines ANF, where the release does: the code before the digits
+  // says which money it is, whatever the paper's own reading)
+  const codes = [...new Set(defined.values())];
+  const inText = new RegExp(`(?<![A-Za-z])(${codes.join('|')}) ?\\d`);
+  const justBefore = new RegExp(`(?<![A-Za-z])(${codes.join('|')}) ?$`);
+  for (const c of claims) {
+    if (c.unit === 'percent') continue;
+    const rel = c.start - c.sentenceStart;
+    const m = inText.exec(c.text) ?? (/^\d/.test(c.text) ? justBefore.exec(c.sentence.slice(Math.max(0, rel - 5), rel)) : null);
+    if (!m) continue;
+    c.unit = m[1]!;
     c.dimension = 'currency';
   }
   const rename = new Map<string, string>();

@@ -96,6 +96,14 @@ export function fiscalPeriods(text: string, docDate: string | null): Period[] {
       out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: `${y}-12-31`, text: m[0] } });
     }
   }
+  // "results for the 2025 financial year", "its 2025 fiscal year", "2025 results": that calendar year
+  if (/\b(?:19|20)\d\d\s+(?:financial|fiscal|full[-\s]year|annual|results)\b/i.test(text)) {
+    for (const m of text.matchAll(YEAR_FIRST)) {
+      if (out.some((p) => p.start <= m.index && m.index < p.end)) continue;
+      const y = m[1]!;
+      out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end: `${y}-12-31`, text: m[0] } });
+    }
+  }
   // "half-year net profit", "the half-year results": the last half-year ended by the document's date
   if (fiscalCue && docDate && /half[-\s]year|\b(?:in|for|over|during) the half\b/i.test(text)) {
     for (const m of text.matchAll(HALF_YEAR)) {
@@ -167,6 +175,9 @@ const MONTHS_CUE = /months\s+(?:to|ended|ending|through|of)\b/i;
 /** "full-year" with no year after it ("full-year 2024" is FISCAL's). */
 /** ("full-year outlook", "full-year guidance": what is expected of the year, no period its figures are of) */
 const BARE_FULL_YEAR = /\b(?:full|whole)[-\s]year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:ago|earlier|before|later|outlook|guidance|forecasts?|targets?|expectations?|view|goals?)\b)/gi;
+/** The year before its name: "the 2025 financial year", "2025 full-year results", "its 2025 results" (not "2025 results
+ * season"). */
+const YEAR_FIRST = /\b((?:19|20)\d\d)\s+(?:(?:financial|fiscal)\s+year|full[-\s]year|(?:annual\s+)?results\b(?!\s+season))/gi;
 /** "half-year" on its own (not "first half-year", not "a half-year ago"), or "the half" after "in", "for", "over" or
  * "during" ("opened 31 stores in the half", "revenue for the half"). */
 const HALF_YEAR = /(?<!\b(?:first|second|1st|2nd)[-\s])\bhalf[-\s]year(?:ly)?\b(?!\s+(?:ago|earlier|before|later|high|low))|(?<=\b(?:in|for|over|during) the )half\b(?![-\s](?:of|a|an|the|hour|way|time|term|century|decade|dozen|million|billion)\b)/gi;
@@ -207,6 +218,7 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
     if (c) c.n += w;
     else counts.set(k, { n: w, ref: p.ref });
   }
+
   // ("the fourth quarter was the strongest of the year", "total income for the year": in results season, an article
   // that names the quarter closing a year and speaks of "the year" is about that year as well, half a name each time)
   if (latest.endsWith('-12-31') && docDate && docDate.slice(0, 4) === String(Number(latest.slice(0, 4)) + 1) && docDate.slice(5) <= '04-10') {

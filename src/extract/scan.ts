@@ -1599,8 +1599,9 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   // revenue to grow by 3% to 5%") by the level being many times the change
   const byChange = conn === 'to' && !fromWord && !between && lw(t, figStart - 1) === 'by' && lex.changeVerbs.has(lw(t, figStart - 2));
   p++;
-  // second part: optional currency prefix, then a number of the same kind
-  if (prefixUnit && isPunct(t, p)) {
+  // second part: optional currency prefix (a symbol or a code: "€1.18bn to €1.24bn", "EUR 37 billion and EUR 39
+  // billion"), then a number of the same kind
+  if (prefixUnit) {
     const pm = matchIndex(ctx, lex.prefixes, p);
     if (pm && pm.value === prefixUnit) p = pm.end;
   }

@@ -514,6 +514,20 @@ function knownWord(lex: Lexicon, w: string): boolean {
   return !!lex.units.candidates(w, w) || !!lex.units.candidates(stem, stem) || lex.scales.has(w) || lex.cardinals.has(w);
 }
 
+/** The currency the lexicon reads a money word as ("florins": NLG), else null. */
+export function moneyCodeOf(lex: Lexicon, w: string): string | null {
+  if (!moneyWord(lex, w)) return null;
+  const stem = w.replace(/s$/, '');
+  return ((lex.units.candidates(w, w) ?? lex.units.candidates(stem, stem))![0]!.value.unit.name) || null;
+}
+
+/** A word the lexicon reads only as money, on its own ("florins": NLG): a text may name its own currency so. */
+function moneyWord(lex: Lexicon, w: string): boolean {
+  const stem = w.replace(/s$/, '');
+  const cands = [...(lex.units.candidates(w, w) ?? []), ...(lex.units.candidates(stem, stem) ?? [])].filter((e) => e.toks.length === 1);
+  return cands.length > 0 && cands.every((e) => e.value.unit.dimension === 'currency') && !lex.scales.has(w) && !lex.cardinals.has(w);
+}
+
 /** The code an invented currency's stem takes when the text does not state one: "drals" → DRA. */
 export const derivedCurrencyCode = (stem: string): string => stem.slice(0, 3).toUpperCase();
 
@@ -530,7 +544,8 @@ export function definedCurrencies(text: string, lex: Lexicon): Map<string, strin
       const w = m[1]!.toLowerCase();
       const code = m[2]!;
       const stem = w.replace(/s$/, '');
-      if (out.has(stem) || knownWord(lex, w) || lex.units.candidates(code, code)) continue;
+      // (a money word with a code the lexicon does not know is the text's own currency: "Anskari florins (ANF)")
+      if (out.has(stem) || (knownWord(lex, w) && !moneyWord(lex, w)) || lex.units.candidates(code, code) || lex.prefixes.candidates(code, code.toLowerCase())) continue;
       if (!new RegExp(`\\b${code} ?\\d`).test(text) && !new RegExp(`\\d(?:\\s+(?:billion|million|thousand|bn|m))?\\s+${w}\\b`, 'i').test(text)) continue;
       out.set(stem, code);
     }
@@ -546,6 +561,30 @@ export function definedCurrencies(text: string, lex: Lexicon): Map<string, strin
       const code = codes.find((c) => abbreviates(c, stem));
       if (code) out.set(stem, code);
     }
+  }
+  return out;
+}
+
+// "(Fl is the Anskari florin)", "Dr stands for the Velmish drala": a short symbol the text defines for its currency
+const SYMBOL_IS = /(?<![\w.])([A-Z][A-Za-z]{0,2})\s+(?:is|stands for|denotes|means)\s+the\s+([A-Z][a-z]+)\s+([a-z]{3,20})\b/g;
+
+/**
+ * Symbols a text defines for a currency it names with a proper adjective ("Fl is the Anskari florin"): singular
+ * stem → symbols. The word must be money already (the lexicon's, or one the text defines or shows to be money), the
+ * symbol no unit or prefix the lexicon knows, and it must stand glued or spaced before a figure somewhere ("Fl38.46bn").
+ */
+export function currencySymbols(text: string, lex: Lexicon, money: (stem: string) => boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!/ (?:is|stands for|denotes|means) the [A-Z]/.test(text)) return out;
+  for (const m of text.matchAll(SYMBOL_IS)) {
+    const [, sym, adj, word] = m as unknown as [string, string, string, string];
+    const stem = word.replace(/s$/, '');
+    if (!(moneyWord(lex, word) || money(stem)) || lex.units.candidates(sym, sym.toLowerCase()) || lex.prefixes.candidates(sym, sym.toLowerCase())) continue;
+    if (lex.units.candidates(`${adj.toLowerCase()}`, adj.toLowerCase())) continue;
+    if (!new RegExp(`(?<![\\w.])${sym} ?\\d`).test(text)) continue;
+    const list = out.get(stem) ?? [];
+    if (!list.includes(sym)) list.push(sym);
+    out.set(stem, list);
   }
   return out;
 }
@@ -607,22 +646,32 @@ export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
       !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text) &&
       !/ (?:a|per|each) share\b/i.test(text) &&
       !/\([A-Z]{3}\)/.test(text) &&
-      !/\b[A-Z]{3}\/[A-Z]{3}\b/.test(text))
+      !/\b[A-Z]{3}\/[A-Z]{3}\b/.test(text) &&
+      !/ (?:is|stands for|denotes|means) the [A-Z]/.test(text))
   )
     return lex;
   const found = new Map<string, string>();
   for (const stem of evidencedCurrencies(text, lex)) found.set(stem, derivedCurrencyCode(stem));
   const add = (w: string, code: string) => found.set(w.replace(/s$/, ''), code);
   for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
+  const symbols = currencySymbols(text, lex, (stem) => found.has(stem));
+  // (a money word the lexicon knows, given a symbol of the text's own: "Fl is the Anskari florin" is no Dutch florin)
+  for (const stem of symbols.keys()) if (!found.has(stem)) found.set(stem, derivedCurrencyCode(stem));
   if (!found.size) return lex;
   const list = [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const key = list.map(([w, c]) => `${w}=${c}`).join('|');
+  const key = list.map(([w, c]) => `${w}=${c}${symbols.has(w) ? `:${symbols.get(w)!.join(',')}` : ''}`).join('|');
   let cache = docLexicons.get(lex);
   if (!cache) docLexicons.set(lex, (cache = new Map()));
   let out = cache.get(key);
   if (!out) {
-    const entries = list.map(([w, code]) => ({ name: code, dimension: 'currency', words: [w, `${w}s`], symbols: [code], prefix: [code] }));
-    out = compileLexicon({ ...lex.sources, units: [...lex.sources.units, { entries }] });
+    const entries = list.map(([w, code]) => ({ name: code, dimension: 'currency', words: [w, `${w}s`], symbols: [code], prefix: [code, ...(symbols.get(w) ?? [])] }));
+    // the text's own currency takes its words from the lexicon's ("florins" is no longer NLG here)
+    const taken = new Set(list.flatMap(([w]) => [w, `${w}s`]));
+    const units = lex.sources.units.map((f) => ({
+      ...f,
+      entries: f.entries.map((e) => (e.dimension === 'currency' && e.words?.some((w) => taken.has(w)) ? { ...e, words: e.words.filter((w) => !taken.has(w)) } : e)),
+    }));
+    out = compileLexicon({ ...lex.sources, units: [...units, { entries }] });
     cache.set(key, out);
   }
   return out;

@@ -1532,6 +1532,21 @@ describe('figures of one fact told apart and brought together', () => {
     expect(r.claim('LMN 2.36 billion').unit).toBe('LMN');
   });
 
+  test('a code or symbol one document gives its own florin reaches the florins and the codes of the others', async () => {
+    const r = await check({
+      'release.md': ['Amounts in Anskari florins (ANF). Net income was ANF 1.38 billion in 2025.', '2026-02-17'],
+      'wire.txt': ['Net income dropped to 1.38 billion Anskari florins in 2025, and sales to 38.46 billion florins.', '2026-02-17'],
+      'paper.html': ['<html><body><article><p>Net profit dropped to Fl1.83bn in 2025 (Fl is the Anskari florin).</p></article></body></html>', '2026-02-18'],
+      'trade.html': ['<html><body><article><p>The programme will save ANF 900 million a year from 2028.</p></article></body></html>', '2026-02-19'],
+    });
+    expect(r.claim('1.38 billion').unit).toBe('ANF');
+    expect(r.claim('38.46 billion florins').unit).toBe('ANF');
+    expect(r.claim('Fl1.83bn').unit).toBe('ANF');
+    expect(r.claim('900 million a year').unit).toBe('ANF');
+    // the paper's transposed net profit is now compared with the others'
+    expect(r.involving('Fl1.83bn', 'ANF 1.38 billion')).toHaveLength(1);
+  });
+
   test('"a drop of 40%" after "from 25 … to 12" is the change between them', async () => {
     const r = await check({ 'a.txt': 'State safety inspections fell from 25 in 2022 to 12 in 2024, a drop of 40%.' });
     expect(r.involving('25', '12', '40%')).toHaveLength(1);

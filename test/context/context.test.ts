@@ -127,6 +127,27 @@ describe('time', () => {
     expect(claim('The Reserve Bank (RBT) said 40 banks were inspected.', '40', '2025-10-23').unit).toBe('count');
   });
 
+  test('a money word the lexicon knows, given a code or a symbol of the text, is the text\'s own currency', () => {
+    // "florins" alone are the Dutch florin (NLG); "Anskari florins (ANF)" names another money
+    const text = 'Amounts in Anskari florins (ANF). Sales fell 6.5% to ANF 38.46 billion. Net income was 1.38 billion florins.';
+    const c = claims(text, '2026-02-17');
+    expect(c.find((x) => x.text === 'ANF 38.46 billion')).toMatchObject({ unit: 'ANF', dimension: 'currency', value: 38.46e9 });
+    expect(c.find((x) => x.text === '1.38 billion florins')!.unit).toBe('ANF');
+    expect(claim('Net income was 1.38 billion florins.', '1.38 billion florins', '2026-02-17').unit).toBe('NLG');
+    // a symbol the text defines: "(Fl is the Anskari florin)"
+    const fl = claims('Group sales fell to Fl38.46bn, or €5.13bn (Fl is the Anskari florin). Net profit dropped to Fl1.83bn.', '2026-02-18');
+    expect(fl.find((x) => x.text === 'Fl1.83bn')).toMatchObject({ dimension: 'currency', value: 1.83e9, unit: 'FLO' });
+    // a symbol that never stands before a figure defines nothing
+    expect(claim('Net profit dropped to 1.83bn florins (Fl is the Anskari florin).', '1.83bn florins', '2026-02-18').unit).toBe('NLG');
+  });
+
+  test('"results for the 2025 financial year" name the year the report is about', () => {
+    const c = claims('Brevander: results for the 2025 financial year. Net income was €1.38 billion.', '2026-02-17');
+    expect(c.find((x) => x.text === '€1.38 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    // "2025 results season" names no period
+    expect(claims('As the 2025 results season opens, net income was €1.38 billion.', '2026-02-17').find((x) => x.text === '€1.38 billion')!.time?.start).not.toBe('2025-01-01');
+  });
+
   test('a period between subject and verb is skipped; "July to September" runs to the end of September', () => {
     const c = claim('Operating profit for July to September rose to 2.36 billion euros.', '2.36 billion euros', '2025-10-23');
     expect(c.measure).toBe('Operating profit');

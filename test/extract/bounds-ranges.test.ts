@@ -93,9 +93,18 @@ describe('ranges', () => {
     ['These apples are about 20~100', 20, 100],
     ['revenue of \u20ac33bn-\u20ac34bn', 33e9, 34e9],
     ['between negative ten and fifteen', -10, 15],
+    ['profit of EUR 1.18 billion to EUR 1.24 billion', 1.18e9, 1.24e9],
+    ['sales of between USD 37 billion and USD 39 billion', 37e9, 39e9],
   ])('%s', (text, low, high) => {
     const f = one(text);
     expect([f.low, f.high, f.qualifier]).toEqual([low, high, 'range']);
+  });
+
+  test('a code before each end is one range only when it is the same currency', () => {
+    expect(figs('between EUR 37 billion and USD 39 billion').map((f) => [f.low, f.unit])).toEqual([
+      [37e9, 'EUR'],
+      [39e9, 'USD'],
+    ]);
   });
 
   test('a unit after the second end belongs to the range', () => {
