@@ -445,6 +445,10 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // that figure's, not one past the clause after it)
   const own = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end, figStart)) && FIGURE_BEFORE.test(sentence.slice(Math.max(0, f.start - 14), f.start))));
   found = own;
+  // ("dropped to 1.38 billion florins (€184 million) from 2.41 billion florins in 2024": a time after the base of a
+  // comparison dates the base, not the figure before it)
+  // (not for the change itself: "up 3.2 points from 58.2% in 2021" is a change since 2021)
+  if (!CHANGE_BEFORE.test(sentence.slice(Math.max(0, figStart - 16), figStart))) found = found.filter((f) => !(f.start >= figEnd && COMPARED_BASE.test(sentence.slice(figEnd, f.start))));
   // ("Two more bodies were recovered on Sunday, one from the hillside where a mudslide buried houses on Saturday, …,
   // raising the toll to five": a time in a relative clause closed before the figure dates that clause, when the
   // sentence has another)
@@ -465,6 +469,12 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   }
   return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
 }
+
+/** The base of a comparison between a figure and a time after it: "from 2.41 billion", "compared with €562m". */
+const COMPARED_BASE = /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+|an\s+)?[^\s,;]*\d/i;
+
+/** A change's own words right before it: "up 3.2 points", "rose by 5%", "fell 12%". */
+const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|gained|lost|grew|increased|decreased|climbed|dropped|jumped|slipped|slid|declined)\s+$/i;
 
 /** A clause opened by a relative word ("… the hillside where a mudslide buried houses "). */
 const IN_RELATIVE = /\b(?:where|which|who|whose)\b/i;

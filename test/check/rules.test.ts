@@ -1539,7 +1539,7 @@ describe('figures of one fact told apart and brought together', () => {
       'paper.html': ['<html><body><article><p>Net profit dropped to Fl1.83bn in 2025 (Fl is the Anskari florin).</p></article></body></html>', '2026-02-18'],
       'trade.html': ['<html><body><article><p>The programme will save ANF 900 million a year from 2028.</p></article></body></html>', '2026-02-19'],
     });
-    expect(r.claim('1.38 billion').unit).toBe('ANF');
+    expect(r.claim('1.38 billion Anskari florins').unit).toBe('ANF');
     expect(r.claim('38.46 billion florins').unit).toBe('ANF');
     expect(r.claim('Fl1.83bn').unit).toBe('ANF');
     expect(r.claim('900 million a year').unit).toBe('ANF');

@@ -141,6 +141,15 @@ describe('time', () => {
     expect(claim('Net profit dropped to 1.83bn florins (Fl is the Anskari florin).', '1.83bn florins', '2026-02-18').unit).toBe('NLG');
   });
 
+  test('a year after the base of a comparison dates the base, not the new level; a change keeps it', () => {
+    const c = claims('Net income dropped to €1.38 billion from €2.41 billion in 2024, the company said.', '2026-02-17');
+    expect(c.find((x) => x.text === '€2.41 billion')!.time).toMatchObject({ start: '2024-01-01' });
+    expect(c.find((x) => x.text === '€1.38 billion')!.time?.start).not.toBe('2024-01-01');
+    // "up 3.2 points from 58.2% in 2021": the change is a change since 2021
+    const d = claims('Turnout was 61.4%, up 3.2 percentage points from 58.2% in 2021.', '2025-10-13');
+    expect(d.find((x) => x.text === '3.2 percentage points')!.time).toMatchObject({ start: '2021-01-01' });
+  });
+
   test('"results for the 2025 financial year" name the year the report is about', () => {
     const c = claims('Brevander: results for the 2025 financial year. Net income was €1.38 billion.', '2026-02-17');
     expect(c.find((x) => x.text === '€1.38 billion')!.time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });

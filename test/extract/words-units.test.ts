@@ -128,6 +128,14 @@ describe('number words and fractions in text', () => {
 });
 
 describe('money', () => {
+  test('a proper adjective between the amount and a money word belongs to the money, not to what is counted', () => {
+    expect(one('Net income dropped to 1.38 billion Anskari florins.')).toMatchObject({ text: '1.38 billion Anskari florins', unit: 'NLG' });
+    // names many currencies share stay unread without the lexicon's whole name ("Zimbabwe dollars" are no US dollars)
+    expect(one('It cost 2 million Zimbabwe dollars.')).toMatchObject({ text: '2 million', unit: 'count' });
+    // a name the lexicon knows whole
+    expect(one('It cost 5 Swiss francs.')).toMatchObject({ unit: 'CHF' });
+  });
+
   test.each([
     ['c $ 300 million charge', 3e8, 'CAD'],
     ['to hk $ 10.05 billion .', 10.05e9, 'HKD'],
