@@ -73,12 +73,7 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     const known = moneyCodeOf(lex, stem);
     if (!known || known === code) continue;
     const word = new RegExp(`\\b${stem}s?\\b`, 'i');
-    const after = new RegExp(`^\\s*(?:[A-Z][a-z]+\\s+)?${stem}s?\\b`, 'i');
-    for (const c of claims) {
-      if (c.unit !== known) continue;
-      // ("1.38 billion Anskari florins": the words after the figure)
-      if (word.test(c.text) || after.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40))) c.unit = code;
-    }
+    for (const c of claims) if (c.unit === known && word.test(c.text)) c.unit = code;
   }
   // ("ANF 900 million" in a trade paper that never defines ANF, where the release does: the code before the digits
   // says which money it is, whatever the paper's own reading)

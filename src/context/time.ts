@@ -218,7 +218,6 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
     if (c) c.n += w;
     else counts.set(k, { n: w, ref: p.ref });
   }
-
   // ("the fourth quarter was the strongest of the year", "total income for the year": in results season, an article
   // that names the quarter closing a year and speaks of "the year" is about that year as well, half a name each time)
   if (latest.endsWith('-12-31') && docDate && docDate.slice(0, 4) === String(Number(latest.slice(0, 4)) + 1) && docDate.slice(5) <= '04-10') {

@@ -1393,12 +1393,15 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
   // "1.38 billion Anskari florins": a proper adjective the lexicon does not know between the number and a money word
   // (names the lexicon knows whole, "Swiss francs", match as they are; not before the words of the big three, whose
   // names many currencies share: "Zimbabwe dollars" are no US dollars)
-  if (!compound && isWord(t, p) && !t.nl[p + 1] && isWord(t, p + 1) && /^[A-Z][a-z]{2,}$/.test(tokText(t, p)) && !matchIndex(ctx, lex.units, p)) {
+  let m = matchIndex(ctx, lex.units, p);
+  if (!m && !compound && isWord(t, p) && !t.nl[p + 1] && isWord(t, p + 1) && /^[A-Z][a-z]{2,}$/.test(tokText(t, p))) {
     const mm = matchIndex(ctx, lex.units, p + 1);
     const name = mm?.value.unit.name;
-    if (mm && !mm.entry.caseSensitive && mm.value.unit.dimension === 'currency' && name !== 'USD' && name !== 'EUR' && name !== 'GBP' && looksPluralNoun(t, mm.end - 1, lex)) p++;
+    if (mm && !mm.entry.caseSensitive && mm.value.unit.dimension === 'currency' && name !== 'USD' && name !== 'EUR' && name !== 'GBP' && looksPluralNoun(t, mm.end - 1, lex)) {
+      p++;
+      m = mm;
+    }
   }
-  const m = matchIndex(ctx, lex.units, p);
   if (!m) return null;
   const u = m.value;
   let end = m.end;

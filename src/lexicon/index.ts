@@ -514,19 +514,17 @@ function knownWord(lex: Lexicon, w: string): boolean {
   return !!lex.units.candidates(w, w) || !!lex.units.candidates(stem, stem) || lex.scales.has(w) || lex.cardinals.has(w);
 }
 
-/** The currency the lexicon reads a money word as ("florins": NLG), else null. */
+/**
+ * The currency the lexicon reads a word as when it reads the word only as money, on its own ("florins": NLG), else
+ * null: a text may name its own currency so.
+ */
 export function moneyCodeOf(lex: Lexicon, w: string): string | null {
-  if (!moneyWord(lex, w)) return null;
-  const stem = w.replace(/s$/, '');
-  return ((lex.units.candidates(w, w) ?? lex.units.candidates(stem, stem))![0]!.value.unit.name) || null;
-}
-
-/** A word the lexicon reads only as money, on its own ("florins": NLG): a text may name its own currency so. */
-function moneyWord(lex: Lexicon, w: string): boolean {
   const stem = w.replace(/s$/, '');
   const cands = [...(lex.units.candidates(w, w) ?? []), ...(lex.units.candidates(stem, stem) ?? [])].filter((e) => e.toks.length === 1);
-  return cands.length > 0 && cands.every((e) => e.value.unit.dimension === 'currency') && !lex.scales.has(w) && !lex.cardinals.has(w);
+  if (cands.length === 0 || !cands.every((e) => e.value.unit.dimension === 'currency') || lex.scales.has(w) || lex.cardinals.has(w)) return null;
+  return cands[0]!.value.unit.name;
 }
+const moneyWord = (lex: Lexicon, w: string): boolean => moneyCodeOf(lex, w) !== null;
 
 /** The code an invented currency's stem takes when the text does not state one: "drals" → DRA. */
 export const derivedCurrencyCode = (stem: string): string => stem.slice(0, 3).toUpperCase();
@@ -580,7 +578,7 @@ export function currencySymbols(text: string, lex: Lexicon, money: (stem: string
     const [, sym, adj, word] = m as unknown as [string, string, string, string];
     const stem = word.replace(/s$/, '');
     if (!(moneyWord(lex, word) || money(stem)) || lex.units.candidates(sym, sym.toLowerCase()) || lex.prefixes.candidates(sym, sym.toLowerCase())) continue;
-    if (lex.units.candidates(`${adj.toLowerCase()}`, adj.toLowerCase())) continue;
+    if (lex.units.candidates(adj.toLowerCase(), adj.toLowerCase())) continue;
     if (!new RegExp(`(?<![\\w.])${sym} ?\\d`).test(text)) continue;
     const list = out.get(stem) ?? [];
     if (!list.includes(sym)) list.push(sym);
