@@ -11,6 +11,7 @@ import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
 import type { CheckResult, Document, Finding } from './types.js';
 import { readDataFile } from './lexicon/datafile.js';
+import { prepareUnits } from './rules/units.js';
 
 export interface DocResult {
   doc: Document;
@@ -126,6 +127,7 @@ export async function loadRuleSet(files: string[], useDefaults: boolean, cwd?: s
       .map((l) => ({ name: l.name, data: l.entries !== undefined ? { lexicon: l.name, entries: l.entries } : readDataFile(l.file).data })),
   );
   const syn = await loadSynonyms(loaded.lexicons);
+  await prepareUnits(lexicon);
   return { rules: loaded.rules, lexicons: loaded.lexicons, lexicon, synonyms: buildSynonyms(syn, lexicon) };
 }
 

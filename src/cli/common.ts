@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
-import { ingestPaths } from '../ingest/index.js';
+import { ingestPaths } from '../ingest/paths.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
 import { collectDefinedCurrencies, unifyDocumentCurrencies } from '../pipeline.js';
 import type { DocResult } from '../pipeline.js';

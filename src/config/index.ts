@@ -15,7 +15,7 @@
  *
  * Command-line flags override the config (merged by the CLI, src/cli/common.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap } from 'yaml';
 import { displayPath, positionOf, readDataFile, validatorFor, type ParsedDataFile } from '../lexicon/datafile.js';
@@ -70,7 +70,14 @@ export function findConfigFile(cwd: string): { file: string; inPackage: boolean 
     const pkg = join(dir, 'package.json');
     if (isFile(pkg)) {
       try {
-        const data = readDataFile(pkg).data;
+        // JSON.parse first: most package.json files hold no "numcheck" key, and the located parse costs ~15 ms
+        const text = readFileSync(pkg, 'utf8');
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          data = readDataFile(pkg).data;
+        }
         if (data && typeof data === 'object' && !Array.isArray(data) && 'numcheck' in data) return { file: pkg, inPackage: true };
       } catch {
         /* an unreadable package.json is not our config */

@@ -18,6 +18,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ARTICLE_EXTENSIONS } from '../ingest/document.js';
+import { comparePaths } from '../util/compare.js';
 
 export interface IgnoreSet {
   /** Folder the patterns are relative to. */
@@ -71,12 +72,6 @@ function isArticleFile(name: string): boolean {
   return ARTICLE_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  const x = a.split(sep).join('/');
-  const y = b.split(sep).join('/');
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
@@ -123,12 +118,12 @@ export async function expandInputs(given: string[], ignored: IgnoreTest | null, 
     if (isDir) {
       found = (await glob(['**/*'], { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false }))
         .filter(isArticleFile)
-        .sort(compareCodeUnits);
+        .sort(comparePaths);
     } else if (isDynamicPattern(p)) {
       try {
         found = (await glob(p, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false }))
           .filter(isArticleFile)
-          .sort(compareCodeUnits);
+          .sort(comparePaths);
       } catch {
         found = null; // an invalid glob: the reader reports it
       }

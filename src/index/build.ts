@@ -4,7 +4,7 @@
  * is indexed in bounded memory. Incremental: a document indexed again (same id) has its rows replaced.
  */
 import { claimKey, type Synonyms } from '../align/keys.js';
-import { ingestPaths } from '../ingest/index.js';
+import { ingestPaths } from '../ingest/paths.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { processOrdered } from '../parallel/pool.js';
 import type { DocResult } from '../pipeline.js';

@@ -1,12 +1,16 @@
 /**
  * One input text → one Document: pick the reader for the format, drop boilerplate and repeated paragraphs, settle
- * the metadata, join the blocks. Pure and synchronous (workers call it), and it never throws.
+ * the metadata, join the blocks. Pure and synchronous (workers call it), and it never throws for bad input.
+ *
+ * The HTML reader (linkedom, Readability, parse5: a third of the bundled code) is loaded only when a page needs it:
+ * `ingest/index.ts` registers it for library users, while the CLI's `ingestPaths` loads it on the first HTML
+ * document (see HtmlReaderMissing), so a Markdown or text check never pays for it.
  */
 import type { DocError, DocFormat, Document } from '../types.js';
 import { assemble, dedupeBlocks, dropBoilerplate, trimBlocks, type Draft } from './blocks.js';
 import { datelineDate, normalizeDate } from './dates.js';
 import { isBlank } from './decode.js';
-import { htmlBlocks } from './html.js';
+import type { htmlBlocks } from './html.js';
 import { decodeJsonString, locateStringValue } from './jsonl.js';
 import { defaultBoilerplate, type Boilerplate, type LinePattern } from './lexicon.js';
 import { markdownBlocks } from './markdown.js';
@@ -72,6 +76,26 @@ export function looksLikeHtml(text: string): boolean {
   return /^<(?:!doctype\s+html|html)\b/i.test(head);
 }
 
+/** The HTML reader, once registered or loaded. */
+let htmlReader: typeof htmlBlocks | null = null;
+
+/** Register the HTML reader (synchronous users import it; see ingest/index.ts). */
+export function setHtmlReader(reader: typeof htmlBlocks): void {
+  htmlReader = reader;
+}
+
+/** Load the HTML reader on demand (the first HTML document of a CLI run). */
+export async function loadHtmlReader(): Promise<void> {
+  if (!htmlReader) htmlReader = (await import('./html.js')).htmlBlocks;
+}
+
+/** Thrown (never to users) when an HTML text is met before the reader is loaded: load it and read the text again. */
+export class HtmlReaderMissing extends Error {
+  constructor() {
+    super('the HTML reader is not loaded');
+  }
+}
+
 interface Body {
   drafts: Draft[];
   date: string | null;
@@ -87,7 +111,8 @@ interface Body {
 function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerplate): Body {
   const body: Body = { drafts: [], date: null, dateSource: null, title: null, outlet: null, url: null, errors: [] };
   if (format === 'html') {
-    const r = htmlBlocks(src, bp);
+    if (!htmlReader) throw new HtmlReaderMissing();
+    const r = htmlReader(src, bp);
     body.drafts = dedupeBlocks(dropBoilerplate(trimBlocks(r.drafts), bp), bp);
     body.date = r.meta.date;
     body.dateSource = r.meta.dateSource;
@@ -276,6 +301,7 @@ export function ingestText(text: string, opts: IngestTextOptions): Document {
     settleDate(body, opts.date, bp);
     return finish({ id: opts.id, path: opts.path, format, source: text }, body, mergeErrors(errors, body.errors));
   } catch (e) {
+    if (e instanceof HtmlReaderMissing) throw e;
     return errorDocument(opts.id, opts.path, format, mergeErrors(opts.errors, [internalError(opts.path || opts.id, e)]), text);
   }
 }
@@ -325,8 +351,10 @@ export function ingestJsonlLine(line: string, o: JsonlLineOptions): Document {
   let id = fallbackId;
   const own = str(rec.id);
   if (own !== null) id = `${o.fileId}#${own}`;
+  let freshId = false;
   if (o.seenIds) {
     if (o.seenIds.has(id)) id = `${id}@${o.lineNo}`;
+    freshId = !o.seenIds.has(id);
     o.seenIds.add(id);
   }
   if (typeof rec.text !== 'string') return lineError(id, o, line, `${where}: the object has no "text" string`);
@@ -363,6 +391,11 @@ export function ingestJsonlLine(line: string, o: JsonlLineOptions): Document {
     const doc = finish({ id, path: o.path, format: 'jsonl', source: line, sourceOffset: o.offset, sourceLine: o.lineNo }, body, mergeErrors(errors, body.errors), base);
     return doc;
   } catch (e) {
+    if (e instanceof HtmlReaderMissing) {
+      // read again once the reader is loaded: this line's id is not taken yet
+      if (freshId) o.seenIds?.delete(id);
+      throw e;
+    }
     const d = lineError(id, o, line, '');
     d.errors = [{ ...internalError(where, e), line: o.lineNo }];
     return d;

@@ -20,6 +20,12 @@
  *    `@<line>` appended so ids stay unique. An optional `format` field ("markdown" / "html") says how to read the
  *    text; HTML is sniffed. `ingestText(..., {format: 'jsonl'})` reads one line; its `id` is the file's id.
  */
+import { setHtmlReader } from './document.js';
+import { htmlBlocks } from './html.js';
+
+// the library API is synchronous, so it reads HTML with the reader loaded up front (the CLI loads it on demand)
+setHtmlReader(htmlBlocks);
+
 export { decode, type Decoded } from './decode.js';
 export {
   ingestText,

@@ -8,8 +8,9 @@ import type { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { DocError, Document } from '../types.js';
 import { decode } from './decode.js';
-import { ARTICLE_EXTENSIONS, errorDocument, formatFor, ingestJsonlLine, ingestText } from './document.js';
+import { ARTICLE_EXTENSIONS, errorDocument, formatFor, HtmlReaderMissing, ingestJsonlLine, ingestText, loadHtmlReader } from './document.js';
 import type { Boilerplate } from './lexicon.js';
+import { comparePaths } from '../util/compare.js';
 
 export interface IngestPathsOptions {
   /** `--date`: publication date for documents whose metadata states none. */
@@ -87,13 +88,7 @@ async function walkDir(dir: string): Promise<string[]> {
       }
     }
   }
-  return out.sort(compareCodeUnits);
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  const x = a.split(sep).join('/');
-  const y = b.split(sep).join('/');
-  return x < y ? -1 : x > y ? 1 : 0;
+  return out.sort(comparePaths);
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -132,7 +127,7 @@ export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {
         yield errorDocument(id, name, formatFor(name), [ioError('stdin', e)]);
         continue;
       }
-      yield fromBuffer(buf, id, name, opts);
+      yield await withHtml(() => fromBuffer(buf, id, name, opts));
       continue;
     }
     const abs = resolve(cwd, given);
@@ -148,7 +143,7 @@ export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {
           yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: invalid glob (${(ge as Error).message})` }]);
           continue;
         }
-        files = files.filter(isArticleFile).sort(compareCodeUnits);
+        files = files.filter(isArticleFile).sort(comparePaths);
         if (files.length === 0) {
           yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: the pattern matches no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
           continue;
@@ -224,7 +219,18 @@ async function* fileDocuments(abs: string, shown: string, cwd: string, opts: Ing
     yield errorDocument(id, shown, format, [ioError(shown, e)]);
     return;
   }
-  yield fromBuffer(buf, id, shown, opts);
+  yield await withHtml(() => fromBuffer(buf, id, shown, opts));
+}
+
+/** Read a text; an HTML one met before the HTML reader is loaded loads it and is read again. */
+async function withHtml(read: () => Document): Promise<Document> {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof HtmlReaderMissing)) throw e;
+    await loadHtmlReader();
+    return read();
+  }
 }
 
 function fromBuffer(buf: Buffer, id: string, path: string, opts: IngestPathsOptions): Document {
@@ -246,7 +252,7 @@ async function* jsonlDocuments(stream: Readable, fileId: string, path: string, o
   let produced = 0;
   let firstChunk = true;
   const seenIds = new Set<string>();
-  const handle = (bytes: Buffer): Document | null => {
+  const handle = (bytes: Buffer): Promise<Document> | null => {
     lineNo++;
     let line: string;
     const errors: DocError[] = [];
@@ -261,7 +267,8 @@ async function* jsonlDocuments(stream: Readable, fileId: string, path: string, o
     const content = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (!/[^\s\uFEFF]/.test(content)) return null; // blank lines are allowed between records
     produced++;
-    return ingestJsonlLine(content, { fileId, path, lineNo, offset: start, date: opts.date, lexicon: opts.lexicon, errors, seenIds });
+    const lineOpts = { fileId, path, lineNo, offset: start, date: opts.date, lexicon: opts.lexicon, errors, seenIds };
+    return withHtml(() => ingestJsonlLine(content, lineOpts));
   };
   try {
     for await (const raw of stream) {
@@ -282,7 +289,7 @@ async function* jsonlDocuments(stream: Readable, fileId: string, path: string, o
         const bytes = pending.length ? Buffer.concat([...pending, part]) : part;
         pending = [];
         const doc = handle(bytes);
-        if (doc) yield doc;
+        if (doc) yield await doc;
         from = nl + 1;
       }
       if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
@@ -293,7 +300,7 @@ async function* jsonlDocuments(stream: Readable, fileId: string, path: string, o
   }
   if (pending.length) {
     const doc = handle(Buffer.concat(pending));
-    if (doc) yield doc;
+    if (doc) yield await doc;
   }
   if (produced === 0) {
     yield errorDocument(fileId, path, 'jsonl', [{ code: 'empty', message: `${path}: no JSON lines` }]);

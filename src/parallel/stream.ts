@@ -10,7 +10,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { ingestPaths } from '../ingest/index.js';
+import { ingestPaths } from '../ingest/paths.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
 import { buildReport } from '../report/json.js';
 import type { Document } from '../types.js';

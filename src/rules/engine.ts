@@ -17,6 +17,7 @@ import { describeClaim, fmtDate, fmtMoney, fmtNumber, fmtPrecision, shortAttribu
 import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
 import { convert } from './units.js';
 import { lemmaPhrase } from '../align/keys.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export interface EngineInput {
   claims: ClaimContext[];
@@ -708,7 +709,7 @@ class Engine {
         if (!l) byDoc.set(c.document, (l = []));
         l.push(c);
       }
-      for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+      for (const [, list] of [...byDoc.entries()].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
         if (list.length < 3) continue;
         // the total nearest the places is the one the breakdown refers to (a headline restates it): each breakdown is
         // checked once, against it
@@ -1074,7 +1075,7 @@ class Engine {
       if (!l) byDoc.set(c.document, (l = []));
       l.push(c);
     }
-    for (const [, list] of [...byDoc.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+    for (const [, list] of [...byDoc.entries()].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
       this.perCapita(list);
       const rates = list.filter((c) => c.dimension === 'rate' && /^count\/(day|week|month|year)$/.test(c.unit));
       if (!rates.length) continue;
@@ -1562,7 +1563,7 @@ class Engine {
   // ------------------------------------------------------------------ output
 
   private finish(): EngineOutput {
-    const drafts = this.drafts.slice().sort((x, y) => byPosition(x.claims[0]!, y.claims[0]!) || x.rule.id.localeCompare(y.rule.id) || x.kind.localeCompare(y.kind));
+    const drafts = this.drafts.slice().sort((x, y) => byPosition(x.claims[0]!, y.claims[0]!) || compareCodeUnits(x.rule.id, y.rule.id) || compareCodeUnits(x.kind, y.kind));
     const findings: Finding[] = drafts.map((d, i) => {
       const values: Record<string, string | number | null> = { rule: d.rule.id, severity: d.severity, sources: d.claims.map((c) => this.describe(c)).join('; '), ...d.values };
       const own = typeof d.values.message === 'string' ? d.values.message : null;
@@ -1574,7 +1575,7 @@ class Engine {
     // (each check's claim list joined once, not once per comparison)
     const checks = this.checks
       .map((c) => ({ c, claims: c.claims.join(',') }))
-      .sort((a, b) => a.claims.localeCompare(b.claims) || a.c.rule.localeCompare(b.c.rule))
+      .sort((a, b) => compareCodeUnits(a.claims, b.claims) || compareCodeUnits(a.c.rule, b.c.rule))
       .map((x) => x.c);
     return { findings, checks };
   }

@@ -9,14 +9,14 @@
  * with exactly the arithmetic of mathjs's Unit (`unit(value, from).toNumber(to)` on numbers: normalise,
  * offsets, denormalise, in the same order, so the result is the same double). A spelling or definition the
  * table does not hold (a user's unit) goes to mathjs itself.
+ *
+ * mathjs (units-math.ts, ~0.7 MB of code to compile) is loaded only then: `prepareUnits` (awaited by
+ * loadRuleSet) looks at the lexicon once and loads it when some unit is not in the table.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { Lexicon } from '../lexicon/index.js';
 import { packageRoot } from '../util/paths.js';
-
-type MathLite = ReturnType<typeof create>;
 
 /** How mathjs reads a unit: [unit value, prefix value, power, unit offset] per factor, the dimensions, and whether the spelling carried a value. */
 export interface UnitRep {
@@ -39,129 +39,31 @@ export interface UnitTable {
 }
 
 /** A definition with a number ("1852 m") becomes a new unit named after the entry. */
-const DEFINITION = /^[\d.]+\s/;
+export const DEFINITION = /^[\d.]+\s/;
 
 /** A definition that names one of the created units itself. */
 const CREATED_REF = /\bnc[A-Za-z0-9]/;
 
-function createdName(name: string): string {
+export function createdName(name: string): string {
   // (mathjs allows letters and digits only in a unit's name)
   return `nc${name.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 
-let math: MathLite | null = null;
-const spelling = new Map<string, string>();
-
-function instance(lex: Lexicon): MathLite {
-  if (math) return math;
-  math = create({ unitDependencies, createUnitDependencies });
-  spelling.clear();
-  for (const def of lex.unitsByName.values()) {
-    if (!def.mathjs) continue;
-    if (DEFINITION.test(def.mathjs)) {
-      const name = createdName(def.name);
-      try {
-        math.createUnit(name, def.mathjs);
-        spelling.set(def.name, name);
-      } catch {
-        /* an unusable definition: the unit simply cannot be converted */
-      }
-    } else spelling.set(def.name, def.mathjs);
-  }
-  return math;
-}
-
-function mathConvert(value: number, from: string, to: string, lex: Lexicon): number | null {
-  const m = instance(lex);
-  const f = spelling.get(from);
-  const t = spelling.get(to);
-  if (!f || !t) return null;
-  try {
-    return m.unit(value, f).toNumber(t);
-  } catch {
-    return null;
-  }
-}
-
-interface MathUnit {
+export interface MathUnit {
   units: Array<{ unit: { value: unknown; offset: unknown }; prefix: { value: unknown }; power: unknown }>;
   dimensions: number[];
   value: unknown;
 }
 
-interface MathScalars {
+export interface MathScalars {
   number(x: unknown): number;
   multiplyScalar(a: unknown, b: unknown): unknown;
   subtractScalar(a: unknown, b: unknown): unknown;
 }
 
-/** A unit as mathjs's _normalize reads it for a number (Unit._getNumberConverter('number'): Fractions become numbers); null when some part is of another type. */
-function repOf(k: string, u: MathUnit, m: MathScalars): UnitRep | null {
-  const num = (x: unknown) => (x !== null && typeof x === 'object' && (x as { isFraction?: boolean }).isFraction ? m.number(x) : x);
-  const parts: UnitRep['u'] = [];
-  for (const x of u.units) {
-    const p = [num(x.unit.value), num(x.prefix.value), num(x.power), x.unit.offset];
-    if (!p.every((y) => typeof y === 'number' && Number.isFinite(y))) throw new Error(`unit ${k}: not plain numbers`);
-    parts.push(p as [number, number, number, number]);
-  }
-  return { k, u: parts, d: [...u.dimensions], v: u.value !== null && u.value !== undefined };
-}
-
 /** The key of a definition in the table: the unit's name (mathjs accepts or rejects the name) and the definition. */
-function createdKey(def: { name: string; mathjs: string }): string {
+export function createdKey(def: { name: string; mathjs: string }): string {
   return `${createdName(def.name)} ${def.mathjs}`;
-}
-
-/** mathjs's reading of every spelling and definition of the lexicon's units (run by the build; the tests compare it with mathjs). */
-export function unitTable(lex: Lexicon): UnitTable {
-  const m = create({ unitDependencies, createUnitDependencies });
-  const Unit = (m as unknown as { Unit: { parse(s: string): MathUnit } }).Unit;
-  const ms = m as unknown as MathScalars;
-  const table: UnitTable = { parsed: {}, created: {}, offsets: {} };
-  const units = new Map<string, MathUnit>();
-  for (const def of lex.unitsByName.values()) {
-    const s = def.mathjs;
-    if (!s) continue;
-    if (DEFINITION.test(s)) {
-      // as instance() defines it (mathjs may reject the name: then the unit cannot be converted)
-      const key = createdKey({ name: def.name, mathjs: s });
-      if (key in table.created) continue;
-      let u: MathUnit | null = null;
-      try {
-        m.createUnit(createdName(def.name), s);
-        u = Unit.parse(createdName(def.name));
-      } catch {
-        table.created[key] = null;
-      }
-      if (u) {
-        table.created[key] = repOf(key, u, ms);
-        units.set(key, u);
-      }
-    } else if (!(s in table.parsed)) {
-      let u: MathUnit | null = null;
-      try {
-        u = Unit.parse(s);
-      } catch {
-        table.parsed[s] = null;
-      }
-      if (u) {
-        table.parsed[s] = repOf(s, u, ms);
-        units.set(s, u);
-      }
-    }
-  }
-  // the offset term of Unit.to() for every pair that takes it
-  const reps = [...Object.values(table.parsed), ...Object.values(table.created)].filter((r): r is UnitRep => r !== null);
-  for (const a of reps) {
-    for (const b of reps) {
-      if (!needsOffset(a, b)) continue;
-      const ua = units.get(a.k)!.units[0]!.unit;
-      const ub = units.get(b.k)!.units[0]!.unit;
-      const term = ms.number(ms.subtractScalar(ms.multiplyScalar(ua.value, ua.offset), ms.multiplyScalar(ub.value, ub.offset)));
-      table.offsets[`${a.k}|${b.k}`] = term;
-    }
-  }
-  return table;
 }
 
 /** The table the build wrote (null: none, e.g. running from sources). */
@@ -240,7 +142,7 @@ function equalBase(a: UnitRep, b: UnitRep): boolean {
 }
 
 /** Does Unit.to() from a to b add a difference of offsets? */
-function needsOffset(a: UnitRep, b: UnitRep): boolean {
+export function needsOffset(a: UnitRep, b: UnitRep): boolean {
   return equalBase(a, b) && !b.v && !(isDerived(a) || a.u.length === 0 || b.u.length === 0 || a.u[0]![3] === b.u[0]![3]);
 }
 
@@ -262,6 +164,28 @@ export function convertRep(value: number, a: UnitRep | null, b: UnitRep | null, 
   }
   for (const [uv, pv, pw] of b.u) o = o / pow(uv * pv, pw);
   return o;
+}
+
+/** mathjs, once a lexicon needs it. */
+let mathjs: typeof import('./units-math.js') | null = null;
+
+/** Does converting with this lexicon need mathjs (no table from the build, or units the table does not hold)? */
+function needsMathjs(lex: Lexicon): boolean {
+  const tab = loadTable();
+  const reps = tab ? repsFor(lex, tab) : false;
+  if (!reps) return true;
+  for (const def of lex.unitsByName.values()) if (def.mathjs && !reps.has(def.name)) return true;
+  return false;
+}
+
+/** Make `convert` ready for this lexicon: load mathjs when the built table cannot stand in for it. */
+export async function prepareUnits(lex: Lexicon): Promise<void> {
+  if (!mathjs && needsMathjs(lex)) mathjs = await import('./units-math.js');
+}
+
+function mathConvert(value: number, from: string, to: string, lex: Lexicon): number | null {
+  if (!mathjs) throw new Error('units: this lexicon needs mathjs, but prepareUnits() was not awaited for it');
+  return mathjs.mathConvert(value, from, to, lex);
 }
 
 /** The lexicon of the first conversion: mathjs's instance is defined from it for the whole process. */

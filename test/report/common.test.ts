@@ -1,9 +1,25 @@
-import { docPath, groupFindings, indexInput, locate, quoteClaim, summaryText } from '../../src/report/common.js';
+import { docPath, formatNumber, groupFindings, indexInput, locate, quoteClaim, summaryText } from '../../src/report/common.js';
 import { displayWidth, sanitize, truncate, wrapRich } from '../../src/report/textlayout.js';
 import type { Claim, Document } from '../../src/types.js';
 import { buildDoc, fixture, makeClaim } from './fixtures.js';
 
 describe('report helpers', () => {
+  test('formatNumber writes numbers exactly as en-US Intl.NumberFormat with up to 6 decimals', () => {
+    const nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+    const fixed = [0, -0, 1, -1, 999, 1000, -1000, 12345.5, 222000, 1e6, 1234567.891, 0.5, 2.5, -2.5, 1.0000005, 0.0000015, 1e-6, -1e-6, 999999.9999995, 0.1 + 0.2, 123456789012345680000, 9007199254740993, 4.35, 1.005];
+    // a seeded generator: values of every magnitude, with and without fractions, both signs
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = Array.from({ length: 3000 }, () => (rnd() < 0.5 ? -1 : 1) * rnd() * 10 ** Math.floor(rnd() * 24 - 5));
+    for (const x of [...fixed, ...random, ...random.map((x) => Math.round(x * 1e6) / 1e6 + 5e-7)]) {
+      if (Math.abs(x) >= 1e21 || (x !== 0 && Math.abs(x) < 1e-6)) continue;
+      expect(`${x} → ${formatNumber(x)}`).toBe(`${x} → ${nf.format(x)}`);
+    }
+    expect(formatNumber(1234567.5)).toBe('1,234,567.5');
+    expect(formatNumber(null)).toBe('—');
+  });
+
+
   test('quoteClaim trims a long sentence around the figure at word boundaries', () => {
     const input = fixture();
     const c: Claim = { ...input.claims[0]! };

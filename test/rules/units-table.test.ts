@@ -4,7 +4,8 @@
  */
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import { getLexicon } from '../../src/lexicon/index.js';
-import { convertRep, unitTable } from '../../src/rules/units.js';
+import { convertRep } from '../../src/rules/units.js';
+import { unitTable } from '../../src/rules/units-math.js';
 
 describe('unit conversion table', () => {
   const lex = getLexicon();

@@ -14,7 +14,6 @@ import { applyTolerances } from '../../config/index.js';
 import { resolveRunOptions, type CliFlags, type RunOptions } from '../../config/options.js';
 import { checkClaims, loadRuleSet } from '../../pipeline.js';
 import { render, shouldColor, type ReportFormat } from '../../report/index.js';
-import { applyBaseline, baselineEntries, readBaseline, writeBaseline } from '../../suppress/baseline.js';
 import { applyDirectives, readDirectives, unusedDirectiveFindings, unusedDirectives, type Directive, type UnusedDirective } from '../../suppress/index.js';
 import type { CheckResult, Document, Finding } from '../../types.js';
 import { UserError } from '../../util/errors.js';
@@ -49,7 +48,8 @@ const REPORT_FORMATS = ['text', 'json', 'jsonl', 'markdown', 'html', 'sarif', 'g
 export async function prepare(args: CheckArgs): Promise<Prepared> {
   const run = await resolveRunOptions(args, { reportFormat: true });
   if (run.format !== undefined && !REPORT_FORMATS.includes(run.format)) throw new UserError(`unknown format "${run.format}" (${REPORT_FORMATS.join(', ')})`);
-  const baselineCounts = run.baseline && !run.updateBaseline ? readBaseline(run.baseline) : null;
+  // (the baseline code and node:crypto load only when a baseline is in use)
+  const baselineCounts = run.baseline && !run.updateBaseline ? (await import('../../suppress/baseline.js')).readBaseline(run.baseline) : null;
   return { ...run, baselineCounts };
 }
 
@@ -102,6 +102,7 @@ export async function report(command: 'check' | 'review', r: Checked, args: Chec
   // 2. baseline
   const ctx = { documents: r.documents, claims: r.claims, file: run.baseline ?? '', cwd };
   if (run.updateBaseline) {
+    const { baselineEntries, writeBaseline } = await import('../../suppress/baseline.js');
     const entries = baselineEntries(findings, ctx);
     writeBaseline(run.baseline!, entries);
     const n = entries.reduce((s, e) => s + e.count, 0);
@@ -110,6 +111,7 @@ export async function report(command: 'check' | 'review', r: Checked, args: Chec
   }
   let baselined = 0;
   if (run.baselineCounts) {
+    const { applyBaseline } = await import('../../suppress/baseline.js');
     const b = applyBaseline(findings, run.baselineCounts, ctx);
     findings = b.kept;
     baselined = b.baselined.length;
