@@ -804,6 +804,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Stewards counted 18,000 walkers and 160 buses.', '160').measure).toMatch(/bus/);
   });
 
+  test('people with no event but the verb that counted them continue the crowd counted before', () => {
+    const c = claims('Some 52,000 people marched through Orvik on Sunday, organisers said. Officers counted 21,500 people on the bridge.');
+    expect(c.find((x) => x.text === '21,500')!.event).toBe(c.find((x) => x.text === 'Some 52,000')!.event);
+    // people with an event of their own keep it; people counted with nothing before them stay people
+    expect(claim('Some 52,000 people marched through Orvik. Medics treated 40 people.', '40').event).not.toBe(claim('Some 52,000 people marched through Orvik.', 'Some 52,000').event);
+    expect(claim('Officers counted 21,500 people on the bridge.', '21,500').measure).toMatch(/people/);
+  });
+
   test('figures listed after one verb share its event', () => {
     const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
     expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
