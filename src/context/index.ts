@@ -468,6 +468,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (claim.role === 'forecast' && claim.time?.text === 'document date') claim.time = doc.date && FULL_YEAR.test(sentence.slice(Math.max(0, rel - 80), rel)) ? { start: `${doc.date.slice(0, 4)}-01-01`, end: `${doc.date.slice(0, 4)}-12-31`, text: 'the full year' } : null;
   }
   breakdownParts(out);
+  rivalFigures(out, lex);
   headlineFigures(doc, out);
   tableCells(doc, out, lex);
   return out;
@@ -571,6 +572,36 @@ function breakdownParts(claims: ClaimContext[]): void {
   }
 }
 const PART_PLACE = /^ (?:[a-z]+ ){0,2}(?:in|from|at) (?:the )?[A-Z]/;
+
+/**
+ * "Police said 6,500 and the union 14,000", "38,500 people marched in the capital and 90,000 nationwide": a bare
+ * count (no noun, no event of its own) joined by a rival link (lexicon `rival_links`) to the count just before it in
+ * its sentence is a second figure of that count — for another source or place — and counts what it counts. Only
+ * counts of about one size (within a factor of 20): "12 killed and 3,000" is no pair of rivals.
+ */
+function rivalFigures(claims: ClaimContext[], lex: Lexicon): void {
+  if (!lex.rivalLinks.size) return;
+  for (let i = 1; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (c.unit !== 'count' || c.noun || c.phrase || c.event || c.role || c.form === 'fraction') continue;
+    const p = claims[i - 1]!;
+    if (p.sentenceStart !== c.sentenceStart || p.unit !== 'count' || !p.noun || p.role || p.form === 'fraction') continue;
+    if (!(p.value > 0 && c.value > 0 && Math.abs(Math.log10(c.value / p.value)) < 1.3)) continue;
+    const gap = c.sentence.slice(p.end - c.sentenceStart, c.start - c.sentenceStart);
+    if (gap.length > 60 || /[\d.!?:()]/.test(gap)) continue;
+    // (the words after the link name a source or a place, never a clause of their own: not "…, but the ship was
+    // certified for just 240")
+    const words = gap.toLowerCase().split(/[^a-z]+/);
+    const link = words.findLastIndex((w) => lex.rivalLinks.has(w));
+    if (link < 0) continue;
+    const after = words.slice(link + 1).filter(Boolean);
+    if (after.length > 4 || after.some((w) => lex.auxiliaries.has(w) || ((lex.verbForms.has(w) || /..ed$/.test(w)) && !lex.measuringVerbs.has(w)))) continue;
+    c.noun = p.noun;
+    c.phrase = p.phrase;
+    c.event = p.event;
+    c.measure = p.measure;
+  }
+}
 
 /**
  * For each claim (in text order), the segment of `segs` (sorted, disjoint) that holds it, or null: one forward walk.

@@ -430,9 +430,12 @@ const COUNTED_REACH = 1200;
 function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   const generic = (n: string | null) => !n || lex.genericHeads.has(n) || (n.length > 4 && n.endsWith('ed'));
   const measuring = (e: string | null | undefined) => !e || lex.measuringVerbs.has(e) || lex.measuringVerbs.has(verbLemma(lex, e) ?? e);
+  // ("Police counted 14,200 people in Vesk": people with no event but the verb that counted them are as bare as "the
+  // figure", and continue the crowd counted before)
+  const countedPeople = (m: Mention) => !!m.event && measuring(m.event) && (m.noun === 'person' || m.noun === 'people');
   // (what an estimate can count: people — "people", "marchers", "protesters", "participants", "the crowd" — or an event)
   const named = (m: Mention) => {
-    if (m.role || m.unit !== 'count' || m.form === 'fraction') return false;
+    if (m.role || m.unit !== 'count' || m.form === 'fraction' || countedPeople(m)) return false;
     const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || lex.crowdNouns.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
     // ("18,500 marched": an event with no noun names what is counted as well)
     return (!generic(m.noun) && (m.event || people)) || (!m.noun && !!m.event && !measuring(m.event));
@@ -456,7 +459,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     }
     while (a < anchors.length && anchors[a]!.start < m.start) a++;
     if (m.unit !== 'count' || m.form === 'fraction' || named(m)) continue;
-    if (!generic(m.noun) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
+    if ((!generic(m.noun) && !countedPeople(m)) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")

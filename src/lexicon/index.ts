@@ -112,6 +112,8 @@ export interface Lexicon {
   eventNouns: Set<string>;
   /** nouns that name a gathering counted as one figure: "put the crowd at 18,500" counts people */
   crowdNouns: Set<string>;
+  /** words that join a second figure of one count to the first: "police said 6,500 and the union 14,000" */
+  rivalLinks: Set<string>;
   /** nouns that look like verb forms ("spending", "borrowing", "earnings"): heads of what a figure counts */
   ingNouns: Set<string>;
   /** sources that name no one in particular ("officials said"): no rival of a named source */
@@ -286,6 +288,7 @@ interface WordsFile {
   postnominal_states?: string[];
   event_nouns?: string[];
   crowd_nouns?: string[];
+  rival_links?: string[];
   ing_nouns?: string[];
   generic_sources?: string[];
   capacity_nouns?: string[];
@@ -364,6 +367,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     postnominalStates: new Set(),
     eventNouns: new Set(),
     crowdNouns: new Set(),
+    rivalLinks: new Set(),
     ingNouns: new Set(),
     genericSources: new Set(),
     capacityNouns: new Set(),
@@ -457,6 +461,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.postnominalStates, f.postnominal_states);
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.crowdNouns, f.crowd_nouns);
+    fill(lex.rivalLinks, f.rival_links);
     fill(lex.ingNouns, f.ing_nouns);
     fill(lex.genericSources, f.generic_sources);
     fill(lex.capacityNouns, f.capacity_nouns);

@@ -346,8 +346,13 @@ class Engine {
     if (!this.wrongDrafts.length) return;
     const { claims, keys, blocks } = this.aligned;
     const blockOf = new Map<ClaimContext, number>();
+    const familyBlocks = new Map<string, number[]>();
     blocks.forEach((b, k) => {
       for (const i of b) blockOf.set(claims[i]!, k);
+      const f = keys[b[0]!]!.family;
+      const l = familyBlocks.get(f);
+      if (l) l.push(k);
+      else familyBlocks.set(f, [k]);
     });
     for (const { o, c, draft } of this.wrongDrafts) {
       const k = blockOf.get(o);
@@ -358,7 +363,10 @@ class Engine {
       // (figures another finding already sets against the wrong one are told there, once)
       const told = new Set<ClaimContext>();
       for (const d of this.drafts) if (d !== draft && d.claims.includes(c)) for (const x of d.claims) told.add(x);
-      for (const i of blocks[k]!) {
+      // (a converted figure that names nothing — "tramped the entire 6.5km (5.2 miles)" — is the same figure of any
+      // named thing of its family: "the 6.5-km (4-mile) route")
+      const scan = ko.noun === null ? familyBlocks.get(ko.family) ?? [k] : [k];
+      for (const i of scan.flatMap((b) => blocks[b]!)) {
         const x = claims[i]!;
         if (x.document === o.document || this.wrongConversions.has(x) || joined.has(x) || told.has(x)) continue;
         // (its value, in the converted figure's unit, is that figure's at the precision either was written to)
@@ -370,7 +378,8 @@ class Engine {
         // moment or the thing: "sustained winds of 185 km/h" at landfall and in the next day's report)
         const same = gap <= Math.max(strictPrecision(o), x.unit === o.unit ? strictPrecision(x) : 0) / 2 + 1e-9;
         const rel = relateFacts(fo, new ClaimFacts(x, keys[i]!));
-        if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && LOOSE_REASONS.has(rel.why))) continue;
+        const loose = LOOSE_REASONS.has(rel.why) || (ko.noun === null && rel.why === 'different things counted');
+        if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && loose)) continue;
         joined.add(x);
         const src = this.claimAt(x, x.conversionOf);
         if (src) joined.add(src);

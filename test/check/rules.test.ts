@@ -1120,6 +1120,20 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(other.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
   });
 
+  test('a wrong conversion that names nothing names the reports of any named thing of its value', async () => {
+    const docs = (b: string) => ({
+      'a.txt': ['Walkers covered the whole 8.5km (6.3 miles) between the two bridges by dusk.', '2025-05-03'] as [string, string],
+      'b.txt': [`The ${b} trail runs from the north bridge to the south bridge.`, '2025-05-03'] as [string, string],
+    });
+    const r = await check(docs('8.5-km (5.3-mile)'));
+    const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.claims).toEqual([r.claim('8.5km', 'a.txt').id, r.claim('6.3 miles', 'a.txt').id, r.claim('8.5-km', 'b.txt').id, r.claim('5.3-mile', 'b.txt').id]);
+    // (a named thing of another value is not named)
+    const other = await check(docs('12-km (7.5-mile)'));
+    expect(other.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
+  });
+
   test('a conversion written in words is read to the unit', async () => {
     const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
     expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);

@@ -795,6 +795,23 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 31,000 people marched. The bus had 40.', '40').measure).not.toBe('people marched');
   });
 
+  test('a bare count joined to the count before it by a rival link ("and the union 21,000") counts the same thing', () => {
+    const c = claims('Officers counted 7,200 walkers in Brisk Harbour and 2,900 in Temmel; the organisers say 19,000 and 8,800.');
+    for (const f of ['2,900', '19,000', '8,800']) expect(c.find((x) => x.text === f)!.measure).toBe(c.find((x) => x.text === '7,200')!.measure);
+    expect(claim('In Oskel, officers put the number of walkers at 4,100 and the organisers 12,500.', '12,500').measure).toMatch(/walkers/);
+    // a clause of its own after the link is no second estimate, nor is a figure of another size or one with a noun
+    expect(claim('The list named 312 walkers, but the square was licensed for just 300.', '300').measure).not.toMatch(/walkers/);
+    expect(claim('Stewards counted 18,000 walkers and 160 buses.', '160').measure).toMatch(/bus/);
+  });
+
+  test('people with no event but the verb that counted them continue the crowd counted before', () => {
+    const c = claims('Some 52,000 people marched through Orvik on Sunday, organisers said. Officers counted 21,500 people on the bridge.');
+    expect(c.find((x) => x.text === '21,500')!.event).toBe(c.find((x) => x.text === 'Some 52,000')!.event);
+    // people with an event of their own keep it; people counted with nothing before them stay people
+    expect(claim('Some 52,000 people marched through Orvik. Medics treated 40 people.', '40').event).not.toBe(claim('Some 52,000 people marched through Orvik.', 'Some 52,000').event);
+    expect(claim('Officers counted 21,500 people on the bridge.', '21,500').measure).toMatch(/people/);
+  });
+
   test('figures listed after one verb share its event', () => {
     const c = claims('Air defences shot down 52 of the 64 missiles and 77 drones.');
     expect(c.find((x) => x.text === '77')!.event).toBe(c.find((x) => x.text === '52')!.event);
