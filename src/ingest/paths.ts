@@ -97,6 +97,85 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** One input to read, in the order the documents come out. */
+type Source =
+  | { kind: 'error'; doc: Document }
+  | { kind: 'stdin'; name: string }
+  | { kind: 'file'; abs: string; shown: string };
+
+/** The sources one path names: stdin, a file, a folder's or a glob's article files (sorted), or an error. */
+async function expand(given: string, cwd: string, opts: IngestPathsOptions): Promise<Source[]> {
+  if (given === '-') return [{ kind: 'stdin', name: opts.stdinFilename ?? '-' }];
+  const abs = resolve(cwd, given);
+  let st;
+  try {
+    st = await stat(abs);
+  } catch (e) {
+    if (isDynamicPattern(given)) {
+      let files: string[];
+      try {
+        files = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+      } catch (ge) {
+        return [{ kind: 'error', doc: errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: invalid glob (${(ge as Error).message})` }]) }];
+      }
+      files = files.filter(isArticleFile).sort(comparePaths);
+      if (files.length === 0) {
+        return [{ kind: 'error', doc: errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: the pattern matches no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]) }];
+      }
+      return files.map((f) => ({ kind: 'file', abs: f, shown: displayPath(f, cwd) }));
+    }
+    return [{ kind: 'error', doc: errorDocument(documentId(given, cwd), given, formatFor(given), [ioError(given, e)]) }];
+  }
+  if (st.isDirectory()) {
+    let files: string[];
+    try {
+      files = await walkDir(abs);
+    } catch (e) {
+      return [{ kind: 'error', doc: errorDocument(documentId(given, cwd), given, 'text', [ioError(given, e)]) }];
+    }
+    if (files.length === 0) {
+      return [{ kind: 'error', doc: errorDocument(documentId(given, cwd), given, 'text', [{ code: 'no-input', message: `${given}: the folder holds no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]) }];
+    }
+    // shown as the user would write it: the folder as given + the path under it
+    return files.map((f) => {
+      const under = relative(abs, f).split(sep).join('/');
+      return { kind: 'file', abs: f, shown: given.endsWith('/') || given.endsWith(sep) ? given + under : `${given}/${under}` };
+    });
+  }
+  return [{ kind: 'file', abs, shown: given }];
+}
+
+/**
+ * How many paths are looked up, and how many files read, ahead of the document being ingested: the file system's
+ * latency (a loaded machine, a network share) overlaps with the work instead of adding to it, in bounded memory.
+ */
+const LOOKAHEAD = 8;
+
+/** The sources of every path, in order, each file once (a file named twice is read once). */
+async function* sourcesOf(paths: string[], cwd: string, opts: IngestPathsOptions): AsyncGenerator<Source> {
+  const seen = new Set<string>();
+  const pending: Array<Promise<Source[]>> = [];
+  let next = 0;
+  for (let i = 0; i < paths.length; i++) {
+    while (next < paths.length && next <= i + LOOKAHEAD) {
+      const given = paths[next++]!;
+      // (settled at once, so a later path's failure is never an unhandled rejection while an earlier one is read)
+      pending.push(expand(given, cwd, opts).catch((e: unknown) => [{ kind: 'error' as const, doc: errorDocument(given, given, formatFor(given), [ioError(given, e)]) }]));
+    }
+    for (const src of await pending.shift()!) {
+      const key = src.kind === 'stdin' ? '\0stdin' : src.kind === 'file' ? src.abs : null;
+      if (key !== null) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      yield src;
+    }
+  }
+}
+
+/** A file's bytes, or the error reading it. */
+type Read = Promise<Buffer | { error: unknown }>;
+
 /**
  * Read every input named on the command line, in order, as Documents.
  *  - a file: read and ingested (format from the extension; .jsonl/.ndjson streamed, one Document per line);
@@ -104,17 +183,32 @@ async function readAll(stream: Readable): Promise<Buffer> {
  *  - a glob: its matches with those extensions, sorted;
  *  - "-": stdin (format from `stdinFilename`).
  * A file named twice is read once. A missing/unreadable input, or a directory/glob with no articles, yields a
- * Document with `errors` and no text; nothing throws.
+ * Document with `errors` and no text; nothing throws. Up to LOOKAHEAD files are read ahead.
  */
 export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {}): AsyncGenerator<Document> {
   const cwd = opts.cwd ?? process.cwd();
-  const seen = new Set<string>();
-  for (const given of paths) {
-    if (given === '-') {
-      const name = opts.stdinFilename ?? '-';
+  const sources = sourcesOf(paths, cwd, opts);
+  const queue: Array<{ src: Source; read?: Read }> = [];
+  let ended = false;
+  for (;;) {
+    while (!ended && queue.length <= LOOKAHEAD) {
+      const r = await sources.next();
+      if (r.done) ended = true;
+      else {
+        const src = r.value;
+        // (JSONL is streamed when its turn comes, never buffered whole)
+        const read = src.kind === 'file' && formatFor(src.abs) !== 'jsonl' ? readFile(src.abs).catch((error: unknown) => ({ error })) : undefined;
+        queue.push({ src, read });
+      }
+    }
+    const item = queue.shift();
+    if (!item) return;
+    const { src, read } = item;
+    if (src.kind === 'error') yield src.doc;
+    else if (src.kind === 'file') yield* fileDocuments(src.abs, src.shown, cwd, opts, read);
+    else {
+      const name = src.name;
       const id = name === '-' ? '-' : documentId(name, cwd);
-      if (seen.has('\0stdin')) continue;
-      seen.add('\0stdin');
       const stream = opts.stdin ?? process.stdin;
       if (formatFor(name) === 'jsonl') {
         yield* jsonlDocuments(stream, id, name, opts);
@@ -128,62 +222,7 @@ export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {
         continue;
       }
       yield await withHtml(() => fromBuffer(buf, id, name, opts));
-      continue;
     }
-    const abs = resolve(cwd, given);
-    let st;
-    try {
-      st = await stat(abs);
-    } catch (e) {
-      if (isDynamicPattern(given)) {
-        let files: string[];
-        try {
-          files = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
-        } catch (ge) {
-          yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: invalid glob (${(ge as Error).message})` }]);
-          continue;
-        }
-        files = files.filter(isArticleFile).sort(comparePaths);
-        if (files.length === 0) {
-          yield errorDocument(given, given, 'text', [{ code: 'no-input', message: `${given}: the pattern matches no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
-          continue;
-        }
-        for (const f of files) {
-          if (seen.has(f)) continue;
-          seen.add(f);
-          yield* fileDocuments(f, displayPath(f, cwd), cwd, opts);
-        }
-        continue;
-      }
-      const id = documentId(given, cwd);
-      yield errorDocument(id, given, formatFor(given), [ioError(given, e)]);
-      continue;
-    }
-    if (st.isDirectory()) {
-      let files: string[];
-      try {
-        files = await walkDir(abs);
-      } catch (e) {
-        yield errorDocument(documentId(given, cwd), given, 'text', [ioError(given, e)]);
-        continue;
-      }
-      if (files.length === 0) {
-        yield errorDocument(documentId(given, cwd), given, 'text', [{ code: 'no-input', message: `${given}: the folder holds no article files (${ARTICLE_EXTENSIONS.join(' ')})` }]);
-        continue;
-      }
-      for (const f of files) {
-        if (seen.has(f)) continue;
-        seen.add(f);
-        // shown as the user would write it: the folder as given + the path under it
-        const under = relative(abs, f).split(sep).join('/');
-        const shown = given.endsWith('/') || given.endsWith(sep) ? given + under : `${given}/${under}`;
-        yield* fileDocuments(f, shown, cwd, opts);
-      }
-      continue;
-    }
-    if (seen.has(abs)) continue;
-    seen.add(abs);
-    yield* fileDocuments(abs, given, cwd, opts);
   }
 }
 
@@ -192,7 +231,7 @@ function displayPath(abs: string, cwd: string): string {
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
-async function* fileDocuments(abs: string, shown: string, cwd: string, opts: IngestPathsOptions): AsyncGenerator<Document> {
+async function* fileDocuments(abs: string, shown: string, cwd: string, opts: IngestPathsOptions, read?: Read): AsyncGenerator<Document> {
   const id = documentId(shown, cwd);
   const format = formatFor(abs);
   if (format === 'jsonl') {
@@ -212,14 +251,12 @@ async function* fileDocuments(abs: string, shown: string, cwd: string, opts: Ing
     yield* jsonlDocuments(stream, id, shown, opts);
     return;
   }
-  let buf: Buffer;
-  try {
-    buf = await readFile(abs);
-  } catch (e) {
-    yield errorDocument(id, shown, format, [ioError(shown, e)]);
+  const got = await (read ?? readFile(abs).catch((error: unknown) => ({ error })));
+  if (!Buffer.isBuffer(got)) {
+    yield errorDocument(id, shown, format, [ioError(shown, got.error)]);
     return;
   }
-  yield await withHtml(() => fromBuffer(buf, id, shown, opts));
+  yield await withHtml(() => fromBuffer(got, id, shown, opts));
 }
 
 /** Read a text; an HTML one met before the HTML reader is loaded loads it and is read again. */

@@ -60,6 +60,22 @@ describe('ingestPaths', () => {
     expect(docs.map((d) => d.id)).toEqual(['z.txt', 'docs/sub/c.html', 'docs/sub/d.htm', 'docs/b.md']);
   });
 
+  test('a long batch read ahead keeps its order, its errors in place and each file once', async () => {
+    // more paths and files than are looked up and read ahead at once, slow and fast ones mixed
+    const many = Array.from({ length: 40 }, (_, i) => `batch/f${String(i).padStart(2, '0')}.txt`);
+    mkdirSync(join(root, 'batch'), { recursive: true });
+    many.forEach((p, i) => writeFileSync(join(root, p), `${i} marched.` + (i % 7 === 0 ? ' and walked on'.repeat(20000) : '') + '\n'));
+    const args = [...many.slice(0, 15), 'missing.txt', 'docs/sub', ...many.slice(10, 30), 'docs/*.md', '-', ...many.slice(30), many[0]!];
+    const stdin = Readable.from([Buffer.from('From stdin: 7 marched.\n')]);
+    const docs = await all(args, { cwd: root, stdin });
+    const want = [...many.slice(0, 15), 'missing.txt', 'docs/sub/c.html', 'docs/sub/d.htm', ...many.slice(15, 30), 'docs/b.md', '-', ...many.slice(30)];
+    expect(docs.map((d) => d.id)).toEqual(want);
+    expect(docs.find((d) => d.id === 'missing.txt')!.errors[0]!.code).toBe('ENOENT');
+    expect(docs.find((d) => d.id === '-')!.text).toBe('From stdin: 7 marched.');
+    expect(docs.find((d) => d.id === 'batch/f39.txt')!.text).toBe('39 marched.');
+    expect(docs.find((d) => d.id === 'batch/f07.txt')!.text.length).toBe('7 marched.'.length + ' and walked on'.length * 20000);
+  });
+
   test('missing or unreadable inputs are documents with errors, never a throw', async () => {
     const docs = await all(['missing.txt', 'docs/nope/x.md', 'bin.txt', 'empty.txt', 'z.txt/inner.txt'], { cwd: root });
     expect(docs.map((d) => d.errors[0]?.code)).toEqual(['ENOENT', 'ENOENT', 'binary', 'empty', 'ENOTDIR']);
