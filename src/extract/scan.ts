@@ -440,6 +440,11 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     fromWord = true;
     j++;
   }
+  // "about the", "from their", "some of": after a qualifier, "between" or "from", a word no figure starts with reads
+  // nothing (at a word parseAt only goes on to a prefix, a prefix word, "aged", a negative word — all words a figure
+  // starts with — then trapAt, which reads digits only, and readCore, which reads nothing there whatever its flags:
+  // the words it reads all start figures, see figureStartWords)
+  if (j !== i && j < ctx.to && t.kind[j] === T_WORD && !mayStartFigure(ctx, figureStartWords(lex), j)) return null;
   // where the figure starts when "between"/"from" turn out not to open a range: at the prefix ("from €537 million")
   const afterFrom = j;
   // prefix unit: currency symbols and codes, "magnitude", "Mach", "aged"
