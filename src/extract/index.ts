@@ -10,7 +10,7 @@ import { describeFigure, nounLemma, verbLemma, type Description } from './measur
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
-import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
+import { asciiLowerHashOf, HashSet, isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -767,6 +767,9 @@ const BEATEN = new Set(['beat', 'beats', 'beating', 'missed', 'misses', 'miss', 
 /** Words that frame a whole clause of forecasts (isForecast looks for them further back than for other cues). */
 const CLAUSE_FRAMES = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predicted', 'predicts', 'projected', 'projects', 'targets', 'targeting', 'aims', 'aiming', 'guidance', 'outlook', 'guides', 'guided', 'plans', 'intends', 'implies', 'implied']);
 
+/** The asciiLowerHash of every word isForecast reads on its way back (REPORTING, CLAUSE_FRAMES, WARNED, FORECAST_WORDS, "long"). */
+const FORECAST_CUE_HASHES = new HashSet([...REPORTING, ...CLAUSE_FRAMES, ...WARNED, ...FORECAST_WORDS, 'long'].map(asciiLowerHashOf));
+
 /** Is token k one of . ; : ! ? (a punctuation token is one character, or a surrogate pair)? */
 function isClauseStop(t: Tokens, k: number): boolean {
   if (t.end[k]! - t.start[k]! !== 1) return false;
@@ -782,6 +785,8 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
   // (a clause that frames a long list: "expects Rosalind to reach the coast … between 2 a.m. and 4 a.m. … with sustained
   // winds of 195 to 215 km/h (120 to 135 mph) and gusts of up to 260 km/h")
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 48 && !stop(k); k--, steps++) {
+    // (a token that is no word, or an all-ASCII word of none of the sets below, does nothing here)
+    if (t.kind[k] !== T_WORD || (t.hash[k]! >= 0 && !FORECAST_CUE_HASHES.has(t.hash[k]!))) continue;
     if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")

@@ -45,7 +45,11 @@ function replace(ch: string): string {
 // a unit is shorter than four letters)
 const FOOTNOTE = /(?<=[A-Za-z]{4})[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g;
 
+/** Any character RE or FOOTNOTE rewrites: a text with none (most texts) is its own normalisation, in one pass. */
+const ANY = /[\u0660-\u0669\u066a-\u066c\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\uff10-\uff19\uff05\u2212\u2012\u2013\u2010\u2011\ufe63\uff0d\u2018\u2019\u02bc\u201b\u2032\u201c\u201d\u201e\uff0c\uff0e\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/;
+
 export function normalizeForScan(text: string): string {
+  if (!ANY.test(text)) return text;
   const out = text.replace(RE, replace);
   return out.includes('\u00b9') || /[\u00b2\u00b3\u2070\u2074-\u2079]/.test(out) ? out.replace(FOOTNOTE, (m) => ' '.repeat(m.length)) : out;
 }

@@ -175,6 +175,8 @@ interface StartWords {
    * lead word before a word of any other hash starts none of those phrases.
    */
   leadNext: Map<number, HashSet | null>;
+  /** 1 at the low 16 bits of the asciiLowerHash of every all-ASCII word of `self` and `lead`: a word at a 0 is in neither. */
+  anyLow: Uint8Array;
 }
 function wordSet(words: Set<string>): WordSet {
   const hashes = new HashSet();
@@ -213,7 +215,12 @@ function figureStartWords(lex: Lexicon): StartWords {
     }
     leadNext.set(h, next);
   }
-  sw = { self: wordSet(self), lead: wordSet(lead), articleNext: articleNextWords(lex, self), leadNext };
+  const anyLow = new Uint8Array(1 << 16);
+  for (const w of [...self, ...lead]) {
+    const h = asciiLowerHashOf(w);
+    if (h >= 0) anyLow[h & 0xffff] = 1;
+  }
+  sw = { self: wordSet(self), lead: wordSet(lead), articleNext: articleNextWords(lex, self), leadNext, anyLow };
   startWordsCache.set(lex, sw);
   return sw;
 }
@@ -312,7 +319,8 @@ export function scanBlock(ctx: ScanContext): RawFigure[] {
   while (i < ctx.to) {
     const k = t.kind[i];
     // a word that no figure starts with: parseAt would return null
-    if (k === T_WORD && !mayStartFigure(ctx, starts, i)) {
+    // (first the all-ASCII words whose hash is in neither word set's table, and that end in no "fold": most words)
+    if (k === T_WORD && ((t.hash[i]! >= 0 && starts.anyLow[t.hash[i]! & 0xffff] === 0 && !asciiFold(t, i)) || !mayStartFigure(ctx, starts, i))) {
       i++;
       continue;
     }
@@ -440,6 +448,11 @@ function parseAt(ctx: ScanContext, i: number): RawFigure | null | 'skip' {
     fromWord = true;
     j++;
   }
+  // "about the", "from their", "some of": after a qualifier, "between" or "from", a word no figure starts with reads
+  // nothing (at a word parseAt only goes on to a prefix, a prefix word, "aged", a negative word — all words a figure
+  // starts with — then trapAt, which reads digits only, and readCore, which reads nothing there whatever its flags:
+  // the words it reads all start figures, see figureStartWords)
+  if (j !== i && j < ctx.to && t.kind[j] === T_WORD && !mayStartFigure(ctx, figureStartWords(lex), j)) return null;
   // where the figure starts when "between"/"from" turn out not to open a range: at the prefix ("from €537 million")
   const afterFrom = j;
   // prefix unit: currency symbols and codes, "magnitude", "Mach", "aged"

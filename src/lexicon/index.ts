@@ -634,6 +634,41 @@ function evidencedCurrencies(text: string, lex: Lexicon): string[] {
   return found;
 }
 
+/**
+ * Can the text name a currency of its own (see withDocumentCurrencies)? Most texts name none, and each pattern run over
+ * a whole text costs more than finding the characters its matches need: "(" and ")" around three capitals, a symbol,
+ * a "/" between three capitals each side, " the " after "is", "stands for", "denotes" or "means" and before a capital.
+ */
+function mayNameCurrency(text: string): boolean {
+  if (/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text)) return true;
+  if ((text.includes('$') || text.includes('€') || text.includes('£')) && /\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text)) return true;
+  if (/ (?:a|per|each) share\b/i.test(text)) return true;
+  // /\([A-Z]{3}\)/
+  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
+    if (text.charCodeAt(p + 4) === 41 && upperAscii(text.charCodeAt(p + 1)) && upperAscii(text.charCodeAt(p + 2)) && upperAscii(text.charCodeAt(p + 3))) return true;
+  }
+  // /\b[A-Z]{3}\/[A-Z]{3}\b/
+  for (let p = text.indexOf('/'); p >= 0; p = text.indexOf('/', p + 1)) {
+    if (upperAscii(text.charCodeAt(p - 3)) && upperAscii(text.charCodeAt(p - 2)) && upperAscii(text.charCodeAt(p - 1)) && !wordChar(text.charCodeAt(p - 4))) {
+      if (upperAscii(text.charCodeAt(p + 1)) && upperAscii(text.charCodeAt(p + 2)) && upperAscii(text.charCodeAt(p + 3)) && !wordChar(text.charCodeAt(p + 4))) return true;
+    }
+  }
+  // / (?:is|stands for|denotes|means) the [A-Z]/
+  for (let p = text.indexOf(' the '); p >= 0; p = text.indexOf(' the ', p + 1)) {
+    if (upperAscii(text.charCodeAt(p + 5)) && (text.endsWith(' is', p) || text.endsWith(' stands for', p) || text.endsWith(' denotes', p) || text.endsWith(' means', p))) return true;
+  }
+  return false;
+}
+
+function upperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** A character of \w (NaN, outside the text, is none). */
+function wordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
 /**
@@ -643,16 +678,7 @@ const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
  * added as money (code: the stated one, else its first three letters), or `lex` itself when the text names none.
  */
 export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
-  if (
-    !lex.sources ||
-    (!/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text) &&
-      !/\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text) &&
-      !/ (?:a|per|each) share\b/i.test(text) &&
-      !/\([A-Z]{3}\)/.test(text) &&
-      !/\b[A-Z]{3}\/[A-Z]{3}\b/.test(text) &&
-      !/ (?:is|stands for|denotes|means) the [A-Z]/.test(text))
-  )
-    return lex;
+  if (!lex.sources || !mayNameCurrency(text)) return lex;
   const found = new Map<string, string>();
   for (const stem of evidencedCurrencies(text, lex)) found.set(stem, derivedCurrencyCode(stem));
   const add = (w: string, code: string) => found.set(w.replace(/s$/, ''), code);
