@@ -39,6 +39,9 @@ export interface ClaimContext extends Claim {
   /** The span, in hours, over which an amount that piles up was measured ("186 mm in the 48 hours to 6 a.m." → 48,
    * "more than 8 inches in four days" → 96); else absent. */
   window?: number;
+  /** For a row of a list read by listRows ("Castrell: 38,500"): where the list's lead starts; rows of one list are
+   * siblings, none of them the total of the others. */
+  list?: number;
   /** For a figure in a table cell: the table, row and column, and whether that table closes with a total row. */
   cell?: { table: number; row: number; col: number; totalRow: number | null };
 }
@@ -470,6 +473,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   breakdownParts(out);
   rivalFigures(out, lex);
   headlineFigures(doc, out);
+  listRows(doc, out, lex);
   tableCells(doc, out, lex);
   return out;
 }
@@ -843,7 +847,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     let rowLabel = col > 0 ? rowLabels.get(`${table}|${row}`) ?? null : null;
     if (!head && !rowLabel) return;
     // the total row holds the wholes of the columns
-    if (rowLabel && /^(?:total|totals|all|overall|sum)\b/i.test(rowLabel)) {
+    if (rowLabel && TOTAL_LABEL.test(rowLabel)) {
       rowLabel = null;
       if (!c.role) c.role = 'whole';
     }
@@ -953,6 +957,117 @@ function moneyScale(text: string, lex: Lexicon): { code: string | null; scale: n
   // ("Spending, bn drals", "Population (millions)": a scale with no currency the lexicon knows scales the cells alone)
   return scale && scale >= 1000 ? { code, scale } : null;
 }
+
+/**
+ * "HOW MANY MARCHED? (police figures)" over "Castrell: 38,500", "Dunmara: 17,900": a list whose rows are a place and a
+ * bare count (list items or short lines, two rows or more) counts what the line that leads it counts, in each row's
+ * place. The lead is a heading or caption, or a paragraph that ends in a colon, right above the first row. What it
+ * counts is read from a count of the lead itself ("A total of 78,600 people were evacuated:" — the rows are its
+ * parts), else from the document's counts of the same number as a row ("Police put the figure at 38,500"); the rows'
+ * source is the one the lead names among the document's sources ("police", "union"). A row labelled as the rest or
+ * the total ("Total", "TOTAL") takes the meaning but no place; one labelled as the rest (lexicon `rest_labels`:
+ * "Others", "Everywhere else") is left alone.
+ */
+function listRows(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
+  const segs = doc.segments;
+  if (!segs.length) return;
+  type Row = { seg: number; claim: ClaimContext; label: string };
+  const rows: Row[] = [];
+  let k = 0;
+  for (const c of claims) {
+    while (k < segs.length && segs[k]!.end <= c.start) k++;
+    const s = segs[k];
+    if (!s || s.start > c.start || c.end > s.end || (s.kind !== 'list-item' && s.kind !== 'heading')) continue;
+    if (c.unit !== 'count' || c.noun || c.phrase || c.event || c.role || c.form === 'fraction') continue;
+    const tail = doc.text.slice(c.end, s.end).trim();
+    if (tail !== '' && tail !== '.') continue;
+    // (the label: past a bullet, up to a colon or dash before the figure, its spaces made one)
+    let label = doc.text.slice(s.start, c.start).replace(/\s+/g, ' ').trim();
+    if (/^[-*•]/.test(label)) label = label.slice(1).trim();
+    if (/[:–—-]$/.test(label)) label = label.slice(0, -1).trim();
+    if (LIST_LABEL.test(label)) rows.push({ seg: k, claim: c, label });
+  }
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.seg === rows[j - 1]!.seg + 1) j++;
+    const run = rows.slice(i, j);
+    i = j;
+    if (run.length < 2 || run[0]!.seg === 0) continue;
+    const lead = segs[run[0]!.seg - 1]!;
+    const leadText = doc.text.slice(lead.start, lead.end).trim();
+    if (leadText.length > 200 || !(lead.kind === 'heading' || lead.kind === 'caption' || (lead.kind === 'paragraph' && leadText.endsWith(':')))) continue;
+    const named = (c: ClaimContext) => c.unit === 'count' && !!c.noun && !c.role && c.form !== 'vague';
+    // (a count the lead states: the rows break it down)
+    const own = claims.filter((c) => c.start >= lead.start && c.end <= lead.end);
+    let src: ClaimContext | null = own.length === 1 && named(own[0]!) && leadText.endsWith(':') ? own[0]! : null;
+    const whole = !!src;
+    if (!src && !own.length) {
+      // (else the document's counts of a row's number, all of one meaning)
+      const values = new Set(run.map((r) => r.claim.value));
+      const told = claims.filter((c) => named(c) && values.has(c.value) && !run.some((r) => r.claim === c));
+      if (told.length && told.every((c) => c.noun === told[0]!.noun && c.event === told[0]!.event)) src = told[0]!;
+    }
+    // (else what the lead says is counted: "HOW MANY MARCHED?", "its count of people in evacuation centres")
+    if (!src && !own.length) src = leadCount(leadText, lex);
+    if (!src) continue;
+    // (the source the lead names, among those the document quotes)
+    let attribution = whole ? src.attribution : null;
+    let attributionKey = whole ? src.attributionKey : null;
+    if (!whole) {
+      const words = new Set(leadText.toLowerCase().split(/[^a-z0-9']+/));
+      for (const c of claims) {
+        const key = c.attributionKey;
+        if (key && !lex.genericSources.has(key) && key.split(' ').every((w) => words.has(w))) {
+          attribution = c.attribution;
+          attributionKey = key;
+          break;
+        }
+      }
+    }
+    for (const r of run) {
+      const c = r.claim;
+      const total = TOTAL_LABEL.test(r.label);
+      const place = total || lex.restLabels.has(r.label.split(/\s+/)[0]!.toLowerCase()) ? null : findScope(`1 in ${r.label}`, 0, 1, lex);
+      if (!total && !place) continue;
+      c.noun = src.noun;
+      c.phrase = src.phrase ?? null;
+      c.event = src.event;
+      c.measure = src.measure;
+      c.list = lead.start;
+      if (attributionKey && !c.attributionKey) {
+        c.attribution = attribution;
+        c.attributionKey = attributionKey;
+      }
+      if (whole && src.time && (!c.time || c.time.text === 'document date')) c.time = src.time;
+      if (place) {
+        c.scope = place.text;
+        c.scopeKey = place.key;
+        if (whole) c.role = 'subset';
+      }
+    }
+  }
+}
+/**
+ * What a list's lead line says its figures count, read as the extractor reads a figure put in its place: "How many
+ * marched?" as "1000 marched", "count of people in evacuation centres on Monday" as "1000 people in evacuation centres
+ * on Monday"; null when the lead has neither form or the figure put there names nothing.
+ */
+function leadCount(lead: string, lex: Lexicon): ClaimContext | null {
+  const t = lead === lead.toUpperCase() ? lead.toLowerCase() : lead;
+  const m = LEAD_COUNT.exec(t);
+  if (!m) return null;
+  const probe = `1000 ${(m[1] ?? m[2])!.split(/[,:;?(]/)[0]!.trim()}`;
+  const f = extract(probe, undefined, { lexicon: lex })[0];
+  if (!f || f.start !== 0 || f.unit !== 'count' || f.role || (!f.noun && !f.event)) return null;
+  return claimOf(f);
+}
+const LEAD_COUNT = /\bhow many ([a-z][a-z ]{2,40})|\b(?:count|number|tally|total|numbers|counts)\s+of\s+([a-z][a-z ,-]{2,60})/i;
+
+/** A table's or list's row label that names the whole: "Total", "All", "Overall". */
+const TOTAL_LABEL = /^(?:total|totals|all|overall|sum)\b/i;
+/** The label of a list's row before its figure (spaces made one): up to four words, the first capitalised ("Castrell",
+ * "Orrin Bay"). */
+const LIST_LABEL = /^[A-Z][A-Za-z'’.-]*(?: [A-Za-z'’.-]+){0,3}$/;
 
 /**
  * "Strike day in Caldorra: 65,000 or 300,000?": a bare count in a headline names what it counts nowhere but in

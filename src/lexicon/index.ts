@@ -114,6 +114,8 @@ export interface Lexicon {
   crowdNouns: Set<string>;
   /** words that join a second figure of one count to the first: "police said 6,500 and the union 14,000" */
   rivalLinks: Set<string>;
+  /** labels of a list's row that name no place of their own ("Others", "Everywhere else", "Total") */
+  restLabels: Set<string>;
   /** nouns that look like verb forms ("spending", "borrowing", "earnings"): heads of what a figure counts */
   ingNouns: Set<string>;
   /** sources that name no one in particular ("officials said"): no rival of a named source */
@@ -289,6 +291,7 @@ interface WordsFile {
   event_nouns?: string[];
   crowd_nouns?: string[];
   rival_links?: string[];
+  rest_labels?: string[];
   ing_nouns?: string[];
   generic_sources?: string[];
   capacity_nouns?: string[];
@@ -368,6 +371,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     eventNouns: new Set(),
     crowdNouns: new Set(),
     rivalLinks: new Set(),
+    restLabels: new Set(),
     ingNouns: new Set(),
     genericSources: new Set(),
     capacityNouns: new Set(),
@@ -462,6 +466,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.crowdNouns, f.crowd_nouns);
     fill(lex.rivalLinks, f.rival_links);
+    fill(lex.restLabels, f.rest_labels);
     fill(lex.ingNouns, f.ing_nouns);
     fill(lex.genericSources, f.generic_sources);
     fill(lex.capacityNouns, f.capacity_nouns);

@@ -735,6 +735,8 @@ class Engine {
             // ("nationwide" is the whole, never one of its parts)
             if (c === t || !c.scopeKey || c.scopeKey === t.scopeKey || c.scopeKey === 'national' || c.form === 'vague' || c.qualifier === 'upper' || c.qualifier === 'approx') continue;
             if (c.role && c.role !== 'subset') continue;
+            // (the rows of one list are siblings: "Tolvio: 14,800" is no total of "Sarrat: 8,300" below it)
+            if (t.list !== undefined && t.scopeKey && c.list === t.list) continue;
             // (a live report's entries at other times of the day are no breakdown of this one: "16:10 – Police: 31,000 in
             // the capital", "17:05 – … 47,800 marched in Kessenburg")
             if (c.clock != null && t.clock != null && c.clock !== t.clock) continue;

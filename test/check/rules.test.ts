@@ -1346,6 +1346,16 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
 });
 
 describe('sum: stated parts and stated total', () => {
+  test('the rows of one list are no total of each other', async () => {
+    const list = '- Orsk: 3,100\n- Vellin: 1,800\n- Tarn: 900\n- Mell: 700\n';
+    const r = await check({ 'a.md': ['The agency released its count of people in emergency shelters on Sunday, town by town:\n\n' + list, '2025-05-04'] });
+    expect(r.claim('1,800').scopeKey).toBe('vellin');
+    expect(r.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    // a total of the places above them still is: "3,000 in Orsk" under four places
+    const t = await check({ 'a.md': ['Shelters in Orsk held 3,000 people on Sunday, with 2,100 in Vellin, 1,900 in Tarn and 800 in Mell.', '2025-05-04'] });
+    expect(t.claim('2,100').scopeKey).toBe('vellin');
+  });
+
   test('tables of indicators by place and columns of rates: each row is its own measure, a rate column has no total', async () => {
     const doc = (total: string) => [
       '# Measles bulletin No. 3',

@@ -804,6 +804,33 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Stewards counted 18,000 walkers and 160 buses.', '160').measure).toMatch(/bus/);
   });
 
+  test('a list of places and bare counts counts what its lead line counts, in each row\'s place', () => {
+    const md = (text: string) => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-05-04' }), 0).claims;
+    const at = (c: ClaimContext[], f: string) => c.find((x) => x.text === f)!;
+    // the lead asks how many; the source it names is one the document quotes
+    const a = md('Officers said 5,300 people walked in Brisk Harbour, while the union said 16,000.\n\n## HOW MANY WALKED? (union figures)\n\n- Brisk Harbour: 16,500\n- Temmel: 4,200\n- Everywhere else: 2,100\n- Total: 22,800\n');
+    expect(at(a, '4,200').event).toBe(at(a, '5,300').event);
+    expect(at(a, '4,200').scopeKey).toBe('temmel');
+    expect(at(a, '16,500').attributionKey).toBe(at(a, '16,000').attributionKey);
+    expect(at(a, '16,500').attributionKey).not.toBeNull();
+    expect(at(a, '22,800').scopeKey).toBeNull();
+    expect(at(a, '22,800').event).toBe(at(a, '5,300').event);
+    // the rest of a breakdown names no place: left as it is
+    expect(at(a, '2,100').event).toBeNull();
+    // the lead's own count is the whole the rows break down
+    const b = md('Relief crews moved 9,450 people out of the valley before the flood:\n\n- Orsk district: 5,100\n- Vellin district: 4,050\n');
+    expect(at(b, '5,100').measure).toBe(at(b, '9,450').measure);
+    expect(at(b, '5,100').role).toBe('subset');
+    // a lead that names what it counts only in words
+    const c = md('The agency released its count of people in emergency shelters on Sunday, town by town:\n\n- Orsk: 3,100\n- Vellin: 2,800\n');
+    expect(at(c, '3,100').noun).not.toBeNull();
+    // no lead that says what is counted, one row, or rows with more than a label: nothing read
+    const d = md('Notes from the day.\n\n- Orsk: 3,100\n- Vellin: 2,800\n');
+    expect(at(d, '3,100').noun).toBeNull();
+    const e = md('## HOW MANY WALKED?\n\n- Orsk: 3,100\n');
+    expect(at(e, '3,100').event).toBeNull();
+  });
+
   test('people with no event but the verb that counted them continue the crowd counted before', () => {
     const c = claims('Some 52,000 people marched through Orvik on Sunday, organisers said. Officers counted 21,500 people on the bridge.');
     expect(c.find((x) => x.text === '21,500')!.event).toBe(c.find((x) => x.text === 'Some 52,000')!.event);
