@@ -472,9 +472,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
   }
   breakdownParts(out);
   rivalFigures(out, lex);
-  headlineFigures(doc, out);
+  restatedFigures(doc, out);
   listRows(doc, out, lex);
   tableCells(doc, out, lex);
+  restatedFigures(doc, out, true);
   return out;
 }
 
@@ -1073,12 +1074,16 @@ const LIST_LABEL = /^[A-Z][A-Za-z'’.-]*(?: [A-Za-z'’.-]+){0,3}$/;
  * "Strike day in Caldorra: 65,000 or 300,000?": a bare count in a headline names what it counts nowhere but in
  * the article, where the same number is told in full ("police said 65,000 people took part"). It takes that
  * figure's counted thing, event, source and place — when the body tells the number once (or always alike).
+ * With `body`, the same for a bare count of at least 100 in the text that refers back to one told in another
+ * sentence ("the police's 46,400", "Of the 252, …"); run after tables and lists have named their cells.
  */
-function headlineFigures(doc: Document, claims: ClaimContext[]): void {
+function restatedFigures(doc: Document, claims: ClaimContext[], body = false): void {
   const headings = doc.segments.filter((s) => s.kind === 'heading');
-  if (!headings.length) return;
+  if (!headings.length && !body) return;
   const where = containing(claims, headings);
-  const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && where[i]);
+  // (the body's running text: not a table cell or a list row, which name what they count otherwise)
+  const prose = body ? containing(claims, doc.segments.filter((s) => s.kind === 'paragraph' || s.kind === 'quote')) : [];
+  const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && (body ? prose[i] && c.value >= 100 && c.form !== 'vague' : where[i]));
   if (!bare.length) return;
   const told = new Map<number, ClaimContext[]>();
   for (let i = 0; i < claims.length; i++) {
@@ -1090,7 +1095,7 @@ function headlineFigures(doc: Document, claims: ClaimContext[]): void {
   }
   for (const c of bare) {
     const l = told.get(c.value);
-    if (!l) continue;
+    if (!l || (body && l.some((x) => x.sentenceStart === c.sentenceStart))) continue;
     const b = l[0]!;
     if (l.some((x) => x.noun !== b.noun || x.event !== b.event)) continue;
     c.noun = b.noun;

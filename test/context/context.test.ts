@@ -282,6 +282,18 @@ describe('headlines', () => {
   });
 });
 
+describe('back-references', () => {
+  test('a bare count in the body that restates a count told in another sentence takes its meaning and source', () => {
+    const text = "Police said 46,400 people joined the march on Saturday.\n\nThe union dismissed the police's 46,400 as an insult.\n\nOf the 12, nine were freed.\n";
+    const c = claims(text, '2025-10-04');
+    const [first, again] = c.filter((x) => x.text === '46,400');
+    expect(again!.measure).toBe(first!.measure);
+    expect(again!.attributionKey).toBe('police');
+    // a small bare count is not matched by its number alone
+    expect(c.find((x) => x.text === '12')!.noun).toBeFalsy();
+  });
+});
+
 describe('tables', () => {
   const html = `<html><body><article><h1>Final result</h1><p>The count ended on Monday with every seat declared.</p><table>
 <tr><th>Party</th><th>Share</th><th>Change</th><th>Seats</th><th>Change</th></tr>
