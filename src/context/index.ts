@@ -578,6 +578,11 @@ function breakdownParts(claims: ClaimContext[]): void {
 }
 const PART_PLACE = /^ (?:[a-z]+ ){0,2}(?:in|from|at) (?:the )?[A-Z]/;
 
+/** A count that names nothing of its own: no noun, phrase, event or role (a fraction is a share, not a count). */
+function isBareCount(c: ClaimContext): boolean {
+  return c.unit === 'count' && !c.noun && !c.phrase && !c.event && !c.role && c.form !== 'fraction';
+}
+
 /**
  * "Police said 6,500 and the union 14,000", "38,500 people marched in the capital and 90,000 nationwide": a bare
  * count (no noun, no event of its own) joined by a rival link (lexicon `rival_links`) to the count just before it in
@@ -588,7 +593,7 @@ function rivalFigures(claims: ClaimContext[], lex: Lexicon): void {
   if (!lex.rivalLinks.size) return;
   for (let i = 1; i < claims.length; i++) {
     const c = claims[i]!;
-    if (c.unit !== 'count' || c.noun || c.phrase || c.event || c.role || c.form === 'fraction') continue;
+    if (!isBareCount(c)) continue;
     const p = claims[i - 1]!;
     if (p.sentenceStart !== c.sentenceStart || p.unit !== 'count' || !p.noun || p.role || p.form === 'fraction') continue;
     if (!(p.value > 0 && c.value > 0 && Math.abs(Math.log10(c.value / p.value)) < 1.3)) continue;
@@ -974,12 +979,13 @@ function listRows(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   if (!segs.length) return;
   type Row = { seg: number; claim: ClaimContext; label: string };
   const rows: Row[] = [];
-  let k = 0;
-  for (const c of claims) {
-    while (k < segs.length && segs[k]!.end <= c.start) k++;
-    const s = segs[k];
-    if (!s || s.start > c.start || c.end > s.end || (s.kind !== 'list-item' && s.kind !== 'heading')) continue;
-    if (c.unit !== 'count' || c.noun || c.phrase || c.event || c.role || c.form === 'fraction') continue;
+  const where = containing(claims, segs);
+  const segIndex = new Map(segs.map((s, k) => [s, k]));
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    const s = where[i];
+    if (!s || (s.kind !== 'list-item' && s.kind !== 'heading') || !isBareCount(c)) continue;
+    const k = segIndex.get(s)!;
     const tail = doc.text.slice(c.end, s.end).trim();
     if (tail !== '' && tail !== '.') continue;
     // (the label: past a bullet, up to a colon or dash before the figure, its spaces made one)
@@ -1081,9 +1087,9 @@ function restatedFigures(doc: Document, claims: ClaimContext[], body = false): v
   const headings = doc.segments.filter((s) => s.kind === 'heading');
   if (!headings.length && !body) return;
   const where = containing(claims, headings);
-  // (the body's running text: not a table cell or a list row, which name what they count otherwise)
-  const prose = body ? containing(claims, doc.segments.filter((s) => s.kind === 'paragraph' || s.kind === 'quote')) : [];
-  const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && (body ? prose[i] && c.value >= 100 && c.form !== 'vague' : where[i]));
+  // a headline's figures; or the body's running text (not a table cell or a list row, which name what they count otherwise)
+  const from = body ? containing(claims, doc.segments.filter((s) => s.kind === 'paragraph' || s.kind === 'quote')) : where;
+  const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && from[i] && (!body || (c.value >= 100 && c.form !== 'vague')));
   if (!bare.length) return;
   const told = new Map<number, ClaimContext[]>();
   for (let i = 0; i < claims.length; i++) {

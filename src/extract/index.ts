@@ -787,7 +787,7 @@ function isForecast(t: Tokens, f: RawFigure, from: number, to: number): boolean 
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 48 && !stop(k); k--, steps++) {
     // (a token that is no word, or an all-ASCII word of none of the sets below, does nothing here)
     if (t.kind[k] !== T_WORD || (t.hash[k]! >= 0 && !FORECAST_CUE_HASHES.has(t.hash[k]!))) continue;
-    if (t.kind[k] === T_WORD && REPORTING.has(tokLower(t, k))) break;
+    if (REPORTING.has(tokLower(t, k))) break;
     // beyond a short reach, only words that frame the whole clause ("expected revenue to grow by 3% to 5% … and the
     // margin to reach at least 6%")
     if (steps >= 14 && !(t.kind[k] === T_WORD && CLAUSE_FRAMES.has(tokLower(t, k)))) continue;

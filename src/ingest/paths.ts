@@ -176,6 +176,10 @@ async function* sourcesOf(paths: string[], cwd: string, opts: IngestPathsOptions
 /** A file's bytes, or the error reading it. */
 type Read = Promise<Buffer | { error: unknown }>;
 
+function readBytes(abs: string): Read {
+  return readFile(abs).catch((error: unknown) => ({ error }));
+}
+
 /**
  * Read every input named on the command line, in order, as Documents.
  *  - a file: read and ingested (format from the extension; .jsonl/.ndjson streamed, one Document per line);
@@ -197,7 +201,7 @@ export async function* ingestPaths(paths: string[], opts: IngestPathsOptions = {
       else {
         const src = r.value;
         // (JSONL is streamed when its turn comes, never buffered whole)
-        const read = src.kind === 'file' && formatFor(src.abs) !== 'jsonl' ? readFile(src.abs).catch((error: unknown) => ({ error })) : undefined;
+        const read = src.kind === 'file' && formatFor(src.abs) !== 'jsonl' ? readBytes(src.abs) : undefined;
         queue.push({ src, read });
       }
     }
@@ -251,7 +255,7 @@ async function* fileDocuments(abs: string, shown: string, cwd: string, opts: Ing
     yield* jsonlDocuments(stream, id, shown, opts);
     return;
   }
-  const got = await (read ?? readFile(abs).catch((error: unknown) => ({ error })));
+  const got = await (read ?? readBytes(abs));
   if (!Buffer.isBuffer(got)) {
     yield errorDocument(id, shown, format, [ioError(shown, got.error)]);
     return;
