@@ -288,7 +288,7 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     const f = figs[i]!;
     const m = toMention(text, f, descs[i]!, lex);
     if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
-    else if (isPrevious(t, f, from, lex)) m.role = 'history';
+    else if (isPrevious(t, f, from, lex) || bracketedComparative(text, figs, i)) m.role = 'history';
     // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
     else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
     else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
@@ -849,6 +849,17 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
     if (before.some((w) => lex.changeVerbs.has(w) || w === 'up' || w === 'down')) return true;
   }
   return false;
+}
+
+/**
+ * "Revenue rose 14% to MRN 6.84 billion (MRN 5.99 billion)", "a margin of 17.4% (14.5%)": a figure in brackets
+ * right after a figure of the same unit is the comparison period's (a conversion is in another unit).
+ */
+function bracketedComparative(text: string, figs: RawFigure[], i: number): boolean {
+  const f = figs[i]!;
+  const prev = i > 0 ? figs[i - 1]! : undefined;
+  if (!prev || !f.unit || !prev.unit || f.unit.name !== prev.unit.name) return false;
+  return /^ ?\( ?$/.test(text.slice(prev.end, f.start)) && /^ ?\)/.test(text.slice(f.end, f.end + 2));
 }
 
 const BASE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'last', 'previous', 'prior', 'year', 'month', 'week', "'", 's', "'s", '’', '’s']);
