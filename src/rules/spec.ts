@@ -154,7 +154,7 @@ export const DEFAULT_VARYING: readonly string[] = [
   'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
   'containment', 'contained', 'firefighter', 'personnel', 'crew', 'aircraft', 'helicopter', 'air tanker', 'deploy', 'assign',
   'send', 'dispatch', 'soldier', 'rescuer', 'rescue worker', 'search dog', 'sniffer dog', 'diver', 'volunteer', 'excavator', 'evacuation centre', 'evacuation center',
-  'relief camp',
+  'relief camp', 'vessel', 'boat', 'ship', 'ambulance',
 ];
 
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */

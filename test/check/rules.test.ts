@@ -857,6 +857,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
+
+  test('the vessels, boats and ambulances of a search come and go: two days, two deployments; one day, one count', async () => {
+    const r = await check({
+      'a.txt': ['Nine vessels and 26 ambulances were taking part in the operation, the coastguard said.', '2026-05-04'],
+      'b.md': ['# Resources\n\nOn scene: 13 vessels and 31 ambulances.\n', '2026-05-06'],
+      'c.txt': ['Harbour officials said 17 vessels were taking part in the operation today.', '2026-05-06'],
+    });
+    expect(r.involving('Nine', '13')).toHaveLength(0);
+    expect(r.involving('26', '31')).toHaveLength(0);
+    expect(r.involving('13', '17')).toHaveLength(1);
+  });
   test('a place the whole is split into in its sentence is a part of it, not a rival of another report of that place', async () => {
     const r = await check({
       'a.txt': ['The fire service says 65 homes have been destroyed: 38 in Arlow, 21 in Penmoor and 6 in Tessick.', '2026-08-05'],
