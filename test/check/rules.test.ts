@@ -1208,6 +1208,16 @@ describe('part-whole: X of Y', () => {
     expect(bad.involving('About 7,000', 'about 11,000')).toHaveLength(1);
   });
 
+  test('"of them" or "including" after a count too small to hold the part refers to an earlier count of the sentence', async () => {
+    const r = await check({ 'a.txt': 'Some 2,400 volunteers worked across the five districts, 900 of them in Harwell. The 1,020 crew members came from 6 provinces, including 310 medics.' });
+    expect(r.involving('900', 'five')).toHaveLength(0);
+    expect(r.involving('310', '6')).toHaveLength(0);
+    expect(r.findings).toHaveLength(0);
+    // (a part larger than every count before it stays a part of the nearest one, and is still an error)
+    const bad = await check({ 'a.txt': 'Police held 35 people in four towns, 48 of them in Harwell.' });
+    expect(bad.findings.filter((f) => f.rule === 'part-exceeds-whole')).toHaveLength(1);
+  });
+
   test('a part within its whole passes', async () => {
     const r = await check({ 'a.txt': 'Putin said 222,000 out of an expected 300,000 reservists had already been mobilised.' });
     expect(r.findings).toHaveLength(0);
