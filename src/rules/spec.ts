@@ -161,7 +161,7 @@ export const DEFAULT_VARYING: readonly string[] = [
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
   'arrest', 'arrested', 'detain', 'detained', 'rescue', 'rescued', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
-  'infection', 'hospitalisation', 'hospitalization', 'admit to hospital', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
+  'infection', 'hospitalisation', 'hospitalization', 'admit to hospital', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged', 'inspect', 'inspected',
   'flood', 'flooded', 'displace', 'affect', 'affected', 'national record', 'heat record', 'all time high', 'record high',
 ];
 

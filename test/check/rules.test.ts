@@ -858,6 +858,19 @@ describe('mismatch: same fact, different figures', () => {
   });
 
 
+  test('buildings inspected so far only grow: a later, larger count is an update; a later, smaller one is not', async () => {
+    const r = await check({
+      'a.txt': ['Surveyors have inspected 2,150 buildings and found 260 unsafe.', '2026-06-09'],
+      'b.txt': ['More than 2,900 buildings have now been inspected, the housing agency said.', '2026-06-10'],
+    });
+    expect(r.involving('2,150', 'More than 2,900')).toHaveLength(0);
+    const d = await check({
+      'a.txt': ['Surveyors have inspected 2,150 buildings and found 260 unsafe.', '2026-06-09'],
+      'b.txt': ['Some 1,600 buildings have now been inspected, the housing agency said.', '2026-06-10'],
+    });
+    expect(d.involving('2,150', 'Some 1,600')).toHaveLength(1);
+  });
+
   test('the vessels, boats and ambulances of a search come and go: two days, two deployments; one day, one count', async () => {
     const r = await check({
       'a.txt': ['Nine vessels and 26 ambulances were taking part in the operation, the coastguard said.', '2026-05-04'],
