@@ -288,7 +288,7 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     const f = figs[i]!;
     const m = toMention(text, f, descs[i]!, lex);
     if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
-    else if (isPrevious(t, f, from, lex)) m.role = 'history';
+    else if (isPrevious(t, f, from, lex) || bracketedComparative(text, figs, i)) m.role = 'history';
     // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
     else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
     else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
@@ -677,7 +677,7 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     if (dim(wf) === 'count' && dim(b) === 'count' && /^(?:of them|of whom|of which|of those|of these)\b/.test([tokLower(t, b.te), tokLower(t, b.te + 1)].join(' ')) && !/[.;!?]/.test(t.text.slice(wf.end, b.start))) {
       // ("54 people were treated in three hospitals, 12 of them in intensive care": not a place of a preposition)
       const pp = PLACE_PREPS.has(tokLower(t, wf.ts - 1)) && w > 0 && dim(figs[w - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[w - 1]!.end, wf.start));
-      links[i + 1]!.partOf = pp ? w - 1 : w;
+      links[i + 1]!.partOf = wholeThatHolds(t, figs, pp ? w - 1 : w, b);
       links[i + 1]!.ofThem = true;
       continue;
     }
@@ -685,11 +685,26 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     // (but "19,000 people … from six large fires, including 11,000 from the Kettle Ridge fire": Y comes from one
     // of X's things, so it is part of something else)
     if (dim(a) === 'count' && dim(b) === 'count' && /^(?:[a-z-]+ )?(?:[a-z-]+ )?, including$/.test(gapText.replace(/^(.*?)( , including)$/, '$1$2'))) {
-      if (!fromOneOf(t, lex, a, b)) links[i + 1]!.partOf = i;
+      if (!fromOneOf(t, lex, a, b)) links[i + 1]!.partOf = wholeThatHolds(t, figs, i, b);
       else if (i > 0 && dim(figs[i - 1]!) === 'count' && !/[.;!?]/.test(t.text.slice(figs[i - 1]!.end, b.start))) links[i + 1]!.partOf = i - 1;
     }
   }
   return links;
+}
+
+/**
+ * "1,150 stewards were on duty in the three cities, 700 of them in Dorrinford", "640 rescuers from 4 regions,
+ * including 200 soldiers": a part named by reference that is larger than the count just before it is part of the
+ * nearest earlier count of its sentence that can hold it, when there is one (else the count before it stays its whole).
+ */
+function wholeThatHolds(t: Tokens, figs: RawFigure[], w: number, part: RawFigure): number {
+  if (figs[w]!.value >= part.value) return w;
+  for (let k = w - 1; k >= 0; k--) {
+    const c = figs[k]!;
+    if (/[.;!?]/.test(t.text.slice(c.end, part.start))) break;
+    if (!c.unit && !c.per && c.value >= part.value) return k;
+  }
+  return w;
 }
 
 /** "six large fires, including 11,000 from the Kettle Ridge fire": a preposition after b names one of a's things. */
@@ -849,6 +864,17 @@ function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolea
     if (before.some((w) => lex.changeVerbs.has(w) || w === 'up' || w === 'down')) return true;
   }
   return false;
+}
+
+/**
+ * "Revenue rose 14% to MRN 6.84 billion (MRN 5.99 billion)", "a margin of 17.4% (14.5%)": a figure in brackets
+ * right after a figure of the same unit is the comparison period's (a conversion is in another unit).
+ */
+function bracketedComparative(text: string, figs: RawFigure[], i: number): boolean {
+  const f = figs[i]!;
+  const prev = i > 0 ? figs[i - 1]! : undefined;
+  if (!prev || !f.unit || !prev.unit || f.unit.name !== prev.unit.name) return false;
+  return /^ ?\( ?$/.test(text.slice(prev.end, f.start)) && /^ ?\)/.test(text.slice(f.end, f.end + 2));
 }
 
 const BASE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'last', 'previous', 'prior', 'year', 'month', 'week', "'", 's', "'s", '’', '’s']);

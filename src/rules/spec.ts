@@ -154,14 +154,14 @@ export const DEFAULT_VARYING: readonly string[] = [
   'missing', 'unaccounted', 'stranded', 'trapped', 'hospitalised', 'hospitalized', 'in hospital', 'sheltering', 'shelter', 'outage',
   'containment', 'contained', 'firefighter', 'personnel', 'crew', 'aircraft', 'helicopter', 'air tanker', 'deploy', 'assign',
   'send', 'dispatch', 'soldier', 'rescuer', 'rescue worker', 'search dog', 'sniffer dog', 'diver', 'volunteer', 'excavator', 'evacuation centre', 'evacuation center',
-  'relief camp',
+  'relief camp', 'vessel', 'boat', 'ship', 'ambulance',
 ];
 
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
   'arrest', 'arrested', 'detain', 'detained', 'rescue', 'rescued', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
-  'infection', 'hospitalisation', 'hospitalization', 'admit to hospital', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged',
+  'infection', 'hospitalisation', 'hospitalization', 'admit to hospital', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged', 'inspect', 'inspected',
   'flood', 'flooded', 'displace', 'affect', 'affected', 'national record', 'heat record', 'all time high', 'record high',
 ];
 

@@ -857,6 +857,30 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('640', '520')).toHaveLength(1);
   });
 
+
+  test('buildings inspected so far only grow: a later, larger count is an update; a later, smaller one is not', async () => {
+    const r = await check({
+      'a.txt': ['Surveyors have inspected 2,150 buildings and found 260 unsafe.', '2026-06-09'],
+      'b.txt': ['More than 2,900 buildings have now been inspected, the housing agency said.', '2026-06-10'],
+    });
+    expect(r.involving('2,150', 'More than 2,900')).toHaveLength(0);
+    const d = await check({
+      'a.txt': ['Surveyors have inspected 2,150 buildings and found 260 unsafe.', '2026-06-09'],
+      'b.txt': ['Some 1,600 buildings have now been inspected, the housing agency said.', '2026-06-10'],
+    });
+    expect(d.involving('2,150', 'Some 1,600')).toHaveLength(1);
+  });
+
+  test('the vessels, boats and ambulances of a search come and go: two days, two deployments; one day, one count', async () => {
+    const r = await check({
+      'a.txt': ['Nine vessels and 26 ambulances were taking part in the operation, the coastguard said.', '2026-05-04'],
+      'b.md': ['# Resources\n\nOn scene: 13 vessels and 31 ambulances.\n', '2026-05-06'],
+      'c.txt': ['Harbour officials said 17 vessels were taking part in the operation today.', '2026-05-06'],
+    });
+    expect(r.involving('Nine', '13')).toHaveLength(0);
+    expect(r.involving('26', '31')).toHaveLength(0);
+    expect(r.involving('13', '17')).toHaveLength(1);
+  });
   test('a place the whole is split into in its sentence is a part of it, not a rival of another report of that place', async () => {
     const r = await check({
       'a.txt': ['The fire service says 65 homes have been destroyed: 38 in Arlow, 21 in Penmoor and 6 in Tessick.', '2026-08-05'],
@@ -1195,6 +1219,16 @@ describe('part-whole: X of Y', () => {
     // a real excess is still an error
     const bad = await check({ 'a.txt': 'About 7,000 people are under evacuation orders from six large fires, including about 11,000 from the Kettle Ridge fire alone.' });
     expect(bad.involving('About 7,000', 'about 11,000')).toHaveLength(1);
+  });
+
+  test('"of them" or "including" after a count too small to hold the part refers to an earlier count of the sentence', async () => {
+    const r = await check({ 'a.txt': 'Some 2,400 volunteers worked across the five districts, 900 of them in Harwell. The 1,020 crew members came from 6 provinces, including 310 medics.' });
+    expect(r.involving('900', 'five')).toHaveLength(0);
+    expect(r.involving('310', '6')).toHaveLength(0);
+    expect(r.findings).toHaveLength(0);
+    // (a part larger than every count before it stays a part of the nearest one, and is still an error)
+    const bad = await check({ 'a.txt': 'Police held 35 people in four towns, 48 of them in Harwell.' });
+    expect(bad.findings.filter((f) => f.rule === 'part-exceeds-whole')).toHaveLength(1);
   });
 
   test('a part within its whole passes', async () => {

@@ -220,6 +220,18 @@ describe('time', () => {
     expect(c.find((x) => x.text === '10.2%')!.role).toBeUndefined();
   });
 
+  test('a bracketed figure of the same unit right after a figure is the comparison period\'s; a conversion is not', () => {
+    const c = claims('Turnover climbed 9% to NOK 4.12 billion (NOK 3.78 billion). The gross margin was 31.5% (29.8%). Fees came to €85 million ($92 million).', '2025-08-14');
+    expect(c.find((x) => x.text === 'NOK 3.78 billion')!.role).toBe('history');
+    expect(c.find((x) => x.text === '29.8%')!.role).toBe('history');
+    expect(c.find((x) => x.text === 'NOK 4.12 billion')!.role).toBeUndefined();
+    expect(c.find((x) => x.text === '31.5%')!.role).toBeUndefined();
+    // (a conversion into another currency, and a bracket that goes on after the figure, are no comparison)
+    expect(c.find((x) => x.text === '$92 million')!.role).toBeUndefined();
+    const d = claims('The fund holds NOK 2.4 billion (NOK 1.1 billion of it in bonds).', '2025-08-14');
+    expect(d.find((x) => x.text === 'NOK 1.1 billion')!.role).toBeUndefined();
+  });
+
   test('a weekday alone is the last one unless the sentence speaks of what is to come; a count "since" then is as of the report', () => {
     expect(claim('Police said 40 people were hurt on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-12' });
     expect(claim('The union will march with 40 banners on Saturday.', '40', '2025-07-16').time).toMatchObject({ start: '2025-07-19' });
