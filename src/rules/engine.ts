@@ -385,6 +385,8 @@ class Engine {
     // (a family's claims by unit and value, so a figure of no named thing is set against the family's figures of about
     // its value only, not against every figure of the family)
     const families = new Map<string, WitnessIndex>();
+    // (each candidate's facts once, whichever wrong conversions it is set against)
+    const witnessFacts = new Map<number, ClaimFacts>();
     for (const { o, c, draft } of this.wrongDrafts) {
       const k = blockOf.get(o);
       const ko = this.keyOf.get(o);
@@ -415,7 +417,9 @@ class Engine {
         // (the same figure again, at the precision of either, is the same fact even where nothing else names the
         // moment or the thing: "sustained winds of 185 km/h" at landfall and in the next day's report)
         const same = gap <= Math.max(strictPrecision(o), x.unit === o.unit ? strictPrecision(x) : 0) / 2 + 1e-9;
-        const rel = relateFacts(fo, new ClaimFacts(x, keys[i]!));
+        let fx = witnessFacts.get(i);
+        if (!fx) witnessFacts.set(i, (fx = new ClaimFacts(x, keys[i]!)));
+        const rel = relateFacts(fo, fx);
         const loose = LOOSE_REASONS.has(rel.why) || (ko.noun === null && rel.why === 'different things counted');
         if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && loose)) continue;
         joined.add(x);
@@ -1418,7 +1422,7 @@ class Engine {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
             // a toll is updated over days, not years: far apart in time, two tolls are two events
-            const gap = early.time?.end && late.time?.start ? daysBetween(early.time.end, late.time.start) : 0;
+            const gap = early.time?.end && late.time?.start ? daysBetweenMemo(early.time.end, late.time.start) : 0;
             if (gap > 30 || pointRatio(ka, kb) > 3) continue;
             if (kl.whi >= ke.wlo) {
               if (p.update_severity !== 'off') edges.push({ a: early, b: late, rule, severity: p.update_severity, kind: 'update', why: `${late.text} is a later figure than ${early.text}: an update` });
@@ -1553,7 +1557,8 @@ class Engine {
           if (kind === 'mismatch' && ofKind.length > 1) {
             // one text per distinct value: "€621m and €612 million", not also "612 million euros"
             const byValue = new Map<number, string>();
-            for (const c of ofKind.flatMap((e) => [e.a, e.b]).sort(byPosition)) if (!byValue.has(this.keyOf.get(c)!.v)) byValue.set(this.keyOf.get(c)!.v, c.text);
+            // (each figure once: a figure in many conflicts is sorted once, not once per conflict)
+            for (const c of [...new Set(ofKind.flatMap((e) => [e.a, e.b]))].sort(byPosition)) if (!byValue.has(this.keyOf.get(c)!.v)) byValue.set(this.keyOf.get(c)!.v, c.text);
             const texts = [...byValue.values()];
             const maxDiff = Math.max(...ofKind.map((e) => relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!)));
             whys.push(texts.length === 2 ? `${texts[0]} and ${texts[1]} cannot both be right (${fmtNumber(maxDiff * 100, 0)}% apart)` : `${texts.join(', ')} cannot all be right (up to ${fmtNumber(maxDiff * 100, 0)}% apart)`);
@@ -2010,6 +2015,20 @@ class WitnessIndex {
     gs.sort((p, q) => p - q);
     return gs.map((g) => this.flat[g]!);
   }
+}
+
+/** daysBetween(a, b) of context/time.ts, each date read once (asked for every pair of an update). */
+const NOON = new Map<string, number>();
+function isoNoon(s: string): number {
+  let t = NOON.get(s);
+  if (t === undefined) {
+    if (NOON.size > 100000) NOON.clear();
+    NOON.set(s, (t = new Date(`${s}T12:00:00Z`).getTime()));
+  }
+  return t;
+}
+function daysBetweenMemo(a: string, b: string): number {
+  return Math.round((isoNoon(b) - isoNoon(a)) / 86400000);
 }
 
 /** The first index of a sorted array whose value is not below x. */
