@@ -4,6 +4,7 @@
  *   node scripts/build.mjs && node --expose-gc dist/bench.mjs [--quick] [--only a,b] [--runs N] [--archive N]
  *
  * Sections (--only): floors, extract, check, startup, jobs, align, stream, index.
+ * --align N,N, --reuse-archive …: see scripts/bench/options.ts.
  * Every throughput is measured in a fresh child process (no cache or JIT state carried from one run to the
  * next), median of --runs (default 5). MB = 10^6 bytes of UTF-8 input. Writes bench-results.json and prints a
  * Markdown table. Never timed: unit tests.
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/util/paths.js';
 import { BENCH_DIR, buildBigJsonl, buildCorpus, type CorpusFiles } from './bench/corpus.js';
 import { buildClusters, generateClusters, type ClusterFiles } from './bench/clusters.js';
+import { benchOptions } from './bench/options.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = packageRoot();
@@ -224,12 +226,21 @@ async function childTask(task: string, a: Record<string, unknown>): Promise<unkn
       const t1 = performance.now();
       let engineMs = NaN;
       let findings = 0;
+      let checks = 0;
+      let outputHash: string | null = null;
       if (!a.alignOnly) {
         const out = runRules({ claims, documents, rules: set.rules, lexicon: set.lexicon, synonyms: set.synonyms });
         engineMs = performance.now() - t1;
         findings = out.findings.length;
+        checks = out.checks.length;
+        // (what the engine found, to tell a faster engine's output from the old one's: sha1 of findings and checks)
+        const { createHash } = await import('node:crypto');
+        const h = createHash('sha1');
+        for (const f of out.findings) h.update(JSON.stringify(f) + '\n');
+        for (const c of out.checks) h.update(JSON.stringify(c) + '\n');
+        outputHash = h.digest('hex');
       }
-      return { n: claims.length, docs: documents.length, alignMs, engineMs, blocks, maxBlock, pairs, findings, alignHeapMB, rssBeforeMB: rssBefore, maxRssMB: maxRssMB() };
+      return { n: claims.length, docs: documents.length, alignMs, engineMs, blocks, maxBlock, pairs, findings, checks, outputHash, alignHeapMB, rssBeforeMB: rssBefore, maxRssMB: maxRssMB() };
     }
     case 'stream': {
       const { streamExtractJsonl } = await import('../src/parallel/stream.js');
@@ -315,13 +326,8 @@ interface Row {
 }
 
 async function mainBench(argv: string[]): Promise<void> {
-  const quick = argv.includes('--quick');
-  const onlyArg = argv.find((x, i) => argv[i - 1] === '--only');
-  const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+  const { quick, only, runs, archiveN, sizes, reuseArchive } = benchOptions(argv);
   const want = (s: string) => !only || only.has(s);
-  const runs = Number(argv.find((x, i) => argv[i - 1] === '--runs') ?? (quick ? 3 : 5));
-  const archiveN = Number(argv.find((x, i) => argv[i - 1] === '--archive') ?? (quick ? 50000 : 1000000));
-  const sizes = quick ? { corpus: 5e6, clusters: 2e6, big: 20e6, align: [10000, 100000] } : { corpus: 20e6, clusters: 10e6, big: 200e6, align: [10000, 100000, 1000000] };
   mkdirSync(BENCH_DIR, { recursive: true });
   if (!existsSync(join(dirname(binPath()), '..', 'dist', 'numcheck.mjs'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` first (npm run bench does)');
 
@@ -454,7 +460,7 @@ async function mainBench(argv: string[]): Promise<void> {
     for (const n of sizes.align) {
       const k = n >= 1000000 ? 1 : n >= 100000 ? Math.min(3, runs) : runs;
       log(`align + rule engine on ${n} generated claims, ${k} run(s) …`);
-      type AlignRun = { n: number; alignMs: number; engineMs: number; blocks: number; maxBlock: number; pairs: number; findings: number; maxRssMB: number; rssBeforeMB: number; alignHeapMB: number };
+      type AlignRun = { n: number; alignMs: number; engineMs: number; blocks: number; maxBlock: number; pairs: number; findings: number; checks: number; outputHash: string | null; maxRssMB: number; rssBeforeMB: number; alignHeapMB: number };
       // align() alone, then align + the whole engine (which may not finish: a time and a heap limit say so)
       const alone = child<AlignRun>('align', { n, clusters: clusters.dir, alignOnly: true }, ['--max-old-space-size=6144']);
       let rs: AlignRun[] = [];
@@ -472,7 +478,7 @@ async function mainBench(argv: string[]): Promise<void> {
       }
       const alignMs = median(rs.map((r) => r.alignMs));
       const engineMs = median(rs.map((r) => r.engineMs));
-      const x = { n, runs: k, alignOnly: { alignMs: r2(alone.alignMs, 0), peakRssMB: alone.maxRssMB }, alignMs: r2(alignMs, 0), engineMs: r2(engineMs, 0), blocks: rs[0]!.blocks, maxBlock: rs[0]!.maxBlock, pairs: rs[0]!.pairs, findings: rs[0]!.findings, claimsRssMB: rs[0]!.rssBeforeMB, peakRssMB: median(rs.map((r) => r.maxRssMB)), alignHeapMB: rs[0]!.alignHeapMB };
+      const x = { n, runs: k, alignOnly: { alignMs: r2(alone.alignMs, 0), peakRssMB: alone.maxRssMB }, alignMs: r2(alignMs, 0), engineMs: r2(engineMs, 0), blocks: rs[0]!.blocks, maxBlock: rs[0]!.maxBlock, pairs: rs[0]!.pairs, findings: rs[0]!.findings, checks: rs[0]!.checks, outputHash: rs[0]!.outputHash, claimsRssMB: rs[0]!.rssBeforeMB, peakRssMB: median(rs.map((r) => r.maxRssMB)), alignHeapMB: rs[0]!.alignHeapMB };
       al.push(x);
       table.push({
         section: 'align',
@@ -506,16 +512,22 @@ async function mainBench(argv: string[]): Promise<void> {
   savePartial();
   // ---- index
   if (want('index')) {
-    const db = join(BENCH_DIR, 'corpus-index.sqlite');
-    for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
-    log(`index build from the ${corpusMB.toFixed(0)} MB corpus (real extraction) …`);
-    const ix = await cliRss(['index', corpus.jsonl, '--db', db]);
-    const idxStats = { ms: r2(ix.ms, 0), MBps: r2(corpusMB / (ix.ms / 1000)), docsPerS: r2(corpus.articles / (ix.ms / 1000), 0), peakRssMB: ix.maxRssMB, dbMB: r2(statSync(db).size / 1e6, 1) };
-    table.push({ section: 'index', metric: `numcheck index, ${corpusMB.toFixed(0)} MB JSONL, ${corpus.articles} docs (extraction included, all cores)`, value: `${idxStats.MBps} MB/s, ${idxStats.docsPerS} docs/s, db ${idxStats.dbMB} MB, peak RSS ${ix.maxRssMB} MB` });
     const adb = join(BENCH_DIR, `archive-${archiveN}.sqlite`);
-    log(`generated archive of ${archiveN.toLocaleString('en-US')} articles (rows from real claims, bulk insert) …`);
-    const ar = child<{ docs: number; rows: number; insertMs: number; dbMB: number; maxRssMB: number }>('archive', { n: archiveN, perDoc: 6, db: adb, clusters: clusters.dir });
-    table.push({ section: 'index', metric: `archive of ${archiveN.toLocaleString('en-US')} articles, ${ar.rows.toLocaleString('en-US')} claims: insert`, value: `${r2(ar.insertMs / 1000, 1)} s = ${r2(ar.rows / (ar.insertMs / 1000), 0).toLocaleString('en-US')} claims/s, db ${ar.dbMB} MB` });
+    const reuse = reuseArchive && existsSync(adb);
+    let idxStats: Record<string, number> | null = null;
+    let ar: { docs: number; rows: number; insertMs: number; dbMB: number; maxRssMB: number } | null = null;
+    if (reuse) log(`reusing ${adb} (--reuse-archive): only review --against-index is measured`);
+    else {
+      const db = join(BENCH_DIR, 'corpus-index.sqlite');
+      for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+      log(`index build from the ${corpusMB.toFixed(0)} MB corpus (real extraction) …`);
+      const ix = await cliRss(['index', corpus.jsonl, '--db', db]);
+      idxStats = { ms: r2(ix.ms, 0), MBps: r2(corpusMB / (ix.ms / 1000)), docsPerS: r2(corpus.articles / (ix.ms / 1000), 0), peakRssMB: ix.maxRssMB, dbMB: r2(statSync(db).size / 1e6, 1) };
+      table.push({ section: 'index', metric: `numcheck index, ${corpusMB.toFixed(0)} MB JSONL, ${corpus.articles} docs (extraction included, all cores)`, value: `${idxStats.MBps} MB/s, ${idxStats.docsPerS} docs/s, db ${idxStats.dbMB} MB, peak RSS ${ix.maxRssMB} MB` });
+      log(`generated archive of ${archiveN.toLocaleString('en-US')} articles (rows from real claims, bulk insert) …`);
+      ar = child<{ docs: number; rows: number; insertMs: number; dbMB: number; maxRssMB: number }>('archive', { n: archiveN, perDoc: 6, db: adb, clusters: clusters.dir });
+      table.push({ section: 'index', metric: `archive of ${archiveN.toLocaleString('en-US')} articles, ${ar.rows.toLocaleString('en-US')} claims: insert`, value: `${r2(ar.insertMs / 1000, 1)} s = ${r2(ar.rows / (ar.insertMs / 1000), 0).toLocaleString('en-US')} claims/s, db ${ar.dbMB} MB` });
+    }
     // the draft: an article of a generated event (its keys are in the archive), with one figure changed
     const draft = join(BENCH_DIR, 'draft.md');
     const files = listFiles(clusters.dir, '.md');
@@ -524,7 +536,7 @@ async function mainBench(argv: string[]): Promise<void> {
     wall(['review', draft, '--against-index', adb]);
     const walls = Array.from({ length: runs }, () => wall(['review', draft, '--against-index', adb, '-f', 'json']).ms);
     const inproc = child<{ ms: number; first: number; stats: { rows: number; read?: number; documents: number; lookupMs: number }; findings: number; maxRssMB: number }>('review', { draft, db: adb, runs });
-    results.index = { build: idxStats, archive: { ...ar, articles: archiveN }, review: { wallMs: r2(median(walls), 0), inProcessMs: r2(inproc.ms, 0), rowsLookedUp: inproc.stats.read ?? null, rowsKept: inproc.stats.rows, documentsKept: inproc.stats.documents, lookupMs: r2(inproc.stats.lookupMs, 1), findings: inproc.findings, peakRssMB: inproc.maxRssMB } };
+    results.index = { build: idxStats ?? 'reused', archive: ar ? { ...ar, articles: archiveN } : { reused: adb, articles: archiveN }, review: { wallMs: r2(median(walls), 0), wallRunsMs: walls.map((w) => r2(w, 0)), inProcessMs: r2(inproc.ms, 0), rowsLookedUp: inproc.stats.read ?? null, rowsKept: inproc.stats.rows, documentsKept: inproc.stats.documents, lookupMs: r2(inproc.stats.lookupMs, 1), findings: inproc.findings, peakRssMB: inproc.maxRssMB } };
     table.push({
       section: 'index',
       metric: `review draft --against-index (${archiveN.toLocaleString('en-US')} articles): process wall / in-process (lookup)`,

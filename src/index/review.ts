@@ -17,7 +17,7 @@
  * than WINDOW_DAYS apart, which the engine would still compare.
  */
 import { claimKey, type ClaimKey } from '../align/keys.js';
-import { canRelate, isStatic, relate } from '../align/index.js';
+import { canRelate, ClaimFacts, isStatic, relateFacts } from '../align/index.js';
 import { checkClaims, loadRuleSet } from '../pipeline.js';
 import { UserError } from '../util/errors.js';
 import type { ClaimContext } from '../context/index.js';
@@ -160,6 +160,13 @@ export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewI
     const rows = new Map<number, ClaimRow>();
     const seen = new Map<number, { claim: ClaimContext; key: ClaimKey } | null>();
     const draftDocIds = new Set(drafts.map((d) => d.id));
+    // (each claim's facts for relate() once, not once per pair: relate(a, b) is relateFacts of fresh facts of both)
+    const facts = new Map<ClaimContext, ClaimFacts>();
+    const factsOf = (x: ClaimContext, kx: ClaimKey) => {
+      let f = facts.get(x);
+      if (!f) facts.set(x, (f = new ClaimFacts(x, kx)));
+      return f;
+    };
     // the candidates of every draft claim first, then all their rows in one query
     const wanted = draftClaims.map((c) => {
       const k = claimKey(c, set.synonyms, set.lexicon);
@@ -180,7 +187,7 @@ export async function reviewAgainstIndex(args: ReviewIndexArgs): Promise<ReviewI
           }
           seen.set(r.rowid!, e);
         }
-        if (e && relate(c, e.claim, k, e.key).comparable) rows.set(r.rowid!, r);
+        if (e && relateFacts(factsOf(c, k), factsOf(e.claim, e.key)).comparable) rows.set(r.rowid!, r);
       }
     }
     // their documents, in index order; the draft is document 0

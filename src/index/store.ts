@@ -242,29 +242,33 @@ export function claimToRow(c: ClaimContext, doc: number, k: ClaimKey): ClaimRow 
 /** A claim as the rule engine wants it, from its row (id and docIndex are the caller's). */
 export function rowToClaim(r: ClaimRow, documentId: string, docIndex: number): ClaimContext {
   const extra = JSON.parse(r.extra) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(extra)) if (v === 'Infinity' || v === '-Infinity' || v === 'NaN') extra[k] = Number(v);
+  for (const k in extra) {
+    const v = extra[k];
+    if (v === 'Infinity' || v === '-Infinity' || v === 'NaN') extra[k] = Number(v);
+  }
   const hasTime = r.time_start !== null || r.time_end !== null || r.time_text !== null;
-  return {
-    ...(extra as unknown as ClaimContext),
-    id: '',
-    document: documentId,
-    span: { start: r.span_start, end: r.span_end },
-    line: r.line,
-    column: r.col,
-    text: r.text,
-    value: r.value ?? NaN,
-    low: r.low,
-    high: r.high,
-    qualifier: r.qualifier as ClaimContext['qualifier'],
-    unit: r.unit,
-    dimension: r.dimension,
-    measure: r.measure ?? '',
-    time: hasTime ? { start: r.time_start, end: r.time_end, text: r.time_text } : null,
-    scope: r.scope,
-    attribution: r.attribution,
-    sentence: r.sentence,
-    docIndex,
-  };
+  // the columns set on the parsed object itself, in this order: the same keys in the same order as
+  // `{ ...extra, id, document, … }`, without a spread copy (which made every claim ~10× slower to build)
+  const c = extra as unknown as ClaimContext;
+  c.id = '';
+  c.document = documentId;
+  c.span = { start: r.span_start, end: r.span_end };
+  c.line = r.line;
+  c.column = r.col;
+  c.text = r.text;
+  c.value = r.value ?? NaN;
+  c.low = r.low;
+  c.high = r.high;
+  c.qualifier = r.qualifier as ClaimContext['qualifier'];
+  c.unit = r.unit;
+  c.dimension = r.dimension;
+  c.measure = r.measure ?? '';
+  c.time = hasTime ? { start: r.time_start, end: r.time_end, text: r.time_text } : null;
+  c.scope = r.scope;
+  c.attribution = r.attribution;
+  c.sentence = r.sentence;
+  c.docIndex = docIndex;
+  return c;
 }
 
 export interface DocRow {

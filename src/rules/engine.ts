@@ -160,9 +160,22 @@ class Engine {
     return r;
   }
 
+  /** Per check type whose enabled rules have no `select`: the last of them (or null); undefined when one selects. */
+  private readonly genericMemo = new Map<CheckType, RuleSpec | null | undefined>();
+  private genericOnly(check: CheckType): RuleSpec | null | undefined {
+    if (this.genericMemo.has(check)) return this.genericMemo.get(check);
+    const rules = this.rulesOf(check);
+    const r = rules.some((x) => x.select) ? undefined : rules.length ? rules[rules.length - 1]! : null;
+    this.genericMemo.set(check, r);
+    return r;
+  }
+
   /** The rule of a check type that owns a claim (see the module comment), or null. */
   private ruleFor<K extends CheckType>(check: K, ...claims: ClaimContext[]): RuleOf<K> | null {
     const rules = this.rulesOf(check);
+    // (no rule of the type selects claims: the last one owns them all — the usual case, asked for every pair of a block)
+    const only = this.genericOnly(check);
+    if (only !== undefined) return only as RuleOf<K> | null;
     let generic: RuleOf<K> | null = null;
     let specific: RuleOf<K> | null = null;
     for (const r of rules) {
@@ -209,6 +222,8 @@ class Engine {
 
   /** The places of the parts its sentence splits a figure into after it ("78 homes: 44 in Bellcourt, 29 in Sarne"). */
   private placePartsMemo: Map<string, ClaimContext[]> | null = null;
+  /** (each figure's places, once: asked for every pair of one scoped and one unscoped figure) */
+  private readonly placePartsOf = new Map<ClaimContext, Set<string>>();
   private placeParts(c: ClaimContext): Set<string> {
     if (!this.placePartsMemo) {
       this.placePartsMemo = new Map();
@@ -220,8 +235,11 @@ class Engine {
         else this.placePartsMemo.set(k, [x]);
       }
     }
-    const out = new Set<string>();
+    let out = this.placePartsOf.get(c);
+    if (out) return out;
+    out = new Set<string>();
     for (const x of this.placePartsMemo.get(`${c.docIndex}:${c.sentenceStart}`) ?? []) if (x.index > c.index && x.unit === c.unit) out.add(x.scopeKey!);
+    this.placePartsOf.set(c, out);
     return out;
   }
 
@@ -347,13 +365,28 @@ class Engine {
     const { claims, keys, blocks } = this.aligned;
     const blockOf = new Map<ClaimContext, number>();
     const familyBlocks = new Map<string, number[]>();
+    // (the blocks of the converted figures only)
+    const wanted = new Set(this.wrongDrafts.map((w) => w.o));
     blocks.forEach((b, k) => {
-      for (const i of b) blockOf.set(claims[i]!, k);
+      for (const i of b) if (wanted.has(claims[i]!)) blockOf.set(claims[i]!, k);
       const f = keys[b[0]!]!.family;
       const l = familyBlocks.get(f);
       if (l) l.push(k);
       else familyBlocks.set(f, [k]);
     });
+    // (the drafts that hold each claim, kept up to date as witnesses join drafts below: a look-up, not a scan of every
+    // draft per wrong conversion)
+    const draftsOf = new Map<ClaimContext, Draft[]>();
+    for (const d of this.drafts) for (const x of new Set(d.claims)) {
+      const l = draftsOf.get(x);
+      if (l) l.push(d);
+      else draftsOf.set(x, [d]);
+    }
+    // (a family's claims by unit and value, so a figure of no named thing is set against the family's figures of about
+    // its value only, not against every figure of the family)
+    const families = new Map<string, WitnessIndex>();
+    // (each candidate's facts once, whichever wrong conversions it is set against)
+    const witnessFacts = new Map<number, ClaimFacts>();
     for (const { o, c, draft } of this.wrongDrafts) {
       const k = blockOf.get(o);
       const ko = this.keyOf.get(o);
@@ -362,11 +395,18 @@ class Engine {
       const joined = new Set(draft.claims);
       // (figures another finding already sets against the wrong one are told there, once)
       const told = new Set<ClaimContext>();
-      for (const d of this.drafts) if (d !== draft && d.claims.includes(c)) for (const x of d.claims) told.add(x);
+      for (const d of draftsOf.get(c) ?? []) if (d !== draft) for (const x of d.claims) told.add(x);
       // (a converted figure that names nothing — "tramped the entire 6.5km (5.2 miles)" — is the same figure of any
       // named thing of its family: "the 6.5-km (4-mile) route")
       const scan = ko.noun === null ? familyBlocks.get(ko.family) ?? [k] : [k];
-      for (const i of scan.flatMap((b) => blocks[b]!)) {
+      let flat: number[];
+      if (ko.noun === null && familyBlocks.has(ko.family)) {
+        let ix = families.get(ko.family);
+        if (!ix) families.set(ko.family, (ix = new WitnessIndex(scan.flatMap((b) => blocks[b]!), claims)));
+        flat = ix.near(o, Math.max(strictPrecision(o) / 2, Math.abs(o.value) * 0.05) + 1e-9, this.input.lexicon);
+      } else flat = scan.flatMap((b) => blocks[b]!);
+      const before = draft.claims;
+      for (const i of flat) {
         const x = claims[i]!;
         if (x.document === o.document || this.wrongConversions.has(x) || joined.has(x) || told.has(x)) continue;
         // (its value, in the converted figure's unit, is that figure's at the precision either was written to)
@@ -377,7 +417,9 @@ class Engine {
         // (the same figure again, at the precision of either, is the same fact even where nothing else names the
         // moment or the thing: "sustained winds of 185 km/h" at landfall and in the next day's report)
         const same = gap <= Math.max(strictPrecision(o), x.unit === o.unit ? strictPrecision(x) : 0) / 2 + 1e-9;
-        const rel = relateFacts(fo, new ClaimFacts(x, keys[i]!));
+        let fx = witnessFacts.get(i);
+        if (!fx) witnessFacts.set(i, (fx = new ClaimFacts(x, keys[i]!)));
+        const rel = relateFacts(fo, fx);
         const loose = LOOSE_REASONS.has(rel.why) || (ko.noun === null && rel.why === 'different things counted');
         if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && loose)) continue;
         joined.add(x);
@@ -386,6 +428,14 @@ class Engine {
         for (const y of this.convertedFrom.get(`${x.docIndex}:${x.index}`) ?? []) if (!this.wrongConversions.has(y)) joined.add(y);
       }
       if (joined.size > draft.claims.length) draft.claims = [o, c, ...[...joined].filter((x) => x !== o && x !== c).sort(byPosition)];
+      if (draft.claims !== before) {
+        const had = new Set(before);
+        for (const x of new Set(draft.claims)) if (!had.has(x)) {
+          const l = draftsOf.get(x);
+          if (l) l.push(draft);
+          else draftsOf.set(x, [draft]);
+        }
+      }
     }
   }
 
@@ -1237,8 +1287,17 @@ class Engine {
       // reported on Tuesday … has been withdrawn"): the reports of it up to that report's date are explained
       // (whatever it is named there: "the landfall pressure as 946 hPa" and "the pressure at its centre was 946 hPa")
       const withdrawn = this.withdrawnValues();
+      // (what rules a figure out of every pair on its own — corrected, retracted, a window — read once per figure: the
+      // pair tests below skip it before any other test)
+      const dead = new Uint8Array(block.length);
       for (let x = 0; x < block.length; x++) {
+        const c = facts[x]!.claim;
+        if (corrected.has(c) || this.retracted.has(c) || windows[x]) dead[x] = 1;
+      }
+      for (let x = 0; x < block.length; x++) {
+        if (dead[x]) continue;
         for (let y = x + 1; y < block.length; y++) {
+          if (dead[y]) continue;
           const fa = facts[x]!;
           const fb = facts[y]!;
           if (fa.docIndex === fb.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
@@ -1248,10 +1307,9 @@ class Engine {
           const kb = fb.key;
           // (a month apart: neither one fact nor an update of one — skip before the full relation)
           if (daysApart(fa, fb) > 32) continue;
-          if (corrected.has(fa.claim) || corrected.has(fb.claim) || this.retracted.has(fa.claim) || this.retracted.has(fb.claim)) continue;
+          // (corrected, retracted: see dead above)
           // ("had fallen … in the 12 hours to 9 a.m.", "412mm fell in just 24 hours": the window of another figure of
-          // its sentence, not a fact of its own)
-          if (windows[x] || windows[y]) continue;
+          // its sentence, not a fact of its own: see dead above)
           let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
           // a figure its own article uses for several facts is compared only by its named holder
@@ -1304,7 +1362,7 @@ class Engine {
             }
           }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
-          const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !NEW_ONES.test(a.measure ?? '') && !NEW_ONES.test(b.measure ?? '');
+          const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !newOnes(a) && !newOnes(b);
           // (a record only grows: "Tuesday's record 42.9C", Wednesday's "new national record of 43.8C" are two days
           // even where a static reading of two reports would be one)
           // (but not two counts of one past moment: "before landfall, 1,240 were evacuated")
@@ -1327,8 +1385,8 @@ class Engine {
           if (rising && rel.time === 'same' && (rel.scope === 'same' || (rel.scope === 'one' && pointRatio(ka, kb) < 1.5)) && rel.crossDocument && (a.clock == null || b.clock == null) && a.time?.start === b.time?.start) {
             // (an hour its sentence names before the report's: "rose to 14 on Thursday, the agency said at its 6 p.m. briefing")
             // (not the hour of the event: "were injured this morning")
-            const ca = a.clock ?? (this.ofItsDay(a) ? (REPORT_HOUR.test(a.sentence) ? a.dayClock : null) ?? this.docClock.get(a.document) : undefined);
-            const cb = b.clock ?? (this.ofItsDay(b) ? (REPORT_HOUR.test(b.sentence) ? b.dayClock : null) ?? this.docClock.get(b.document) : undefined);
+            const ca = a.clock ?? (this.ofItsDay(a) ? (reportHour(a.sentence) ? a.dayClock : null) ?? this.docClock.get(a.document) : undefined);
+            const cb = b.clock ?? (this.ofItsDay(b) ? (reportHour(b.sentence) ? b.dayClock : null) ?? this.docClock.get(b.document) : undefined);
             if (ca !== undefined && cb !== undefined && ca !== cb) rel = { ...rel, time: ca < cb ? 'earlier' : 'later', near: true };
           }
           // a live report's stamped entry below another report's count of the same day: a reading on the way up
@@ -1364,7 +1422,7 @@ class Engine {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
             // a toll is updated over days, not years: far apart in time, two tolls are two events
-            const gap = early.time?.end && late.time?.start ? daysBetween(early.time.end, late.time.start) : 0;
+            const gap = early.time?.end && late.time?.start ? daysBetweenMemo(early.time.end, late.time.start) : 0;
             if (gap > 30 || pointRatio(ka, kb) > 3) continue;
             if (kl.whi >= ke.wlo) {
               if (p.update_severity !== 'off') edges.push({ a: early, b: late, rule, severity: p.update_severity, kind: 'update', why: `${late.text} is a later figure than ${early.text}: an update` });
@@ -1499,7 +1557,8 @@ class Engine {
           if (kind === 'mismatch' && ofKind.length > 1) {
             // one text per distinct value: "€621m and €612 million", not also "612 million euros"
             const byValue = new Map<number, string>();
-            for (const c of ofKind.flatMap((e) => [e.a, e.b]).sort(byPosition)) if (!byValue.has(this.keyOf.get(c)!.v)) byValue.set(this.keyOf.get(c)!.v, c.text);
+            // (each figure once: a figure in many conflicts is sorted once, not once per conflict)
+            for (const c of [...new Set(ofKind.flatMap((e) => [e.a, e.b]))].sort(byPosition)) if (!byValue.has(this.keyOf.get(c)!.v)) byValue.set(this.keyOf.get(c)!.v, c.text);
             const texts = [...byValue.values()];
             const maxDiff = Math.max(...ofKind.map((e) => relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!)));
             whys.push(texts.length === 2 ? `${texts[0]} and ${texts[1]} cannot both be right (${fmtNumber(maxDiff * 100, 0)}% apart)` : `${texts.join(', ')} cannot all be right (up to ${fmtNumber(maxDiff * 100, 0)}% apart)`);
@@ -1652,6 +1711,16 @@ function readCumulative(c: ClaimContext): boolean {
 }
 /** An hour a report was given at: "at its 6 p.m. briefing", "the 18:00 bulletin". */
 const REPORT_HOUR = /\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\.?\s+(?:briefing|bulletin|update|advisory|press conference|news conference|statement)\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?:briefing|bulletin|update|advisory)\b/i;
+/** REPORT_HOUR.test(sentence), once per sentence */
+const reportHourMemo = new Map<string, boolean>();
+function reportHour(sentence: string): boolean {
+  let r = reportHourMemo.get(sentence);
+  if (r === undefined) {
+    if (reportHourMemo.size > 100000) reportHourMemo.clear();
+    reportHourMemo.set(sentence, (r = REPORT_HOUR.test(sentence)));
+  }
+  return r;
+}
 const TODAY = /\b(?:today|so far this (?:morning|afternoon|evening))\b/i;
 
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
@@ -1700,20 +1769,42 @@ const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
   if (x.clock != null) return false;
-  const rest = x.sentence.slice(x.end - x.sentenceStart, x.end - x.sentenceStart + 80);
+  const ex = extremeFacts(x);
+  const ey = extremeFacts(y);
   // ("131,000 households at the peak": a count's peak, and any lower count of it, with or without an hour)
-  if (AT_PEAK.test(rest) && ky.v <= kx.v && !EXTREME_MAX.test(y.measure ?? '') && !AT_PEAK.test(y.sentence.slice(y.end - y.sentenceStart, y.end - y.sentenceStart + 80))) return true;
+  if (ex.atPeak && ky.v <= kx.v && !ey.max && !ey.atPeak) return true;
   // ("the highest individual wave, 14.6 m" and a buoy's "waves of about 9 metres": a reading well below the storm's
   // maximum — not one just below it, "a surge of 2.5 metres" for the highest surge of 2.6 m, which misreports it)
-  const my = y.measure ?? '';
-  const yExtreme = EXTREME_MAX.test(my) || EXTREME_MIN.test(my);
-  if (!yExtreme && pointRatio(kx, ky) >= 1.2 && ((EXTREME_MAX.test(x.measure ?? '') && ky.v <= kx.v) || (EXTREME_MIN.test(x.measure ?? '') && ky.v >= kx.v))) return true;
+  const yExtreme = ey.max || ey.min;
+  if (!yExtreme && pointRatio(kx, ky) >= 1.2 && ((ex.max && ky.v <= kx.v) || (ex.min && ky.v >= kx.v))) return true;
   if (y.clock == null) return false;
   // (or the words after it say so: "to 941 hPa (27.79 inHg), the lowest reading of the storm")
-  const after = EXTREME_AFTER.exec(rest);
-  const mx = `${x.measure ?? ''} ${after ? after[1] : ''}`;
   if (yExtreme) return false;
-  return (EXTREME_MAX.test(mx) && ky.v <= kx.v) || (EXTREME_MIN.test(mx) && ky.v >= kx.v);
+  return (ex.afterMax && ky.v <= kx.v) || (ex.afterMin && ky.v >= kx.v);
+}
+
+/** What withinExtreme() reads of one claim, once per claim (it runs for every pair that does not agree). */
+interface ExtremeFacts {
+  /** AT_PEAK in the 80 characters after the figure */
+  atPeak: boolean;
+  /** EXTREME_MAX / EXTREME_MIN in its measure */
+  max: boolean;
+  min: boolean;
+  /** in its measure and the words after it (EXTREME_AFTER) */
+  afterMax: boolean;
+  afterMin: boolean;
+}
+const extremeMemo = new WeakMap<ClaimContext, ExtremeFacts>();
+function extremeFacts(c: ClaimContext): ExtremeFacts {
+  let r = extremeMemo.get(c);
+  if (r) return r;
+  const rest = c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 80);
+  const m = c.measure ?? '';
+  const after = EXTREME_AFTER.exec(rest);
+  const mx = `${m} ${after ? after[1] : ''}`;
+  r = { atPeak: AT_PEAK.test(rest), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
+  extremeMemo.set(c, r);
+  return r;
 }
 
 function capitalise(s: string): string {
@@ -1768,6 +1859,17 @@ const SUB_ROW = /^[\s*•·–+-]*(?:of which|of whom|o\/w|incl\.|including|ther
 /** Nouns of results ("profits leapt 13.5%, while its revenue swelled to 14.62bn"): a change of one is no change of another. */
 const PEOPLE_OR_MONEY_NOUN = /^(?:profit|revenue|sale|earnings|income|turnover|ebitda|ebit|cost|dividend|margin|debt|loss)$/;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
+/** NEW_ONES.test(c.measure), once per measure (asked for every comparable pair) */
+const newOnesMemo = new Map<string, boolean>();
+function newOnes(c: ClaimContext): boolean {
+  const m = c.measure ?? '';
+  let r = newOnesMemo.get(m);
+  if (r === undefined) {
+    if (newOnesMemo.size > 100000) newOnesMemo.clear();
+    newOnesMemo.set(m, (r = NEW_ONES.test(m)));
+  }
+  return r;
+}
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
 const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
@@ -1861,4 +1963,82 @@ function nearTotal(parts: ClaimContext[], t: ClaimContext): boolean {
  */
 function sumTolerance(rule: RuleOf<'sum'>, t: ClaimContext, parts: ClaimContext[] = []): number {
   return Math.max(rule.params.tolerance * t.value, (t.precision ?? 0) / 2, ...parts.map((c) => (c.precision ?? 0) / 2));
+}
+
+/**
+ * The claims of one unit family (by their index into the aligned claims, in the order a scan of the family's blocks
+ * meets them), sorted by value per unit: near() gives, in that scan order, every claim whose value converted to a
+ * figure's unit may lie within `tol` of the figure's value — a superset of those conversionWitnesses() keeps (it
+ * still tests each exactly), without converting every claim of the family.
+ */
+class WitnessIndex {
+  private readonly byUnit = new Map<string, { values: Float64Array; order: Int32Array }>();
+  /** claims whose value is not a finite number: always candidates (their gap is not a number either) */
+  private readonly always: number[] = [];
+
+  constructor(private readonly flat: number[], claims: ClaimContext[]) {
+    const units = new Map<string, number[]>();
+    flat.forEach((i, g) => {
+      const x = claims[i]!;
+      if (!Number.isFinite(x.value)) this.always.push(g);
+      else {
+        const l = units.get(x.unit);
+        if (l) l.push(g);
+        else units.set(x.unit, [g]);
+      }
+    });
+    for (const [u, gs] of units) {
+      gs.sort((p, q) => claims[flat[p]!]!.value - claims[flat[q]!]!.value);
+      this.byUnit.set(u, { values: Float64Array.from(gs, (g) => claims[flat[g]!]!.value), order: Int32Array.from(gs) });
+    }
+  }
+
+  near(o: ClaimContext, tol: number, lex: Lexicon): number[] {
+    if (!Number.isFinite(o.value) || !Number.isFinite(tol)) return this.flat;
+    const gs: number[] = [...this.always];
+    for (const [u, { values, order }] of this.byUnit) {
+      // the window in this unit (conversions are affine: increasing, or the whole unit is taken)
+      let lo = u === o.unit ? o.value - tol : convert(o.value - tol, o.unit, u, lex);
+      let hi = u === o.unit ? o.value + tol : convert(o.value + tol, o.unit, u, lex);
+      let from = 0;
+      let to = values.length;
+      if (lo !== null && hi !== null && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi) {
+        const slack = (Math.abs(lo) + Math.abs(hi)) * 1e-7 + 1e-9;
+        lo -= slack;
+        hi += slack;
+        from = lowerBound(values, lo);
+        to = lowerBound(values, hi);
+        while (to < values.length && values[to]! <= hi) to++;
+      }
+      for (let j = from; j < to; j++) gs.push(order[j]!);
+    }
+    gs.sort((p, q) => p - q);
+    return gs.map((g) => this.flat[g]!);
+  }
+}
+
+/** daysBetween(a, b) of context/time.ts, each date read once (asked for every pair of an update). */
+const NOON = new Map<string, number>();
+function isoNoon(s: string): number {
+  let t = NOON.get(s);
+  if (t === undefined) {
+    if (NOON.size > 100000) NOON.clear();
+    NOON.set(s, (t = new Date(`${s}T12:00:00Z`).getTime()));
+  }
+  return t;
+}
+function daysBetweenMemo(a: string, b: string): number {
+  return Math.round((isoNoon(b) - isoNoon(a)) / 86400000);
+}
+
+/** The first index of a sorted array whose value is not below x. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (a[m]! < x) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
 }

@@ -19,10 +19,16 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** "2022-10-14" → "14 Oct 2022" */
 export function fmtDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
+  // (once per date: the engine words a date for every update it lists)
+  let out = DATES.get(iso);
+  if (out !== undefined) return out;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  out = m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+  if (DATES.size > 10000) DATES.clear();
+  DATES.set(iso, out);
+  return out;
 }
+const DATES = new Map<string, string>();
 
 /** The granularity of a written precision in words: 10000 → "the nearest 10,000". */
 export function fmtPrecision(p: number): string {
