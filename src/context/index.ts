@@ -107,6 +107,14 @@ function clockOfText(text: string): number | null {
   return p ? DAY_PARTS[p[1]!.toLowerCase()] ?? null : null;
 }
 
+/** A part of the day a sentence opens with ("Overnight the toll stood at 17", "By the evening, 40 …"): roughly, its
+ * figures' hour of the day (overnight: the small hours, before the morning). */
+const OPENING_DAY_PART = /^(?:overnight|(?:(?:by|at|in|during|on|early|late|this|later|earlier)\s+)?(?:the\s+)?(?:early\s+|late\s+)?(morning|midday|noon|afternoon|evening|night))\b/i;
+function openingDayPart(sentence: string): number | null {
+  const m = OPENING_DAY_PART.exec(sentence);
+  return !m ? null : m[1] ? DAY_PARTS[m[1].toLowerCase()] ?? null : 120;
+}
+
 /** Minutes after midnight of an hour, its minutes and an optional "a"/"p" ("6", "30", "p" → 18:30). */
 function clockMinutes(hour: string, minutes: string, ap: string | undefined): number {
   let h = Number(hour);
@@ -388,7 +396,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       if (doc.date && time.start === doc.date && TODAY_TEXT.test(time.text)) time = { start: doc.date, end: doc.date, text: 'document date' };
     }
     // (an hour the sentence names is a part of the day too, as rough: "At an 11 a.m. briefing the directorate had reported 23 dead")
-    if (dayClock === null && time && time.start === time.end) dayClock = sentenceHour;
+    if (dayClock === null && time && time.start === time.end) dayClock = sentenceHour ?? openingDayPart(sentence);
     // (and any figure of a sentence that names the period only as "the quarter": "we added 240,000 mobile customers in
     // the quarter")
     // (and a count under a section heading that names a period of the report: "## The second quarter in brief" —

@@ -282,12 +282,21 @@ function reportingPeriod(text: string, m: RawFigure, lex: Lexicon): boolean {
 /** "28% of the province's ", "40 per cent of its ": a share's "of" just before a count (the count is the share's whole). */
 const SHARE_OF_BEFORE = /\d\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z-]+['’]s\s+)?$/i;
 
+/**
+ * "Seven of the deaths were in Cabrenna", "40 of the homes": a count of part of a plural thing the article counts, a
+ * row of its breakdown, not a count of the whole.
+ */
+function partitiveRow(text: string, f: RawFigure): boolean {
+  // (the subject of its clause: "shot down 51 of the missiles" is the count of what was shot down, a fact of its own)
+  return !f.unit && /^\s+of\s+(?:the|those|these)\s+[a-z]+s\b(?!\s*(?:'|’))/.test(text.slice(f.end, f.end + 40)) && /(?:^|[.!?:;,\n]|\b(?:and|but|while))$/.test(text.slice(Math.max(0, f.start - 8), f.start).trimEnd());
+}
+
 /** The mentions of a block's figures, with their roles and holders, appended to `out`. */
 function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], inheritedInSentence: boolean[], from: number, to: number, out: Mention[]): void {
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i]!;
     const m = toMention(text, f, descs[i]!, lex);
-    if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim()))) m.role = 'subset';
+    if (descs[i]!.subset || descs[i]!.ofHead >= 0 || (descs[i]!.ofPhrase && descs[i]!.weak === false && /^(?:of the (?:dead|injured|wounded|missing|victims|total))/i.test(text.slice(f.end, f.end + 30).trim())) || partitiveRow(text, f)) m.role = 'subset';
     else if (isPrevious(t, f, from, lex) || bracketedComparative(text, figs, i)) m.role = 'history';
     // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
     else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';

@@ -284,6 +284,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(unstamped.claim('Eleven').clock ?? null).toBeNull();
   });
 
+  test('a sentence that opens with its part of the day orders its count below the report\'s latest', async () => {
+    const r = await check({ 'a.txt': ['Landslide kills 31 in hill villages\n\nOvernight the toll stood at 19, rescuers said.', '2026-04-16'] });
+    expect(r.claim('19').dayClock).not.toBeNull();
+    expect(r.involving('31', '19')).toHaveLength(0);
+    // (a part of the day later in the sentence is no opening; with none the two counts conflict)
+    expect(r.claim('31').dayClock ?? null).toBeNull();
+    const none = await check({ 'a.txt': ['Landslide kills 31 in hill villages\n\nThe toll stood at 19, rescuers said.', '2026-04-16'] });
+    expect(none.involving('31', '19')).toHaveLength(1);
+    const evening = await check({ 'a.txt': ['By the evening, 44 people had been rescued. At noon rescuers said 38 people had been rescued.', '2026-04-16'] });
+    expect(evening.claim('44').dayClock).toBe(19 * 60);
+    expect(evening.claim('38').dayClock).toBe(12 * 60);
+  });
+
   test('parts of one day order a growing count; a count of yesterday in a later paper is as of that paper', async () => {
     const r = await check({
       'a.txt': ['The toll rose to 24 tonight. The toll was 21 this morning, the civil protection service said.', '2026-04-16'],

@@ -746,6 +746,16 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The alliance will have 42 of the 81 seats.', '42').role).toBeUndefined();
   });
 
+  test('"Four of the deaths were in Harwick": a row of a breakdown that opens its clause is a subset', () => {
+    expect(claim('The toll rose to 9. Four of the deaths were in Harwick.', 'Four').role).toBe('subset');
+    expect(claim('Police held 30 people, and three of the arrests were made in Ostley.', 'three').role).toBe('subset');
+    // (the object of a verb counts what the verb did: a fact of its own)
+    expect(claim('Crews rescued 14 of the passengers before dusk.', '14').role).toBeUndefined();
+    // (nor a figure with no "of the" after it, nor an amount with a unit)
+    expect(claim('Four deaths were recorded in Harwick.', 'Four').role).toBeUndefined();
+    expect(claim('Then 40 km of the roads were closed.', '40 km').role).toBeUndefined();
+  });
+
   test('after a change, the new and the old level take the subject of the change', () => {
     const c = claims('Net profit climbed 16% to €1.25 billion from €1.08 billion.');
     expect(c.find((x) => x.text === '€1.25 billion')!.measure).toMatch(/Net profit/);
