@@ -1828,6 +1828,25 @@ describe('crowds told in other words', () => {
     });
     expect(other.involving('412,000', '1.3 million')).toEqual([]);
   });
+
+  test('people with no verb of their own in a sentence about the crowd ("on the streets", "the march") are the crowd', async () => {
+    const r = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['Organisers put the march at 70,000 people on Saturday.', '2025-06-14'],
+      'c.txt': ['By the afternoon there were 55,000 people on the streets of Dovrel, an independent counting firm said on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('27,000', '70,000')).toHaveLength(1);
+    expect(r.involving('27,000', '55,000')).toHaveLength(1);
+    // (people of no crowd are not the crowd, nor are a handful: "three people per square metre")
+    const other = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['The Dovrel plant employs 70,000 people, the company said on Saturday.', '2025-06-14'],
+      'c.txt': ['Police said 300 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'd.txt': ['The march was packed at three people per square metre on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('27,000', '70,000')).toEqual([]);
+    expect(other.involving('300', 'three')).toEqual([]);
+  });
 });
 
 describe('the window of a measurement', () => {
