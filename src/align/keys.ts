@@ -275,7 +275,10 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   if (noun && noun !== 'person' && event && event === syn.event.get('protest') && familyOf(c) === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
   // "74,000 people on the streets of the capital", "puts the march at 61,200 people": people with no verb of their own
   // in a sentence about a crowd are that crowd
-  if (noun === 'person' && !event && crowdPeople(c, lex)) event = syn.event.get('protest') ?? null;
+  if ((noun === 'person' || (noun === null && !c.role && c.form !== 'fraction')) && !event && crowdPeople(c, lex)) {
+    noun = 'person';
+    event = syn.event.get('protest') ?? null;
+  }
   // a figure on a scale written before its numbers ("magnitude 6.1", "Mach 2") measures that scale, whatever it
   // is of ("the magnitude-6.1 earthquake"); an aftershock's magnitude is not the main shock's and stays unnamed
   if (c.unit !== 'count' && lex.prefixWords.candidates(c.unit, c.unit)?.some((e) => e.value.name === c.unit && e.value.dimension !== 'currency')) {

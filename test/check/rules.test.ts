@@ -1847,6 +1847,23 @@ describe('crowds told in other words', () => {
     expect(other.involving('27,000', '70,000')).toEqual([]);
     expect(other.involving('300', 'three')).toEqual([]);
   });
+
+  test('a bare count "on the streets", or in a line of police counts, is the crowd', async () => {
+    const r = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['Organisers said there were 80,000 on the streets of Dovrel on Saturday.', '2025-06-14'],
+      'c.txt': ['The latest police counts on Saturday: 16,500 in Dovrel and 4,100 in Ambel.', '2025-06-14'],
+      'd.txt': ['Organisers said 12,000 people marched in Ambel on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('27,000', '80,000')).toHaveLength(1);
+    expect(r.involving('4,100', '12,000')).toHaveLength(1);
+    // (a bare count in a sentence of no crowd stays a bare count)
+    const other = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['The Dovrel stadium holds 80,000, its owners said on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('27,000', '80,000')).toEqual([]);
+  });
 });
 
 describe('the window of a measurement', () => {
