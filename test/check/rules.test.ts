@@ -1287,6 +1287,23 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(other.involving('1.1 percentage points')).toHaveLength(0);
   });
 
+  test('a change in per cent and one in points of the same size beside the same level are one change, however each names the rate', async () => {
+    const a = 'Harnwick Foods said its operating margin widened 0.8 percentage points to 12.4% in the first half.';
+    const r = await check({
+      'a.txt': [a, '2025-08-02'],
+      'b.txt': ["In the grocer's latest figures, the margin rose 0.8% to 12.4%, analysts noted.", '2025-08-05'],
+    });
+    expect(r.involving('0.8%', '0.8 percentage points')).toHaveLength(1);
+    // (the finding shows the level the per cent was told with)
+    expect(r.involving('0.8%', '12.4%', '0.8 percentage points')).toHaveLength(1);
+    // beside another level it may be another rate's change
+    const other = await check({
+      'a.txt': [a, '2025-08-02'],
+      'b.txt': ["In the grocer's latest figures, the margin rose 0.8% to 9.1%, analysts noted.", '2025-08-05'],
+    });
+    expect(other.involving('0.8%', '0.8 percentage points')).toHaveLength(0);
+  });
+
   test('a change of one thing is not checked against the levels of another ("EBIT up 16.1%; EBIT margin 10.2% (2023: 9.4%)")', async () => {
     const r = await check({ 'a.txt': 'Adjusted EBIT rose 16.1% to EUR 655 million; the adjusted EBIT margin was 10.2% (2023: 9.4%).' });
     expect(r.findings).toHaveLength(0);
