@@ -1865,6 +1865,21 @@ describe('crowds told in other words', () => {
     expect(other.involving('300', 'three')).toEqual([]);
   });
 
+  test("a table's row named for a place and a figure told for that place alone are one fact", async () => {
+    const table = '# Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Dovrel | 16,500 |\n| Ambel | 4,100 |\n| Total | 20,600 |\n';
+    const r = await check({
+      'a.md': [table, '2025-06-14'],
+      'b.txt': ['The organisers said 48,000 people marched in Dovrel on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('16,500', '48,000')).toHaveLength(1);
+    // (a figure told for a list of places is not the first place's)
+    const other = await check({
+      'a.md': [table, '2025-06-14'],
+      'b.txt': ['The organisers said 48,000 people marched in Dovrel, Ambel and Kessel on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('16,500', '48,000')).toEqual([]);
+  });
+
   test('a bare count "on the streets", or in a line of police counts, is the crowd', async () => {
     const r = await check({
       'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
