@@ -458,6 +458,18 @@ function placeApart(a: ClaimFacts, b: ClaimFacts): boolean {
   return !s.claim.scopeKey!.includes(place) && !place.includes(s.claim.scopeKey!);
 }
 
+/**
+ * x is a table row named for a place ("Varnholm | 68,000") and y, of no holder, is told for that place alone ("68,000
+ * in Varnholm", not "in Brekka, Hallmo and Osterfjord").
+ */
+function rowOfPlace(x: ClaimFacts, y: ClaimFacts): boolean {
+  if (!x.claim.cell || !x.holderWords.size || y.holderWords.size || !y.scopeKey || x.holderSignature !== signatureOf(subjectWords(y.scopeKey))) return false;
+  const s = y.claim.sentence;
+  const at = y.claim.scope ? s.indexOf(y.claim.scope) : -1;
+  return at < 0 || !PLACE_LIST_AFTER.test(s.slice(at + y.claim.scope!.length, at + y.claim.scope!.length + 40));
+}
+const PLACE_LIST_AFTER = /^\s*(?:,|and|or)\s+(?:the\s+)?[A-Z]/;
+
 /** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
@@ -475,8 +487,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // a reading at a named station and a table row named for another place: "a gust of 163 km/h at Vik Point" and
   // "Karsby | highest gust | 118"
   if (PLACE_READING.test(ka.family) && placeApart(a, b)) return notComparable('readings of different places');
-  // a row of a breakdown is a part: only the same row elsewhere is its fact
-  if ((a.breakdown && !hb.size) || (b.breakdown && !ha.size)) return notComparable('a row of a breakdown and a figure of no row');
+  // a row of a breakdown is a part: only the same row elsewhere is its fact (or the figure told for the row's place)
+  const placeRow = rowOfPlace(a, b) || rowOfPlace(b, a);
+  if (!placeRow && ((a.breakdown && !hb.size) || (b.breakdown && !ha.size))) return notComparable('a row of a breakdown and a figure of no row');
   if (a.subjectFamily) {
     // a share or a sum of money is the same fact when held by the same party (and of the same thing, if named),
     // or, with no holder on either side, of the same named thing; with a holder on one side only, the other's

@@ -6,6 +6,7 @@
 import type { ClaimContext } from '../context/index.js';
 import { nounLemma, verbLemma } from '../extract/measure.js';
 import type { Lexicon } from '../lexicon/index.js';
+import { escapeRe } from '../util/regex.js';
 
 export interface Synonyms {
   /** word or phrase (lemmatised) → canonical counted thing */
@@ -272,6 +273,12 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   // a crowd counts people, whoever they are: "a quarter of a million renters took to the streets", "50,000 people
   // marched" (the people-like nouns inheritCounted knows: "-er", "-or", "-ist", "-ant", "-ent", not "-ment")
   if (noun && noun !== 'person' && event && event === syn.event.get('protest') && familyOf(c) === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
+  // "74,000 people on the streets of the capital", "puts the march at 61,200 people": people with no verb of their own
+  // in a sentence about a crowd are that crowd
+  if ((noun === 'person' || (noun === null && !c.role && c.form !== 'fraction')) && !event && crowdPeople(c, lex)) {
+    noun = 'person';
+    event = syn.event.get('protest') ?? null;
+  }
   // a figure on a scale written before its numbers ("magnitude 6.1", "Mach 2") measures that scale, whatever it
   // is of ("the magnitude-6.1 earthquake"); an aftershock's magnitude is not the main shock's and stays unnamed
   if (c.unit !== 'count' && lex.prefixWords.candidates(c.unit, c.unit)?.some((e) => e.value.name === c.unit && e.value.dimension !== 'currency')) {
@@ -325,6 +332,22 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     preds: () => (preds ??= predicates(sentence, lex)),
     holder: canonicalHolder(c.holder ?? null, syn, lex),
   };
+}
+
+const CROWD_CUES = new WeakMap<Lexicon, RegExp | null>();
+/**
+ * A count of people of a crowd's size (not "two people per square metre") in a sentence that names a crowd or its
+ * counting (lexicon `crowd_nouns`, `crowd_cues`).
+ */
+function crowdPeople(c: ClaimContext, lex: Lexicon): boolean {
+  if (familyOf(c) !== 'count' || c.value < 100) return false;
+  let re = CROWD_CUES.get(lex);
+  if (re === undefined) {
+    const cues = [...lex.crowdNouns, ...lex.crowdCues].map((w) => escapeRe(w.trim()).replace(/\s+/g, '\\s+'));
+    re = cues.length ? new RegExp(`\\b(?:${cues.join('|')})\\b`, 'i') : null;
+    CROWD_CUES.set(lex, re);
+  }
+  return !!re && re.test(c.sentence);
 }
 
 /** "Net income" → "net profit": the longest known synonym phrase at the end of a holder is replaced by its canonical form. */

@@ -607,19 +607,30 @@ function rivalFigures(claims: ClaimContext[], lex: Lexicon): void {
     if (!(p.value > 0 && c.value > 0 && Math.abs(Math.log10(c.value / p.value)) < 1.3)) continue;
     const gap = c.sentence.slice(p.end - c.sentenceStart, c.start - c.sentenceStart);
     if (gap.length > 60 || /[\d.!?:()]/.test(gap)) continue;
-    // (the words after the link name a source or a place, never a clause of their own: not "…, but the ship was
-    // certified for just 240")
-    const words = gap.toLowerCase().split(/[^a-z]+/);
-    const link = words.findLastIndex((w) => lex.rivalLinks.has(w));
-    if (link < 0) continue;
-    const after = words.slice(link + 1).filter(Boolean);
-    if (after.length > 4 || after.some((w) => lex.auxiliaries.has(w) || ((lex.verbForms.has(w) || /..ed$/.test(w)) && !lex.measuringVerbs.has(w)))) continue;
+    if (!placeListRow(c, gap)) {
+      // (the words after the link name a source or a place, never a clause of their own: not "…, but the ship was
+      // certified for just 240")
+      const words = gap.toLowerCase().split(/[^a-z]+/);
+      const link = words.findLastIndex((w) => lex.rivalLinks.has(w));
+      if (link < 0) continue;
+      const after = words.slice(link + 1).filter(Boolean);
+      if (after.length > 4 || after.some((w) => lex.auxiliaries.has(w) || ((lex.verbForms.has(w) || /..ed$/.test(w)) && !lex.measuringVerbs.has(w)))) continue;
+    }
     c.noun = p.noun;
     c.phrase = p.phrase;
     c.event = p.event;
     c.measure = p.measure;
   }
 }
+
+/**
+ * "31,500 people marched in Saltmere, 14,200 in Corran Bay": with no link word, a bare count is the next row of a list
+ * by place when the count before it ends with its place and a comma, and it names a place of its own.
+ */
+function placeListRow(c: ClaimContext, gap: string): boolean {
+  return PLACE_THEN_COMMA.test(gap) && PART_PLACE.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
+}
+const PLACE_THEN_COMMA = /^ (?:[a-z]+ ){0,2}(?:in|from|at) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}, $/;
 
 /**
  * For each claim (in text order), the segment of `segs` (sorted, disjoint) that holds it, or null: one forward walk.

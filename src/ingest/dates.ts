@@ -3,6 +3,7 @@
  * date near the top of a text.
  */
 import type { Boilerplate } from './lexicon.js';
+import { escapeRe } from '../util/regex.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -127,10 +128,6 @@ function lineClock(s: string): number | null {
 export function isoClock(value: unknown): number | null {
   const m = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):([0-5]\d)/.exec(value.trim()) : null;
   return m ? +m[1]! * 60 + +m[2]! : null;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 interface DatelineMatchers {

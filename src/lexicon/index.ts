@@ -112,6 +112,8 @@ export interface Lexicon {
   eventNouns: Set<string>;
   /** nouns that name a gathering counted as one figure: "put the crowd at 18,500" counts people */
   crowdNouns: Set<string>;
+  /** words and phrases that, besides crowdNouns, tell that a sentence's people are a crowd ("on the streets", "marchers") */
+  crowdCues: Set<string>;
   /** words that join a second figure of one count to the first: "police said 6,500 and the union 14,000" */
   rivalLinks: Set<string>;
   /** labels of a list's row that name no place of their own ("Others", "Everywhere else", "Total") */
@@ -290,6 +292,7 @@ interface WordsFile {
   postnominal_states?: string[];
   event_nouns?: string[];
   crowd_nouns?: string[];
+  crowd_cues?: string[];
   rival_links?: string[];
   rest_labels?: string[];
   ing_nouns?: string[];
@@ -370,6 +373,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     postnominalStates: new Set(),
     eventNouns: new Set(),
     crowdNouns: new Set(),
+    crowdCues: new Set(),
     rivalLinks: new Set(),
     restLabels: new Set(),
     ingNouns: new Set(),
@@ -465,6 +469,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.postnominalStates, f.postnominal_states);
     fill(lex.eventNouns, f.event_nouns);
     fill(lex.crowdNouns, f.crowd_nouns);
+    fill(lex.crowdCues, f.crowd_cues);
     fill(lex.rivalLinks, f.rival_links);
     fill(lex.restLabels, f.rest_labels);
     fill(lex.ingNouns, f.ing_nouns);

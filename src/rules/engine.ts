@@ -710,6 +710,22 @@ class Engine {
   }
 
   /**
+   * "The margin widened 1.1% to 37.0%" and "the margin reached 37.0%, up 1.1 percentage points": a change in per cent
+   * and one in points of the same size whose sentences name the same level of the rate are one change, however
+   * differently the two name the rate, its holder or its period.
+   */
+  private sameLevel(r: ClaimContext, p: ClaimContext): boolean {
+    const lp = this.levelsBeside(p);
+    if (!lp.length) return false;
+    return this.levelsBeside(r).some((a) => lp.some((b) => Math.abs(a.value - b.value) <= Math.max(a.precision ?? 0, b.precision ?? 0) / 2 + 1e-9));
+  }
+
+  /** The levels of a rate in x's sentence besides x ("rose 1.9% to 47.6% from 45.7%": 47.6% and 45.7%). */
+  private levelsBeside(x: ClaimContext): ClaimContext[] {
+    return this.sentenceOf(x).filter((c) => c !== x && c.unit === 'percent' && c.role !== 'change' && c.qualifier === 'exact');
+  }
+
+  /**
    * A change of a rate given in points in one place and as the same number in per cent in another: "the EBITDA
    * margin rose 1.1 percentage points" and "the EBITDA margin was up 1.1%". A change in points is not a change in
    * per cent (1.1 points on a 28% margin is a 3.9% rise), so one of the two misstates it.
@@ -735,13 +751,14 @@ class Engine {
         // the same rate of the same holder, at the same time (compared as the points they claim to be: "rose 1.1
         // points" names no change role)
         const rel = relateFacts(new ClaimFacts({ ...r, role: p.role }, { ...keys[i]!, family: 'pp' }), new ClaimFacts(p, keys[j]!));
-        if (rel.comparable && (rel.time === 'same' || rel.near) && rel.scope !== 'different') points.push(p);
+        if ((rel.comparable && (rel.time === 'same' || rel.near) && rel.scope !== 'different') || this.sameLevel(r, p)) points.push(p);
       }
       if (!points.length) continue;
       const p = points[0]!;
       const rule = this.ruleFor('percentage', r, ...points);
       if (!rule) continue;
-      this.add(rule, rule.severity, 'percentage-points', [r, ...points], {
+      // (with the levels told beside the per cent, which show the change is one of points: "to 47.6% from 45.7%")
+      this.add(rule, rule.severity, 'percentage-points', [r, ...this.levelsBeside(r), ...points], {
         measure: p.measure,
         percent: r.text,
         expected: p.text,

@@ -1334,6 +1334,23 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(other.involving('1.1 percentage points')).toHaveLength(0);
   });
 
+  test('a change in per cent and one in points of the same size beside the same level are one change, however each names the rate', async () => {
+    const a = 'Harnwick Foods said its operating margin widened 0.8 percentage points to 12.4% in the first half.';
+    const r = await check({
+      'a.txt': [a, '2025-08-02'],
+      'b.txt': ["In the grocer's latest figures, the margin rose 0.8% to 12.4%, analysts noted.", '2025-08-05'],
+    });
+    expect(r.involving('0.8%', '0.8 percentage points')).toHaveLength(1);
+    // (the finding shows the level the per cent was told with)
+    expect(r.involving('0.8%', '12.4%', '0.8 percentage points')).toHaveLength(1);
+    // beside another level it may be another rate's change
+    const other = await check({
+      'a.txt': [a, '2025-08-02'],
+      'b.txt': ["In the grocer's latest figures, the margin rose 0.8% to 9.1%, analysts noted.", '2025-08-05'],
+    });
+    expect(other.involving('0.8%', '0.8 percentage points')).toHaveLength(0);
+  });
+
   test('a change of one thing is not checked against the levels of another ("EBIT up 16.1%; EBIT margin 10.2% (2023: 9.4%)")', async () => {
     const r = await check({ 'a.txt': 'Adjusted EBIT rose 16.1% to EUR 655 million; the adjusted EBIT margin was 10.2% (2023: 9.4%).' });
     expect(r.findings).toHaveLength(0);
@@ -1874,6 +1891,57 @@ describe('crowds told in other words', () => {
       'b.txt': ['About 1.3 million people took a day off work across the country on Thursday, the unions said.', '2025-10-09'],
     });
     expect(other.involving('412,000', '1.3 million')).toEqual([]);
+  });
+
+  test('people with no verb of their own in a sentence about the crowd ("on the streets", "the march") are the crowd', async () => {
+    const r = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['Organisers put the march at 70,000 people on Saturday.', '2025-06-14'],
+      'c.txt': ['By the afternoon there were 55,000 people on the streets of Dovrel, an independent counting firm said on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('27,000', '70,000')).toHaveLength(1);
+    expect(r.involving('27,000', '55,000')).toHaveLength(1);
+    // (people of no crowd are not the crowd, nor are a handful: "three people per square metre")
+    const other = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['The Dovrel plant employs 70,000 people, the company said on Saturday.', '2025-06-14'],
+      'c.txt': ['Police said 300 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'd.txt': ['The march was packed at three people per square metre on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('27,000', '70,000')).toEqual([]);
+    expect(other.involving('300', 'three')).toEqual([]);
+  });
+
+  test("a table's row named for a place and a figure told for that place alone are one fact", async () => {
+    const table = '# Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Dovrel | 16,500 |\n| Ambel | 4,100 |\n| Total | 20,600 |\n';
+    const r = await check({
+      'a.md': [table, '2025-06-14'],
+      'b.txt': ['The organisers said 48,000 people marched in Dovrel on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('16,500', '48,000')).toHaveLength(1);
+    // (a figure told for a list of places is not the first place's)
+    const other = await check({
+      'a.md': [table, '2025-06-14'],
+      'b.txt': ['The organisers said 48,000 people marched in Dovrel, Ambel and Kessel on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('16,500', '48,000')).toEqual([]);
+  });
+
+  test('a bare count "on the streets", or in a line of police counts, is the crowd', async () => {
+    const r = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['Organisers said there were 80,000 on the streets of Dovrel on Saturday.', '2025-06-14'],
+      'c.txt': ['The latest police counts on Saturday: 16,500 in Dovrel and 4,100 in Ambel.', '2025-06-14'],
+      'd.txt': ['Organisers said 12,000 people marched in Ambel on Saturday.', '2025-06-14'],
+    });
+    expect(r.involving('27,000', '80,000')).toHaveLength(1);
+    expect(r.involving('4,100', '12,000')).toHaveLength(1);
+    // (a bare count in a sentence of no crowd stays a bare count)
+    const other = await check({
+      'a.txt': ['Police said 27,000 people marched through Dovrel on Saturday.', '2025-06-14'],
+      'b.txt': ['The Dovrel stadium holds 80,000, its owners said on Saturday.', '2025-06-14'],
+    });
+    expect(other.involving('27,000', '80,000')).toEqual([]);
   });
 });
 

@@ -838,6 +838,17 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Stewards counted 18,000 walkers and 160 buses.', '160').measure).toMatch(/bus/);
   });
 
+  test('the next rows of a list by place with no link word ("… in Brisk Harbour, 2,900 in Temmel") count the same thing', () => {
+    const c = claims('According to the ministry, 7,200 people walked in Brisk Harbour, 2,900 in Temmel, 1,400 in Oskel and 900 in Varrow.');
+    for (const f of ['2,900', '1,400', '900']) {
+      expect(c.find((x) => x.text === f)!.measure).toBe(c.find((x) => x.text === '7,200')!.measure);
+      expect(c.find((x) => x.text === f)!.scopeKey).not.toBeNull();
+    }
+    // a count before the comma that names no place, or a figure after it that names none, starts no list
+    expect(claim('In all 7,200 people walked on the day, 2,900 in Temmel.', '2,900').measure).not.toBe('people walked');
+    expect(claim('7,200 people walked in Brisk Harbour, 2,900 said the day went well.', '2,900').measure).not.toBe('people walked');
+  });
+
   test('a list of places and bare counts counts what its lead line counts, in each row\'s place', () => {
     const md = (text: string) => processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2025-05-04' }), 0).claims;
     const at = (c: ClaimContext[], f: string) => c.find((x) => x.text === f)!;
