@@ -185,6 +185,11 @@ function onlyDate(s: string, hint: MonthDay | null = null): string | null {
   return leftover.length === 0 ? d.date : null;
 }
 
+/** A line that is nothing but a date with its year ("20 October 2024", "Friday 14 October 2022 10:05 BST"). */
+export function isDateLine(s: string): boolean {
+  return s.length <= 80 && /\d/.test(s) && onlyDate(s.trim()) !== null;
+}
+
 /**
  * Each run of whitespace as one space (text.replace(/\s+/g, ' ')), the text itself when every run already is a single
  * space (most paragraphs: the first blocks of every document are read here).

@@ -3,6 +3,7 @@
  * does not end a sentence, followed by one that starts in lower case, is the same paragraph).
  */
 import { headlineLike, type Draft } from './blocks.js';
+import { isDateLine } from './dates.js';
 import type { Boilerplate } from './lexicon.js';
 import { MapBuilder, pieceOrigEnd, pieceOrigStart, simplePiece } from './offsets.js';
 
@@ -123,8 +124,8 @@ const ENDS_MID_PHRASE = /(?:^|[\s,])(?:about|than|of|the|to|and|or|by|for|from|a
 /** Is the break between these two lines a wrap inside one paragraph? */
 function isSoftWrap(prev: string, next: string): boolean {
   if (SENTENCE_END.test(prev)) return false;
-  // a date line ("13/03/2025", "March 6, 2025 / 10:55 AM") under a headline is a line of its own
-  if (DATE_LINE.test(next)) return false;
+  // a date line ("13/03/2025", "March 6, 2025 / 10:55 AM", "20 October 2024") under a headline is a line of its own
+  if (DATE_LINE.test(next) || isDateLine(next)) return false;
   if (STARTS_LOWER.test(next)) return true;
   return STARTS_NUMBERISH.test(next) && (prev.length >= 40 || ENDS_MID_PHRASE.test(prev));
 }

@@ -221,6 +221,14 @@ describe('plain text', () => {
     const updated = ingestText('Updated Oct. 14, 2022 10:02 am\n\nPublished Oct. 12, 2022\n\nText of the story.', { id: 'c', path: 'c.txt' });
     expect(updated.date).toBe('2022-10-12'); // the first-publication date wins over "Updated"
 
+    // a date line right under a long headline is a line of its own, not the end of a wrapped headline
+    const underHeadline = ingestText('World / Weather\n\nFloods cut off three valley towns as the river breaks its banks\n20 October 2024\n\nThe river rose 4 metres overnight.', { id: 'e', path: 'e.txt' });
+    expect(underHeadline.date).toBe('2024-10-20');
+    // while a sentence wrapped just before its date still reads as one sentence (and dates nothing)
+    const wrapped = ingestText('The river that flooded three valley towns broke its banks on the\n20 October 2024 after rain.', { id: 'f', path: 'f.txt' });
+    expect(wrapped.date).toBeNull();
+    expect(wrapped.segments).toHaveLength(1);
+
     const body = ingestText('The council met again.\n\nIt last voted on October 14, 2022 on the matter.\n\nMore.', { id: 'd', path: 'd.txt' });
     expect(body.date).toBeNull();
 
