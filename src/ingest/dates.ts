@@ -282,7 +282,7 @@ export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null
     }
     // a byline-like line: a date with its year among names, a time and separators, and no prose
     // ("March 6, 2025 / 10:55 AM / Apex Business Wire", "11 June 2025 | 16:40 GMT | By Daniel Osei", "13/03/2025")
-    if (s.length <= 100 && !PROSE_WORD.test(s.replace(/(?:by|updated|published|posted|am|pm|at|and|of|the|for|in)/gi, ' '))) {
+    if (s.length <= 100 && !PROSE_WORD.test(s.replace(/\b(?:by|updated|published|posted|am|pm|at|and|of|the|for|in)\b/gi, ' '))) {
       const d = findTextDate(s) ?? numericDate(s) ?? (NUMERIC_IN.test(s) ? numericDate(s, monthDay()) : null);
       if (d) return { date: d.date, block: i, metaOnly: true, clock: lineClock(s) };
     }

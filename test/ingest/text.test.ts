@@ -229,6 +229,12 @@ describe('plain text', () => {
     expect(wrapped.date).toBeNull();
     expect(wrapped.segments).toHaveLength(1);
 
+    // the words a byline line may hold around its date ("published", "updated", "by") are not prose
+    const outletLine = ingestText('Harbour Wire, published 3 March 2024 09:15\n\nDockers walked out at the port.', { id: 'o', path: 'o.txt' });
+    expect(outletLine.date).toBe('2024-03-03');
+    const proseLine = ingestText('Harbour workers were told on 3 March 2024\n\nDockers walked out at the port.', { id: 'p', path: 'p.txt' });
+    expect(proseLine.date).toBeNull();
+
     const body = ingestText('The council met again.\n\nIt last voted on October 14, 2022 on the matter.\n\nMore.', { id: 'd', path: 'd.txt' });
     expect(body.date).toBeNull();
 
