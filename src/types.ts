@@ -133,6 +133,11 @@ export interface Mention {
   role?: 'reference' | 'subset' | 'whole' | 'forecast' | 'history' | 'change';
   /** Who holds the figure ("Green Future" in "Green Future won 11.9%"), when a name stands right before it. */
   holder?: string | null;
+  /**
+   * One of several things its sentence tells apart by a name before the same head noun ("The Pellham route was 3.2 km
+   * and the Skarrow route 2.4 km"): a row of a list, held by its name, never the fact of a figure that names none.
+   */
+  namedRow?: boolean;
 }
 
 /** Where a claim came from in the file on disk. */

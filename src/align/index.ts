@@ -266,7 +266,7 @@ export class ClaimFacts implements PairFields {
     this.docIndex = claim.docIndex;
     this.scopeKey = claim.scopeKey;
     this.role = claim.role;
-    this.breakdown = !!claim.cell && claim.cell.totalRow !== null && claim.cell.row < claim.cell.totalRow;
+    this.breakdown = (!!claim.cell && claim.cell.totalRow !== null && claim.cell.row < claim.cell.totalRow) || !!claim.namedRow;
     this.sentenceStart = claim.sentenceStart;
     this.attributionKey = claim.attributionKey;
     this.snapshot = claim.snapshot;

@@ -111,6 +111,7 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
   }
   const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
   const inheritedInSentence = inheritDescriptions(text, t, lex, figs, descs, to);
+  namedRows(text, figs, descs);
   const base = out.length;
   const links = linkFigures(t, lex, figs, to);
   // "Of the 52 people arrested, 57 were placed in custody": 57 is part of 52
@@ -210,6 +211,48 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     }
   }
   return inheritedInSentence;
+}
+
+/** A phrase that is a name and a head of lower-case words ("Pellham route", "North Basin dam"): the name and the head. */
+const NAME_AND_HEAD = /^((?:[A-Z][\p{L}'’-]*\s+){1,3})([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})$/u;
+
+/**
+ * "The Pellham route was 3.2 km and the Skarrow route 2.4 km (1.5 miles)": two figures of one sentence whose
+ * things share a head but differ by the name before it are rows of a list, each held by its name; a figure left
+ * with nothing of its own after "and the Skarrow route" is the Skarrow route's, not the one named before (nor is its
+ * conversion in brackets).
+ */
+function namedRows(text: string, figs: RawFigure[], descs: Description[]): void {
+  const bracketed = (k: number) => k > 0 && /^\s*\(\s*$/.test(text.slice(figs[k - 1]!.end, figs[k]!.start));
+  for (let i = 1; i < figs.length; i++) {
+    const b = figs[i]!;
+    const gap = text.slice(figs[i - 1]!.end, b.start);
+    // (the figure before, past its conversion in brackets: "3.2 km (2 miles) and the Skarrow route …")
+    let p = i - 1;
+    while (bracketed(p) && !descs[p]!.phrase) p--;
+    const a = figs[p]!;
+    if (/[.!?;:]\s/.test(text.slice(a.end, b.start)) || (a.unit?.dimension ?? 'count') !== (b.unit?.dimension ?? 'count')) continue;
+    const pa = NAME_AND_HEAD.exec(descs[p]!.phrase ?? '');
+    if (!pa) continue;
+    const head = pa[2]!;
+    const nameA = pa[1]!.trim();
+    let nameB: string | null = null;
+    const own = NAME_AND_HEAD.exec(descs[i]!.phrase ?? '');
+    if (own && own[2] === head && descs[i]!.phrase !== descs[p]!.phrase) nameB = own[1]!.trim();
+    else if (!descs[i]!.phrase || descs[i]!.phrase === descs[p]!.phrase) {
+      // (the gapped clause: "… and the Skarrow route 2.4 km")
+      const esc = head.replace(/[-]/g, '\\-');
+      // (spaces made single first: the pattern then has one way to read each gap)
+      const g = new RegExp(`^\\)? ?,? ?(?:(?:and|but|while|whereas) )?(?:the )?((?:[A-Z][\\p{L}'’-]* ){1,3})${esc}$`, 'u').exec(gap.replace(/\s+/g, ' ').trim());
+      if (g) nameB = g[1]!.trim();
+    }
+    if (!nameB || nameB === nameA) continue;
+    const old = descs[i]!.phrase;
+    for (let k = p; k < i; k++) descs[k] = { ...descs[k]!, phrase: k === p ? `${nameA} ${head}` : descs[k]!.phrase, holder: descs[k]!.holder ?? nameA, namedRow: true };
+    descs[i] = { ...descs[i]!, phrase: `${nameB} ${head}`, holder: descs[i]!.holder ?? nameB, namedRow: true };
+    // (its conversion in brackets: "2.4 km (1.5 miles)")
+    for (let j = i + 1; j < figs.length && bracketed(j) && (descs[j]!.phrase === old || !descs[j]!.phrase); j++) descs[j] = { ...descs[j]!, phrase: descs[i]!.phrase, holder: descs[j]!.holder ?? nameB, namedRow: true };
+  }
 }
 
 const SLOGAN_WORDS = /\b(?:placards?|banners?|signs?|slogans?|posters?|chants?|chanted|chanting|t-shirts?|graffiti|stickers?)\b[^."\u201c\u201d]{0,30}$/i;
@@ -315,6 +358,7 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     // "The deficit shrinks to 7.5bn drals, or 2.1% of GDP": a share put another way is held by the same
     if (!holder && i > 0 && f.unit?.dimension === 'percent' && /^,? or $/.test(text.slice(figs[i - 1]!.end, f.start)) && out.length) holder = out[out.length - 1]!.holder ?? null;
     if (holder) m.holder = holder;
+    if (descs[i]!.namedRow) m.namedRow = true;
     // "the 81-seat parliament", "a 300-bed hospital": a count written as an attribute describes a capacity
     const hyphenWord = !f.unit && tokText(t, f.te) === '-' && t.gap[f.te] === 0 && t.kind[f.te + 1] === T_WORD && t.gap[f.te + 1] === 0 ? tokLower(t, f.te + 1) : '';
     if ((f.compound || hyphenWord) && !f.unit && !m.role) {

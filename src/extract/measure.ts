@@ -33,6 +33,8 @@ export interface Description {
   holder: string | null;
   /** "Of the 52 people arrested, 57 …": the token where the named whole starts (for a part-whole link) */
   ofHead: number;
+  /** one of several things its sentence tells apart by name ("The Pellham route was 3.2 km and the Skarrow route 2.4 km") */
+  namedRow?: boolean;
 }
 
 /** The dimension named right after a length: depth, altitude, height, width or length (and how many tokens name it). */

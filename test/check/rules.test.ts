@@ -1730,6 +1730,23 @@ describe('tables closed by a total row', () => {
     expect(ok.checks.some((c) => c.rule === 'parts-sum' && c.status === 'pass')).toBe(true);
   });
 
+  test('routes told apart by name in one sentence are rows, not rivals of the route named by none', async () => {
+    const r = await check({
+      'a.txt': ['The 7.4 km route wound from Mill Lane to the cathedral steps.', '2025-04-12'],
+      'b.txt': ['The Harrowgate route was 4.1 km and the Quenby route 2.9 km (1.8 miles).', '2025-04-13'],
+    });
+    expect(r.claim('2.9 km').measure).toMatch(/Quenby route/);
+    expect(r.involving('7.4 km', '4.1 km')).toHaveLength(0);
+    expect(r.involving('7.4 km', '2.9 km')).toHaveLength(0);
+    expect(r.involving('7.4 km', '1.8 miles')).toHaveLength(0);
+    // (a route with no rival name beside it is still the route: "The route was 5.9 km" against the 7.4 km)
+    const same = await check({
+      'a.txt': ['The 7.4 km route wound from Mill Lane to the cathedral steps.', '2025-04-12'],
+      'b.txt': ['The Harrowgate march followed a route of 5.9 km, organisers said.', '2025-04-13'],
+    });
+    expect(same.involving('7.4 km', '5.9 km')).toHaveLength(1);
+  });
+
   test('a row of the breakdown is not the total reported elsewhere', async () => {
     const r = await check({
       'a.md': [table('41'), '2025-05-10'],

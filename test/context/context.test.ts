@@ -756,6 +756,25 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Then 40 km of the roads were closed.', '40 km').role).toBeUndefined();
   });
 
+  test('things told apart by a name before one head noun are rows held by their names', () => {
+    const cs = claims('The Harrowgate route was 4.1 km and the Quenby route 2.9 km (1.8 miles).');
+    expect(cs.map((c) => [c.text, c.measure, c.holder?.replace(/ route$/, ''), c.namedRow])).toEqual([
+      ['4.1 km', 'Harrowgate route', 'Harrowgate', true],
+      ['2.9 km', 'Quenby route', 'Quenby', true],
+      ['1.8 miles', 'Quenby route', 'Quenby', true],
+    ]);
+    // (the first row given with its conversion)
+    const conv = claims('The Harrowgate route was 4.1 km (2.5 miles) and the Quenby route 2.9 km.');
+    expect(conv.map((c) => [c.text, c.measure, !!c.namedRow])).toEqual([
+      ['4.1 km', 'Harrowgate route', true],
+      ['2.5 miles', 'Harrowgate route', true],
+      ['2.9 km', 'Quenby route', true],
+    ]);
+    // (one named thing alone, or two figures of one named thing, are no list)
+    expect(claim('The Harrowgate route was 4.1 km long.', '4.1 km').namedRow).toBeUndefined();
+    expect(claim('The Harrowgate route was 4.1 km and took 2 hours.', '4.1 km').namedRow).toBeUndefined();
+  });
+
   test('after a change, the new and the old level take the subject of the change', () => {
     const c = claims('Net profit climbed 16% to €1.25 billion from €1.08 billion.');
     expect(c.find((x) => x.text === '€1.25 billion')!.measure).toMatch(/Net profit/);
