@@ -8,6 +8,7 @@ import { plain } from '../context/scope.js';
 import { PERIOD_TEXT } from '../context/time.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { claimKey, type ClaimKey, type Synonyms } from './keys.js';
+import { memoize } from '../util/memo.js';
 
 export { buildSynonyms, claimKey, type ClaimKey, type Synonyms } from './keys.js';
 
@@ -187,16 +188,8 @@ export interface Relation {
   crossDocument: boolean;
 }
 
-const DAYS = new Map<string, number>();
-function day(s: string): number {
-  let d = DAYS.get(s);
-  if (d === undefined) {
-    d = Date.parse(`${s}T00:00:00Z`) / 86400000;
-    if (DAYS.size > 100000) DAYS.clear();
-    DAYS.set(s, d);
-  }
-  return d;
-}
+/** An ISO date ("2026-10-17") as days since 1970 (each date read once: asked for every pair). */
+export const isoDay = memoize((s) => Date.parse(`${s}T00:00:00Z`) / 86400000);
 
 const ANCHOR = /\b(before|after|at|during|since|until|ahead of)\s+(?:the\s+)?(landfall|the storm|storm|the typhoon|typhoon|the hurricane|hurricane|the cyclone|cyclone|the quake|quake|earthquake|the vote|vote|election|polls closed|the march|march|impact|the attack|attack|the blast|blast|the fire|the flood|flood|dawn|noon|midnight)\b/i;
 /** Moments that name the same thing: a storm's arrival is its landfall. */
@@ -276,8 +269,8 @@ export class ClaimFacts implements PairFields {
     this.clockRough = this.clock == null && this.dayClock != null && !/\d/.test(claim.time?.text ?? '');
     const t = (this.time = claim.time);
     this.dated = !!t?.start;
-    this.startDay = this.dated ? day(t!.start!) : NaN;
-    this.endDay = this.dated ? day(t!.end ?? t!.start!) : NaN;
+    this.startDay = this.dated ? isoDay(t!.start!) : NaN;
+    this.endDay = this.dated ? isoDay(t!.end ?? t!.start!) : NaN;
     this.soft = t?.text === 'document date';
     this.static = isStatic(key);
     this.moment = READING.test(key.family) && (this.clock != null || this.dayClock != null || !!this.intraday || !!this.snapshot);

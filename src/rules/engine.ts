@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, ClaimFacts, daysApart, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, ClaimFacts, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -18,6 +18,7 @@ import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector,
 import { convert } from './units.js';
 import { lemmaPhrase } from '../align/keys.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { memoize } from '../util/memo.js';
 
 export interface EngineInput {
   claims: ClaimContext[];
@@ -1439,7 +1440,7 @@ class Engine {
             if (!rising || rel.scope === 'different') continue; // different times: different facts
             const [early, late, ke, kl] = rel.time === 'earlier' ? [a, b, ka, kb] : [b, a, kb, ka];
             // a toll is updated over days, not years: far apart in time, two tolls are two events
-            const gap = early.time?.end && late.time?.start ? daysBetweenMemo(early.time.end, late.time.start) : 0;
+            const gap = early.time?.end && late.time?.start ? Math.round(isoDay(late.time.start) - isoDay(early.time.end)) : 0;
             if (gap > 30 || pointRatio(ka, kb) > 3) continue;
             if (kl.whi >= ke.wlo) {
               if (p.update_severity !== 'off') edges.push({ a: early, b: late, rule, severity: p.update_severity, kind: 'update', why: `${late.text} is a later figure than ${early.text}: an update` });
@@ -1729,15 +1730,7 @@ function readCumulative(c: ClaimContext): boolean {
 /** An hour a report was given at: "at its 6 p.m. briefing", "the 18:00 bulletin". */
 const REPORT_HOUR = /\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\.?\s+(?:briefing|bulletin|update|advisory|press conference|news conference|statement)\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?:briefing|bulletin|update|advisory)\b/i;
 /** REPORT_HOUR.test(sentence), once per sentence */
-const reportHourMemo = new Map<string, boolean>();
-function reportHour(sentence: string): boolean {
-  let r = reportHourMemo.get(sentence);
-  if (r === undefined) {
-    if (reportHourMemo.size > 100000) reportHourMemo.clear();
-    reportHourMemo.set(sentence, (r = REPORT_HOUR.test(sentence)));
-  }
-  return r;
-}
+const reportHour = memoize((sentence) => REPORT_HOUR.test(sentence));
 const TODAY = /\b(?:today|so far this (?:morning|afternoon|evening))\b/i;
 
 /** Right after a temperature and its conversion: a difference ("1.2C (2.2F) above the record", "warmer"). */
@@ -1877,16 +1870,8 @@ const SUB_ROW = /^[\s*•·–+-]*(?:of which|of whom|o\/w|incl\.|including|ther
 const PEOPLE_OR_MONEY_NOUN = /^(?:profit|revenue|sale|earnings|income|turnover|ebitda|ebit|cost|dividend|margin|debt|loss)$/;
 const NEW_ONES = /\b(?:new|newly)\b(?!\s+(?:national\s+|all-time\s+|heat\s+)?(?:record|high|peak|low)\b)/i;
 /** NEW_ONES.test(c.measure), once per measure (asked for every comparable pair) */
-const newOnesMemo = new Map<string, boolean>();
-function newOnes(c: ClaimContext): boolean {
-  const m = c.measure ?? '';
-  let r = newOnesMemo.get(m);
-  if (r === undefined) {
-    if (newOnesMemo.size > 100000) newOnesMemo.clear();
-    newOnesMemo.set(m, (r = NEW_ONES.test(m)));
-  }
-  return r;
-}
+const newOnesOf = memoize((measure) => NEW_ONES.test(measure));
+const newOnes = (c: ClaimContext): boolean => newOnesOf(c.measure ?? '');
 
 /** A list line's label up to its figure: "- European Union: ", "City of Corvale: ". */
 const LIST_LABEL = /^[\s*•·–-]{0,4}[A-Za-z][^:\d]{0,58}:\s{0,3}$/;
@@ -2034,19 +2019,6 @@ class WitnessIndex {
   }
 }
 
-/** daysBetween(a, b) of context/time.ts, each date read once (asked for every pair of an update). */
-const NOON = new Map<string, number>();
-function isoNoon(s: string): number {
-  let t = NOON.get(s);
-  if (t === undefined) {
-    if (NOON.size > 100000) NOON.clear();
-    NOON.set(s, (t = new Date(`${s}T12:00:00Z`).getTime()));
-  }
-  return t;
-}
-function daysBetweenMemo(a: string, b: string): number {
-  return Math.round((isoNoon(b) - isoNoon(a)) / 86400000);
-}
 
 /** The first index of a sorted array whose value is not below x. */
 function lowerBound(a: Float64Array, x: number): number {

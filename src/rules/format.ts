@@ -1,6 +1,7 @@
 /** Plain-words formatting for finding messages: numbers, dates, and one claim's source. */
 import { basename } from 'node:path';
 import type { ClaimContext } from '../context/index.js';
+import { memoize } from '../util/memo.js';
 
 /** 1234567.891 → "1,234,567.9"; deterministic (no locale). */
 export function fmtNumber(x: number, maxDecimals = 1): string {
@@ -18,17 +19,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** "2022-10-14" → "14 Oct 2022" */
 export function fmtDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  // (once per date: the engine words a date for every update it lists)
-  let out = DATES.get(iso);
-  if (out !== undefined) return out;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  out = m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
-  if (DATES.size > 10000) DATES.clear();
-  DATES.set(iso, out);
-  return out;
+  return iso ? wordDate(iso) : null;
 }
-const DATES = new Map<string, string>();
+// (once per date: the engine words a date for every update it lists)
+const wordDate = memoize((iso) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}, 10000);
 
 /** The granularity of a written precision in words: 10000 → "the nearest 10,000". */
 export function fmtPrecision(p: number): string {
