@@ -11,6 +11,7 @@ import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
 import { asciiLowerHashOf, HashSet, isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenize, tokLower, tokText, type Tokens } from './tokens.js';
+import { escapeRe } from '../util/regex.js';
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -241,9 +242,8 @@ function namedRows(text: string, figs: RawFigure[], descs: Description[]): void 
     if (own && own[2] === head && descs[i]!.phrase !== descs[p]!.phrase) nameB = own[1]!.trim();
     else if (!descs[i]!.phrase || descs[i]!.phrase === descs[p]!.phrase) {
       // (the gapped clause: "… and the Skarrow route 2.4 km")
-      const esc = head.replace(/[-]/g, '\\-');
       // (spaces made single first: the pattern then has one way to read each gap)
-      const g = new RegExp(`^\\)? ?,? ?(?:(?:and|but|while|whereas) )?(?:the )?((?:[A-Z][\\p{L}'’-]* ){1,3})${esc}$`, 'u').exec(gap.replace(/\s+/g, ' ').trim());
+      const g = new RegExp(`^\\)? ?,? ?(?:(?:and|but|while|whereas) )?(?:the )?((?:[A-Z][\\p{L}'’-]* ){1,3})${escapeRe(head)}$`, 'u').exec(gap.replace(/\s+/g, ' ').trim());
       if (g) nameB = g[1]!.trim();
     }
     if (!nameB || nameB === nameA) continue;

@@ -770,6 +770,12 @@ describe('roles: figures that never report the same fact as a plain figure', () 
       ['2.5 miles', 'Harrowgate route', true],
       ['2.9 km', 'Quenby route', true],
     ]);
+    // (a head with a hyphen: its figures are read like any other, none is lost)
+    const hyphen = claims('The Harrowgate side-road was 4.1 km and the Quenby side-road 2.9 km.');
+    expect(hyphen.map((c) => [c.text, c.measure, !!c.namedRow])).toEqual([
+      ['4.1 km', 'Harrowgate side-road', true],
+      ['2.9 km', 'Quenby side-road', true],
+    ]);
     // (one named thing alone, or two figures of one named thing, are no list)
     expect(claim('The Harrowgate route was 4.1 km long.', '4.1 km').namedRow).toBeUndefined();
     expect(claim('The Harrowgate route was 4.1 km and took 2 hours.', '4.1 km').namedRow).toBeUndefined();
