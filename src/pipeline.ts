@@ -10,6 +10,7 @@ import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
 import type { CheckResult, Document, Finding } from './types.js';
+import { yearFromNeighbours } from './ingest/dates.js';
 import { readDataFile } from './lexicon/datafile.js';
 import { prepareUnits } from './rules/units.js';
 
@@ -40,6 +41,37 @@ export function numberClaims(results: DocResult[]): ClaimContext[] {
     all.push(c);
   }
   return all;
+}
+
+/**
+ * A wire story dated only by a year-less dateline ("BRANNICK, Oct 11 (HPS) - …") takes the year of the batch's dated
+ * documents when one of them is within a month of that day (src/ingest/dates.ts yearFromNeighbours), and is
+ * extracted again with that date, so its "on Saturday" and "yesterday" resolve as in the others. Returns every
+ * claim in run order, numbered again (the same as if the date had been known from the start); `claims` itself when no
+ * document was dated this way.
+ */
+export function redateFromBatch(documents: Document[], claims: ClaimContext[], lex: Lexicon = getLexicon()): ClaimContext[] {
+  const dated = documents.map((d) => d.date).filter((d): d is string => d !== null);
+  if (!dated.length) return claims;
+  const redone = new Map<number, ClaimContext[]>();
+  documents.forEach((doc, i) => {
+    if (doc.date || !doc.datelineDay || !doc.text) return;
+    const date = yearFromNeighbours(doc.datelineDay, dated);
+    if (!date) return;
+    doc.date = date;
+    doc.dateSource = 'batch';
+    redone.set(i, processDocument(doc, i, lex).claims);
+  });
+  if (!redone.size) return claims;
+  const out: ClaimContext[] = [];
+  let k = 0;
+  for (let i = 0; i < documents.length; i++) {
+    const own: ClaimContext[] = [];
+    while (k < claims.length && claims[k]!.docIndex === i) own.push(claims[k++]!);
+    for (const c of redone.get(i) ?? own) out.push(c);
+  }
+  out.forEach((c, j) => (c.id = `c${j + 1}`));
+  return out;
 }
 
 /** Add the currencies `text` names with their code ("Ardic lumens (LMN)") to `into` (the first code of a stem wins). */

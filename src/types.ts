@@ -64,7 +64,10 @@ export interface Document {
   /** Publication date YYYY-MM-DD, or null when neither metadata nor the text states one. */
   date: string | null;
   /** Where the date came from (for explanations). */
-  dateSource?: 'front-matter' | 'meta' | 'json-ld' | 'header-line' | 'jsonl' | 'cli' | 'text' | null;
+  dateSource?: 'front-matter' | 'meta' | 'json-ld' | 'header-line' | 'jsonl' | 'cli' | 'text' | 'batch' | null;
+  /** The month and day of a wire dateline with no year ("BRANNICK, Oct 11 (HPS) -") in a document dated nowhere else:
+   * the batch's dated documents tell its year (src/cli/common.ts). */
+  datelineDay?: { month: number; day: number };
   /** The time of day the document was published, minutes after midnight as written beside its date ("Published
    * 08/11/2025 14:22 CET", a datetime "2025-11-08T17:45+01:00"), when it says; orders two reports of one day. */
   clock?: number | null;

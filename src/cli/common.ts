@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
 import { ingestPaths } from '../ingest/paths.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
-import { collectDefinedCurrencies, unifyDocumentCurrencies } from '../pipeline.js';
+import { collectDefinedCurrencies, redateFromBatch, unifyDocumentCurrencies } from '../pipeline.js';
 import type { DocResult } from '../pipeline.js';
 import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
@@ -63,7 +63,7 @@ export async function readAndExtract(
   validateDate(args.date);
   const jobs = resolveJobs(args.jobs);
   const documents: Document[] = [];
-  const claims: ClaimContext[] = [];
+  let claims: ClaimContext[] = [];
   const defined = new Map<string, string>();
   let n = 0;
   let i = 0;
@@ -83,6 +83,8 @@ export async function readAndExtract(
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }
+  // (a lean run has dropped the texts: it cannot extract a document again)
+  if (!hooks.lean) claims = redateFromBatch(documents, claims, lex);
   unifyDocumentCurrencies(claims, defined, lex);
   return { documents, claims };
 }

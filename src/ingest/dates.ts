@@ -198,7 +198,7 @@ function squeezeSpace(text: string): string {
   return /[^\S ]| \s/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-interface MonthDay {
+export interface MonthDay {
   month: number;
   day: number;
 }
@@ -216,6 +216,39 @@ function datelineMonthDay(blocks: string[], n: number): MonthDay | null {
     if (m) return { month: MONTHS[m[1]!.toLowerCase()]!, day: +m[2]! };
   }
   return null;
+}
+
+/** The month and day of a wire dateline with no year at the top of a text ("BRANNICK, Oct 11 (HPS) - …"), else null. */
+export function yearlessDateline(blocks: string[], bp: Boilerplate): MonthDay | null {
+  return datelineMonthDay(blocks, Math.min(blocks.length, bp.dateline.maxBlocks));
+}
+
+/**
+ * The date of a year-less dateline in a batch whose other documents are dated: the year that puts the month and day
+ * nearest one of their dates, when that is within `maxDays` of it (a wire of "Oct 11" beside reports of 12 and
+ * 14 October 2025 is 11 October 2025); else null (no dated neighbour close enough to tell the year).
+ */
+export function yearFromNeighbours(md: MonthDay, dated: readonly string[], maxDays = 31): string | null {
+  let best: string | null = null;
+  let bestGap = Infinity;
+  const years = new Set<number>();
+  for (const d of dated) {
+    const y = +d.slice(0, 4);
+    years.add(y - 1).add(y).add(y + 1);
+  }
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const cand = fmt(y, md.month, md.day);
+    if (!cand) continue;
+    const t = Date.parse(cand);
+    for (const d of dated) {
+      const gap = Math.abs(Date.parse(d) - t) / 86_400_000;
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = cand;
+      }
+    }
+  }
+  return bestGap <= maxDays ? best : null;
 }
 
 export function datelineDate(blocks: string[], bp: Boilerplate): TextDate | null {

@@ -8,7 +8,7 @@
  */
 import type { DocError, DocFormat, Document } from '../types.js';
 import { assemble, dedupeBlocks, dropBoilerplate, trimBlocks, type Draft } from './blocks.js';
-import { datelineDate, normalizeDate } from './dates.js';
+import { datelineDate, normalizeDate, yearlessDateline, type MonthDay } from './dates.js';
 import { isBlank } from './decode.js';
 import type { htmlBlocks } from './html.js';
 import { decodeJsonString, locateStringValue } from './jsonl.js';
@@ -101,6 +101,8 @@ interface Body {
   date: string | null;
   dateSource: Document['dateSource'];
   clock?: number | null;
+  /** A year-less wire dateline's month and day, when nothing dates the text. */
+  datelineDay?: MonthDay | null;
   title: string | null;
   outlet: string | null;
   url: string | null;
@@ -194,10 +196,8 @@ function stripHeader(drafts: Draft[], bp: Boilerplate): { drafts: Draft[]; date:
  * else an unambiguous dateline/byline at the top of the text. Bylines that only carry the date become 'meta' blocks.
  */
 function settleDate(body: Body, cliDate: string | undefined, bp: Boilerplate): void {
-  const t = datelineDate(
-    body.drafts.slice(0, bp.dateline.maxBlocks).map((d) => d.piece.text),
-    bp,
-  );
+  const blocks = body.drafts.slice(0, bp.dateline.maxBlocks).map((d) => d.piece.text);
+  const t = datelineDate(blocks, bp);
   if (t?.metaOnly) body.drafts[t.block]!.kind = 'meta';
   // (the hour beside the date line, when that date is the document's: not beside another date than --date gives)
   if (t && body.clock == null && t.date === (body.date ?? (cliDate ? normalizeDate(cliDate) : null) ?? t.date)) body.clock = t.clock;
@@ -211,7 +211,9 @@ function settleDate(body: Body, cliDate: string | undefined, bp: Boilerplate): v
   if (t) {
     body.date = t.date;
     body.dateSource = 'text';
+    return;
   }
+  body.datelineDay = yearlessDateline(blocks, bp);
 }
 
 function finish(
@@ -240,6 +242,7 @@ function finish(
   if (base.sourceOffset !== undefined) doc.sourceOffset = base.sourceOffset;
   if (base.sourceLine !== undefined) doc.sourceLine = base.sourceLine;
   if (body.date && body.clock != null) doc.clock = body.clock;
+  if (!body.date && body.datelineDay) doc.datelineDay = body.datelineDay;
   if (text.length === 0 && errors.length === 0) {
     // not empty, yet nothing is left to check: say so rather than report a clean document
     const where = base.format === 'jsonl' && base.sourceLine !== undefined ? `${base.path}:${base.sourceLine}` : base.path || base.id;
