@@ -35,6 +35,9 @@ export interface HtmlMeta {
   title: string | null;
   outlet: string | null;
   url: string | null;
+  /** The page's last-modified datetime (article:modified_time, og:updated_time, JSON-LD dateModified): its date only
+   * when nothing else dates the page (a live page that states only when it was last updated). */
+  modified?: string | null;
 }
 
 export interface HtmlResult {
@@ -415,6 +418,13 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
       meta.dateSource = 'meta';
     }
   }
+  // last: when the page was last updated (a live page states nothing else)
+  if (!meta.date && meta.modified) {
+    meta.date = normalizeDate(meta.modified);
+    meta.clock = meta.date ? isoClock(meta.modified) : null;
+    if (meta.date) meta.dateSource = 'meta';
+  }
+  delete meta.modified;
   return { drafts, meta, selection: mode, warnings };
 }
 
@@ -814,6 +824,8 @@ function collectMeta(f: Flat, src: string): HtmlMeta {
     meta.clock = ld.clock;
     meta.dateSource = 'json-ld';
   }
+  const modified = metas.get('article:modified_time') ?? metas.get('og:updated_time') ?? metas.get('datemodified') ?? ld.modified ?? undefined;
+  if (!meta.date && modified) meta.modified = modified;
   meta.title = nonEmpty(metas.get('og:title')) ?? nonEmpty(titleTag) ?? nonEmpty(h1) ?? ld.headline;
   meta.outlet = nonEmpty(metas.get('og:site_name')) ?? ld.publisher ?? nonEmpty(metas.get('application-name'));
   meta.url = nonEmpty(metas.get('og:url')) ?? nonEmpty(canonical) ?? ld.url;
@@ -838,8 +850,8 @@ function textOf(f: Flat, i: number, _src: string, raw = false): string | null {
 const ARTICLE_TYPES = /^(?:article|newsarticle|reportagenewsarticle|analysisnewsarticle|blogposting|liveblogposting|report|scholarlyarticle|techarticle|opinionnewsarticle|backgroundnewsarticle|socialmediaposting|webpage|creativework)$/i;
 
 /** datePublished / publisher / headline / url from JSON-LD blocks (arrays and @graph handled; bad JSON ignored). */
-export function readJsonLd(blocks: string[]): { date: string | null; clock: number | null; publisher: string | null; headline: string | null; url: string | null } {
-  const out = { date: null as string | null, clock: null as number | null, publisher: null as string | null, headline: null as string | null, url: null as string | null };
+export function readJsonLd(blocks: string[]): { date: string | null; clock: number | null; publisher: string | null; headline: string | null; url: string | null; modified: string | null } {
+  const out = { date: null as string | null, clock: null as number | null, publisher: null as string | null, headline: null as string | null, url: null as string | null, modified: null as string | null };
   let bestRank = -1;
   for (const raw of blocks) {
     let data: unknown;
@@ -883,6 +895,7 @@ export function readJsonLd(blocks: string[]): { date: string | null; clock: numb
         if (typeof pn === 'string') out.publisher = nonEmpty(pn);
       }
       if (!out.headline && typeof o.headline === 'string') out.headline = nonEmpty(o.headline);
+      if (!out.modified && typeof o.dateModified === 'string') out.modified = o.dateModified;
       if (o['@graph']) stack.push(o['@graph']);
       for (const key of ['mainEntity', 'mainEntityOfPage', 'hasPart', 'itemListElement']) {
         const sub = o[key];

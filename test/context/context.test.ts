@@ -749,6 +749,9 @@ describe('roles: figures that never report the same fact as a plain figure', () 
   test('"Four of the deaths were in Harwick": a row of a breakdown that opens its clause is a subset', () => {
     expect(claim('The toll rose to 9. Four of the deaths were in Harwick.', 'Four').role).toBe('subset');
     expect(claim('Police held 30 people, and three of the arrests were made in Ostley.', 'three').role).toBe('subset');
+    // (the people a participle names: "Twelve of those arrested were charged")
+    expect(claim('Police made 34 arrests by the evening. Twelve of those arrested in Ostley were under 18.', 'Twelve').role).toBe('subset');
+    expect(claim('Nine of the injured were officers.', 'Nine').role).toBe('subset');
     // (the object of a verb counts what the verb did: a fact of its own)
     expect(claim('Crews rescued 14 of the passengers before dusk.', '14').role).toBeUndefined();
     // (nor a figure with no "of the" after it, nor an amount with a unit)

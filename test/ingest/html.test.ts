@@ -48,6 +48,21 @@ describe('HTML: a saved news page', () => {
     expect(doc.dateSource).toBe('meta');
   });
 
+  test('a page dated only by when it was last modified (a live page) takes that date; a published date wins over it', () => {
+    const live = (head: string) =>
+      html(`<!DOCTYPE html><html><head>${head}<title>Live: march through the city</title></head><body><main><article>` +
+        `<h1>Live: march through the city</h1><p>Police say 4,000 people have joined the march so far this afternoon.</p>` +
+        `<p>Organisers put the crowd at 9,000 and say more are arriving from the station.</p></article></main></body></html>`);
+    const modifiedOnly = live('<meta property="article:modified_time" content="2025-10-11T20:05:00+01:00">');
+    expect(modifiedOnly.date).toBe('2025-10-11');
+    expect(modifiedOnly.clock).toBe(20 * 60 + 5);
+    const both = live('<meta property="article:modified_time" content="2025-10-14T09:00:00Z"><meta property="article:published_time" content="2025-10-11T12:00:00Z">');
+    expect(both.date).toBe('2025-10-11');
+    const ld = live('<script type="application/ld+json">{"@type":"LiveBlogPosting","dateModified":"2025-10-11T18:00:00Z"}</script>');
+    expect(ld.date).toBe('2025-10-11');
+    expect(live('').date).toBeNull();
+  });
+
   test('offsets: words map to their source span; entities map to the whole reference', () => {
     checkOffsets(doc);
     expect(sourceOf(doc, '€4.5')).toBe('&euro;4.5');
