@@ -45,6 +45,11 @@ export interface ExtractHooks {
    * as it comes (`extract -f jsonl`), so a batch of any size runs in bounded memory. Default true.
    */
   retain?: boolean;
+  /**
+   * Date a document that only a year-less wire dateline dates by the batch's dated documents (redateFromBatch): for
+   * the commands that read documents together (check, review). A lean run keeps such a document's text until then.
+   */
+  batchDates?: boolean;
   /** Use the worker pool whatever the batch size (tests). */
   forcePool?: boolean;
 }
@@ -79,12 +84,11 @@ export async function readAndExtract(
     hooks.onDocument?.(r.doc, r.claims, i++);
     if (hooks.retain === false) continue;
     collectDefinedCurrencies(r.doc.text, lex, defined);
-    if (hooks.lean) leanen(r);
+    if (hooks.lean && !(hooks.batchDates && r.doc.datelineDay && !r.doc.date)) leanen(r);
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }
-  // (a lean run has dropped the texts: it cannot extract a document again)
-  if (!hooks.lean) claims = redateFromBatch(documents, claims, lex);
+  if (hooks.batchDates) claims = redateFromBatch(documents, claims, lex);
   unifyDocumentCurrencies(claims, defined, lex);
   return { documents, claims };
 }
@@ -97,7 +101,7 @@ export async function readInputs(
   paths: string[],
   args: InputArgs,
   run: { date?: string; ignore: IgnoreSet[] },
-  opts: { lexicon?: Lexicon; format?: string; onDocument?: ExtractHooks['onDocument']; lean?: boolean } = {},
+  opts: { lexicon?: Lexicon; format?: string; onDocument?: ExtractHooks['onDocument']; lean?: boolean; batchDates?: boolean } = {},
 ): Promise<{ documents: Document[]; claims: ClaimContext[] }> {
   const date = args.date ?? run.date;
   validateDate(date);
@@ -118,6 +122,7 @@ export async function readInputs(
   try {
     return await readAndExtract(inputs, { ...args, date }, opts.lexicon ?? getLexicon(), {
       lean: opts.lean,
+      batchDates: opts.batchDates,
       onDocument: (doc, claims, index) => {
         opts.onDocument?.(doc, claims, index);
         bar?.onDocument(index + 1);

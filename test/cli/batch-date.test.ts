@@ -59,6 +59,12 @@ describe('a year-less wire dateline', () => {
     expect(ids).toEqual(ids.map((_, i) => `c${i + 1}`));
   });
 
+  test('extract reads each document on its own: the wire stays undated there', () => {
+    const dir = scratch([], { 'wire.txt': WIRE, 'report.md': REPORT });
+    const out = JSON.parse(run(['extract', 'wire.txt', 'report.md', '-f', 'json'], { cwd: dir }).stdout) as Out;
+    expect(out.documents.map((d) => d.date)).toEqual([null, '2025-10-12']);
+  });
+
   test('alone, or beside documents of another season, the wire stays undated', () => {
     expect(check({ 'wire.txt': WIRE }, ['wire.txt']).documents[0]!.date).toBeNull();
     const spring = REPORT.replace('2025-10-12', '2025-04-02');
