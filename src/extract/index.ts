@@ -559,9 +559,9 @@ function incidentParts(out: Mention[], text: string): void {
 
 /**
  * Which count a bare estimate continues: of the named counts a few sentences back, the nearest of about its size
- * ("five officers were hurt … police count 12,000" continues the marchers, not the officers), else the nearest; a
- * headline or lede with nothing before it ("Police count 64,000, organisers 250,000") continues the first count of
- * its size that follows.
+ * ("five officers were hurt … police count 12,000" continues the marchers, not the officers); a headline, lede or key
+ * point with no count of its size before it ("Police count 64,000, organisers 250,000") continues the first count of
+ * its size that follows; else the nearest.
  */
 function antecedentCount(anchors: Mention[], next: number, m: Mention, ahead: boolean): Mention | null {
   const close = (c: Mention) => c.value > 0 && m.value > 0 && Math.abs(Math.log10(c.value / m.value)) < 1;
@@ -572,13 +572,15 @@ function antecedentCount(anchors: Mention[], next: number, m: Mention, ahead: bo
     nearest ??= c;
     if (close(c)) return c;
   }
-  if (nearest || !ahead) return nearest;
+  if (!ahead) return nearest;
+  // (a key point above the text it sums up: "3,214 readers here now … Police count 41,000" continues the marchers
+  // counted below, not the readers above)
   for (let k = next, n = 0; k < anchors.length && n < 8; k++, n++) {
     const c = anchors[k]!;
     if (c.start - m.end > COUNTED_REACH) break;
     if (close(c)) return c;
   }
-  return null;
+  return nearest;
 }
 
 /** Does a verb govern figure f ("will have 42 of the 81 seats", "taking 44 of"), skipping a qualifier before it? */

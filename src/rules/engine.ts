@@ -388,6 +388,8 @@ class Engine {
     const families = new Map<string, WitnessIndex>();
     // (each candidate's facts once, whichever wrong conversions it is set against)
     const witnessFacts = new Map<number, ClaimFacts>();
+    // (every claim of a family, in a block or alone, for the same figure told of a thing named otherwise)
+    let allByFamily: Map<string, WitnessIndex> | null = null;
     for (const { o, c, draft } of this.wrongDrafts) {
       const k = blockOf.get(o);
       const ko = this.keyOf.get(o);
@@ -405,7 +407,14 @@ class Engine {
         let ix = families.get(ko.family);
         if (!ix) families.set(ko.family, (ix = new WitnessIndex(scan.flatMap((b) => blocks[b]!), claims)));
         flat = ix.near(o, Math.max(strictPrecision(o) / 2, Math.abs(o.value) * 0.05) + 1e-9, this.input.lexicon);
-      } else flat = scan.flatMap((b) => blocks[b]!);
+      } else {
+        flat = scan.flatMap((b) => blocks[b]!);
+        // ("412mm (14 inches) of rain fell" and another report's "a total of 412 millimetres": the same figure of the
+        // same family, whatever thing each names, is a witness too)
+        allByFamily ??= familyIndexes(claims, keys);
+        const inBlock = new Set(flat);
+        for (const i of allByFamily.get(ko.family)?.near(o, strictPrecision(o) / 2 + 1e-9, this.input.lexicon) ?? []) if (!inBlock.has(i)) flat.push(i);
+      }
       const before = draft.claims;
       for (const i of flat) {
         const x = claims[i]!;
@@ -421,7 +430,7 @@ class Engine {
         let fx = witnessFacts.get(i);
         if (!fx) witnessFacts.set(i, (fx = new ClaimFacts(x, keys[i]!)));
         const rel = relateFacts(fo, fx);
-        const loose = LOOSE_REASONS.has(rel.why) || (ko.noun === null && rel.why === 'different things counted');
+        const loose = LOOSE_REASONS.has(rel.why) || ((ko.noun === null || keys[i]!.noun !== ko.noun) && rel.why === 'different things counted');
         if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && loose)) continue;
         joined.add(x);
         const src = this.claimAt(x, x.conversionOf);
@@ -1957,6 +1966,18 @@ const OF_THOSE = /^\W*(?:of|among)\s+(?:those|them|these|the total|this total|th
 function nearTotal(parts: ClaimContext[], t: ClaimContext): boolean {
   const sum = parts.reduce((x, c) => x + c.value, 0);
   return t.value > 0 && sum >= 0.9 * t.value;
+}
+
+/** The claims of each unit family but counts (in claim order), each family's in a WitnessIndex. */
+function familyIndexes(claims: ClaimContext[], keys: ClaimKey[]): Map<string, WitnessIndex> {
+  const by = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (k.family === 'count') return;
+    const l = by.get(k.family);
+    if (l) l.push(i);
+    else by.set(k.family, [i]);
+  });
+  return new Map([...by].map(([f, l]) => [f, new WitnessIndex(l, claims)]));
 }
 
 /**

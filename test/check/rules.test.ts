@@ -1171,6 +1171,20 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(other.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
   });
 
+  test('a wrong conversion of a named thing names the reports of the same figure under another name', async () => {
+    const docs = (b: string) => ({
+      'a.txt': ['A record 318mm (9 inches) of rain fell on the valley town of Orrick over the weekend.', '2026-02-09'] as [string, string],
+      'b.txt': [`The gauge at Orrick logged a two-day total of ${b}, the weather office said.`, '2026-02-09'] as [string, string],
+    });
+    const r = await check(docs('318 millimetres (12.5 inches)'));
+    const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.claims).toEqual([r.claim('318mm', 'a.txt').id, r.claim('9 inches', 'a.txt').id, r.claim('318 millimetres', 'b.txt').id, r.claim('12.5 inches', 'b.txt').id]);
+    // (the same thing of about the value but not the same figure, at the precision written, is not named)
+    const near = await check(docs('324 millimetres (12.8 inches)'));
+    expect(near.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
+  });
+
   test('a conversion written in words is read to the unit', async () => {
     const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
     expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);

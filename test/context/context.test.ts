@@ -847,6 +847,12 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // a headline with nothing before it continues the first count of its size that follows
     const head = claims('Police count 64,000\n\nAbout 64,000 people took part in the march, the ministry said. Four warning levels were set.');
     expect(head.find((x) => x.text === '64,000')!.measure).toBe(head.find((x) => x.text === 'About 64,000')!.measure);
+    // (nor does a count of another size above it hold it: a page's "1,870 viewers" over a key point)
+    const keys = claims('Tenants march on parliament\n\nAbout 1,870 readers are following this page.\n\nKey points\nPolice count 27,000 in Ardmoor; the union says 70,000\n\n14:10\nPolice say 27,000 people have joined the march in Ardmoor.');
+    const joined = keys.find((x) => x.text === '27,000' && x.sentence.startsWith('Police say'))!.measure;
+    expect(joined).toMatch(/people/);
+    for (const f of ['27,000', '70,000']) expect(keys.find((x) => x.text === f)!.measure).toBe(joined);
+    expect(keys.find((x) => x.text === 'About 1,870')!.measure).toMatch(/readers/);
     expect(claim('Four of the five warning levels were in force. Nine deaths have been linked to the heat.', 'Four').measure).not.toMatch(/death/);
   });
 
