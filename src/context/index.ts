@@ -173,6 +173,21 @@ const BALLOTS_COUNTED = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`\d+`)
 const PARTIAL_COUNT = new RegExp(COUNTED_SHARE.replace('(N)', String.raw`(?:\d|[1-8]\d|9[0-8])`), 'i');
 
 /** A time of day a passing state was read at: two readings at different times of one day are no conflict. */
+/**
+ * The relative clause a figure stands in, set off by commas ("In Carrow, where police counted 4,000 marchers, the
+ * protest ended …": "where police counted 4,000 marchers"), or null when the figure is in the main clause.
+ */
+export function relativeClause(sentence: string, rel: number, relEnd: number): string | null {
+  const open = sentence.lastIndexOf(',', rel);
+  if (open < 0) return null;
+  const m = /^,\s+(?:where|which|who|whose|whom)\s/i.exec(sentence.slice(open, open + 9));
+  if (!m) return null;
+  const close = sentence.indexOf(',', relEnd);
+  // (a clause that runs to the end of the sentence is the sentence's last word on it: "…, where 4,000 marched at noon.")
+  if (close < 0) return null;
+  return sentence.slice(open + 1, close);
+}
+
 const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
 
 /** Amounts that pile up over a span: rain, snow, rainfall. */
@@ -384,6 +399,18 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       readingClock = sentenceClock ?? sentenceHour;
       if (readingClock !== null) paraClock = { block: blockStart, clock: readingClock };
     }
+    // ("In Carrow, where police counted 4,000 marchers, the protest ended by mid-afternoon": a figure in a relative
+    // clause of its own is read at the moment that clause names, not at one the main clause gives)
+    let snapshotHere = snapshot;
+    let intradayHere = intraday;
+    if (snapshot || intraday) {
+      const clause = relativeClause(sentence, rel, relEnd);
+      if (clause !== null) {
+        snapshotHere = SNAPSHOT.test(clause) || BALLOTS_COUNTED.test(clause);
+        const it = INTRADAY.exec(clause)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
+        intradayHere = it === null ? null : momentOf(it, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
+      }
+    }
     // (a reading: wind, pressure, and rain or snow that piles up, read at an hour and at a station)
     const reading = m.dimension === 'speed' || m.dimension === 'pressure' || (m.dimension === 'length' && ACCUMULATES.test(sentence));
     const scope = findScope(sentence, rel, relEnd, lex, reading || m.dimension === 'temperature') ?? (doc.segments.length && ss > blockStart ? paragraphLabelScope(text.slice(blockStart, Math.min(blockEnd, blockStart + 80)), lex) : null);
@@ -403,7 +430,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // "Vantora carried 9.8 million passengers")
     const periodic = m.dimension === 'currency' || m.dimension === 'percent' || thePeriod;
     // (only a document with headings has heading periods: the others' counts need not read the report's periods)
-    if (time?.text === 'document date' && (periodic || (m.dimension === 'count' && (hasHeadings ??= doc.segments.some((g) => g.kind === 'heading')))) && (!m.role || m.role === 'change') && !snapshot) {
+    if (time?.text === 'document date' && (periodic || (m.dimension === 'count' && (hasHeadings ??= doc.segments.some((g) => g.kind === 'heading')))) && (!m.role || m.role === 'change') && !snapshotHere) {
       const { period, headingPeriods } = reportPeriods();
       if (headingPeriods.length) while (headingAt + 1 < headingPeriods.length && headingPeriods[headingAt + 1]!.start <= m.start) headingAt++;
       const under = headingAt >= 0 && headingPeriods.length ? headingPeriods[headingAt]!.ref : null;
@@ -441,8 +468,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     }
     claim.docIndex = docIndex;
     claim.index = idx;
-    claim.snapshot = snapshot || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
-    claim.intraday = intraday;
+    claim.snapshot = snapshotHere || (time?.text === 'document date' && (partialCount ??= PARTIAL_COUNT.test(text)));
+    claim.intraday = intradayHere;
     // a figure of a section headed "Outlook" or "Guidance" is expected, unless dated to a period already past
     // (the period a report is about is no date of the figure's own: "## Outlook for 2026 … EBITDA of MRL 18.6 billion")
     if (outlook && !claim.role && (!time || time.text === 'document date' || (time.text ?? '').endsWith('(the period the report is about)') || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';

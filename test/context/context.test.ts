@@ -983,6 +983,18 @@ describe('passing states', () => {
     expect(claim('The toll had reached 31 by the end of the day.', '31', '2025-04-06').snapshot).toBe(true);
   });
 
+  test('a figure in a relative clause of its own is read at the moment that clause names, not the main clause\'s', () => {
+    const inClause = claim('In Carrow, where police counted 4,000 marchers, the protest ended by mid-afternoon.', '4,000', '2025-10-11');
+    expect(inClause.snapshot).toBe(false);
+    expect(inClause.intraday).toBeNull();
+    // (the clause's own moment stays: "where police counted 4,000 marchers by mid-afternoon, …")
+    const own = claim('In Carrow, where police counted 4,000 marchers by mid-afternoon, the march was quiet.', '4,000', '2025-10-11');
+    expect(own.snapshot).toBe(true);
+    expect(own.intraday).toBe('mid-afternoon');
+    // (a figure of the main clause keeps the sentence's moment)
+    expect(claim('By mid-afternoon police had counted 4,000 marchers in Carrow, where the march was quiet.', '4,000', '2025-10-11').intraday).toBe('mid-afternoon');
+  });
+
   test('a count partway through makes every figure of its own day provisional', () => {
     const c = claims('With 81.5% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote. Turnout was 59.4%, against 61.0% in 2021.', '2025-04-06');
     expect(c.find((x) => x.text === '38.2%')!.snapshot).toBe(true);
