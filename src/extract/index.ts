@@ -331,7 +331,8 @@ const SHARE_OF_BEFORE = /\d\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\
  */
 function partitiveRow(text: string, f: RawFigure): boolean {
   // (the subject of its clause: "shot down 51 of the missiles" is the count of what was shot down, a fact of its own)
-  return !f.unit && /^\s+of\s+(?:the|those|these)\s+[a-z]+s\b(?!\s*(?:'|’))/.test(text.slice(f.end, f.end + 40)) && /(?:^|[.!?:;,\n]|\b(?:and|but|while))$/.test(text.slice(Math.max(0, f.start - 8), f.start).trimEnd());
+  // ("Twelve of those arrested", "two of the injured": a participle names the group as well as a plural noun does)
+  return !f.unit && /^\s+of\s+(?:the|those|these)\s+(?:[a-z]+s\b(?!\s*(?:'|’))|[a-z]{3,}ed\b)/.test(text.slice(f.end, f.end + 40)) && /(?:^|[.!?:;,\n]|\b(?:and|but|while))$/.test(text.slice(Math.max(0, f.start - 8), f.start).trimEnd());
 }
 
 /** The mentions of a block's figures, with their roles and holders, appended to `out`. */

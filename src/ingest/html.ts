@@ -35,6 +35,8 @@ export interface HtmlMeta {
   title: string | null;
   outlet: string | null;
   url: string | null;
+  /** When the page was last updated (a live report's latest entry), with its clock: a date of last resort. */
+  modified?: { date: string; clock: number | null } | null;
 }
 
 export interface HtmlResult {
@@ -770,6 +772,8 @@ const DATE_META = [
   'publish-date', 'publish_date', 'dc.date.issued', 'dcterms.issued', 'parsely-pub-date', 'sailthru.date', 'article.published',
   'article_date_original', 'original-publish-date', 'dc.date', 'dcterms.date', 'dcterms.created', 'cxenseparse:recs:publishtime',
 ];
+/** When a page was last updated: its date only when it gives no other (a live report stamps only its latest entry). */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
 
 function collectMeta(f: Flat, src: string): HtmlMeta {
   const metas = new Map<string, string>();
@@ -813,6 +817,14 @@ function collectMeta(f: Flat, src: string): HtmlMeta {
     meta.date = ld.date;
     meta.clock = ld.clock;
     meta.dateSource = 'json-ld';
+  }
+  for (const k of MODIFIED_META) {
+    const v = metas.get(k);
+    const d = v ? normalizeDate(v) : null;
+    if (d) {
+      meta.modified = { date: d, clock: isoClock(v!) };
+      break;
+    }
   }
   meta.title = nonEmpty(metas.get('og:title')) ?? nonEmpty(titleTag) ?? nonEmpty(h1) ?? ld.headline;
   meta.outlet = nonEmpty(metas.get('og:site_name')) ?? ld.publisher ?? nonEmpty(metas.get('application-name'));

@@ -756,6 +756,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Then 40 km of the roads were closed.', '40 km').role).toBeUndefined();
   });
 
+  test('"Nine of those detained were students": a participle after "of those" names the group as a plural noun does', () => {
+    expect(claim('Police held 41 people. Nine of those detained in Orbury were students.', 'Nine').role).toBe('subset');
+    expect(claim('Twelve of those arrested in Orbury (22%) were under 18.', 'Twelve').role).toBe('subset');
+    // (not a figure another verb governs, nor one with no group after "of the")
+    expect(claim('Crews evacuated 14 of the stranded before dusk.', '14').role).toBeUndefined();
+    expect(claim('Nine detained protesters were students.', 'Nine').role).toBeUndefined();
+  });
+
   test('things told apart by a name before one head noun are rows held by their names', () => {
     const cs = claims('The Harrowgate route was 4.1 km and the Quenby route 2.9 km (1.8 miles).');
     expect(cs.map((c) => [c.text, c.measure, c.holder?.replace(/ route$/, ''), c.namedRow])).toEqual([
