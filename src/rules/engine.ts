@@ -1381,6 +1381,12 @@ class Engine {
           }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
           const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !newOnes(a) && !newOnes(b);
+          // (a count so far in a report of unknown date, and another report's: which came first is not known, so a
+          // different count is no conflict — as a varying count of an undated report is compared with nothing)
+          if (rising && rel.time === 'unknown' && rel.crossDocument && (!this.docDate.get(a.document) || !this.docDate.get(b.document))) {
+            this.pass(rule, [a, b], `${a.text} and ${b.text} are counts so far, one in a report of unknown date`);
+            continue;
+          }
           // (a record only grows: "Tuesday's record 42.9C", Wednesday's "new national record of 43.8C" are two days
           // even where a static reading of two reports would be one)
           // (but not two counts of one past moment: "before landfall, 1,240 were evacuated")

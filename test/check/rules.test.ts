@@ -1822,6 +1822,28 @@ describe('counts that go up and down', () => {
   });
 });
 
+describe('a count so far in a report of unknown date', () => {
+  test('is not set against another report\'s count: which came first is not known', async () => {
+    const r = await check({
+      'wire.txt': 'Police said 18 people had been arrested after the march through Dunmere.',
+      'summary.txt': ['Police said 26 people were arrested after the march through Dunmere on Saturday.', '2025-04-13'],
+    });
+    expect(r.involving('18', '26')).toHaveLength(0);
+  });
+  test('two dated reports still conflict, and so do a count and a measure that does not grow', async () => {
+    const dated = await check({
+      'wire.txt': ['Police said 18 people had been arrested after the march through Dunmere on Saturday.', '2025-04-12'],
+      'summary.txt': ['Police said 11 people were arrested after the march through Dunmere on Saturday.', '2025-04-13'],
+    });
+    expect(dated.involving('18', '11')).toHaveLength(1);
+    const route = await check({
+      'wire.txt': 'The march through Dunmere followed a 4.2 km route.',
+      'summary.txt': ['The march through Dunmere followed a 6.1 km route.', '2025-04-13'],
+    });
+    expect(route.involving('4.2 km', '6.1 km')).toHaveLength(1);
+  });
+});
+
 describe('a table of briefings', () => {
   test('the rows of a rising toll are updates of each other, not a conflict', async () => {
     const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';
