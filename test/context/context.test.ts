@@ -967,6 +967,12 @@ describe('the hour of a reading', () => {
     expect(c.find((x) => x.text === '956 hPa')!.clock).toBe(16 * 60 + 40);
   });
 
+  test('a live entry stamped on a 12-hour clock ("6:30 p.m.") is dated by its stamp', () => {
+    const c = live('<section><span class="stamp">11:50 a.m.</span><p>Four people have died, officials say.</p></section><section><span class="stamp">6:30 p.m.</span><p>The disaster office now confirms seven deaths.</p></section>');
+    expect(c.find((x) => x.text === 'Four')!.clock).toBe(11 * 60 + 50);
+    expect(c.find((x) => x.text === 'seven')!.clock).toBe(18 * 60 + 30);
+  });
+
   test('outside a live blog, a reading after a sentence with an hour keeps no hour of its own', () => {
     const c = claims('The storm came ashore at 2:15 a.m. with winds of 200 km/h. A gust of 241 km/h was recorded at the lighthouse.', '2025-09-21');
     expect(c.find((x) => x.text === '241 km/h')!.clock ?? null).toBeNull();
