@@ -940,6 +940,9 @@ const LEVEL_NOUNS = new Set(['close', 'level', 'figure', 'total', 'estimate', 'p
  * "sales grew 4.8%", "up 6.1%", "6% more than a year ago": a rate of change, not a level; and "a majority of
  * one seat", "a lead of 3 points": a difference between two figures.
  */
+/** After "more than" / "fewer than": a time the other count is of ("than at noon", "than on Monday", "than yesterday"). */
+const THAN_WHEN = /^(?:at|on|in|during|by|yesterday|earlier|before|previously|last)$/;
+
 function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
   const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
@@ -948,6 +951,8 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   // "two more found overnight", "Eleven more were killed", "300 additional troops": an increment, not a total
   // (but "58 more cases" names what is new: a count like "58 new cases")
   if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than' && !looksPluralNoun(t, f.te + 1, lex)) return true;
+  // "nine deaths, three more than at noon", "two fewer than on Monday": the difference from another count, not a count
+  if (!f.unit && (n1 === 'more' || n1 === 'fewer' || n1 === 'less') && tokLower(t, f.te + 1) === 'than' && THAN_WHEN.test(tokLower(t, f.te + 2))) return true;
   if (!f.unit) return false;
   // (points of a rate are a difference already: "4 percentage points higher than in 2021")
   if (f.unit.dimension === 'pp' || f.unit.dimension === 'bp') return false;

@@ -693,6 +693,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('More than 40 people have died, officials say.', 'More than 40').role ?? null).toBeNull();
     expect(claim('Officials say 40 people have died, more than on Monday.', '40').role ?? null).toBeNull();
   });
+  test('"seven deaths, three more than at noon": the difference from another hour\'s count is a change, not a count', () => {
+    expect(claim('The office now confirms seven deaths, three more than at noon.', 'three').role).toBe('change');
+    expect(claim('Police made 12 arrests, four fewer than on Friday.', 'four').role).toBe('change');
+    // (not a bound, nor a difference from another thing than a time)
+    expect(claim('The office now confirms seven deaths, more than at noon.', 'seven').role ?? null).toBeNull();
+    expect(claim('Its 41 seats are six fewer than it holds now.', 'six').role ?? null).toBeNull();
+  });
   test('benchmark, whole, subset, forecast, earlier value, change, look back', () => {
     expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
     expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
