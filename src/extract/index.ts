@@ -891,9 +891,11 @@ const IN_PLACE = new Set(['in', 'into', 'across', 'among', 'inside', 'within', '
 
 /** "up from 10.5%", "from 834 million", "compared with 58.2% in 2021": the earlier value of a change. */
 function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
-  const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
-  const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
-  if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
+  // (a currency code the lexicon does not know stands before the amount as a sign does: "up from MRN 12.6bn")
+  const code = f.ts - 2 >= from && /^[A-Z]{3}$/.test(tokText(t, f.ts - 1)) && tokLower(t, f.ts - 2) === 'from' ? 1 : 0;
+  const p1 = f.ts - 1 - code >= from ? tokLower(t, f.ts - 1 - code) : '';
+  const p2 = f.ts - 2 - code >= from ? tokLower(t, f.ts - 2 - code) : '';
+  if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2 - code] === T_NUM || tokText(t, f.ts - 2 - code) === '%' || lex.scales.has(p2))) return true;
   if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
   // "up 50% on the 70,000 it claimed then", "up 12% on last year's 3.75 billion": the base of a change
   let o = f.ts - 1;

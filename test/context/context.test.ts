@@ -693,6 +693,11 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('More than 40 people have died, officials say.', 'More than 40').role ?? null).toBeNull();
     expect(claim('Officials say 40 people have died, more than on Monday.', '40').role ?? null).toBeNull();
   });
+  test('"up from QRX 8.4bn": a currency code the lexicon does not know stands before the earlier value as a sign does', () => {
+    expect(claim('The group now expects revenue of QRX 9.1bn, up from QRX 8.4bn.', '8.4bn').role).toBe('history');
+    expect(claim('The group now expects revenue of QRX 9.1bn, up from QRX 8.4bn.', '9.1bn').role).not.toBe('history');
+    expect(claim('The group reported revenue of QRX 8.4bn in the half.', '8.4bn').role ?? null).toBeNull();
+  });
   test('"seven deaths, three more than at noon": the difference from another hour\'s count is a change, not a count', () => {
     expect(claim('The office now confirms seven deaths, three more than at noon.', 'three').role).toBe('change');
     expect(claim('Police made 12 arrests, four fewer than on Friday.', 'four').role).toBe('change');
