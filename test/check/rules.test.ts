@@ -1822,6 +1822,16 @@ describe('counts that go up and down', () => {
   });
 });
 
+describe('survivors pulled from the rubble', () => {
+  test('are a count so far: a later report\'s larger count is an update, a smaller one is flagged', async () => {
+    const day1 = ['Rescuers had pulled 19 people alive from the rubble of the hotel by Sunday evening.', '2026-05-10'] as [string, string];
+    const up = await check({ 'a.txt': day1, 'b.txt': ['In all, 31 people have been pulled alive from the rubble of the hotel.', '2026-05-12'] });
+    expect(up.involving('19', '31')).toHaveLength(0);
+    const down = await check({ 'a.txt': day1, 'b.txt': ['In all, 12 people have been pulled alive from the rubble of the hotel.', '2026-05-12'] });
+    expect(down.involving('19', '12')).toHaveLength(1);
+  });
+});
+
 describe('a count so far in a report of unknown date', () => {
   test('is not set against another report\'s count: which came first is not known', async () => {
     const r = await check({
