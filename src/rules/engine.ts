@@ -1433,6 +1433,9 @@ class Engine {
           }
           // (but a later report's level after a change — "has raised its fund to 12 million" — is the new level, not
           // a misreport of the earlier one)
+          // (one report's figures of a measure that does not only grow, told for two different days — "2.7 GW on
+          // Wednesday", "2.6 GW on Thursday": its writer gives both, two readings, not a misreport of one)
+          if (!rel.crossDocument && (rel.time === 'earlier' || rel.time === 'later') && !rising && a.time?.start !== b.time?.start) continue;
           if ((rel.time === 'earlier' || rel.time === 'later') && rel.near && !rising) {
             const late = rel.time === 'earlier' ? b : a;
             const w = late.sentence.slice(Math.max(0, late.start - late.sentenceStart - 70), late.start - late.sentenceStart);

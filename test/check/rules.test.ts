@@ -1822,6 +1822,19 @@ describe('counts that go up and down', () => {
   });
 });
 
+describe('one report, two days', () => {
+  test('a measure that goes up and down, given for two days in one report, is two readings', async () => {
+    const r = await check({ 'a.txt': ['The spare capacity of the grid is 2.2 GW today. On 14 July the spare capacity of the grid was 2.7 GW.', '2025-07-15'] });
+    expect(r.involving('2.2 GW', '2.7 GW')).toHaveLength(0);
+  });
+  test('but two figures of one day still conflict, in one report or in two', async () => {
+    const same = await check({ 'a.txt': ['The spare capacity of the grid is 2.2 GW today. Earlier today the spare capacity of the grid was 2.7 GW.', '2025-07-15'] });
+    expect(same.involving('2.2 GW', '2.7 GW')).toHaveLength(1);
+    const two = await check({ 'a.txt': ['On 14 July the spare capacity of the grid was 2.7 GW.', '2025-07-15'], 'b.txt': ['On 14 July the spare capacity of the grid was 2.2 GW.', '2025-07-15'] });
+    expect(two.involving('2.7 GW', '2.2 GW')).toHaveLength(1);
+  });
+});
+
 describe('survivors pulled from the rubble', () => {
   test('are a count so far: a later report\'s larger count is an update, a smaller one is flagged', async () => {
     const day1 = ['Rescuers had pulled 19 people alive from the rubble of the hotel by Sunday evening.', '2026-05-10'] as [string, string];
