@@ -139,8 +139,8 @@ function periodOfLength(p: TimeRef, months: number): TimeRef {
   const first = endMonth - months + 1;
   return { start: `${m[1]}-${String(first).padStart(2, '0')}-01`, end: p.end, text: months === 3 ? 'the quarter' : 'the half' };
 }
-/** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone. */
-const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
+/** A live report's entry stamp at the start of a paragraph: "16:45 — …", "**09:10** …", "11.50 GMT: …", "16:45" alone, "6:30 p.m." alone. */
+const ENTRY_STAMP = /^[\s*_]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|PDT|local(?: time)?))?[\s*_]*(?:[—–|:-]|$)/;
 
 /** "two years after floods killed dozens", "in 2013, which killed more than 6,300": the sentence looks back. */
 const HISTORY = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:years?|decades?|centuries)\s+(?:ago|earlier|before|after|previously)\b/i;
@@ -304,7 +304,7 @@ function liveLatest(doc: Document): { clock: number; before: number } | null {
     const st = ENTRY_STAMP.exec(doc.text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
     if (!st) continue;
     if (before < 0) before = sg.start;
-    stamps.push(Number(st[1]) * 60 + Number(st[2]));
+    stamps.push(clockMinutes(st[1]!, st[2]!, st[3]));
   }
   if (stamps.length < 3) return null;
   return { clock: stamps[0]! > stamps[stamps.length - 1]! ? stamps[0]! : stamps[stamps.length - 1]!, before };
@@ -367,7 +367,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
           outlook = OUTLOOK_HEADING.test(text.slice(sg.start, Math.min(sg.end, sg.start + 120)));
         }
         const st = ENTRY_STAMP.exec(text.slice(sg.start, Math.min(sg.end, sg.start + 40)));
-        if (st) clock = Number(st[1]) * 60 + Number(st[2]);
+        if (st) clock = clockMinutes(st[1]!, st[2]!, st[3]);
         stampAlone = !!st && sg.end - sg.start <= st[0].length + 1;
       }
     }

@@ -331,7 +331,7 @@ const SHARE_OF_BEFORE = /\d\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\
  */
 function partitiveRow(text: string, f: RawFigure): boolean {
   // (the subject of its clause: "shot down 51 of the missiles" is the count of what was shot down, a fact of its own)
-  // ("Twelve of those arrested were charged": the people a participle names are counted too)
+  // ("Twelve of those arrested", "two of the injured": a participle names the group as well as a plural noun does)
   return !f.unit && /^\s+of\s+(?:the|those|these)\s+(?:[a-z]+s\b(?!\s*(?:'|’))|[a-z]{3,}ed\b)/.test(text.slice(f.end, f.end + 40)) && /(?:^|[.!?:;,\n]|\b(?:and|but|while))$/.test(text.slice(Math.max(0, f.start - 8), f.start).trimEnd());
 }
 
@@ -893,9 +893,11 @@ const IN_PLACE = new Set(['in', 'into', 'across', 'among', 'inside', 'within', '
 
 /** "up from 10.5%", "from 834 million", "compared with 58.2% in 2021": the earlier value of a change. */
 function isPrevious(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
-  const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
-  const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
-  if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2] === T_NUM || tokText(t, f.ts - 2) === '%' || lex.scales.has(p2))) return true;
+  // (a currency code the lexicon does not know stands before the amount as a sign does: "up from MRN 12.6bn")
+  const code = f.ts - 2 >= from && /^[A-Z]{3}$/.test(tokText(t, f.ts - 1)) && tokLower(t, f.ts - 2) === 'from' ? 1 : 0;
+  const p1 = f.ts - 1 - code >= from ? tokLower(t, f.ts - 1 - code) : '';
+  const p2 = f.ts - 2 - code >= from ? tokLower(t, f.ts - 2 - code) : '';
+  if (p1 === 'from' && (p2 === 'up' || p2 === 'down' || lex.changeVerbs.has(p2) || t.kind[f.ts - 2 - code] === T_NUM || tokText(t, f.ts - 2 - code) === '%' || lex.scales.has(p2))) return true;
   if ((p1 === 'with' || p1 === 'against') && p2 === 'compared') return true;
   // "up 50% on the 70,000 it claimed then", "up 12% on last year's 3.75 billion": the base of a change
   let o = f.ts - 1;
@@ -942,6 +944,9 @@ const LEVEL_NOUNS = new Set(['close', 'level', 'figure', 'total', 'estimate', 'p
  * "sales grew 4.8%", "up 6.1%", "6% more than a year ago": a rate of change, not a level; and "a majority of
  * one seat", "a lead of 3 points": a difference between two figures.
  */
+/** After "more than" / "fewer than": a time the other count is of ("than at noon", "than on Monday", "than yesterday"). */
+const THAN_WHEN = /^(?:at|on|in|during|by|yesterday|earlier|before|previously|last)$/;
+
 function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
   const p1 = f.ts - 1 >= from ? tokLower(t, f.ts - 1) : '';
   const p2 = f.ts - 2 >= from ? tokLower(t, f.ts - 2) : '';
@@ -950,6 +955,8 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   // "two more found overnight", "Eleven more were killed", "300 additional troops": an increment, not a total
   // (but "58 more cases" names what is new: a count like "58 new cases")
   if (!f.unit && (n1 === 'more' || n1 === 'additional' || n1 === 'further') && tokLower(t, f.te + 1) !== 'than' && !looksPluralNoun(t, f.te + 1, lex)) return true;
+  // "nine deaths, three more than at noon", "two fewer than on Monday": the difference from another count, not a count
+  if (!f.unit && (n1 === 'more' || n1 === 'fewer' || n1 === 'less') && tokLower(t, f.te + 1) === 'than' && THAN_WHEN.test(tokLower(t, f.te + 2))) return true;
   if (!f.unit) return false;
   // (points of a rate are a difference already: "4 percentage points higher than in 2021")
   if (f.unit.dimension === 'pp' || f.unit.dimension === 'bp') return false;

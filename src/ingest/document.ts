@@ -103,6 +103,8 @@ interface Body {
   clock?: number | null;
   /** A year-less wire dateline's month and day, when nothing dates the text. */
   datelineDay?: MonthDay | null;
+  /** when an HTML page was last updated: its date when neither its metadata nor its text give one */
+  modified?: { date: string; clock: number | null } | null;
   title: string | null;
   outlet: string | null;
   url: string | null;
@@ -119,6 +121,7 @@ function readBody(src: string, format: Exclude<DocFormat, 'jsonl'>, bp: Boilerpl
     body.date = r.meta.date;
     body.dateSource = r.meta.dateSource;
     body.clock = r.meta.clock;
+    body.modified = r.meta.modified ?? null;
     body.title = r.meta.title;
     body.outlet = r.meta.outlet;
     body.url = r.meta.url;
@@ -211,6 +214,13 @@ function settleDate(body: Body, cliDate: string | undefined, bp: Boilerplate): v
   if (t) {
     body.date = t.date;
     body.dateSource = 'text';
+    return;
+  }
+  if (body.modified) {
+    // (a live report that dates only its last update: "article:modified_time" 20:05 of the day its entries cover)
+    body.date = body.modified.date;
+    body.dateSource = 'meta';
+    body.clock ??= body.modified.clock;
     return;
   }
   body.datelineDay = yearlessDateline(blocks, bp);

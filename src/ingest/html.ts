@@ -35,9 +35,8 @@ export interface HtmlMeta {
   title: string | null;
   outlet: string | null;
   url: string | null;
-  /** The page's last-modified datetime (article:modified_time, og:updated_time, JSON-LD dateModified): its date only
-   * when nothing else dates the page (a live page that states only when it was last updated). */
-  modified?: string | null;
+  /** When the page was last updated (a live report's latest entry), with its clock: a date of last resort. */
+  modified?: { date: string; clock: number | null } | null;
 }
 
 export interface HtmlResult {
@@ -418,13 +417,6 @@ export function htmlBlocks(src: string, bp: Boilerplate, opts: { readability?: b
       meta.dateSource = 'meta';
     }
   }
-  // last: when the page was last updated (a live page states nothing else)
-  if (!meta.date && meta.modified) {
-    meta.date = normalizeDate(meta.modified);
-    meta.clock = meta.date ? isoClock(meta.modified) : null;
-    if (meta.date) meta.dateSource = 'meta';
-  }
-  delete meta.modified;
   return { drafts, meta, selection: mode, warnings };
 }
 
@@ -780,6 +772,8 @@ const DATE_META = [
   'publish-date', 'publish_date', 'dc.date.issued', 'dcterms.issued', 'parsely-pub-date', 'sailthru.date', 'article.published',
   'article_date_original', 'original-publish-date', 'dc.date', 'dcterms.date', 'dcterms.created', 'cxenseparse:recs:publishtime',
 ];
+/** When a page was last updated: its date only when it gives no other (a live report stamps only its latest entry). */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
 
 function collectMeta(f: Flat, src: string): HtmlMeta {
   const metas = new Map<string, string>();
@@ -824,8 +818,13 @@ function collectMeta(f: Flat, src: string): HtmlMeta {
     meta.clock = ld.clock;
     meta.dateSource = 'json-ld';
   }
-  const modified = metas.get('article:modified_time') ?? metas.get('og:updated_time') ?? metas.get('datemodified') ?? ld.modified ?? undefined;
-  if (!meta.date && modified) meta.modified = modified;
+  for (const v of [...MODIFIED_META.map((k) => metas.get(k)), ld.modified]) {
+    const d = v ? normalizeDate(v) : null;
+    if (d) {
+      meta.modified = { date: d, clock: isoClock(v!) };
+      break;
+    }
+  }
   meta.title = nonEmpty(metas.get('og:title')) ?? nonEmpty(titleTag) ?? nonEmpty(h1) ?? ld.headline;
   meta.outlet = nonEmpty(metas.get('og:site_name')) ?? ld.publisher ?? nonEmpty(metas.get('application-name'));
   meta.url = nonEmpty(metas.get('og:url')) ?? nonEmpty(canonical) ?? ld.url;

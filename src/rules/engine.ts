@@ -1390,6 +1390,12 @@ class Engine {
           }
           // ("58 new cases in week 38", "412 new cases in a week": counts of new ones are counted afresh, they do not grow)
           const rising = (this.rising(block[x]!, p.rising) || this.rising(block[y]!, p.rising) || (cumulative(a) && cumulative(b))) && !newOnes(a) && !newOnes(b);
+          // (a count so far in a report of unknown date, and another report's: which came first is not known, so a
+          // different count is no conflict — as a varying count of an undated report is compared with nothing)
+          if (rising && rel.time === 'unknown' && rel.crossDocument && (!this.docDate.get(a.document) || !this.docDate.get(b.document))) {
+            this.pass(rule, [a, b], `${a.text} and ${b.text} are counts so far, one in a report of unknown date`);
+            continue;
+          }
           // (a record only grows: "Tuesday's record 42.9C", Wednesday's "new national record of 43.8C" are two days
           // even where a static reading of two reports would be one)
           // (but not two counts of one past moment: "before landfall, 1,240 were evacuated")
@@ -1436,6 +1442,9 @@ class Engine {
           }
           // (but a later report's level after a change — "has raised its fund to 12 million" — is the new level, not
           // a misreport of the earlier one)
+          // (one report's figures of a measure that does not only grow, told for two different days — "2.7 GW on
+          // Wednesday", "2.6 GW on Thursday": its writer gives both, two readings, not a misreport of one)
+          if (!rel.crossDocument && (rel.time === 'earlier' || rel.time === 'later') && !rising && a.time?.start !== b.time?.start) continue;
           if ((rel.time === 'earlier' || rel.time === 'later') && rel.near && !rising) {
             const late = rel.time === 'earlier' ? b : a;
             const w = late.sentence.slice(Math.max(0, late.start - late.sentenceStart - 70), late.start - late.sentenceStart);

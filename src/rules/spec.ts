@@ -160,7 +160,7 @@ export const DEFAULT_VARYING: readonly string[] = [
 /** Measures and events that only grow; the default of `mismatch.params.rising`. */
 export const DEFAULT_RISING: readonly string[] = [
   'kill', 'killed', 'dead', 'death', 'death toll', 'die', 'fatality', 'casualty', 'injure', 'injured', 'wound', 'wounded',
-  'arrest', 'arrested', 'detain', 'detained', 'rescue', 'rescued', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
+  'arrest', 'arrested', 'detain', 'detained', 'rescue', 'rescued', 'pull', 'pulled', 'evacuate', 'evacuated', 'evacuee', 'displaced', 'refugee', 'case',
   'infection', 'hospitalisation', 'hospitalization', 'admit to hospital', 'burn', 'burned', 'burnt', 'destroy', 'destroyed', 'damage', 'damaged', 'inspect', 'inspected',
   'flood', 'flooded', 'displace', 'affect', 'affected', 'national record', 'heat record', 'all time high', 'record high',
 ];

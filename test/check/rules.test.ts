@@ -1836,6 +1836,51 @@ describe('counts that go up and down', () => {
   });
 });
 
+describe('one report, two days', () => {
+  test('a measure that goes up and down, given for two days in one report, is two readings', async () => {
+    const r = await check({ 'a.txt': ['The spare capacity of the grid is 2.2 GW today. On 14 July the spare capacity of the grid was 2.7 GW.', '2025-07-15'] });
+    expect(r.involving('2.2 GW', '2.7 GW')).toHaveLength(0);
+  });
+  test('but two figures of one day still conflict, in one report or in two', async () => {
+    const same = await check({ 'a.txt': ['The spare capacity of the grid is 2.2 GW today. Earlier today the spare capacity of the grid was 2.7 GW.', '2025-07-15'] });
+    expect(same.involving('2.2 GW', '2.7 GW')).toHaveLength(1);
+    const two = await check({ 'a.txt': ['On 14 July the spare capacity of the grid was 2.7 GW.', '2025-07-15'], 'b.txt': ['On 14 July the spare capacity of the grid was 2.2 GW.', '2025-07-15'] });
+    expect(two.involving('2.7 GW', '2.2 GW')).toHaveLength(1);
+  });
+});
+
+describe('survivors pulled from the rubble', () => {
+  test('are a count so far: a later report\'s larger count is an update, a smaller one is flagged', async () => {
+    const day1 = ['Rescuers had pulled 19 people alive from the rubble of the hotel by Sunday evening.', '2026-05-10'] as [string, string];
+    const up = await check({ 'a.txt': day1, 'b.txt': ['In all, 31 people have been pulled alive from the rubble of the hotel.', '2026-05-12'] });
+    expect(up.involving('19', '31')).toHaveLength(0);
+    const down = await check({ 'a.txt': day1, 'b.txt': ['In all, 12 people have been pulled alive from the rubble of the hotel.', '2026-05-12'] });
+    expect(down.involving('19', '12')).toHaveLength(1);
+  });
+});
+
+describe('a count so far in a report of unknown date', () => {
+  test('is not set against another report\'s count: which came first is not known', async () => {
+    const r = await check({
+      'wire.txt': 'Police said 18 people had been arrested after the march through Dunmere.',
+      'summary.txt': ['Police said 26 people were arrested after the march through Dunmere on Saturday.', '2025-04-13'],
+    });
+    expect(r.involving('18', '26')).toHaveLength(0);
+  });
+  test('two dated reports still conflict, and so do a count and a measure that does not grow', async () => {
+    const dated = await check({
+      'wire.txt': ['Police said 18 people had been arrested after the march through Dunmere on Saturday.', '2025-04-12'],
+      'summary.txt': ['Police said 11 people were arrested after the march through Dunmere on Saturday.', '2025-04-13'],
+    });
+    expect(dated.involving('18', '11')).toHaveLength(1);
+    const route = await check({
+      'wire.txt': 'The march through Dunmere followed a 4.2 km route.',
+      'summary.txt': ['The march through Dunmere followed a 6.1 km route.', '2025-04-13'],
+    });
+    expect(route.involving('4.2 km', '6.1 km')).toHaveLength(1);
+  });
+});
+
 describe('a table of briefings', () => {
   test('the rows of a rising toll are updates of each other, not a conflict', async () => {
     const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';

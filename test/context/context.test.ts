@@ -693,6 +693,18 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('More than 40 people have died, officials say.', 'More than 40').role ?? null).toBeNull();
     expect(claim('Officials say 40 people have died, more than on Monday.', '40').role ?? null).toBeNull();
   });
+  test('"up from QRX 8.4bn": a currency code the lexicon does not know stands before the earlier value as a sign does', () => {
+    expect(claim('The group now expects revenue of QRX 9.1bn, up from QRX 8.4bn.', '8.4bn').role).toBe('history');
+    expect(claim('The group now expects revenue of QRX 9.1bn, up from QRX 8.4bn.', '9.1bn').role).not.toBe('history');
+    expect(claim('The group reported revenue of QRX 8.4bn in the half.', '8.4bn').role ?? null).toBeNull();
+  });
+  test('"seven deaths, three more than at noon": the difference from another hour\'s count is a change, not a count', () => {
+    expect(claim('The office now confirms seven deaths, three more than at noon.', 'three').role).toBe('change');
+    expect(claim('Police made 12 arrests, four fewer than on Friday.', 'four').role).toBe('change');
+    // (not a bound, nor a difference from another thing than a time)
+    expect(claim('The office now confirms seven deaths, more than at noon.', 'seven').role ?? null).toBeNull();
+    expect(claim('Its 41 seats are six fewer than it holds now.', 'six').role ?? null).toBeNull();
+  });
   test('benchmark, whole, subset, forecast, earlier value, change, look back', () => {
     expect(claim('Putin said 222,000 out of an expected 300,000 reservists had been mobilised.', '300,000').role).toBe('reference');
     expect(claim('Civil protection said 52 of the 46 shelters opened were full.', '46').role).toBe('whole');
@@ -757,6 +769,14 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // (nor a figure with no "of the" after it, nor an amount with a unit)
     expect(claim('Four deaths were recorded in Harwick.', 'Four').role).toBeUndefined();
     expect(claim('Then 40 km of the roads were closed.', '40 km').role).toBeUndefined();
+  });
+
+  test('"Nine of those detained were students": a participle after "of those" names the group as a plural noun does', () => {
+    expect(claim('Police held 41 people. Nine of those detained in Orbury were students.', 'Nine').role).toBe('subset');
+    expect(claim('Twelve of those arrested in Orbury (22%) were under 18.', 'Twelve').role).toBe('subset');
+    // (not a figure another verb governs, nor one with no group after "of the")
+    expect(claim('Crews evacuated 14 of the stranded before dusk.', '14').role).toBeUndefined();
+    expect(claim('Nine detained protesters were students.', 'Nine').role).toBeUndefined();
   });
 
   test('things told apart by a name before one head noun are rows held by their names', () => {
@@ -966,6 +986,12 @@ describe('the hour of a reading', () => {
   test('without an hour in the paragraph, the entry stamp dates the reading; a new paragraph does not inherit the hour', () => {
     const c = live('<section><time>15:20</time><p>The 3 p.m. advisory puts sustained winds at 165 km/h.</p></section><section><time>16:40</time><p>The central pressure is 956 hPa.</p></section>');
     expect(c.find((x) => x.text === '956 hPa')!.clock).toBe(16 * 60 + 40);
+  });
+
+  test('a live entry stamped on a 12-hour clock ("6:30 p.m.") is dated by its stamp', () => {
+    const c = live('<section><span class="stamp">11:50 a.m.</span><p>Four people have died, officials say.</p></section><section><span class="stamp">6:30 p.m.</span><p>The disaster office now confirms seven deaths.</p></section>');
+    expect(c.find((x) => x.text === 'Four')!.clock).toBe(11 * 60 + 50);
+    expect(c.find((x) => x.text === 'seven')!.clock).toBe(18 * 60 + 30);
   });
 
   test('outside a live blog, a reading after a sentence with an hour keeps no hour of its own', () => {

@@ -122,6 +122,19 @@ describe('HTML: a WordPress-style page (theme furniture, related posts, comment 
 });
 
 describe('HTML metadata', () => {
+  const page = (head: string, body = '<p>Crews have cleared 14 roads so far.</p>') => `<html><head><title>Live: storm</title>${head}</head><body><main><article><h1>Live: the storm</h1>${body}</article></main></body></html>`;
+  test('a page that dates only its last update (article:modified_time) is of that day, at that hour', () => {
+    const doc = html(page('<meta property="article:modified_time" content="2026-02-07T19:45:00+01:00">'));
+    expect(doc.date).toBe('2026-02-07');
+    expect(doc.dateSource).toBe('meta');
+    expect(doc.clock).toBe(19 * 60 + 45);
+  });
+  test('its publication date, and a date its text gives, come before its last update', () => {
+    expect(html(page('<meta property="article:published_time" content="2026-02-06T08:00:00+01:00"><meta property="article:modified_time" content="2026-02-09T10:00:00+01:00">')).date).toBe('2026-02-06');
+    expect(html(page('<meta property="article:modified_time" content="2026-02-09T10:00:00+01:00">', '<p class="byline">By Ana Pell | Friday 6 February 2026</p><p>Crews have cleared 14 roads so far.</p>')).date).toBe('2026-02-06');
+    expect(html(page('')).date).toBeNull();
+  });
+
   test('JSON-LD datePublished (array, @graph; a broken block is ignored), publisher as outlet', () => {
     const doc = html(fixture('jsonld.html'), 'jsonld.html');
     expect(doc.date).toBe('2023-05-24');
