@@ -5,7 +5,7 @@
 import { buildSynonyms, type Synonyms } from './align/index.js';
 import { contextualise, type ClaimContext } from './context/index.js';
 import { extract } from './extract/index.js';
-import { definedCurrencies, derivedCurrencyCode, extendLexicon, getLexicon, moneyCodeOf, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
+import { definedCurrencies, derivedCurrencyCode, evidencedDocumentCurrencies, extendLexicon, getLexicon, moneyCodeOf, withDocumentCurrencies, type Lexicon } from './lexicon/index.js';
 import { runRules } from './rules/engine.js';
 import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
@@ -20,10 +20,10 @@ export interface DocResult {
 }
 
 /** Extract and contextualise one document. Never throws: a failure becomes a document error. */
-export function processDocument(doc: Document, docIndex: number, base: Lexicon = getLexicon()): DocResult {
+export function processDocument(doc: Document, docIndex: number, base: Lexicon = getLexicon(), batchCurrencies?: ReadonlyMap<string, string>): DocResult {
   if (!doc.text) return { doc, claims: [] };
   try {
-    const lex = withDocumentCurrencies(doc.text, base);
+    const lex = withDocumentCurrencies(doc.text, base, batchCurrencies);
     const mentions = extract(doc.text, doc.segments, { lexicon: lex });
     return { doc, claims: contextualise(doc, mentions, docIndex, lex) };
   } catch (e) {
@@ -62,10 +62,15 @@ export function redateFromBatch(documents: Document[], claims: ClaimContext[], l
     doc.dateSource = 'batch';
     redone.set(i, processDocument(doc, i, lex).claims);
   });
+  return withRedone(documents.length, claims, redone);
+}
+
+/** `claims` (in run order) with those of each document in `redone` replaced by its new ones, numbered again. */
+function withRedone(docs: number, claims: ClaimContext[], redone: Map<number, ClaimContext[]>): ClaimContext[] {
   if (!redone.size) return claims;
   const out: ClaimContext[] = [];
   let k = 0;
-  for (let i = 0; i < documents.length; i++) {
+  for (let i = 0; i < docs; i++) {
     const own: ClaimContext[] = [];
     while (k < claims.length && claims[k]!.docIndex === i) own.push(claims[k++]!);
     for (const c of redone.get(i) ?? own) out.push(c);
@@ -74,10 +79,40 @@ export function redateFromBatch(documents: Document[], claims: ClaimContext[], l
   return out;
 }
 
-/** Add the currencies `text` names with their code ("Ardic lumens (LMN)") to `into` (the first code of a stem wins). */
+/**
+ * A document that gives amounts in a currency only other documents of the batch name as money ("will pay 400,000
+ * marels (about €4,650)", where another states "8.6 marels to the euro") is extracted again with that currency known,
+ * under the code the batch gives it, so its amounts and their conversions read as money. Returns every claim in run
+ * order, numbered again; `claims` itself when no document was read again.
+ */
+export function rereadWithBatchCurrencies(documents: Document[], claims: ClaimContext[], batch: ReadonlyMap<string, string>, lex: Lexicon = getLexicon()): ClaimContext[] {
+  if (!batch.size) return claims;
+  const stems = [...batch.keys()].filter((w) => /^[a-z]+$/.test(w));
+  if (!stems.length) return claims;
+  const amountOf = new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+(${stems.join('|')})s?\\b`, 'gi');
+  const redone = new Map<number, ClaimContext[]>();
+  documents.forEach((doc, i) => {
+    if (!doc.text || doc.text.length < 2) return;
+    const named = new Set<string>();
+    for (const m of doc.text.matchAll(amountOf)) named.add(m[1]!.toLowerCase());
+    if (!named.size) return;
+    const own = new Map([...evidencedDocumentCurrencies(doc.text, lex), ...definedCurrencies(doc.text, lex)]);
+    const need = new Map([...named].filter((w) => own.get(w) !== batch.get(w)).map((w) => [w, batch.get(w)!]));
+    if (need.size) redone.set(i, processDocument(doc, i, lex, need).claims);
+  });
+  return withRedone(documents.length, claims, redone);
+}
+
+/**
+ * Add the currencies `text` names with their code ("Ardic lumens (LMN)") to `into` (the first code of a stem wins), and
+ * those it shows to be money without one ("at 8.6 marels to the euro": MAR, the code derived from the word), so a
+ * document of the batch that only says "400,000 marels" reads them as that money too; a stated code wins over a
+ * derived one, whichever document comes first.
+ */
 export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon, into: Map<string, string>): void {
   if (!text) return;
-  for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
+  for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem) || into.get(stem) === derivedCurrencyCode(stem)) into.set(stem, code);
+  for (const [stem, code] of evidencedDocumentCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
 }
 
 /**
@@ -99,6 +134,7 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     if (!after.test(c.sentence)) continue;
     c.unit = code;
     c.dimension = 'currency';
+    moneyNotNoun(c);
   }
   // ("5.12 billion florins" in a wire that never says which florins, where the release defines "Anskari florins
   // (ANF)": its figures read as the lexicon's florin become ANF)
@@ -140,6 +176,17 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     }
     if (changed) c.unit = parts.join('/');
   }
+}
+
+/**
+ * A count of a currency's word read as an amount of that currency: the word is its unit, not what it counts ("400,000
+ * marels pay" measures what is paid, as "400,000 marels" read as money in a text that knows the word).
+ */
+function moneyNotNoun(c: ClaimContext): void {
+  const word = new RegExp(`^${c.noun}s?$`, 'i');
+  const rest = c.measure ? c.measure.split(' ').filter((w) => !word.test(w)).join(' ') : '';
+  c.noun = null;
+  c.measure = rest || 'currency';
 }
 
 export interface RuleSet {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
 import { ingestPaths } from '../ingest/paths.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
-import { collectDefinedCurrencies, redateFromBatch, unifyDocumentCurrencies } from '../pipeline.js';
+import { collectDefinedCurrencies, redateFromBatch, rereadWithBatchCurrencies, unifyDocumentCurrencies } from '../pipeline.js';
 import type { DocResult } from '../pipeline.js';
 import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
@@ -88,7 +88,7 @@ export async function readAndExtract(
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }
-  if (hooks.batchDates) claims = redateFromBatch(documents, claims, lex);
+  if (hooks.batchDates) claims = rereadWithBatchCurrencies(documents, redateFromBatch(documents, claims, lex), defined, lex);
   unifyDocumentCurrencies(claims, defined, lex);
   return { documents, claims };
 }

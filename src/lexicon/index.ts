@@ -645,6 +645,17 @@ function evidencedCurrencies(text: string, lex: Lexicon): string[] {
 }
 
 /**
+ * The currencies a text shows to be money without a code (see evidencedCurrencies): singular stem → the code derived
+ * from it ("drals" → DRA), in order of first evidence; empty when the text can name none.
+ */
+export function evidencedDocumentCurrencies(text: string, lex: Lexicon): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!mayNameCurrency(text)) return out;
+  for (const stem of evidencedCurrencies(text, lex)) out.set(stem, derivedCurrencyCode(stem));
+  return out;
+}
+
+/**
  * Can the text name a currency of its own (see withDocumentCurrencies)? Most texts name none, and each pattern run over
  * a whole text costs more than finding the characters its matches need: "(" and ")" around three capitals, a symbol,
  * a "/" between three capitals each side, " the " after "is", "stands for", "denotes" or "means" and before a capital.
@@ -686,13 +697,17 @@ const docLexicons = new WeakMap<Lexicon, Map<string, Lexicon>>();
  * converted into dollars twice ("6.9 billion drals ($1.9 billion)"), priced per share ("142 lumens a share"), or
  * named with a code that then prefixes amounts ("Ardic lumens (LMN)" … "LMN 12.84 billion"). The lexicon with it
  * added as money (code: the stated one, else its first three letters), or `lex` itself when the text names none.
+ * `batch`: currencies other documents read with this one name (singular stem → code), added too.
  */
-export function withDocumentCurrencies(text: string, lex: Lexicon): Lexicon {
-  if (!lex.sources || !mayNameCurrency(text)) return lex;
+export function withDocumentCurrencies(text: string, lex: Lexicon, batch?: ReadonlyMap<string, string>): Lexicon {
+  if (!lex.sources || (!batch?.size && !mayNameCurrency(text))) return lex;
   const found = new Map<string, string>();
-  for (const stem of evidencedCurrencies(text, lex)) found.set(stem, derivedCurrencyCode(stem));
+  const own = mayNameCurrency(text);
+  if (own) for (const stem of evidencedCurrencies(text, lex)) found.set(stem, derivedCurrencyCode(stem));
   const add = (w: string, code: string) => found.set(w.replace(/s$/, ''), code);
-  for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
+  if (own) for (const [w, code] of definedCurrencies(text, lex)) add(w, code);
+  // (the money other documents of the batch name, under the code they give it)
+  for (const [stem, code] of batch ?? []) if (!found.has(stem) || found.get(stem) === derivedCurrencyCode(stem)) found.set(stem, code);
   const symbols = currencySymbols(text, lex, (stem) => found.has(stem));
   // (a money word the lexicon knows, given a symbol of the text's own: "Fl is the Anskari florin" is no Dutch florin)
   for (const stem of symbols.keys()) if (!found.has(stem)) found.set(stem, derivedCurrencyCode(stem));

@@ -449,6 +449,35 @@ class Engine {
     }
   }
 
+  /** The figures of each table row, keyed "document:table:row" (built on first use). */
+  private rowCells: Map<string, ClaimContext[]> | null = null;
+
+  /**
+   * Does the table row `cell` stands in have a column of a later period ("2025/26" after "2024/25") in the unit of `x`,
+   * a figure dated only by its report and within `cell`'s period? Then `x`, outside that table, reports the coming
+   * period (a budget, a plan), not `cell`'s. (Not an earlier column: "€512m for the quarter" where the row gives 186
+   * for Q3 and 512 for nine months is a period mistaken, not another period reported.)
+   */
+  private rowHoldsOther(cell: ClaimContext, x: ClaimContext): boolean {
+    const at = cell.cell;
+    if (!at || !cell.time?.start || !cell.time.end || x.time?.text !== 'document date' || (x.cell && x.docIndex === cell.docIndex && x.cell.table === at.table)) return false;
+    const day = x.time.start;
+    if (!day || day < cell.time.start || day > cell.time.end) return false;
+    if (!this.rowCells) {
+      this.rowCells = new Map();
+      for (const c of this.input.claims) {
+        if (!c.cell) continue;
+        const k = `${c.docIndex}:${c.cell.table}:${c.cell.row}`;
+        const l = this.rowCells.get(k);
+        if (l) l.push(c);
+        else this.rowCells.set(k, [c]);
+      }
+    }
+    return (this.rowCells.get(`${cell.docIndex}:${at.table}:${at.row}`) ?? []).some(
+      (r) => r !== cell && r.cell!.col !== at.col && !!r.time?.start && r.time.start > cell.time!.start! && r.unit === x.unit,
+    );
+  }
+
   /** "€612 million ($598 million)": the rate the two imply must be one the currencies had that year. */
   private currencyConversion(rule: RuleOf<'conversion'>, o: ClaimContext, c: ClaimContext): void {
     const when = o.time?.end ?? o.time?.start ?? this.docDate.get(o.document) ?? null;
@@ -667,6 +696,8 @@ class Engine {
         if (prev) {
           // (the new level may be a bound or a round figure: "soared 150% … from 38,000 to nearly 85,000")
           let curs = list.filter((c) => c !== prev && c.unit === prev.unit && !c.role && c.qualifier !== 'range');
+          // (or a level the change would bring: "a rise of 5.5%, which would lift the wage from 2,860 to 3,071")
+          if (!curs.length) curs = list.filter((c) => c !== prev && c.unit === prev.unit && c.role === 'forecast' && c.qualifier !== 'range' && c.start > prev.end);
           // (of several levels, the one the change goes "to": "rose 28% to 1.02 billion from 840 million, and operating
           // profit reached 1.46 billion")
           // (and from that value: not "rose 4.9% to 12.7 billion and net profit reached 1.49 billion, up from 1.42 billion")
@@ -1367,6 +1398,9 @@ class Engine {
               continue;
             }
           }
+          // ("29.90" under "2024/25" in a row that reads "31.15" under "2025/26", and another report's "31.15" of the
+          // same line: that report gives the other column's figure)
+          if (this.rowHoldsOther(a, b) || this.rowHoldsOther(b, a)) continue;
           // linked figures are checked by their own rules
           if (!rel.crossDocument && (a.conversionOf === b.index || b.conversionOf === a.index || a.partOf === b.index || b.partOf === a.index)) continue;
           // (people missing go down as they are found: figures of different dates are updates either way, and so

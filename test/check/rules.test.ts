@@ -2086,8 +2086,9 @@ describe('a currency one report defines, named by its word in another', () => {
   test('"14.85 billion crowns" in a paper is an amount in the crowns the report defines (Caldric crowns, CDK)', async () => {
     const report = 'Amounts in Caldric crowns (CDK). Net debt was CDK 14.58 billion at 30 June 2026, against CDK 15.1 billion a year earlier.';
     const r = await check({ 'report.txt': [report, '2026-07-30'], 'paper.txt': ['Net debt was 14.85 billion crowns at the end of June, the company said.', '2026-07-31'] });
-    expect(r.claim('14.85 billion').unit).toBe('CDK');
-    expect(r.claim('14.85 billion').dimension).toBe('currency');
+    // (the paper is read again with the report's currency known: the word is part of the amount)
+    expect(r.claim('14.85 billion crowns').unit).toBe('CDK');
+    expect(r.claim('14.85 billion crowns').dimension).toBe('currency');
     // (crowns of no currency the run defines stay a count of crowns)
     const other = await check({ 'paper.txt': ['The jeweller sold 14.85 billion crowns worth of rings, it said.', '2026-07-31'] });
     expect(other.claims[0]!.unit).not.toBe('CDK');
@@ -2285,5 +2286,51 @@ describe('a figure a correction retracts', () => {
     // without the correction's words the 470 is a figure like any other, and conflicts
     const plain = await check({ 'live.txt': [live('On Monday night 470 evacuation centres were open.'), '2026-09-15'], 'wire.txt': [wire, '2026-09-15'] });
     expect(plain.involving('470', '407').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a currency another document of the batch names', () => {
+  test('"will pay 300,000 tolars (about €2,900)" reads as money where another report gives "9.2 tolars to the euro", and its conversion is checked', async () => {
+    const r = await check({
+      'a.txt': ['Each family will receive 300,000 tolars (about €32,600). The euro amounts use a rate of 9.2 tolars to the euro.', '2026-03-02'],
+      'b.txt': ['The fund will pay 300,000 tolars (about €2,900) to the family of each victim, the ministry said.', '2026-03-03'],
+    });
+    expect(r.claim('300,000 tolars', 'b.txt').unit).toBe(r.claim('300,000 tolars', 'a.txt').unit);
+    expect(r.claim('300,000 tolars', 'b.txt').dimension).toBe('currency');
+    expect(r.involving('300,000 tolars', 'about €2,900').length).toBeGreaterThan(0);
+  });
+  test('with no document showing the word to be money, "300,000 tolars" stays a count', async () => {
+    const r = await check({
+      'a.txt': ['Each family will receive 300,000 tolars, the ministry said.', '2026-03-02'],
+      'b.txt': ['The fund will pay 300,000 tolars to the family of each victim.', '2026-03-03'],
+    });
+    expect(r.claim('300,000', 'b.txt').dimension).toBe('count');
+  });
+});
+
+describe('a table row with a later period', () => {
+  const release = '| Line | 2024/25 (bn tolars) | 2025/26 (bn tolars) |\n|---|---|---|\n| Health | 20.40 | 22.10 |\n| Defence | 6.80 | 6.50 |\n\nAmounts are in tolars; at 9.2 tolars to the euro.\n';
+  test('a report dated within the earlier column, giving the row\'s figure, is of the coming period: no conflict with the earlier column', async () => {
+    const r = await check({
+      'release.md': [release, '2025-02-20'],
+      'paper.md': ['The deficit shrinks to 7.5bn tolars.\n\n| Department | bn tolars |\n|---|---|\n| Health | 22.10 |\n| Defence | 6.50 |\n', '2025-02-21'],
+    });
+    expect(r.involving('20.40', '22.10')).toHaveLength(0);
+  });
+  test('with no later column in the row, the report\'s figure for the line conflicts with the row', async () => {
+    const r = await check({
+      'release.md': ['| Line | 2024/25 (bn tolars) |\n|---|---|\n| Health | 20.40 |\n| Defence | 6.80 |\n\nAmounts are in tolars; at 9.2 tolars to the euro.\n', '2025-02-20'],
+      'paper.md': ['The deficit shrinks to 7.5bn tolars.\n\n| Department | bn tolars |\n|---|---|\n| Health | 22.10 |\n| Defence | 6.50 |\n', '2025-02-21'],
+    });
+    expect(r.involving('20.40', '22.10').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a change that would bring a level', () => {
+  test('"a rise of 4%, which would lift the wage from 2,500 crowns to 2,650 crowns" is a 6% rise, not 4%; "to 2,600 crowns" holds', async () => {
+    const bad = await check({ 'a.txt': ['The employers offered a rise of 4%, which would lift the weekly wage from 2,500 crowns to 2,650 crowns. Amounts convert at 7.5 crowns to the euro.', '2026-02-04'] });
+    expect(bad.involving('4%', '2,650 crowns').length).toBeGreaterThan(0);
+    const ok = await check({ 'a.txt': ['The employers offered a rise of 4%, which would lift the weekly wage from 2,500 crowns to 2,600 crowns. Amounts convert at 7.5 crowns to the euro.', '2026-02-04'] });
+    expect(ok.involving('4%', '2,600 crowns')).toHaveLength(0);
   });
 });
