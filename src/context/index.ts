@@ -541,7 +541,7 @@ interface ReportPeriods {
  */
 function documentPeriods(doc: Document): ReportPeriods {
   const text = doc.text;
-  const period = documentPeriod(text, doc.date);
+  const period = documentPeriod(text, doc.date, doc.title);
   const headingPeriods = FISCAL_HINT.test(text) ? doc.segments.filter((g) => g.kind === 'heading').map((g) => ({ start: g.start, end: g.end, ref: fiscalPeriods(text.slice(g.start, g.end), doc.date)[0]?.ref ?? headingMonths(text.slice(g.start, g.end), doc.date) ?? headingYear(text.slice(g.start, g.end), doc.date) })) : [];
   // (only where the headings name two periods or more — "Second quarter", "First half": one period named by a
   // heading is the period the whole report is about, and its figures stay comparable with other reports' undated ones)

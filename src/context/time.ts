@@ -203,15 +203,26 @@ const MONTH_INDEX: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, ma
  * named, the one named more often; null when it names none, or both as often. Its figures with no time of their own ("net profit
  * was €938m") are of that period.
  */
-export function documentPeriod(text: string, docDate: string | null): TimeRef | null {
+export function documentPeriod(text: string, docDate: string | null, title?: string | null): TimeRef | null {
   const counts = new Map<string, { n: number; ref: TimeRef }>();
   const ps = fiscalPeriods(text, docDate).filter((p) => !docDate || p.ref.end! <= docDate);
+  // (a title kept apart from the text — front matter, a page's <title> — names the report's period as its headline does;
+  // its periods are placed before the text, a paragraph of their own)
+  if (title && !text.slice(0, 400).includes(title.trim())) ps.unshift(...fiscalPeriods(title, docDate).filter((p) => !docDate || p.ref.end! <= docDate).map((p) => ({ ...p, start: -1, end: -1 })));
   const latest = ps.reduce((m, p) => (p.ref.end! > m ? p.ref.end! : m), '');
+  const paragraphOf = paragraphIndexer(text);
+  const paragraphs = paragraphOf(text.length) >= 2;
+  const named = new Set<string>();
   for (const p of ps) {
     if (p.ref.end !== latest) continue;
     // ("opened 31 stores in the half": "the half" names its sentence's period, too slight a name for the report's)
     if (p.ref.text === 'half') continue;
     const k = `${p.ref.start}|${p.ref.end}`;
+    // ("The fourth quarter was the weakest. Sales in the three months to December fell …": one paragraph on the
+    // quarter names it once, however many ways it says so — in a text set out in paragraphs)
+    const once = `${k}|${p.start < 0 ? -1 : paragraphs ? paragraphOf(p.start) : p.start}`;
+    if (named.has(once)) continue;
+    named.add(once);
     const c = counts.get(k);
     // ("in the first nine months", "half-year": words that name a period in passing count for less than its name)
     const w = PASSING.test(p.ref.text ?? '') ? 0.5 : 1;
@@ -227,6 +238,15 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
       if (c) c.n += 0.5;
       else counts.set(k, { n: 0.5, ref: { start: `${latest.slice(0, 4)}-01-01`, end: latest, text: m[0] } });
     }
+    // ("its net profit fell by more than two-fifths last year": results told of "last year" name that year outright)
+    for (const at of lastYearResults(text)) {
+      const once = `${k}|${paragraphs ? paragraphOf(at) : at}`;
+      if (named.has(once)) continue;
+      named.add(once);
+      const c = counts.get(k);
+      if (c) c.n += 1;
+      else counts.set(k, { n: 1, ref: { start: `${latest.slice(0, 4)}-01-01`, end: latest, text: 'last year' } });
+    }
   }
   // a quarter and the year it closes ("fourth-quarter" and "full-year 2024"): the one named more often (a headline
   // and a heading name the report's period); named as often, which one a figure is of is unclear
@@ -234,6 +254,32 @@ export function documentPeriod(text: string, docDate: string | null): TimeRef | 
   if (!ranked.length || (ranked.length > 1 && ranked[1]!.n === ranked[0]!.n)) return null;
   const best = ranked[0]!;
   return best ? { start: best.ref.start, end: best.ref.end, text: `${best.ref.text} (the period the report is about)` } : null;
+}
+
+/** "last year" as the time of results ("profit fell by a fifth last year"), not of a comparison within a shorter
+ * period ("the same quarter last year", "than in the period last year"). */
+const LAST_YEAR = /\blast\s+year\b/gi;
+/** The words before "last year" that make it a comparison or a part of the year: "quarter last year", "than in … last year". */
+const NOT_RESULTS_YEAR = /\b(?:quarter|period|months?|half|weeks?|time|point|stage|date|day|than|from|on|since|with|against|versus|vs\.?)(?: in)? $/i;
+/** Where the text tells results of "last year" (a word of results in the sentence before it). */
+export function lastYearResults(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(LAST_YEAR)) {
+    if (NOT_RESULTS_YEAR.test(`${text.slice(Math.max(0, m.index! - 24), m.index!).replace(/\s+/g, ' ').trimEnd()} `)) continue;
+    const from = Math.max(0, m.index! - 300);
+    const before = text.slice(from, m.index!);
+    const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'), before.lastIndexOf('? '), before.lastIndexOf('! '));
+    if (RESULTS_WORD.test(cut >= 0 ? before.slice(cut) : before)) out.push(m.index!);
+  }
+  return out;
+}
+
+/** The index of the paragraph (text between blank lines) an offset of the text is in. */
+export function paragraphIndexer(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(/\n[ \t]*\n/g)) breaks.push(m.index!);
+  // (a report names its periods a few dozen times at most: the breaks before each are counted)
+  return (offset) => breaks.reduce((n, b) => (b < offset ? n + 1 : n), 0);
 }
 
 interface Found {

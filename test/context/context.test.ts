@@ -4,6 +4,7 @@
 import { ingestText } from '../../src/ingest/index.js';
 import { processDocument } from '../../src/pipeline.js';
 import type { ClaimContext } from '../../src/context/index.js';
+import { documentPeriod } from '../../src/context/time.js';
 
 function claims(text: string, date?: string): ClaimContext[] {
   return processDocument(ingestText(text, { id: 'a.txt', path: 'a.txt', date }), 0).claims;
@@ -279,6 +280,33 @@ describe('periods named in passing', () => {
     expect([t?.start, t?.end]).toEqual(['2025-07-01', '2025-09-30']);
     // (a count with no such words stays a count of the report's day)
     expect(claim(report, '11.8 million', '2025-11-04').time?.start).toBe('2025-11-04');
+  });
+});
+
+describe('the period a results report is about', () => {
+  const span = (t: { start: string | null; end: string | null } | null) => (t ? [t.start, t.end] : null);
+
+  test('results told of "last year" name the year; one paragraph on the quarter names it once', () => {
+    const wire = 'Harwick Foods said its net profit fell by a fifth last year, as demand for frozen meals weakened.\n\nThe fourth quarter was the hardest of the year. Revenue in the three months to December fell 6% to €1.2 billion.\n\nRevenue fell 3.5% to €5.1 billion.';
+    expect(span(documentPeriod(wire, '2026-02-17'))).toEqual(['2025-01-01', '2025-12-31']);
+    expect(claim(wire, '€5.1 billion', '2026-02-17').time?.end).toBe('2025-12-31');
+    expect(claim(wire, '€5.1 billion', '2026-02-17').time?.start).toBe('2025-01-01');
+    // the quarter in two paragraphs is named twice
+    const quarter = '# Fourth-quarter results\n\nThe fourth quarter was the hardest of the year. Profit fell last year.\n\nRevenue fell 6% in the three months to December.';
+    expect(span(documentPeriod(quarter, '2026-02-17'))).toEqual(['2025-10-01', '2025-12-31']);
+  });
+
+  test('"the same period last year" is a comparison, not the period reported', () => {
+    const q = 'Revenue rose 6% in the fourth quarter, against the same period last year.';
+    expect(span(documentPeriod(q, '2026-02-10'))).toEqual(['2025-10-01', '2025-12-31']);
+  });
+
+  test('a title kept apart from the text names the period as a headline does', () => {
+    const text = '# 2025 results\n\nSales fell 4% to 2.1 billion crowns. The fourth quarter was weak.';
+    expect(documentPeriod(text, '2026-02-17')).toBeNull();
+    expect(span(documentPeriod(text, '2026-02-17', 'Results for the 2025 financial year'))).toEqual(['2025-01-01', '2025-12-31']);
+    // a title that names no period changes nothing
+    expect(documentPeriod(text, '2026-02-17', 'Harwick Foods cuts jobs')).toBeNull();
   });
 });
 
