@@ -288,6 +288,9 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     }
     // the subject, past prepositional phrases: "The death toll from Tuesday's earthquake climbed to 247"
     const sb = subjectBackward(t, i, lex, from);
+    // ("The coatings unit, which …, saw revenue slip 3%": the measure is the object of "saw", its holder that verb's subject)
+    const whose = sb.words.length ? experiencer(t, i, lex, from) : null;
+    if (whose) return [...whose, ...sb.words].join(' ');
     return sb.words.length ? sb.words.join(' ') : null;
   }
   // "Net profit was €3,106 million and profit before tax €4,200 million": a second subject whose verb the clause
@@ -421,6 +424,42 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
     break;
   }
   return { words: best, event };
+}
+
+/** Verbs whose subject undergoes what their object does: "the division saw sales fall", "the unit has seen orders rise". */
+const EXPERIENCING = new Set(['saw', 'see', 'sees', 'seen', 'seeing']);
+/**
+ * "The Paints arm, which serves builders, saw sales drop 4% to …": the measure phrase ending at k is the object of
+ * "saw"; the subject of "saw" (past a relative clause between commas, itself holding commas) holds the figure. Null
+ * when no such verb stands before the phrase, or its subject names nothing (no capital past the sentence's start).
+ */
+function experiencer(t: Tokens, k: number, lex: Lexicon, from: number): string[] | null {
+  const np = npBackwardAt(t, k, lex, from);
+  let v = np.start - 1;
+  while (v >= from && isWord(t, v) && lex.determiners.has(lw(t, v))) v--;
+  if (v < from || !EXPERIENCING.has(lw(t, v))) return null;
+  let s = v - 1;
+  while (s >= from && isWord(t, s) && (lex.auxiliaries.has(lw(t, s)) || lex.adverbs.has(lw(t, s)))) s--;
+  if (tokText(t, s) === ',') {
+    // the comma that opens the clause: the nearest one before a relative pronoun or an article
+    let c = -1;
+    for (let q = s - 1, n = 0; q > from && n < 30; q--, n++) {
+      const p = tokText(t, q);
+      if (p === '.' || p === ';' || p === ':') break;
+      if (p === ',' && /^(?:which|who|whose|the|a|an|its)$/.test(lw(t, q + 1)) && isWord(t, q - 1)) {
+        c = q;
+        break;
+      }
+    }
+    if (c < 0) return null;
+    s = c - 1;
+  }
+  const at = npBackwardAt(t, s, lex, from);
+  // (a named division, region or product line — a capital past the sentence's first word: not "Analysts saw sales
+  // fall", "It saw revenue rise")
+  let named = false;
+  for (let q = Math.max(at.start, from + 1); q <= s; q++) if (isCapitalised(t, q) && !/^[.!?:;"“]$/.test(tokText(t, q - 1))) named = true;
+  return at.words.length && named ? at.words : null;
 }
 
 const COST_VERBS = new Set(['cost', 'costs', 'costing']);

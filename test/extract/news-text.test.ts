@@ -318,6 +318,18 @@ describe('a point in time compared with, and who holds a share', () => {
     // no change verb before: no object taken for a holder
     expect(h('In the survey deficit hawks were 12% of voters.', '12%')).not.toBe('hawks');
   });
+
+  test('"Marine Coatings, which …, saw revenue slip 3.1%": the named subject of "saw" holds the measure it saw change', () => {
+    const h = (s: string, fig: string) => extract(s).find((m) => m.text === fig)?.holder;
+    const unit = 'Group revenue rose 4% to €9.1bn. Marine Coatings, which supplies shipyards, ports and navies, saw revenue slip 3.1% to €2.2bn.';
+    expect(h(unit, '€2.2bn')).toBe('Marine Coatings revenue');
+    expect(h(unit, '3.1%')).toBe('Marine Coatings revenue');
+    expect(h("The group's Nordic region has seen orders climb to 4,100 units.", '4,100')).toBe("group's Nordic region orders");
+    // no "saw", or a subject that names no division: the measure alone
+    expect(h('Revenue slipped 3.1% to €2.2bn.', '€2.2bn')).toBe('Revenue');
+    expect(h('Analysts saw revenue slip 3.1% to €2.2bn.', '€2.2bn')).toBe('revenue');
+    expect(h('The company, which makes paints, saw revenue slip 3.1% to €2.2bn.', '€2.2bn')).toBe('revenue');
+  });
 });
 
 describe('brake horsepower', () => {
