@@ -352,6 +352,8 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     out.push({ start: m.index, end: m.index + m[0].length, ref: { start: `${y}-01-01`, end, text: m[0] } });
   }
   let results: ReturnType<typeof parseDates> = [];
+  /** Clocks read with no day of their own ("3 p.m."), dated the report's day. */
+  const clocks = new Set<Found>();
   // (without a document date only an expression with a year of its own is kept: none without such digits)
   if (docDate || YEAR_DIGITS.test(sentence)) {
     try {
@@ -433,7 +435,9 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       out[out.length - 1] = { start: before.start, end: e, ref: { start: before.ref.start, end: before.ref.end, text: sentence.slice(before.start, e) } };
       continue;
     }
-    out.push({ start: s, end: e, ref: { start, end, text: r.text } });
+    const found = { start: s, end: e, ref: { start, end, text: r.text } };
+    if (r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) clocks.add(found);
+    out.push(found);
   }
   // ("rose to 24 tonight", "stood at 9 yesterday": the parser takes the number for an hour and gives up)
   if (docDate) {
@@ -447,6 +451,7 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
     }
   }
   out.sort((a, b) => a.start - b.start);
+  dayAfterClock(sentence, out, clocks);
   // "between July and September": one span from the first to the end of the second
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
@@ -459,6 +464,23 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
   cache.set(key, out);
   return out;
 }
+
+/** "the 3 p.m. advisory on Monday", "its 9 a.m. update on Tuesday": a clock with no day of its own, a day named a word
+ * or two after it, is that day's (the two become one expression). */
+function dayAfterClock(sentence: string, out: Found[], clocks: Set<Found>): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    // (a clock of digits: "this morning and 16 on Wednesday" are two times)
+    if (!clocks.has(a) || clocks.has(b) || !/\d/.test(a.ref.text ?? '') || !b.ref.start || b.ref.start !== b.ref.end) continue;
+    const between = sentence.slice(a.end, b.start);
+    if (!CLOCK_TO_DAY.test(between) || NOT_CLOCK_TO_DAY.test(between)) continue;
+    out.splice(i, 2, { start: a.start, end: b.end, ref: { start: b.ref.start, end: b.ref.end, text: sentence.slice(a.start, b.end) } });
+  }
+}
+/** What stands between such a clock and its day: a noun or two of what happened then, and "on". */
+const CLOCK_TO_DAY = /^\s+(?:[a-z]+\s+){1,2}(?:on\s+)?$/;
+const NOT_CLOCK_TO_DAY = /\b(?:and|or|but|to|from|until|till|than|since|after|before)\b/;
 
 /** A time text that is the day of writing ("today", "this morning", "tonight"). */
 export const TODAY_TEXT = /^(?:today|tonight|now|this (?:morning|afternoon|evening)|earlier today|later today)$/i;

@@ -283,6 +283,15 @@ describe('periods named in passing', () => {
   });
 });
 
+describe('a clock with its day after it', () => {
+  test('"in the 6 p.m. bulletin on Sunday" is Sunday\'s 6 p.m.; "at 3 p.m. and on Sunday" are two times', () => {
+    const t = claim('The 9 a.m. bulletin put the river at 4.2 metres, up from 3.1 metres in the 6 p.m. bulletin on Sunday.', '3.1 metres', '2025-03-11').time;
+    expect([t?.start, t?.end]).toEqual(['2025-03-09', '2025-03-09']);
+    expect(claim('The 9 a.m. bulletin put the river at 4.2 metres, up from 3.1 metres in the 6 p.m. bulletin on Sunday.', '4.2 metres', '2025-03-11').time?.start).toBe('2025-03-11');
+    expect(claim('Police counted 800 marchers at 3 p.m. and on Sunday 1,200.', '800', '2025-03-11').time?.start).toBe('2025-03-11');
+  });
+});
+
 describe('the period a results report is about', () => {
   const span = (t: { start: string | null; end: string | null } | null) => (t ? [t.start, t.end] : null);
 
