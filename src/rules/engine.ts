@@ -94,7 +94,7 @@ class Engine {
       if (RETRACTED.test(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 120), c.start - c.sentenceStart))) this.retracted.add(c);
       if (c.dimension === 'currency' && c.value > 0) {
         const m = RATE_AFTER.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
-        const to = m ? MAJOR[m[1]!.toLowerCase()] : undefined;
+        const to = m ? MAJOR[m[1]!.toLowerCase()] : rateNoteMajor(c);
         if (to && to !== c.unit) {
           this.statedRates.set(`${c.unit}/${to}`, c.value);
           const word = currencyWord(c.text);
@@ -1795,6 +1795,15 @@ const MAJOR: Record<string, string> = { dollar: 'USD', 'us dollar': 'USD', euro:
 const RATE_AFTER = /^\s*(?:to|per|for)\s+(?:(?:the|one|a|each)\s+)?(us dollar|dollar|euro|pound|yen)\b/i;
 /** In a sentence: "at 58 to the dollar", "at 11.20 crowns to the euro". */
 const RATE_IN = /\bat\s+(\d{1,4}(?:[.,]\d{1,4})?)\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the|one|a)\s+(us dollar|dollar|euro|pound|yen)\b/i;
+/** Before an amount, a rate note's one unit of a major currency: "($1 = 6.90 dravos)", "€1 = 7.50 florins". */
+const RATE_NOTE_BEFORE = /(?:^|[\s(\[])(?:US)?([$€£¥])\s?1(?:\.0{1,2})?\s*=\s*$/;
+const MAJOR_SIGN: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+/** The major currency a rate note gives an amount per one unit of ("$1 = 6.90 dravos": USD), or undefined. */
+function rateNoteMajor(c: ClaimContext): string | undefined {
+  const at = c.start - c.sentenceStart;
+  const m = RATE_NOTE_BEFORE.exec(c.sentence.slice(Math.max(0, at - 12), at));
+  return m ? MAJOR_SIGN[m[1]!] : undefined;
+}
 /** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */
 function currencyWord(text: string): string | null {
   const w = text.trim().split(/[^A-Za-z]/).pop() ?? '';

@@ -1004,6 +1004,23 @@ describe('mismatch: same fact, different figures', () => {
     expect(conv).not.toMatch(/\$41m/);
   });
 
+  test('a rate note at the foot of a story ("($1 = 4.20 gelders)", "€1 = …") is the rate its conversions are checked at', async () => {
+    const story = (converted: string, note: string) => ({
+      'a.txt': [`Harbour works\n\nThe port authority said the new quay will cost 12.6 billion gelders (${converted}), with work to start in May.\n\n(${note})`, '2026-03-10'] as [string, string],
+    });
+    const conv = async (converted: string, note: string) =>
+      (await check(story(converted, note))).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 12.6 / 4.20 = 3.0: a conversion to $3.6 billion is wrong, one to $3 billion holds
+    expect(await conv('$3.6 billion', '$1 = 4.20 gelders')).toMatch(/\$3\.6 billion/);
+    expect(await conv('$3 billion', '$1 = 4.20 gelders')).toBe('');
+    // a euro note checks euro conversions (12.6 / 5.25 = 2.4)
+    expect(await conv('€3 billion', '€1 = 5.25 gelders')).toMatch(/€3 billion/);
+    expect(await conv('€2.4 billion', '€1 = 5.25 gelders')).toBe('');
+    expect(await conv('€3 billion', '€1 = 5.25 Tarvish gelders')).toMatch(/€3 billion/);
+    // a note of another amount than one unit ("$10 = 42 gelders") is no rate of one dollar
+    expect(await conv('$3.6 billion', '$10 = 42 gelders')).toBe('');
+  });
+
   test("figures under an Outlook heading of a report whose period is past are forecasts, not that period's figures", async () => {
     const r = await check({
       'a.md': ['# Full-year results for the year ended 31 December 2025\n\n- EBITDA rose 6.1% to €3.91 billion.\n\n## Outlook for 2026\n\n1. EBITDA of €4.2 billion to €4.4 billion.\n', '2026-02-19'],
