@@ -1798,10 +1798,16 @@ const RATE_IN = /\bat\s+(\d{1,4}(?:[.,]\d{1,4})?)\s+(?:[a-z]+\s+)?(?:to|per)\s+(
 /** Before an amount, a rate note's one unit of a major currency: "($1 = 6.90 dravos)", "€1 = 7.50 florins". */
 const RATE_NOTE_BEFORE = /(?:^|[\s(\[])(?:US)?([$€£¥])\s?1(?:\.0{1,2})?\s*=\s*$/;
 const MAJOR_SIGN: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
-/** The major currency a rate note gives an amount per one unit of ("$1 = 6.90 dravos": USD), or undefined. */
+/** After an amount, the one unit of a major currency it equals: "MRL 8.40 = US$1". */
+const RATE_NOTE_AFTER = /^\s*=\s*(?:US|U\.S\.)?\s?([$€£¥])\s?1(?:\.0{1,2})?(?![\d.,]*\d)/;
+/**
+ * The major currency a rate note gives an amount per one unit of ("$1 = 6.90 dravos", "MRL 8.40 = US$1": USD), or
+ * undefined.
+ */
 function rateNoteMajor(c: ClaimContext): string | undefined {
   const at = c.start - c.sentenceStart;
-  const m = RATE_NOTE_BEFORE.exec(c.sentence.slice(Math.max(0, at - 12), at));
+  const end = c.end - c.sentenceStart;
+  const m = RATE_NOTE_BEFORE.exec(c.sentence.slice(Math.max(0, at - 12), at)) ?? RATE_NOTE_AFTER.exec(c.sentence.slice(end, end + 14));
   return m ? MAJOR_SIGN[m[1]!] : undefined;
 }
 /** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */

@@ -1021,6 +1021,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('$3.6 billion', '$10 = 42 gelders')).toBe('');
   });
 
+  test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
+    const conv = async (converted: string, rate: string) =>
+      (
+        await check({
+          'a.md': [`# Annual results\n\nAll amounts are in Tarvish gelders (TGL); dollar amounts are translated at ${rate} for convenience.\n\nNet profit rose to TGL 12.6 billion (${converted}).`, '2026-03-10'],
+        })
+      ).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    expect(await conv('US$3.6 billion', 'TGL 4.20 = US$1')).toMatch(/US\$3\.6 billion/);
+    expect(await conv('US$3 billion', 'TGL 4.20 = US$1')).toBe('');
+    // (not a rate of one dollar)
+    expect(await conv('US$3.6 billion', 'TGL 42 = US$10')).toBe('');
+  });
+
   test("figures under an Outlook heading of a report whose period is past are forecasts, not that period's figures", async () => {
     const r = await check({
       'a.md': ['# Full-year results for the year ended 31 December 2025\n\n- EBITDA rose 6.1% to €3.91 billion.\n\n## Outlook for 2026\n\n1. EBITDA of €4.2 billion to €4.4 billion.\n', '2026-02-19'],
