@@ -1021,6 +1021,16 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('$3.6 billion', '$10 = 42 gelders')).toBe('');
   });
 
+  test('"€2.10bn, roughly $1.81bn at $1.16 per euro": an amount converted after a comma at the rate that follows is checked', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 2.10 × 1.16 = 2.44: dividing instead of multiplying gives 1.81
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at $1.16 per euro, the bank said.')).toBe('');
+    // (no rate after it: two amounts in a list, not a conversion)
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
