@@ -1012,6 +1012,8 @@ describe('mismatch: same fact, different figures', () => {
       (await check(story(converted, note))).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
     // 12.6 / 4.20 = 3.0: a conversion to $3.6 billion is wrong, one to $3 billion holds
     expect(await conv('$3.6 billion', '$1 = 4.20 gelders')).toMatch(/\$3\.6 billion/);
+    // (the message names the rate and where it is stated)
+    expect(await conv('$3.6 billion', '$1 = 4.20 gelders')).toMatch(/at the rate stated as 4\.20 gelders \(a\.txt:5\)/);
     expect(await conv('$3 billion', '$1 = 4.20 gelders')).toBe('');
     // a euro note checks euro conversions (12.6 / 5.25 = 2.4)
     expect(await conv('€3 billion', '€1 = 5.25 gelders')).toMatch(/€3 billion/);
@@ -1025,7 +1027,9 @@ describe('mismatch: same fact, different figures', () => {
     const conv = async (text: string) =>
       (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
     // 2.10 × 1.16 = 2.44: dividing instead of multiplying gives 1.81
-    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).toMatch(/\$1\.81bn.*converts to [^|]*$/);
+    // (a rate the lexicon holds is no rate a document states)
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).not.toMatch(/rate stated/);
     expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at $1.16 per euro, the bank said.')).toBe('');
     // (no rate after it: two amounts in a list, not a conversion)
     expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
