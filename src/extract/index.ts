@@ -625,6 +625,8 @@ function inherit(to: Mention, from: Mention): void {
 }
 
 /** The rest of a bracket that converts money at a stated rate: "at 58 to the dollar)", "at 11.20 crowns per euro)". */
+/** After a converted amount, the rate it was converted at: "at $1.16 per euro", "at 4.2 drals to the dollar". */
+const RATE_AT = /^at\s+(?:us)?[$€£]?\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\b/i;
 const RATE_BRACKET = /^at\s+\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\s*\)/i;
 
 /** The words between a figure and its conversion set off by a dash: "- ", "of water - ", "of rain – ". */
@@ -661,6 +663,11 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
       }
       // "2.4bn dorins (about $41m at 58 to the dollar)": money converted at the rate the bracket states
       if (gapText === '(' && dim(a) === 'currency' && b.te < to && tokLower(t, b.te) === 'at' && RATE_BRACKET.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 50)))) {
+        links[i + 1]!.conversionOf = i;
+        continue;
+      }
+      // "€1.43bn, roughly $1.23bn at $1.16 per euro": money converted after a comma, at the rate that follows
+      if (dim(a) === 'currency' && gapText === ',' && b.te < to && tokLower(t, b.te) === 'at' && RATE_AT.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 60)))) {
         links[i + 1]!.conversionOf = i;
         continue;
       }

@@ -519,6 +519,8 @@ const RATE_TO = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:to|per|for)\s+(?:the\s+|on
 // "6.9 billion drals ($1.9 billion)", "2.4bn dorins (about $41m)": an amount converted into money (twice, to tell it
 // from "3 million tickets ($45m)")
 const CONVERTED = /(?:(?<![A-Za-z])(?:billion|million|trillion|thousand|bn|mn)|(?<=\d)m)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
+// "($1 = 6.90 drals)", "€1 = 7.50 Ardic drals": a rate note names a currency (after an adjective of a country, if any)
+const RATE_NOTE = /(?:US)?[$€£]\s?1(?:\.0{1,2})?\s*=\s*\d+(?:[.,]\d+)?\s+(?:[A-Z][a-z]+\s+)?([a-z]{3,20})\b/g;
 // "142 lumens a share": a share price is money
 const SHARE_PRICE = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:a|per|each)\s+share\b/gi;
 // "Amounts in Ardic lumens (LMN)": a currency named with its code, the code then used before amounts ("LMN 12.84 billion")
@@ -629,6 +631,12 @@ function evidencedCurrencies(text: string, lex: Lexicon): string[] {
     const w = m[1]!.toLowerCase();
     if (!knownWord(lex, w)) add(w);
   }
+  if (text.includes('=')) {
+    for (const m of text.matchAll(RATE_NOTE)) {
+      const w = m[1]!.toLowerCase();
+      if (!knownWord(lex, w)) add(w);
+    }
+  }
   for (const m of text.matchAll(SHARE_PRICE)) {
     const w = m[1]!.toLowerCase();
     if (!knownWord(lex, w)) add(w);
@@ -664,6 +672,7 @@ function mayNameCurrency(text: string): boolean {
   if (/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text)) return true;
   if ((text.includes('$') || text.includes('€') || text.includes('£')) && /\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text)) return true;
   if (/ (?:a|per|each) share\b/i.test(text)) return true;
+  if (text.includes('=') && /[$€£]\s?1(?:\.0{1,2})?\s*=/.test(text)) return true;
   // /\([A-Z]{3}\)/
   for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
     if (text.charCodeAt(p + 4) === 41 && upperAscii(text.charCodeAt(p + 1)) && upperAscii(text.charCodeAt(p + 2)) && upperAscii(text.charCodeAt(p + 3))) return true;

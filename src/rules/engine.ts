@@ -13,7 +13,7 @@ import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
 import type { CheckResult, Document, Finding, Severity } from '../types.js';
 import { evaluateCombinations } from './combinations.js';
-import { describeClaim, fmtDate, fmtMoney, fmtNumber, fmtPrecision, shortAttribution } from './format.js';
+import { describeClaim, fmtDate, fmtMoney, fmtNumber, fmtPrecision, shortAttribution, shortDoc } from './format.js';
 import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
 import { convert } from './units.js';
 import { lemmaPhrase } from '../align/keys.js';
@@ -69,6 +69,8 @@ class Engine {
    * a currency per one of a major one, keyed "CODE/EUR" and by the currency's word ("crown/EUR"), for currencies the
    * lexicon has no rates of. */
   private readonly statedRates = new Map<string, number>();
+  /** The figure that states each of statedRates ("6.90 dravos" in "($1 = 6.90 dravos)"), named in findings. */
+  private readonly statedRateAt = new Map<string, ClaimContext>();
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
   private readonly docText = new Map<string, string>();
 
@@ -94,11 +96,15 @@ class Engine {
       if (RETRACTED.test(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 120), c.start - c.sentenceStart))) this.retracted.add(c);
       if (c.dimension === 'currency' && c.value > 0) {
         const m = RATE_AFTER.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
-        const to = m ? MAJOR[m[1]!.toLowerCase()] : undefined;
+        const to = m ? MAJOR[m[1]!.toLowerCase()] : rateNoteMajor(c);
         if (to && to !== c.unit) {
           this.statedRates.set(`${c.unit}/${to}`, c.value);
+          this.statedRateAt.set(`${c.unit}/${to}`, c);
           const word = currencyWord(c.text);
-          if (word) this.statedRates.set(`${word}/${to}`, c.value);
+          if (word) {
+            this.statedRates.set(`${word}/${to}`, c.value);
+            this.statedRateAt.set(`${word}/${to}`, c);
+          }
         }
       }
       if (c.conversionOf === undefined) continue;
@@ -482,7 +488,9 @@ class Engine {
   private currencyConversion(rule: RuleOf<'conversion'>, o: ClaimContext, c: ClaimContext): void {
     const when = o.time?.end ?? o.time?.start ?? this.docDate.get(o.document) ?? null;
     const year = when ? Number(when.slice(0, 4)) : null;
-    const band = rateBand(this.input.lexicon, o.unit, c.unit, year) ?? this.statedBand(o, c);
+    const known = rateBand(this.input.lexicon, o.unit, c.unit, year);
+    const stated = known ? null : this.statedBand(o, c);
+    const band = known ?? stated?.band;
     if (!band || !o.value) return;
     const implied = c.value / o.value;
     // the written precision of both figures widens what the pair can imply
@@ -490,7 +498,8 @@ class Engine {
     const pc = (c.precision ?? 0) / 2 / Math.abs(c.value || 1);
     const slack = 0.03 + po + pc;
     const ok = implied >= band[0] * (1 - slack) && implied <= band[1] * (1 + slack);
-    const range = `${fmtNumber(band[0], 3)}–${fmtNumber(band[1], 3)} ${c.unit} per ${o.unit}${year ? ` in ${year}` : ''}`;
+    // (a rate a document states is named with where it is stated, not dated by the year)
+    const range = `${fmtNumber(band[0], 3)}–${fmtNumber(band[1], 3)} ${c.unit} per ${o.unit}${stated?.at ? ` of the rate stated as ${stated.at.text} (${shortDoc(stated.at.document)}:${stated.at.line})` : known && year ? ` in ${year}` : ''}`;
     if (ok) {
       this.pass(rule, [o, c], `${o.text} = ${c.text} implies ${fmtNumber(implied, 3)} ${c.unit} per ${o.unit}, within ${range}`);
       return;
@@ -501,7 +510,7 @@ class Engine {
       measure: o.measure,
       value: o.text,
       converted: c.text,
-      expected: `${lo}–${hi}`,
+      expected: `${lo}–${hi}${stated?.at ? ` at the rate stated as ${stated.at.text} (${shortDoc(stated.at.document)}:${stated.at.line})` : ''}`,
       unit: o.unit,
       target_unit: c.unit,
       values: `${this.describe(o)} vs ${this.describe(c)}`,
@@ -515,8 +524,8 @@ class Engine {
    * the dollar"), else one a document of the run states for the currency ("translated at 11.20 crowns to the euro").
    * Units of c per unit of o, as a band of ±0.5%.
    */
-  private statedBand(o: ClaimContext, c: ClaimContext): [number, number] | null {
-    const band = (r: number): [number, number] => [r * 0.995, r * 1.005];
+  private statedBand(o: ClaimContext, c: ClaimContext): { band: [number, number]; at?: ClaimContext } | null {
+    const band = (r: number, at?: ClaimContext) => ({ band: [r * 0.995, r * 1.005] as [number, number], at });
     for (const x of [c, o]) {
       const m = RATE_IN.exec(x.sentence);
       const to = m ? MAJOR[m[2]!.toLowerCase()] : undefined;
@@ -526,11 +535,13 @@ class Engine {
         if (to === o.unit) return band(n);
       }
     }
-    const per = (cur: ClaimContext, major: string) => this.statedRates.get(`${cur.unit}/${major}`) ?? this.statedRates.get(`${currencyWord(cur.text) ?? ''}/${major}`);
-    const a = per(o, c.unit);
-    if (a) return band(1 / a);
-    const b = per(c, o.unit);
-    if (b) return band(b);
+    const key = (cur: ClaimContext, major: string) => (this.statedRates.has(`${cur.unit}/${major}`) ? `${cur.unit}/${major}` : `${currencyWord(cur.text) ?? ''}/${major}`);
+    const ka = key(o, c.unit);
+    const a = this.statedRates.get(ka);
+    if (a) return band(1 / a, this.statedRateAt.get(ka));
+    const kb = key(c, o.unit);
+    const b = this.statedRates.get(kb);
+    if (b) return band(b, this.statedRateAt.get(kb));
     return null;
   }
 
@@ -1795,6 +1806,21 @@ const MAJOR: Record<string, string> = { dollar: 'USD', 'us dollar': 'USD', euro:
 const RATE_AFTER = /^\s*(?:to|per|for)\s+(?:(?:the|one|a|each)\s+)?(us dollar|dollar|euro|pound|yen)\b/i;
 /** In a sentence: "at 58 to the dollar", "at 11.20 crowns to the euro". */
 const RATE_IN = /\bat\s+(\d{1,4}(?:[.,]\d{1,4})?)\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the|one|a)\s+(us dollar|dollar|euro|pound|yen)\b/i;
+/** Before an amount, a rate note's one unit of a major currency: "($1 = 6.90 dravos)", "€1 = 7.50 florins". */
+const RATE_NOTE_BEFORE = /(?:^|[\s(\[])(?:US)?([$€£¥])\s?1(?:\.0{1,2})?\s*=\s*$/;
+const MAJOR_SIGN: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+/** After an amount, the one unit of a major currency it equals: "MRL 8.40 = US$1". */
+const RATE_NOTE_AFTER = /^\s*=\s*(?:US|U\.S\.)?\s?([$€£¥])\s?1(?:\.0{1,2})?(?![\d.,]*\d)/;
+/**
+ * The major currency a rate note gives an amount per one unit of ("$1 = 6.90 dravos", "MRL 8.40 = US$1": USD), or
+ * undefined.
+ */
+function rateNoteMajor(c: ClaimContext): string | undefined {
+  const at = c.start - c.sentenceStart;
+  const end = c.end - c.sentenceStart;
+  const m = RATE_NOTE_BEFORE.exec(c.sentence.slice(Math.max(0, at - 12), at)) ?? RATE_NOTE_AFTER.exec(c.sentence.slice(end, end + 14));
+  return m ? MAJOR_SIGN[m[1]!] : undefined;
+}
 /** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */
 function currencyWord(text: string): string | null {
   const w = text.trim().split(/[^A-Za-z]/).pop() ?? '';

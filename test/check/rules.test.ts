@@ -1004,6 +1004,50 @@ describe('mismatch: same fact, different figures', () => {
     expect(conv).not.toMatch(/\$41m/);
   });
 
+  test('a rate note at the foot of a story ("($1 = 4.20 gelders)", "€1 = …") is the rate its conversions are checked at', async () => {
+    const story = (converted: string, note: string) => ({
+      'a.txt': [`Harbour works\n\nThe port authority said the new quay will cost 12.6 billion gelders (${converted}), with work to start in May.\n\n(${note})`, '2026-03-10'] as [string, string],
+    });
+    const conv = async (converted: string, note: string) =>
+      (await check(story(converted, note))).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 12.6 / 4.20 = 3.0: a conversion to $3.6 billion is wrong, one to $3 billion holds
+    expect(await conv('$3.6 billion', '$1 = 4.20 gelders')).toMatch(/\$3\.6 billion/);
+    // (the message names the rate and where it is stated)
+    expect(await conv('$3.6 billion', '$1 = 4.20 gelders')).toMatch(/at the rate stated as 4\.20 gelders \(a\.txt:5\)/);
+    expect(await conv('$3 billion', '$1 = 4.20 gelders')).toBe('');
+    // a euro note checks euro conversions (12.6 / 5.25 = 2.4)
+    expect(await conv('€3 billion', '€1 = 5.25 gelders')).toMatch(/€3 billion/);
+    expect(await conv('€2.4 billion', '€1 = 5.25 gelders')).toBe('');
+    expect(await conv('€3 billion', '€1 = 5.25 Tarvish gelders')).toMatch(/€3 billion/);
+    // a note of another amount than one unit ("$10 = 42 gelders") is no rate of one dollar
+    expect(await conv('$3.6 billion', '$10 = 42 gelders')).toBe('');
+  });
+
+  test('"€2.10bn, roughly $1.81bn at $1.16 per euro": an amount converted after a comma at the rate that follows is checked', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 2.10 × 1.16 = 2.44: dividing instead of multiplying gives 1.81
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).toMatch(/\$1\.81bn.*converts to [^|]*$/);
+    // (a rate the lexicon holds is no rate a document states)
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at $1.16 per euro, the bank said.')).not.toMatch(/rate stated/);
+    expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at $1.16 per euro, the bank said.')).toBe('');
+    // (no rate after it: two amounts in a list, not a conversion)
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
+  });
+
+  test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
+    const conv = async (converted: string, rate: string) =>
+      (
+        await check({
+          'a.md': [`# Annual results\n\nAll amounts are in Tarvish gelders (TGL); dollar amounts are translated at ${rate} for convenience.\n\nNet profit rose to TGL 12.6 billion (${converted}).`, '2026-03-10'],
+        })
+      ).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    expect(await conv('US$3.6 billion', 'TGL 4.20 = US$1')).toMatch(/US\$3\.6 billion/);
+    expect(await conv('US$3 billion', 'TGL 4.20 = US$1')).toBe('');
+    // (not a rate of one dollar)
+    expect(await conv('US$3.6 billion', 'TGL 42 = US$10')).toBe('');
+  });
+
   test("figures under an Outlook heading of a report whose period is past are forecasts, not that period's figures", async () => {
     const r = await check({
       'a.md': ['# Full-year results for the year ended 31 December 2025\n\n- EBITDA rose 6.1% to €3.91 billion.\n\n## Outlook for 2026\n\n1. EBITDA of €4.2 billion to €4.4 billion.\n', '2026-02-19'],
