@@ -11,6 +11,7 @@ import { loadRules, loadSynonyms, type LoadedLexicon } from './rules/load.js';
 import type { RuleSpec } from './rules/spec.js';
 import type { CheckResult, Document, Finding } from './types.js';
 import { yearFromNeighbours } from './ingest/dates.js';
+import { escapeRe } from './util/regex.js';
 import { readDataFile } from './lexicon/datafile.js';
 import { prepareUnits } from './rules/units.js';
 
@@ -43,34 +44,42 @@ export function numberClaims(results: DocResult[]): ClaimContext[] {
   return all;
 }
 
-/**
- * A wire story dated only by a year-less dateline ("BRANNICK, Oct 11 (HPS) - …") takes the year of the batch's dated
- * documents when one of them is within a month of that day (src/ingest/dates.ts yearFromNeighbours), and is
- * extracted again with that date, so its "on Saturday" and "yesterday" resolve as in the others. Returns every
- * claim in run order, numbered again (the same as if the date had been known from the start); `claims` itself when no
- * document was dated this way.
- */
-export function redateFromBatch(documents: Document[], claims: ClaimContext[], lex: Lexicon = getLexicon()): ClaimContext[] {
-  const dated = documents.map((d) => d.date).filter((d): d is string => d !== null);
-  if (!dated.length) return claims;
-  const redone = new Map<number, ClaimContext[]>();
-  documents.forEach((doc, i) => {
-    if (doc.date || !doc.datelineDay || !doc.text) return;
-    const date = yearFromNeighbours(doc.datelineDay, dated);
-    if (!date) return;
-    doc.date = date;
-    doc.dateSource = 'batch';
-    redone.set(i, processDocument(doc, i, lex).claims);
-  });
-  return withRedone(documents.length, claims, redone);
+/** "400,000 marels", "2.1 billion marels": an amount written before one of `words` (a regex alternation of words). */
+function amountBefore(words: string, flags: string): RegExp {
+  return new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+(${words})s?\\b`, flags);
 }
 
-/** `claims` (in run order) with those of each document in `redone` replaced by its new ones, numbered again. */
-function withRedone(docs: number, claims: ClaimContext[], redone: Map<number, ClaimContext[]>): ClaimContext[] {
+/**
+ * What the batch tells about a document that its own text does not, and the document extracted again with it (once,
+ * whatever it learns):
+ *  - a wire story dated only by a year-less dateline ("BRANNICK, Oct 11 (HPS) - …") takes the year of the batch's dated
+ *    documents when one of them is within a month of that day (src/ingest/dates.ts yearFromNeighbours), so its "on
+ *    Saturday" and "yesterday" resolve as in the others;
+ *  - amounts in a currency only other documents name as money ("will pay 400,000 marels (about €4,650)", where another
+ *    states "8.6 marels to the euro") read as that money, under the code the batch gives it (`batch`, from
+ *    collectDefinedCurrencies).
+ * Returns every claim in run order, numbered again (as if this had been known from the start); `claims` itself when no
+ * document was read again.
+ */
+export function rereadWithBatch(documents: Document[], claims: ClaimContext[], batch: ReadonlyMap<string, string>, lex: Lexicon = getLexicon()): ClaimContext[] {
+  const dated = documents.map((d) => d.date).filter((d): d is string => d !== null);
+  const stems = [...batch.keys()].filter((w) => /^[a-z]+$/.test(w));
+  const amountOf = stems.length ? amountBefore(stems.join('|'), 'gi') : null;
+  const redone = new Map<number, ClaimContext[]>();
+  documents.forEach((doc, i) => {
+    if (!doc.text || doc.text.length < 2) return;
+    const date = !doc.date && doc.datelineDay && dated.length ? yearFromNeighbours(doc.datelineDay, dated) : null;
+    if (date) {
+      doc.date = date;
+      doc.dateSource = 'batch';
+    }
+    const need = amountOf ? batchCurrencies(doc.text, amountOf, batch, lex) : null;
+    if (date || need) redone.set(i, processDocument(doc, i, lex, need ?? undefined).claims);
+  });
   if (!redone.size) return claims;
   const out: ClaimContext[] = [];
   let k = 0;
-  for (let i = 0; i < docs; i++) {
+  for (let i = 0; i < documents.length; i++) {
     const own: ClaimContext[] = [];
     while (k < claims.length && claims[k]!.docIndex === i) own.push(claims[k++]!);
     for (const c of redone.get(i) ?? own) out.push(c);
@@ -79,28 +88,14 @@ function withRedone(docs: number, claims: ClaimContext[], redone: Map<number, Cl
   return out;
 }
 
-/**
- * A document that gives amounts in a currency only other documents of the batch name as money ("will pay 400,000
- * marels (about €4,650)", where another states "8.6 marels to the euro") is extracted again with that currency known,
- * under the code the batch gives it, so its amounts and their conversions read as money. Returns every claim in run
- * order, numbered again; `claims` itself when no document was read again.
- */
-export function rereadWithBatchCurrencies(documents: Document[], claims: ClaimContext[], batch: ReadonlyMap<string, string>, lex: Lexicon = getLexicon()): ClaimContext[] {
-  if (!batch.size) return claims;
-  const stems = [...batch.keys()].filter((w) => /^[a-z]+$/.test(w));
-  if (!stems.length) return claims;
-  const amountOf = new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+(${stems.join('|')})s?\\b`, 'gi');
-  const redone = new Map<number, ClaimContext[]>();
-  documents.forEach((doc, i) => {
-    if (!doc.text || doc.text.length < 2) return;
-    const named = new Set<string>();
-    for (const m of doc.text.matchAll(amountOf)) named.add(m[1]!.toLowerCase());
-    if (!named.size) return;
-    const own = new Map([...evidencedDocumentCurrencies(doc.text, lex), ...definedCurrencies(doc.text, lex)]);
-    const need = new Map([...named].filter((w) => own.get(w) !== batch.get(w)).map((w) => [w, batch.get(w)!]));
-    if (need.size) redone.set(i, processDocument(doc, i, lex, need).claims);
-  });
-  return withRedone(documents.length, claims, redone);
+/** The batch's currencies a text gives amounts in without knowing them as the batch does (word → code), or null. */
+function batchCurrencies(text: string, amountOf: RegExp, batch: ReadonlyMap<string, string>, lex: Lexicon): Map<string, string> | null {
+  const named = new Set<string>();
+  for (const m of text.matchAll(amountOf)) named.add(m[1]!.toLowerCase());
+  if (!named.size) return null;
+  const own = new Map([...evidencedDocumentCurrencies(text, lex), ...definedCurrencies(text, lex)]);
+  const need = new Map([...named].filter((w) => own.get(w) !== batch.get(w)).map((w) => [w, batch.get(w)!]));
+  return need.size ? need : null;
 }
 
 /**
@@ -130,7 +125,7 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
     if (!code) continue;
     // (the word after this figure or, for "from 17.35 billion a year earlier", after an amount of its sentence)
     let after = amountOf.get(c.noun);
-    if (!after) amountOf.set(c.noun, (after = new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+${c.noun}s?\\b`, 'i')));
+    if (!after) amountOf.set(c.noun, (after = amountBefore(escapeRe(c.noun), 'i')));
     if (!after.test(c.sentence)) continue;
     c.unit = code;
     c.dimension = 'currency';
@@ -183,8 +178,8 @@ export function unifyDocumentCurrencies(claims: ClaimContext[], defined: Map<str
  * marels pay" measures what is paid, as "400,000 marels" read as money in a text that knows the word).
  */
 function moneyNotNoun(c: ClaimContext): void {
-  const word = new RegExp(`^${c.noun}s?$`, 'i');
-  const rest = c.measure ? c.measure.split(' ').filter((w) => !word.test(w)).join(' ') : '';
+  const words = new Set([c.noun!.toLowerCase(), `${c.noun!.toLowerCase()}s`]);
+  const rest = c.measure ? c.measure.split(' ').filter((w) => !words.has(w.toLowerCase())).join(' ') : '';
   c.noun = null;
   c.measure = rest || 'currency';
 }

@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { ClaimContext } from '../context/index.js';
 import { ingestPaths } from '../ingest/paths.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
-import { collectDefinedCurrencies, redateFromBatch, rereadWithBatchCurrencies, unifyDocumentCurrencies } from '../pipeline.js';
-import type { DocResult } from '../pipeline.js';
+import { collectDefinedCurrencies, rereadWithBatch, unifyDocumentCurrencies } from '../pipeline.js';
 import { processOrdered, resolveJobs } from '../parallel/pool.js';
 import type { Document, Finding } from '../types.js';
 import { UserError } from '../util/errors.js';
@@ -35,21 +34,15 @@ export interface ExtractHooks {
   /** Called for each document once it is extracted, in input order, with its claims (ids assigned). */
   onDocument?: (doc: Document, claims: ClaimContext[], index: number) => void;
   /**
-   * Do not keep the documents' texts once extracted (`text`, `source`, `segments` are emptied and each claim's
-   * sentence is copied out of the text): for `check -f jsonl`, which aligns claims across documents but never
-   * quotes the files. Memory then grows with the claims, not with the texts.
-   */
-  lean?: boolean;
-  /**
    * false: keep nothing (the returned lists stay empty, `onDocument` sees every document): for output written
    * as it comes (`extract -f jsonl`), so a batch of any size runs in bounded memory. Default true.
    */
   retain?: boolean;
   /**
-   * Date a document that only a year-less wire dateline dates by the batch's dated documents (redateFromBatch): for
-   * the commands that read documents together (check, review). A lean run keeps such a document's text until then.
+   * Read again what the batch tells a document (rereadWithBatch: a year-less dateline's year, currencies other
+   * documents name as money): for the commands that read documents together (check, review).
    */
-  batchDates?: boolean;
+  fromBatch?: boolean;
   /** Use the worker pool whatever the batch size (tests). */
   forcePool?: boolean;
 }
@@ -84,11 +77,10 @@ export async function readAndExtract(
     hooks.onDocument?.(r.doc, r.claims, i++);
     if (hooks.retain === false) continue;
     collectDefinedCurrencies(r.doc.text, lex, defined);
-    if (hooks.lean && !(hooks.batchDates && r.doc.datelineDay && !r.doc.date)) leanen(r);
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }
-  if (hooks.batchDates) claims = rereadWithBatchCurrencies(documents, redateFromBatch(documents, claims, lex), defined, lex);
+  if (hooks.fromBatch) claims = rereadWithBatch(documents, claims, defined, lex);
   unifyDocumentCurrencies(claims, defined, lex);
   return { documents, claims };
 }
@@ -101,7 +93,7 @@ export async function readInputs(
   paths: string[],
   args: InputArgs,
   run: { date?: string; ignore: IgnoreSet[] },
-  opts: { lexicon?: Lexicon; format?: string; onDocument?: ExtractHooks['onDocument']; lean?: boolean; batchDates?: boolean } = {},
+  opts: { lexicon?: Lexicon; format?: string; onDocument?: ExtractHooks['onDocument']; fromBatch?: boolean } = {},
 ): Promise<{ documents: Document[]; claims: ClaimContext[] }> {
   const date = args.date ?? run.date;
   validateDate(date);
@@ -121,8 +113,7 @@ export async function readInputs(
   if (bar) setStderrLine(bar.log);
   try {
     return await readAndExtract(inputs, { ...args, date }, opts.lexicon ?? getLexicon(), {
-      lean: opts.lean,
-      batchDates: opts.batchDates,
+      fromBatch: opts.fromBatch,
       onDocument: (doc, claims, index) => {
         opts.onDocument?.(doc, claims, index);
         bar?.onDocument(index + 1);
@@ -132,15 +123,6 @@ export async function readInputs(
     bar?.stop();
     if (bar) setStderrLine(null);
   }
-}
-
-/** Drop a document's texts, keeping what reports need without them (metadata, errors, claims). */
-function leanen(r: DocResult): void {
-  // a sentence sliced from the text keeps the whole text alive: copy it out
-  for (const c of r.claims) c.sentence = (' ' + c.sentence).slice(1);
-  r.doc.text = r.doc.text ? ' ' : ''; // still tells a read document from a failed one (assertSomethingRead)
-  r.doc.segments = [];
-  delete r.doc.source;
 }
 
 /** Where stderr lines go: straight to stderr, or through the progress bar while one is shown (src/cli/progress.ts). */

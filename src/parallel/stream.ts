@@ -5,8 +5,7 @@
  * (src/cli/commands/extract.ts), byte for byte, with the same claim ids.
  *
  * `check -f jsonl` cannot stream the same way: figures are aligned across all documents, so every claim must be
- * known before the first finding. It keeps the claims (not the texts: readAndExtract's `lean` hook) and writes
- * one line per document at the end.
+ * known before the first finding. It reads the whole batch and writes one line per document at the end.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -3,7 +3,7 @@
  * built-in rules, and look findings up by the figures they involve.
  */
 import { ingestText } from '../../src/ingest/index.js';
-import { checkClaims, collectDefinedCurrencies, loadRuleSet, numberClaims, processDocument, rereadWithBatchCurrencies, unifyDocumentCurrencies, type RuleSet } from '../../src/pipeline.js';
+import { checkClaims, collectDefinedCurrencies, loadRuleSet, numberClaims, processDocument, rereadWithBatch, unifyDocumentCurrencies, type RuleSet } from '../../src/pipeline.js';
 import type { ClaimContext } from '../../src/context/index.js';
 import type { CheckResult, Finding } from '../../src/types.js';
 
@@ -34,7 +34,7 @@ export async function check(docs: Record<string, string | [string, string]>, set
   // (as the CLI does for a batch: a currency one document defines or shows to be money reaches the others)
   const defined = new Map<string, string>();
   for (const r of results) collectDefinedCurrencies(r.doc.text, rs.lexicon, defined);
-  const claims = rereadWithBatchCurrencies(results.map((r) => r.doc), numberClaims(results), defined, rs.lexicon);
+  const claims = rereadWithBatch(results.map((r) => r.doc), numberClaims(results), defined, rs.lexicon);
   unifyDocumentCurrencies(claims, defined, rs.lexicon);
   const { findings, checks } = checkClaims(
     results.map((r) => r.doc),

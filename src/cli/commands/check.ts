@@ -63,7 +63,7 @@ export async function checkPaths(paths: string[], args: CheckArgs, prepared?: Pr
   const { documents, claims } = await readInputs(paths, args, run, {
     lexicon: set.lexicon,
     format: run.format ?? 'text',
-    batchDates: true,
+    fromBatch: true,
     onDocument: (doc) => {
       const { directives: ds, warnings } = readDirectives(doc, ruleIds);
       for (const w of warnings) warn(`${w.path}:${w.line}:${w.column}: ${w.message}`);
