@@ -1885,6 +1885,7 @@ const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowe
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
 const AT_PEAK = /^[^.;:,]{0,30}?\bat (?:the|its) (?:peak|height)\b/i;
+const PEAK_BEFORE = /\bat (?:the|its) (?:peak|height)\b[^.;:\d]{0,60}$/i;
 const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
@@ -1922,7 +1923,9 @@ function extremeFacts(c: ClaimContext): ExtremeFacts {
   const m = c.measure ?? '';
   const after = EXTREME_AFTER.exec(rest);
   const mx = `${m} ${after ? after[1] : ''}`;
-  r = { atPeak: AT_PEAK.test(rest), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
+  // ("At the peak of the operation, on Thursday night, 700 rescuers …": the words before it say so, with no figure between)
+  const before = c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 80), c.start - c.sentenceStart);
+  r = { atPeak: AT_PEAK.test(rest) || PEAK_BEFORE.test(before), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
   extremeMemo.set(c, r);
   return r;
 }

@@ -2256,6 +2256,17 @@ describe('a live report read at its newest entry, counts of the day so far, the 
   });
 });
 
+describe('"At the height of …, N": a peak told before the figure', () => {
+  const peak = (n: string) => `At the height of the search on Friday evening, ${n} volunteers were combing the woods, the police said.`;
+  test('holds any lower count of the same day; a higher count still conflicts', async () => {
+    const now = (n: string) => `The police now have ${n} volunteers combing the woods.`;
+    const low = await check({ 'a.txt': [now('380'), '2026-05-08'], 'b.txt': [peak('450'), '2026-05-09'] });
+    expect(low.involving('380', '450')).toEqual([]);
+    const high = await check({ 'a.txt': [now('520'), '2026-05-08'], 'b.txt': [peak('450'), '2026-05-09'] });
+    expect(high.involving('520', '450').length).toBe(1);
+  });
+});
+
 describe('the half a quarter ends, and counts under a heading that names a period', () => {
   test('"revenue for the half rose 8.9%" in a second-quarter story is the first half, not the quarter', async () => {
     const r = await check({
