@@ -44,6 +44,12 @@ export function numberClaims(results: DocResult[]): ClaimContext[] {
   return all;
 }
 
+/** "VLN 49bn", "MRN 12.6bn": an amount written after a code of the batch's currencies, or null when it has none. */
+function codesBeforeAmounts(batch: ReadonlyMap<string, string>): RegExp | null {
+  const codes = [...new Set(batch.values())].filter((c) => /^[A-Z]{3}$/.test(c));
+  return codes.length ? new RegExp(`(?<![A-Za-z])(${codes.join('|')}) ?\\d`, 'g') : null;
+}
+
 /** "400,000 marels", "2.1 billion marels": an amount written before one of `words` (a regex alternation of words). */
 function amountBefore(words: string, flags: string): RegExp {
   return new RegExp(`\\d(?:\\s*(?:billion|million|thousand|bn|mn|m))?\\s+(${words})s?\\b`, flags);
@@ -65,6 +71,7 @@ export function rereadWithBatch(documents: Document[], claims: ClaimContext[], b
   const dated = documents.map((d) => d.date).filter((d): d is string => d !== null);
   const stems = [...batch.keys()].filter((w) => /^[a-z]+$/.test(w));
   const amountOf = stems.length ? amountBefore(stems.join('|'), 'gi') : null;
+  const codes = codesBeforeAmounts(batch);
   const redone = new Map<number, ClaimContext[]>();
   documents.forEach((doc, i) => {
     if (!doc.text || doc.text.length < 2) return;
@@ -73,7 +80,7 @@ export function rereadWithBatch(documents: Document[], claims: ClaimContext[], b
       doc.date = date;
       doc.dateSource = 'batch';
     }
-    const need = amountOf ? batchCurrencies(doc.text, amountOf, batch, lex) : null;
+    const need = amountOf ? batchCurrencies(doc.text, amountOf, batch, lex, codes) : null;
     if (date || need) redone.set(i, processDocument(doc, i, lex, need ?? undefined).claims);
   });
   if (!redone.size) return claims;
@@ -89,9 +96,12 @@ export function rereadWithBatch(documents: Document[], claims: ClaimContext[], b
 }
 
 /** The batch's currencies a text gives amounts in without knowing them as the batch does (word → code), or null. */
-function batchCurrencies(text: string, amountOf: RegExp, batch: ReadonlyMap<string, string>, lex: Lexicon): Map<string, string> | null {
+function batchCurrencies(text: string, amountOf: RegExp, batch: ReadonlyMap<string, string>, lex: Lexicon, codes: RegExp | null): Map<string, string> | null {
   const named = new Set<string>();
   for (const m of text.matchAll(amountOf)) named.add(m[1]!.toLowerCase());
+  // ("almost VLN 49bn", "VLN 188bn to VLN 194bn" in a paper that never says what VLN is: the batch's code, read as a
+  // prefix from the start so its qualifier and range hold)
+  if (codes) for (const m of text.matchAll(codes)) for (const [stem, code] of batch) if (code === m[1] && /^[a-z]+$/.test(stem)) named.add(stem);
   if (!named.size) return null;
   const own = new Map([...evidencedDocumentCurrencies(text, lex), ...definedCurrencies(text, lex)]);
   const need = new Map([...named].filter((w) => own.get(w) !== batch.get(w)).map((w) => [w, batch.get(w)!]));

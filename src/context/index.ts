@@ -889,6 +889,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const period = colPeriod.get(`${table}|${col}`);
     // (a column's own period before the one the whole report is about)
     if (period && (!c.time || c.time.text === 'document date' || (c.time.text ?? '').endsWith('(the period the report is about)'))) c.time = period;
+    else if (period && c.time && (c.time.text ?? '').endsWith("(the section's heading)")) c.time = columnUnderHeading(period, c.time);
     const rowTime = rowTimes.get(`${table}|${row}`);
     if (rowTime && (!c.time || c.time.text === 'document date')) {
       c.time = rowTime.time;
@@ -924,6 +925,19 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     claims.length = 0;
     claims.push(...kept);
   }
+}
+
+/**
+ * The period of a table column under a section heading that names one: the column's own period ("## Third quarter"
+ * over "| Q3 2025 | Q3 2024 |": the second column is of Q3 2024), or, when the column names only a year, the
+ * heading's period in that year ("## Third quarter" over "| 2025 | 2024 |": Q3 of each year).
+ */
+function columnUnderHeading(column: NonNullable<ClaimContext['time']>, heading: NonNullable<ClaimContext['time']>): NonNullable<ClaimContext['time']> {
+  const wholeYear = !!column.start && !!column.end && column.start.slice(0, 4) === column.end.slice(0, 4) && column.start.endsWith('-01-01') && column.end.endsWith('-12-31');
+  const inOneYear = !!heading.start && !!heading.end && heading.start.slice(0, 4) === heading.end.slice(0, 4);
+  if (!wholeYear || !inOneYear) return column;
+  const y = column.start!.slice(0, 4);
+  return { start: y + heading.start!.slice(4), end: y + heading.end!.slice(4), text: `${heading.text}, ${column.text}` };
 }
 
 /**

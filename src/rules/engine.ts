@@ -849,6 +849,7 @@ class Engine {
         const checked = new Set<string>();
         for (const t of totals) {
           const kt = this.keyOf.get(t)!;
+          if (this.placeWithinWhole(t, list)) continue;
           const parts = new Map<string, ClaimContext>();
           for (const c of list) {
             // ("nationwide" is the whole, never one of its parts)
@@ -863,6 +864,7 @@ class Engine {
             if (c.role === 'subset' && list.some((o) => o !== c && !o.role && !o.scopeKey && o.sentenceStart === c.sentenceStart && o.value > c.value && o.span.start < c.span.start)) continue;
             // police counts are parts of the police total, not of the organisers' claim
             if (this.rivalSources(c, t)) continue;
+            if (this.brokenOutOfOther(c, t)) continue;
             const kc = this.keyOf.get(c)!;
             if (kc.event !== kt.event || kc.noun !== kt.noun || c.sentenceStart === t.sentenceStart) continue;
             const tr = timeRelation(c, t, kc, kt);
@@ -911,6 +913,36 @@ class Engine {
         }
       }
     }
+  }
+
+  /**
+   * A total of one named place that its document also counts inside a larger whole ("41,300 nationwide", "12,800 in the
+   * capital"): the other places it names are its siblings, not its parts.
+   */
+  private placeWithinWhole(t: ClaimContext, list: ClaimContext[]): boolean {
+    if (!t.scopeKey || t.scopeKey === 'national') return false;
+    const kt = this.keyOf.get(t)!;
+    return list.some((o) => {
+      if (o === t || (o.scopeKey && o.scopeKey !== 'national') || o.role || o.form === 'vague' || o.qualifier === 'upper' || (o.low ?? o.value) <= (t.high ?? t.value) * 1.5) return false;
+      const ko = this.keyOf.get(o)!;
+      if (ko.event !== kt.event || ko.noun !== kt.noun) return false;
+      const tr = timeRelation(o, t, ko, kt);
+      return tr !== 'earlier' && tr !== 'later';
+    });
+  }
+
+  /**
+   * A figure its sentence gives as a part of another, larger figure ("put turnout at 96,000, of whom 31,000 were in
+   * Ardenza"): a part of that figure, not of a total that differs from it.
+   */
+  private brokenOutOfOther(c: ClaimContext, t: ClaimContext): boolean {
+    for (const o of this.sentenceOf(c)) {
+      if (o === c || o === t || o.span.start >= c.span.start || o.unit !== c.unit || o.value <= c.value) continue;
+      if (Math.abs(o.value - t.value) <= Math.max(t.precision ?? 0, o.precision ?? 0)) continue;
+      const between = c.sentence.slice(o.end - c.sentenceStart, c.start - c.sentenceStart);
+      if (BROKEN_OUT.test(between)) return true;
+    }
+    return false;
   }
 
   /** Two figures from two named sources ("police count 18,000", "the union says 45,000"); "officials" rival no one. */
@@ -1853,6 +1885,7 @@ const CHANGED = /\b(?:raised|increased|lifted|boosted|topped up|cut|reduced|lowe
 const EXTREME_MAX = /\b(?:max(?:imum)?|peak|highest|strongest)\b/i;
 const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
 const AT_PEAK = /^[^.;:,]{0,30}?\bat (?:the|its) (?:peak|height)\b/i;
+const PEAK_BEFORE = /\bat (?:the|its) (?:peak|height)\b[^.;:\d]{0,60}$/i;
 const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
@@ -1890,7 +1923,9 @@ function extremeFacts(c: ClaimContext): ExtremeFacts {
   const m = c.measure ?? '';
   const after = EXTREME_AFTER.exec(rest);
   const mx = `${m} ${after ? after[1] : ''}`;
-  r = { atPeak: AT_PEAK.test(rest), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
+  // ("At the peak of the operation, on Thursday night, 700 rescuers …": the words before it say so, with no figure between)
+  const before = c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 80), c.start - c.sentenceStart);
+  r = { atPeak: AT_PEAK.test(rest) || PEAK_BEFORE.test(before), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
   extremeMemo.set(c, r);
   return r;
 }
@@ -1958,6 +1993,8 @@ const LIST_VALUE_REST = /^\s{0,3}(?:[.;]\s{0,3})?(?:\([^()]{0,80}\)\s{0,3}[.;]?)
 /** After a total: "14 aircraft in all", "€3.35bn in total", "20 altogether". */
 /** Words that join the things a total is of: "together", "combined", "between them". */
 const TOGETHER = /\b(?:together|combined|between them|jointly)\b/i;
+/** Words that set a figure out as part of the one before it: "96,000, of whom 31,000", "41,300, including 12,800". */
+const BROKEN_OUT = /^[^.;:]{0,40}\b(?:of whom|of which|including|among them|among whom)\b[^.;:]{0,30}$/i;
 const IN_ALL = /^\s*(?:[a-z-]+\s+){0,3}(?:in all|in total|all told|altogether|combined)\b/i;
 /** After a total set off by dashes: "… 14 crew - 186 souls - aboard". */
 const DASHED_AFTER = /^ (?:[a-z-]+ ){1,3}[-–—](?: |$)/i;

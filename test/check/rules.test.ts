@@ -679,6 +679,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(o.claim('2.4 billion marels').unit).toBe('MAR');
   });
 
+  test('a code the batch defines reads as money before the figure, keeping its qualifier and range ("almost ORK 52bn")', async () => {
+    const r = await check({
+      'a.md': ['# Results\n\nOrvalis reports in Orvish dalers (ORK). Net sales came to ORK 51.7 billion in the quarter.', '2026-08-05'],
+      'b.txt': ['Sales rose to almost ORK 52bn in the quarter. The group now expects ORK 200bn to ORK 206bn for the year.', '2026-08-06'],
+    });
+    const almost = r.claims.find((c) => c.document === 'b.txt' && c.text.includes('52bn'))!;
+    expect(almost).toMatchObject({ unit: 'ORK', qualifier: 'upper', text: 'almost ORK 52bn' });
+    expect(r.claims.find((c) => c.document === 'b.txt' && c.text.includes('206bn'))).toMatchObject({ qualifier: 'range', low: 200e9, high: 206e9 });
+    expect(r.involving('ORK 51.7 billion', 'almost ORK 52bn')).toHaveLength(0);
+  });
+
   test('a company\'s net profit in an article is the "Net profit" row of its results table', async () => {
     const r = await check({
       'a.md': ['# Q3 interim statement\n\n| € million | Q3 2025 | Q3 2024 |\n|---|---|---|\n| Net profit | 1,058 | 962 |\n', '2025-10-31'],
@@ -1595,6 +1606,25 @@ describe('sum: stated parts and stated total', () => {
   });
 });
 
+describe('parts-sum: a place counted inside a larger whole, and parts set out of another figure', () => {
+  const towns = 'Officers said 9,200 farmers marched in Dorvik, 7,800 farmers marched in Lessa and 6,900 farmers marched in Hammet.';
+  test('a place the document also counts inside the nationwide whole is no total of the other places', async () => {
+    const r = await check({ 'a.txt': [`Officers said 52,000 farmers marched nationwide. Officers said 14,500 farmers marched in the capital. ${towns}`, '2025-06-14'] });
+    expect(r.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    // (without the nationwide whole the capital's count is read as their total, as before)
+    const alone = await check({ 'a.txt': [`Officers said 14,500 farmers marched in the capital. ${towns}`, '2025-06-14'] });
+    expect(alone.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+
+  test('a part set out of another figure of its sentence ("of whom") is no part of a different total', async () => {
+    const r = await check({ 'a.txt': ['Officers said 20,000 farmers marched. Officers said 61,000 farmers marched, of whom 14,000 farmers marched in Vell. Officers said 7,800 farmers marched in Lessa and 6,900 farmers marched in Hammet.', '2025-06-14'] });
+    expect(r.findings.filter((f) => f.rule === 'parts-sum' && f.message.includes('14,000 in Vell'))).toHaveLength(0);
+    // (the same part told plainly is one of the total's parts, and they pass it)
+    const plain = await check({ 'a.txt': ['Officers said 20,000 farmers marched. Officers said 14,000 farmers marched in Vell. Officers said 7,800 farmers marched in Lessa and 6,900 farmers marched in Hammet.', '2025-06-14'] });
+    expect(plain.findings.filter((f) => f.rule === 'parts-sum' && f.message.includes('14,000 in Vell'))).toHaveLength(1);
+  });
+});
+
 describe('rate: a rate times its period against a total', () => {
   test('a rate per 100,000 must be the count over the population the article gives', async () => {
     const bad = await check({ 'a.txt': 'The board has confirmed 412 cases since June. With a population of 1.38 million, the rate now stands at 39.9 cases per 100,000.' });
@@ -1688,7 +1718,7 @@ describe('figures of one fact told apart and brought together', () => {
     expect(r.claim('1.38 billion Anskari florins').unit).toBe('ANF');
     expect(r.claim('38.46 billion florins').unit).toBe('ANF');
     expect(r.claim('Fl1.83bn').unit).toBe('ANF');
-    expect(r.claim('900 million a year').unit).toBe('ANF');
+    expect(r.claim('ANF 900 million a year').unit).toBe('ANF');
     // the paper's transposed net profit is now compared with the others'
     expect(r.involving('Fl1.83bn', 'ANF 1.38 billion')).toHaveLength(1);
   });
@@ -2223,6 +2253,17 @@ describe('a live report read at its newest entry, counts of the day so far, the 
     expect(low.involving('84,000', '131,000')).toEqual([]);
     const high = await check({ 'a.txt': [say('140,000'), '2026-01-19'], 'b.txt': ['The regional count, 131,000 households at the peak, covers every grid.', '2026-01-20'] });
     expect(high.involving('140,000', '131,000').length).toBe(1);
+  });
+});
+
+describe('"At the height of …, N": a peak told before the figure', () => {
+  const peak = (n: string) => `At the height of the search on Friday evening, ${n} volunteers were combing the woods, the police said.`;
+  test('holds any lower count of the same day; a higher count still conflicts', async () => {
+    const now = (n: string) => `The police now have ${n} volunteers combing the woods.`;
+    const low = await check({ 'a.txt': [now('380'), '2026-05-08'], 'b.txt': [peak('450'), '2026-05-09'] });
+    expect(low.involving('380', '450')).toEqual([]);
+    const high = await check({ 'a.txt': [now('520'), '2026-05-08'], 'b.txt': [peak('450'), '2026-05-09'] });
+    expect(high.involving('520', '450').length).toBe(1);
   });
 });
 

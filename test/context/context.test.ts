@@ -443,6 +443,22 @@ describe('a results table with a change column per period', () => {
   });
 });
 
+describe('a results table under a heading that names the period', () => {
+  test('a column of the year before is of its own period, not the heading\'s', () => {
+    const text = '# Interim report\n\n## Key figures, second quarter\n\n| € million | Q2 2026 | Q2 2025 |\n|---|---:|---:|\n| Net sales | 7,310 | 6,980 |\n\n## First half\n\nNet sales for the half came to €14.1 billion.\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-08-05' }), 0).claims;
+    expect(c.find((x) => x.text === '7,310')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(c.find((x) => x.text === '6,980')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+  });
+
+  test('a column that names only a year is the heading\'s period in that year', () => {
+    const text = '# Interim report\n\n## Key figures, second quarter\n\n| € million | 2026 | 2025 |\n|---|---:|---:|\n| Net sales | 7,310 | 6,980 |\n\n## First half\n\nNet sales for the half came to €14.1 billion.\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-08-05' }), 0).claims;
+    expect(c.find((x) => x.text === '7,310')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(c.find((x) => x.text === '6,980')!.time).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+  });
+});
+
 describe('table rows of one briefing', () => {
   test('a row labelled with a date and hour dates its cells; rows of different hours are no rival counts', () => {
     const text = '# Briefings\n\n| Briefing | Dead | Missing |\n|---|---|---|\n| Mon 16 June, 09:00 | 4 | 12 |\n| Mon 16 June, 18:00 | 7 | 8 |\n| Tue 17 June, 10:00 | 9 | 6 |\n';
