@@ -1229,6 +1229,27 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(near.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
   });
 
+  test('a wrong conversion names the same sum in another report, however that report dates it or names what it is', async () => {
+    const docs = (b: string) => ({
+      'a.txt': ['Telmark results\n\nTelmark posted a record net profit of 4.20 billion gelders ($1.3 billion) for 2025, on higher prices.\n\n($1 = 4.20 gelders)', '2026-02-26'] as [string, string],
+      'b.txt': [`Telmark on Thursday reported ${b}, the company said in a statement.`, '2026-02-26'] as [string, string],
+    });
+    const names = async (b: string) => {
+      const r = await check(docs(b));
+      const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+      expect(f).toHaveLength(1);
+      return f[0]!.claims.map((id) => r.claims.find((c) => c.id === id)!.text);
+    };
+    // (dated by the day it was announced in one report, by its year in the other)
+    expect(await names('net profit of 4.20 billion gelders')).toContain('4.20 billion gelders');
+    expect(await names('net profit of 4.20 billion gelders')).toHaveLength(3);
+    // (the same sum told of a thing named otherwise)
+    expect(await names('earnings of 4.20 billion gelders')).toHaveLength(3);
+    // (another sum, or the same number in another currency, is not named)
+    expect(await names('net profit of 4.35 billion gelders')).toHaveLength(2);
+    expect(await names('net profit of $4.20 billion')).toHaveLength(2);
+  });
+
   test('a conversion written in words is read to the unit', async () => {
     const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
     expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
