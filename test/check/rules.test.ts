@@ -1035,6 +1035,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
   });
 
+  test('"2.4 billion euros, about $3.9 billion, was pledged": an amount about it in another currency between commas is its conversion', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // (2.4bn euros are $2.4bn-$2.9bn at any 2025 rate)
+    expect(await conv('Donors pledged 2.4 billion euros, about $3.9 billion, at the summit.')).toMatch(/\$3\.9 billion/);
+    expect(await conv('Donors pledged 2.4 billion euros, about $2.8 billion, at the summit.')).toBe('');
+    // (not an amount only about the first, nor one that goes on to another statement)
+    expect(await conv('Donors pledged 2.4 billion euros, $3.9 billion, at the summit.')).toBe('');
+    expect(await conv('Donors pledged 2.4 billion euros, about $3.9 billion more than last year.')).toBe('');
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
