@@ -671,6 +671,12 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
         links[i + 1]!.conversionOf = i;
         continue;
       }
+      // "3.5 billion marels, roughly $1.1 billion, arguing …", "10,000 koras, about $174, to each family": an amount in
+      // another currency, only about it, set off by commas after it is its conversion
+      if (dim(a) === 'currency' && gapText === ',' && b.qualifier === 'approx' && (b.te >= to || /^[,.;)]$/.test(tokText(t, b.te)))) {
+        links[i + 1]!.conversionOf = i;
+        continue;
+      }
       // "241 km/h (130 knots, 150 mph)": two conversions in one bracket
       const c = figs[i + 2];
       if (gapText === '(' && c && c.unit && dim(c) === dim(a) && c.unit.name !== a.unit.name && c.unit.name !== b.unit.name && c.te < to && tokText(t, c.te) === ')') {

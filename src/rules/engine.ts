@@ -436,8 +436,10 @@ class Engine {
         let fx = witnessFacts.get(i);
         if (!fx) witnessFacts.set(i, (fx = new ClaimFacts(x, keys[i]!)));
         const rel = relateFacts(fo, fx);
-        const loose = LOOSE_REASONS.has(rel.why) || ((ko.noun === null || keys[i]!.noun !== ko.noun) && rel.why === 'different things counted');
-        if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static) : !(same && loose)) continue;
+        const loose = LOOSE_REASONS.has(rel.why) || ((ko.noun === null || keys[i]!.noun !== ko.noun) && rel.why === 'different things counted') || sameSum(o, x, rel.why);
+        // (the same figure of the same thing in another report is that report's, however each dates it: "6.34 billion
+        // merels ($575 million) for 2025" and the wire's "net profit of 6.34 billion merels on Thursday")
+        if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static || (same && x.unit === o.unit)) : !(same && loose)) continue;
         joined.add(x);
         const src = this.claimAt(x, x.conversionOf);
         if (src) joined.add(src);
@@ -1767,6 +1769,16 @@ class Engine {
 const SHARE_FAMILY = /^(?:percent|pp)$/;
 /** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
 const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
+/** Why two sums are not related when only the words for what they are or who holds them differ. */
+const SUM_NAMING_REASONS = new Set(['different things measured', 'held by different parties']);
+/**
+ * The same sum of money, in the same currency, told of a thing named otherwise ("sales of 18.4 billion crowns", "revenue
+ * of CDK 18.40 billion"; "a profit of €1.43bn", "profit before tax of €1,429 million"): for a witness of a wrong
+ * conversion, its figure is what matters (the caller has checked the values are the same at their precision).
+ */
+function sameSum(o: ClaimContext, x: ClaimContext, why: string): boolean {
+  return o.dimension === 'currency' && x.unit === o.unit && SUM_NAMING_REASONS.has(why);
+}
 /** The words between a change and the earlier value it is from ("rose 50%, from 7"), and between either and the level
  * it reaches ("rose 28% to 1.02 billion", "fell by almost a third, to €431m", "from 7 on Monday to 12"). */
 const CHANGE_FROM = /^[\s,]*(?:from|on)\s+(?:the\s+|a\s+)?$/;

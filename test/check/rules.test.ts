@@ -1046,6 +1046,17 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
   });
 
+  test('"2.4 billion euros, about $3.9 billion, was pledged": an amount about it in another currency between commas is its conversion', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // (2.4bn euros are $2.4bn-$2.9bn at any 2025 rate)
+    expect(await conv('Donors pledged 2.4 billion euros, about $3.9 billion, at the summit.')).toMatch(/\$3\.9 billion/);
+    expect(await conv('Donors pledged 2.4 billion euros, about $2.8 billion, at the summit.')).toBe('');
+    // (not an amount only about the first, nor one that goes on to another statement)
+    expect(await conv('Donors pledged 2.4 billion euros, $3.9 billion, at the summit.')).toBe('');
+    expect(await conv('Donors pledged 2.4 billion euros, about $3.9 billion more than last year.')).toBe('');
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
@@ -1238,6 +1249,27 @@ describe('conversion: a figure and its stated conversion', () => {
     // (the same thing of about the value but not the same figure, at the precision written, is not named)
     const near = await check(docs('324 millimetres (12.8 inches)'));
     expect(near.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
+  });
+
+  test('a wrong conversion names the same sum in another report, however that report dates it or names what it is', async () => {
+    const docs = (b: string) => ({
+      'a.txt': ['Telmark results\n\nTelmark posted a record net profit of 4.20 billion gelders ($1.3 billion) for 2025, on higher prices.\n\n($1 = 4.20 gelders)', '2026-02-26'] as [string, string],
+      'b.txt': [`Telmark on Thursday reported ${b}, the company said in a statement.`, '2026-02-26'] as [string, string],
+    });
+    const names = async (b: string) => {
+      const r = await check(docs(b));
+      const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+      expect(f).toHaveLength(1);
+      return f[0]!.claims.map((id) => r.claims.find((c) => c.id === id)!.text);
+    };
+    // (dated by the day it was announced in one report, by its year in the other)
+    expect(await names('net profit of 4.20 billion gelders')).toContain('4.20 billion gelders');
+    expect(await names('net profit of 4.20 billion gelders')).toHaveLength(3);
+    // (the same sum told of a thing named otherwise)
+    expect(await names('earnings of 4.20 billion gelders')).toHaveLength(3);
+    // (another sum, or the same number in another currency, is not named)
+    expect(await names('net profit of 4.35 billion gelders')).toHaveLength(2);
+    expect(await names('net profit of $4.20 billion')).toHaveLength(2);
   });
 
   test('a conversion written in words is read to the unit', async () => {
