@@ -2032,6 +2032,16 @@ describe('crowds told in other words', () => {
     expect(other.involving('300', 'three')).toEqual([]);
   });
 
+  test('a table column named by its counter beside a "Police count" column counts the same crowd', async () => {
+    const table = (first: string) => `## Turnout by town\n\n| Town | ${first} | Police count |\n|---|---|---|\n| Brisk | 30,500 | 12,400 |\n| Olmen | 9,800 | 4,300 |\n`;
+    const prose = ['Police said 12,400 people marched in Brisk on Sunday.', '2025-09-21'] as [string, string];
+    const r = await check({ 'a.md': [table("Farmers' league count"), '2025-09-21'], 'b.txt': prose });
+    expect(r.involving('30,500', '12,400')).not.toHaveLength(0);
+    // (a column that counts something else keeps its own head: "Tractors" are no crowd)
+    const other = await check({ 'a.md': [table('Tractors'), '2025-09-21'], 'b.txt': prose });
+    expect(other.involving('30,500', '12,400')).toEqual([]);
+  });
+
   test("a table's row named for a place and a figure told for that place alone are one fact", async () => {
     const table = '# Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Dovrel | 16,500 |\n| Ambel | 4,100 |\n| Total | 20,600 |\n';
     const r = await check({
