@@ -2042,6 +2042,21 @@ describe('crowds told in other words', () => {
     expect(other.involving('30,500', '12,400')).toEqual([]);
   });
 
+  test("a table's total row is the count another source gives for the whole event, not for one place of it", async () => {
+    const table = '## Saturday\'s marches\n\n| Town | Police count |\n|---|---|\n| Harlow | 14,200 |\n| Derwent | 6,900 |\n| Tansy | 4,300 |\n| Total | 25,400 |\n';
+    const r = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['Across the country, the union said 70,000 people marched on Saturday.', '2025-05-04'],
+    });
+    expect(r.involving('25,400', '70,000')).not.toHaveLength(0);
+    // (a figure told for one town is a part of the total, not a rival of it)
+    const part = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The union said 30,000 people marched in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(part.involving('25,400', '30,000')).toEqual([]);
+  });
+
   test("a table's row named for a place and a figure told for that place alone are one fact", async () => {
     const table = '# Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Dovrel | 16,500 |\n| Ambel | 4,100 |\n| Total | 20,600 |\n';
     const r = await check({
