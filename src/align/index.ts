@@ -379,6 +379,20 @@ function datedHistory(x: ClaimFacts, y: ClaimFacts): boolean {
   return x.role === 'history' && !y.role && !!x.time?.start && x.time.text !== 'document date' && x.time.start === y.time?.start && x.time.end === y.time?.end;
 }
 
+/**
+ * x is the total row of a table ("Total | 41,300" under a "Police count" column) and y a figure with no role, both
+ * counting one named event ("the union said 96,000 marched"): the total is that event's count, told by another source
+ * or at another time — unless y is told for a place of its own, a part of the total ("23 of the arrests were in
+ * Brannick"). (Other wholes — "12 of the 26 dead", "the 14-storey block", the customers a utility serves — keep their
+ * role.)
+ */
+function wholeOfOneEvent(x: ClaimFacts, y: ClaimFacts): boolean {
+  if (x.role !== 'whole' || y.role || x.key.family !== 'count' || !x.key.event || x.key.event !== y.key.event) return false;
+  const cell = x.claim.cell;
+  if (!cell || cell.totalRow !== cell.row) return false;
+  return !y.scopeKey || y.scopeKey === 'national' || y.scopeKey === x.scopeKey;
+}
+
 /** From the first of a month to the last day of a month (two months or more): "July to September", "January-September". */
 function wholeMonths(start: string, end: string): boolean {
   if (!start.endsWith('-01') || start.length !== 10 || end.length !== 10) return false;
@@ -525,7 +539,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   if (a.role === 'subset' || b.role === 'subset') return notComparable('a subset named by reference');
   // (most pairs are told apart above, by what they measure: the rest of the relation is worked out from here)
   const crossDocument = a.document !== b.document;
-  if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
+  if ((a.role ?? 'value') !== (b.role ?? 'value') && !datedHistory(a, b) && !datedHistory(b, a) && !wholeOfOneEvent(a, b) && !wholeOfOneEvent(b, a)) return notComparable('figures of different roles (a benchmark, a whole, a forecast, an actual figure)');
   // a target is its setter's own ("a price target of 44 florins", said one analyst; another's is 31): only one
   // party's targets are one fact
   if (ka.noun === 'target' && kb.noun === 'target' && (a.attributionKey ?? '') !== (b.attributionKey ?? '')) return notComparable('targets set by different parties');

@@ -806,6 +806,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       return prev && raw.filter((o) => o === h).length > 1 && !colPeriod.has(`${table}|${col}`) && !colUnit.has(`${table}|${col}`) ? `${prev} ${h}` : h;
     }));
   }
+  const counted = new Map<number, Array<string | null>>();
+  for (const [table, h] of headers) counted.set(table, counterColumns(h, lex));
   // the one total row of a table, when it has one ("Total | 43"): its other rows break the total down
   const totalRows = new Map<number, number | null>();
   for (const [k, l] of rowLabels) {
@@ -916,7 +918,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     // a table of indicators by place or group ("Indicator | Dravenna region | Vellmark (national)"): the row names what
     // its cells count, the column whose figures they are
     const byRow = !!rowLabel && !!head && ROW_MEASURES.test(headers.get(table)?.[0] ?? '');
-    if (named && (c.unit === 'count' || labelled)) c.phrase = byRow ? rowLabel : named;
+    if (named && (c.unit === 'count' || labelled)) c.phrase = byRow ? rowLabel : named === head ? counted.get(table)?.[col] ?? named : named;
     if (rowLabel && !c.holder) c.holder = byRow ? head : rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
   });
@@ -938,6 +940,29 @@ function columnUnderHeading(column: NonNullable<ClaimContext['time']>, heading: 
   if (!wholeYear || !inOneYear) return column;
   const y = column.start!.slice(0, 4);
   return { start: y + heading.start!.slice(4), end: y + heading.end!.slice(4), text: `${heading.text}, ${column.text}` };
+}
+
+/**
+ * "| City | Union stewards' count | Police count |": columns whose headers differ only by who counted, before one generic
+ * head ("count", "estimate", "figure"), count one thing; a column named by its counter alone counts what the sibling
+ * the lexicon knows as a crowd count (crowd_cues) counts. Per column, that sibling's header, or null.
+ */
+function counterColumns(heads: Array<string | null>, lex: Lexicon): Array<string | null> {
+  const out: Array<string | null> = heads.map(() => null);
+  const byHead = new Map<string, number[]>();
+  heads.forEach((h, col) => {
+    const words = h?.split(' ') ?? [];
+    if (col === 0 || words.length < 2 || !lex.genericHeads.has(words[words.length - 1]!)) return;
+    const g = byHead.get(words[words.length - 1]!);
+    if (g) g.push(col);
+    else byHead.set(words[words.length - 1]!, [col]);
+  });
+  for (const cols of byHead.values()) {
+    const known = [...new Set(cols.map((c) => heads[c]!).filter((h) => lex.crowdCues.has(h)))];
+    if (cols.length < 2 || known.length !== 1) continue;
+    for (const c of cols) if (heads[c] !== known[0]) out[c] = known[0]!;
+  }
+  return out;
 }
 
 /**

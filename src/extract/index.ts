@@ -488,11 +488,11 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   // figure", and continue the crowd counted before)
   const countedPeople = (m: Mention) => !!m.event && measuring(m.event) && (m.noun === 'person' || m.noun === 'people');
   // (what an estimate can count: people — "people", "marchers", "protesters", "participants", "the crowd" — or an event)
+  const peopleNoun = (m: Mention) => m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || lex.crowdNouns.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
   const named = (m: Mention) => {
     if (m.role || m.unit !== 'count' || m.form === 'fraction' || countedPeople(m)) return false;
-    const people = m.noun === 'person' || m.noun === 'people' || lex.peopleAdjectives.has(m.noun!) || lex.crowdNouns.has(m.noun!) || /(?:er|or|ist|ant|ent)$/.test(m.noun ?? '');
     // ("18,500 marched": an event with no noun names what is counted as well)
-    return (!generic(m.noun) && (m.event || people)) || (!m.noun && !!m.event && !measuring(m.event));
+    return (!generic(m.noun) && (m.event || peopleNoun(m))) || (!m.noun && !!m.event && !measuring(m.event));
   };
   // the counts that name what they count, in text order, for looking back and ahead
   const anchors: Mention[] = [];
@@ -520,7 +520,9 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
     if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
-    const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun));
+    // (people a verb of counting counted continue a count of people: "52,300 people passed its cameras" is not the
+    // "6,400 for Pavost" a line before, whatever that one was read as)
+    const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun), countedPeople(m) ? peopleNoun : undefined);
     if (!src) continue;
     m.noun = src.noun;
     m.phrase = src.phrase;
@@ -563,13 +565,13 @@ function incidentParts(out: Mention[], text: string): void {
  * point with no count of its size before it ("Police count 64,000, organisers 250,000") continues the first count of
  * its size that follows; else the nearest.
  */
-function antecedentCount(anchors: Mention[], next: number, m: Mention, ahead: boolean): Mention | null {
-  const close = (c: Mention) => c.value > 0 && m.value > 0 && Math.abs(Math.log10(c.value / m.value)) < 1;
+function antecedentCount(anchors: Mention[], next: number, m: Mention, ahead: boolean, want?: (c: Mention) => boolean): Mention | null {
+  const close = (c: Mention) => c.value > 0 && m.value > 0 && Math.abs(Math.log10(c.value / m.value)) < 1 && (!want || want(c));
   let nearest: Mention | null = null;
   for (let k = next - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const c = anchors[k]!;
     if (m.start - c.end > COUNTED_REACH) break;
-    nearest ??= c;
+    if (!want || want(c)) nearest ??= c;
     if (close(c)) return c;
   }
   if (!ahead) return nearest;

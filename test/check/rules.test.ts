@@ -2094,6 +2094,31 @@ describe('crowds told in other words', () => {
     expect(other.involving('300', 'three')).toEqual([]);
   });
 
+  test('a table column named by its counter beside a "Police count" column counts the same crowd', async () => {
+    const table = (first: string) => `## Turnout by town\n\n| Town | ${first} | Police count |\n|---|---|---|\n| Brisk | 30,500 | 12,400 |\n| Olmen | 9,800 | 4,300 |\n`;
+    const prose = ['Police said 12,400 people marched in Brisk on Sunday.', '2025-09-21'] as [string, string];
+    const r = await check({ 'a.md': [table("Farmers' league count"), '2025-09-21'], 'b.txt': prose });
+    expect(r.involving('30,500', '12,400')).not.toHaveLength(0);
+    // (a column that counts something else keeps its own head: "Tractors" are no crowd)
+    const other = await check({ 'a.md': [table('Tractors'), '2025-09-21'], 'b.txt': prose });
+    expect(other.involving('30,500', '12,400')).toEqual([]);
+  });
+
+  test("a table's total row is the count another source gives for the whole event, not for one place of it", async () => {
+    const table = '## Saturday\'s marches\n\n| Town | Police count |\n|---|---|\n| Harlow | 14,200 |\n| Derwent | 6,900 |\n| Tansy | 4,300 |\n| Total | 25,400 |\n';
+    const r = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['Across the country, the union said 70,000 people marched on Saturday.', '2025-05-04'],
+    });
+    expect(r.involving('25,400', '70,000')).not.toHaveLength(0);
+    // (a figure told for one town is a part of the total, not a rival of it)
+    const part = await check({
+      'a.md': [table, '2025-05-04'],
+      'b.txt': ['The union said 30,000 people marched in Harlow on Saturday.', '2025-05-04'],
+    });
+    expect(part.involving('25,400', '30,000')).toEqual([]);
+  });
+
   test("a table's row named for a place and a figure told for that place alone are one fact", async () => {
     const table = '# Saturday\'s marches\n\n| City | Police count |\n|---|---|\n| Dovrel | 16,500 |\n| Ambel | 4,100 |\n| Total | 20,600 |\n';
     const r = await check({

@@ -890,6 +890,16 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
 
+  test('people counted at a counting point continue the crowd counted before, not the nearest count of another thing', () => {
+    const text = 'Police said 21,000 people marched in Orvel. Stalls sold 4,500 tickets for the fair. A counting firm said 33,000 people passed its cameras.';
+    const c = claims(text);
+    expect(c.find((x) => x.text === '33,000')!.measure).toBe(c.find((x) => x.text === '21,000')!.measure);
+    // (a count that names its own thing with a verb of its own keeps it)
+    expect(c.find((x) => x.text === '4,500')!.measure).toMatch(/ticket/);
+    // (with no crowd before it, the people who passed stay the ones who passed)
+    expect(claim('Stalls sold 4,500 tickets. A counting firm said 33,000 people passed its cameras.', '33,000').measure).not.toMatch(/ticket/);
+  });
+
   test('after a toll, the toll of one incident ("when a landslide …") is a part of it; alone it is the event', () => {
     const c = claims('Three people were killed, officials said. Two died when a landslide buried their house.');
     expect(c.find((x) => x.text === 'Two')!.role).toBe('subset');
