@@ -1043,7 +1043,7 @@ class Engine {
         if (t.role === 'whole' && !ofLead) continue;
         // ("Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there": a part of a part is no
         // part of the whole's breakdown)
-        const listed = list.slice(i + 1).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
+        const listed = breakdownOf(t, list.slice(i + 1), ofLead).filter((c) => c.unit === t.unit && c.qualifier === 'exact' && c.role !== 'history');
         const parts = listed.filter((c) => c.partOf === undefined || !listed.some((o) => o !== c && o.index === c.partOf));
         if (parts.length < 2) continue;
         const kt = this.keyOf.get(t)!;
@@ -1900,6 +1900,25 @@ const AT_PEAK = /^[^.;:,]{0,30}?\bat (?:the|its) (?:peak|height)\b/i;
 const PEAK_BEFORE = /\bat (?:the|its) (?:peak|height)\b[^.;:\d]{0,60}$/i;
 const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
 /** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
+/**
+ * The figures after a total that break it down: "Of the 33 dead, 27 were brought ashore here (24 at A and 3 at B) and 6
+ * there" — the bracketed 24 and 3 break down the 27, not the 33; and a breakdown of the lead figure ends at a semicolon
+ * ("Of the 31 arrested in the city, 19 have been charged; 38 were detained nationwide").
+ */
+function breakdownOf(t: ClaimContext, after: ClaimContext[], ofLead: boolean): ClaimContext[] {
+  const out: ClaimContext[] = [];
+  let prev = t;
+  let depth = 0;
+  for (const c of after) {
+    const between = c.sentence.slice(prev.end - c.sentenceStart, c.start - c.sentenceStart);
+    if (ofLead && between.includes(';') && depth === 0) break;
+    for (const ch of between) depth += ch === '(' ? 1 : ch === ')' && depth > 0 ? -1 : 0;
+    prev = c;
+    if (depth === 0) out.push(c);
+  }
+  return out;
+}
+
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
   if (x.clock != null) return false;
   const ex = extremeFacts(x);

@@ -1568,6 +1568,21 @@ describe('sum: stated parts and stated total', () => {
     expect(ok.findings).toHaveLength(0);
   });
 
+  test('"Of the 40 rescued, 31 were flown out (22 to Orm and 9 to Tessel) and 9 left by boat": bracketed figures break down the part before them', async () => {
+    const ok = await check({ 'a.txt': 'Of the 40 people rescued, 31 were flown out of the valley (22 to Orm and 9 to Tessel) and 9 left by boat.' });
+    expect(ok.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    // (the parts outside the brackets are still checked against the total)
+    const bad = await check({ 'a.txt': 'Of the 40 people rescued, 31 were flown out of the valley (22 to Orm and 9 to Tessel) and 19 left by boat.' });
+    expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+
+  test('"Of the 31 arrested in the city, 19 have been charged; 38 were detained nationwide": a semicolon ends the breakdown', async () => {
+    const ok = await check({ 'a.txt': 'Of the 31 people arrested in Velmar, 19 have been charged and 5 released; 38 people were detained across the country.' });
+    expect(ok.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(0);
+    const bad = await check({ 'a.txt': 'Of the 31 people arrested in Velmar, 19 have been charged and 15 released; 38 people were detained across the country.' });
+    expect(bad.findings.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+
   test('"Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there": a part of a part is no sibling', async () => {
     const r = await check({ 'a.txt': 'Of the 26 men rescued, 21 were taken to hospital, and 16 of them are still there, the hospital said.' });
     expect(r.findings).toHaveLength(0);
