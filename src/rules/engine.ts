@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, ClaimFacts, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, claimKey, ClaimFacts, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -16,6 +16,7 @@ import { evaluateCombinations } from './combinations.js';
 import { describeClaim, fmtDate, fmtMoney, fmtNumber, fmtPrecision, shortAttribution, shortDoc } from './format.js';
 import { fillMessage, type CheckType, type RuleOf, type RuleSpec, type Selector, type SubSeverity } from './spec.js';
 import { convert } from './units.js';
+import { convertedTwins, type StatedRate, type Twin } from './cross-currency.js';
 import { lemmaPhrase } from '../align/keys.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { memoize } from '../util/memo.js';
@@ -48,7 +49,7 @@ export function runRules(input: EngineInput): EngineOutput {
 }
 
 class Engine {
-  private readonly aligned: Aligned;
+  private aligned: Aligned;
   private readonly drafts: Draft[] = [];
   private readonly checks: CheckResult[] = [];
   private readonly docDate = new Map<string, string | null>();
@@ -71,6 +72,14 @@ class Engine {
   private readonly statedRates = new Map<string, number>();
   /** The figure that states each of statedRates ("6.90 dravos" in "($1 = 6.90 dravos)"), named in findings. */
   private readonly statedRateAt = new Map<string, ClaimContext>();
+  /** Every rate note of the run between a currency code and a major currency, in text order (see convertedTwins). */
+  private readonly rateList: StatedRate[] = [];
+  /** The figures that state them ("6.90 dravos" in "($1 = 6.90 dravos)"). */
+  private readonly rateFigures = new Set<ClaimContext>();
+  /** Converted twins of amounts (see convertedTwins): the amount each stands for and its rate. */
+  private twinOf = new Map<ClaimContext, Twin>();
+  /** The blocks of twins with the amounts of the currency they are converted into (indices into aligned.claims). */
+  private crossBlocks: number[][] = [];
   private readonly selectorMemo = new Map<Selector, Map<ClaimContext, boolean>>();
   private readonly docText = new Map<string, string>();
 
@@ -98,6 +107,8 @@ class Engine {
         const m = RATE_AFTER.exec(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40));
         const to = m ? MAJOR[m[1]!.toLowerCase()] : rateNoteMajor(c);
         if (to && to !== c.unit) {
+          this.rateFigures.add(c);
+          if (/^[A-Z]{3}$/.test(c.unit)) this.rateList.push({ unit: c.unit, major: to, per: c.value, at: c });
           this.statedRates.set(`${c.unit}/${to}`, c.value);
           this.statedRateAt.set(`${c.unit}/${to}`, c);
           const word = currencyWord(c.text);
@@ -113,6 +124,31 @@ class Engine {
       if (l) l.push(c);
       else this.convertedFrom.set(k, [c]);
     }
+    this.addTwins();
+  }
+
+  /**
+   * The amount c is given as the conversion of: the one it is linked to, else the figure just before it in its sentence
+   * ("38.46 billion florins, roughly €5.1 billion at the current exchange rate"), or null.
+   */
+  private convertsFrom(c: ClaimContext): ClaimContext | null {
+    const o = this.claimAt(c, c.conversionOf);
+    if (o) return o;
+    const prev = this.byDocIndex.get(`${c.docIndex}:${c.index - 1}`);
+    return prev && prev.sentenceStart === c.sentenceStart && prev.dimension === 'currency' ? prev : null;
+  }
+
+  /** Amounts in a currency a document states a rate for, converted into the other currency (see convertedTwins). */
+  private addTwins(): void {
+    const rule = this.rulesOf('mismatch').filter((r) => !r.select).pop();
+    if (!this.rateList.length || !rule || rule.params.rate_tolerance === null) return;
+    const a = this.aligned;
+    const t = convertedTwins(a.claims, a.keys, this.rateList, this.rateFigures, rule.params.rate_tolerance, (c) => claimKey(c, this.input.synonyms, this.input.lexicon), (c) => this.convertsFrom(c));
+    if (!t.twins.length) return;
+    this.aligned = { ...a, claims: [...a.claims, ...t.twins], keys: [...a.keys, ...t.twinKeys], ambiguous: [...a.ambiguous, ...t.twins.map(() => false)] };
+    t.twins.forEach((c, i) => this.keyOf.set(c, t.twinKeys[i]!));
+    this.twinOf = t.of;
+    this.crossBlocks = t.blocks;
   }
 
   run(): EngineOutput {
@@ -1346,7 +1382,11 @@ class Engine {
     }
     const edges: Edge[] = [];
     const passes = new Map<RuleSpec, Set<ClaimContext>[]>();
-    for (const block of blocks) {
+    const twins = this.twinOf;
+    for (const block of this.crossBlocks.length ? [...blocks, ...this.crossBlocks] : blocks) {
+      // (a block of converted twins: only a twin and an amount of the other currency are compared, the rest are
+      // compared in their own blocks)
+      const cross = !!twins.size && block.some((i) => twins.has(claims[i]!));
       const agree: ClaimContext[][] = [];
       // each claim's rank among its document's claims in this block: a document with hundreds of figures of one
       // thing (a scraped table, a generated page) compares each with its WINDOW nearest, so the work stays linear
@@ -1403,6 +1443,9 @@ class Engine {
           if (dead[y]) continue;
           const fa = facts[x]!;
           const fb = facts[y]!;
+          // (an amount converted at a stated rate meets only amounts named with the same words: "losses" in one
+          // currency and "insured losses" in another are two estimates of two things)
+          if (cross && (twins.has(fa.claim) === twins.has(fb.claim) || !sameWords(fa.key.mods, fb.key.mods))) continue;
           if (fa.docIndex === fb.docIndex && rank[y]! - rank[x]! > WINDOW) continue;
           const a = fa.claim;
           const b = fb.claim;
@@ -1415,6 +1458,8 @@ class Engine {
           // its sentence, not a fact of its own: see dead above)
           let rel = relateFacts(fa, fb);
           if (!rel.comparable) continue;
+          // (a rate is of its day: amounts in two currencies are compared through it only as figures of one time)
+          if (cross && rel.time !== 'same') continue;
           // a figure its own article uses for several facts is compared only by its named holder
           if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named)) continue;
           const rule = this.ruleFor('mismatch', a, b);
@@ -1622,7 +1667,7 @@ class Engine {
       }
     }
     for (const [rule, sets] of passes) for (const s of sets) {
-      const list = [...s].sort(byPosition);
+      const list = [...new Set([...s].map((c) => twins.get(c)?.of ?? c))].sort(byPosition);
       this.pass(rule, list, `${list[0]!.measure}: ${list.map((c) => c.text).join(', ')} agree`);
     }
     // one finding per connected group of conflicting figures (one fact), whatever the kinds of its conflicts:
@@ -1649,6 +1694,8 @@ class Engine {
         if (ra !== rb) parent.set(rb, ra);
       }
       const comps = new Map<ClaimContext, Edge[]>();
+      // (a converted twin and the amount it stands for are one figure: one finding)
+      for (const [t, { of }] of twins) if (parent.has(t) && parent.has(of) && find(t) !== find(of)) parent.set(find(t), find(of));
       for (const e of list) {
         const r = find(e.a);
         let l = comps.get(r);
@@ -1661,7 +1708,7 @@ class Engine {
           members.add(e.a);
           members.add(e.b);
         }
-        const cl = [...members].sort(byPosition);
+        const cl = [...new Set([...members].map((c) => twins.get(c)?.of ?? c))].sort(byPosition);
         const rank = (e: Edge) => (e.severity === 'error' ? 3 : e.severity === 'warning' ? 2 : e.severity === 'info' ? 1 : 0) * 10 + KIND_RANK[e.kind]!;
         es.sort((x, y) => rank(y) - rank(x));
         const e0 = es[0]!;
@@ -1679,7 +1726,9 @@ class Engine {
             whys.push(texts.length === 2 ? `${texts[0]} and ${texts[1]} cannot both be right (${fmtNumber(maxDiff * 100, 0)}% apart)` : `${texts.join(', ')} cannot all be right (up to ${fmtNumber(maxDiff * 100, 0)}% apart)`);
           } else for (const w of new Set(ofKind.map((e) => e.why || `${e.a.text} and ${e.b.text} cannot both be right (${fmtNumber(relDiff(this.keyOf.get(e.a)!, this.keyOf.get(e.b)!) * 100, 0)}% apart)`))) whys.push(w);
         }
-        const why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
+        let why = whys.length <= 3 ? whys.join('; ') : `${whys.slice(0, 3).join('; ')}; and ${whys.length - 3} more`;
+        const rated = ratesNamed([...members].sort(byPosition), twins);
+        if (rated) why += ` (${rated})`;
         const values = cl.map((c) => this.describe(c)).join(' vs ');
         const v: Record<string, string | number | null> = {
           measure: measureName(cl[0]!),
@@ -1864,6 +1913,25 @@ function rateNoteMajor(c: ClaimContext): string | undefined {
   const end = c.end - c.sentenceStart;
   const m = RATE_NOTE_BEFORE.exec(c.sentence.slice(Math.max(0, at - 12), at)) ?? RATE_NOTE_AFTER.exec(c.sentence.slice(end, end + 14));
   return m ? MAJOR_SIGN[m[1]!] : undefined;
+}
+/** Two lists hold the same words. */
+function sameWords(a: string[], b: string[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((w) => y.has(w));
+}
+/**
+ * The amounts of a finding converted through a stated rate, with the rate and where it is stated: "48.6bn dravos is
+ * about $7.04bn at the rate stated as 6.90 dravos (wire.txt:41)" (each amount once, at most three), or ''.
+ */
+function ratesNamed(members: ClaimContext[], twins: Map<ClaimContext, Twin>): string {
+  const out = new Set<string>();
+  for (const c of members) {
+    const t = twins.get(c);
+    if (t) out.add(`${t.of.text} is about ${fmtMoney(c.value, c.unit)} at the rate stated as ${t.rate.at.text} (${shortDoc(t.rate.at.document)}:${t.rate.at.line})`);
+  }
+  const l = [...out];
+  return l.length <= 3 ? l.join('; ') : `${l.slice(0, 3).join('; ')}; and ${l.length - 3} more`;
 }
 /** The currency word an amount is written with ("5.49 billion crowns" → "crown"), or null for a sign or a code. */
 function currencyWord(text: string): string | null {

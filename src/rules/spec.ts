@@ -66,6 +66,12 @@ export interface MismatchParams {
   across_documents: boolean;
   /** Whether vague amounts ("dozens", "hundreds of thousands") take part. */
   vague: boolean;
+  /**
+   * Amounts in two currencies are compared through a rate a document of the run states ("($1 = 6.90 dravos)"), each
+   * converted amount read as anything within this relative tolerance of its value (rates differ between outlets and
+   * days); null: amounts in different currencies are never compared.
+   */
+  rate_tolerance: number | null;
 }
 
 export interface ScopeParams {
@@ -178,6 +184,7 @@ export const DEFAULT_PARAMS: { [K in Exclude<CheckType, 'expression'>]: ParamsBy
     within_document: true,
     across_documents: true,
     vague: true,
+    rate_tolerance: 0.05,
   },
   scope: { min_ratio: 1, max_ratio: 100 },
   conversion: { tolerance: null },

@@ -1057,6 +1057,27 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('Donors pledged 2.4 billion euros, about $3.9 billion more than last year.')).toBe('');
   });
 
+  test('amounts in two currencies are compared through a rate a document states, and the finding names it', async () => {
+    const docs = (b: string, note = '\n\n($1 = 6.90 dravos)') => ({
+      'a.txt': [`Relief fund\n\nThe relief fund for flood victims holds 40 million dravos, the ministry said on Monday.${note}`, '2026-03-02'] as [string, string],
+      'b.txt': [`Flood aid\n\nThe relief fund for flood victims holds ${b}, the ministry said on Monday.`, '2026-03-02'] as [string, string],
+    });
+    // 40 million dravos at 6.90 to the dollar is $5.8 million
+    const bad = await check(docs('$7.5 million'));
+    const f = bad.involving('40 million dravos', '$7.5 million');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('cross-source-mismatch');
+    expect(f[0]!.message).toMatch(/40 million dravos is about \$5\.8 million at the rate stated as 6\.90 dravos \(a\.txt:5\)/);
+    // (within the tolerance of rates that differ between outlets and days)
+    expect((await check(docs('$5.9 million'))).findings).toHaveLength(0);
+    // (no rate stated: amounts in two currencies are never compared)
+    expect((await check(docs('$7.5 million', ''))).findings).toHaveLength(0);
+    // (a rate is of its day: not through it, amounts of another day)
+    const later = docs('$7.5 million');
+    later['b.txt'] = ['Flood aid\n\nThe relief fund for flood victims holds $7.5 million, the ministry said on Thursday.', '2026-03-05'];
+    expect((await check(later)).involving('40 million dravos', '$7.5 million')).toHaveLength(0);
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
