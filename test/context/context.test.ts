@@ -724,6 +724,14 @@ describe('scope', () => {
     expect(claim('In tiny Sarne, home to about 600 people, 41 homes have been destroyed.', '41').scopeKey).toBe('sarne');
   });
 
+  test('a figure given "for" a place is told for that place', () => {
+    const c = claims('The ministry gives 12,000 for Maldon, 7,400 for Brisk and 3,100 for Olmen.');
+    expect(c.map((x) => x.scopeKey)).toEqual(['maldon', 'brisk', 'olmen']);
+    expect(claim('A counting firm arrived at 52,000 for the capital alone.', '52,000').scopeKey).toBe('capital');
+    // (not what it is done for: "counts for a group of broadcasters")
+    expect(claim('The firm, which counts for a group of broadcasters, said 52,000 people marched.', '52,000').scope).toBeNull();
+  });
+
   test('a place told before, by its kind; a place named by a label', () => {
     expect(claim('Turnout in the constituency was 66.8%.', '66.8%').scopeKey).toBe('constituency');
     expect(claim('He spoke to a few hundred supporters in the capital.', 'a few hundred').scopeKey).toBe('capital');
