@@ -192,6 +192,8 @@ const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|heig
 
 /** Amounts that pile up over a span: rain, snow, rainfall. */
 const ACCUMULATES = /\b(?:rain|rainfall|snow|snowfall|precipitation)\b/i;
+/** An amount that piled up over the whole event: "over the storm", "storm total", "storm-total rain". */
+const EVENT_TOTAL = /\b(?:over|during|throughout) the (?:whole |entire )?(?:storm|cyclone|hurricane|typhoon|blizzard|event)\b|\bstorm[- ]totals?\b/i;
 const SPAN_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, 'twenty-four': 24, 'forty-eight': 48, 'seventy-two': 72 };
 const SPAN = /\b(?:(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|forty-eight|seventy-two)\s+(hours?|days?)|(\d{1,3})[- ](hour|day)\b)/gi;
 /** The span nearest a figure in its sentence ("in the 48 hours", "over four days", "a 24-hour total"), in hours. */
@@ -475,7 +477,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (outlook && !claim.role && (!time || time.text === 'document date' || (time.text ?? '').endsWith('(the period the report is about)') || !doc.date || (time.end ?? time.start ?? '') > doc.date)) claim.role = 'forecast';
     // (an amount that piles up — rain, snow — over a stated span: "186 mm in the 48 hours to 6 a.m.", "in four days")
     if (m.dimension === 'length' && ACCUMULATES.test(sentence)) {
-      const w = spanOf(sentence, rel, relEnd);
+      // ("412 mm of rain over the storm": the whole event, no span of hours)
+      const w = spanOf(sentence, rel, relEnd) ?? (EVENT_TOTAL.test(sentence) ? Infinity : null);
       if (w !== null) claim.window = w;
     }
     const basis = basisCue ? basisOf(sentence, rel, relEnd) : null;
@@ -921,6 +924,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (named && (c.unit === 'count' || labelled)) c.phrase = byRow ? rowLabel : named === head ? counted.get(table)?.[col] ?? named : named;
     if (rowLabel && !c.holder) c.holder = byRow ? head : rowLabel;
     c.measure = [rowLabel, head].filter(Boolean).join(' ') || c.measure;
+    // ("| Station | 24 h (mm) | Storm total (mm) |": a column of amounts over the whole event)
+    if (c.window === undefined && c.dimension === 'length' && ACCUMULATES.test(c.measure ?? '') && EVENT_TOTAL.test(c.measure ?? '')) c.window = Infinity;
   });
   if (drop.size) {
     const kept = claims.filter((c) => !drop.has(c));

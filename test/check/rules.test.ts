@@ -985,6 +985,18 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('186 millimetres', '150 millimetres')).toHaveLength(1);
   });
 
+  test('rain over the whole storm is another amount than rain over a span of hours; two storm totals are one', async () => {
+    const r = await check({
+      'a.txt': ['The gauge at Pellory recorded 264 mm of rain in the 24 hours to 6 a.m., the service said.', '2025-11-09'],
+      'b.txt': ['The Pellory gauge recorded 371 mm of rain over the storm, the service said.', '2025-11-11'],
+      'c.md': ['# Rain\n\n| Station | Storm total (mm) |\n|---|---:|\n| Pellory | 371 |\n', '2025-11-11'],
+      'd.txt': ['The Pellory gauge recorded 329 mm of rain over the storm.', '2025-11-11'],
+    });
+    expect(r.involving('264 mm', '371 mm')).toHaveLength(0);
+    expect(r.involving('264 mm', '371')).toHaveLength(0);
+    expect(r.involving('329 mm', '371 mm')).toHaveLength(1);
+  });
+
   test('damage and economic losses put at a sum are rival estimates of one cost', async () => {
     const r = await check({
       'a.txt': ['The government puts the damage at $750 million, the finance minister said.', '2025-09-22'],
