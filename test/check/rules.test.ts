@@ -1282,6 +1282,18 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(await names('net profit of $4.20 billion')).toHaveLength(2);
   });
 
+  test('a wrong conversion names the same figure told again in its own report', async () => {
+    const conv = async (again: string) => {
+      const r = await check({ 'a.txt': [`Bank results\n\nOrrin Bank made a profit before tax of €1.43bn, roughly $1.23bn at $1.16 per euro, in the third quarter.\n\n${again}`, '2025-10-30'] });
+      const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+      expect(f).toHaveLength(1);
+      return f[0]!.claims.length;
+    };
+    expect(await conv('The third-quarter profit before tax of €1.43bn was the highest in a decade.')).toBe(3);
+    // (another figure of its report is not named)
+    expect(await conv('The third-quarter profit before tax of €1.52bn was the highest in a decade.')).toBe(2);
+  });
+
   test('a conversion written in words is read to the unit', async () => {
     const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
     expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
