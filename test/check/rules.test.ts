@@ -1067,6 +1067,16 @@ describe('mismatch: same fact, different figures', () => {
     expect((await check(later)).involving('40 million dravos', '$7.5 million')).toHaveLength(0);
   });
 
+  test('"250,000 euros each - around $290,000 -": a word that shares the amount out may stand before its conversion', async () => {
+    const conv = async (text: string) => (await check({ 'a.txt': [text, '2025-10-08'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // (250,000 euros are $252,500-$300,000 at any 2025 rate)
+    expect(await conv('Families will get 250,000 euros each - around $410,000 - from the fund.')).toMatch(/\$410,000/);
+    expect(await conv('Families will get 250,000 euros each (about $410,000) from the fund.')).toMatch(/\$410,000/);
+    expect(await conv('Families will get 250,000 euros each - around $290,000 - from the fund.')).toBe('');
+    // (not a second amount after a comma)
+    expect(await conv('Families will get 250,000 euros each, $410,000 in all, from the fund.')).toBe('');
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
