@@ -657,9 +657,12 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
     const gapText = between.join(' ');
     // conversions: "1,100-km (684-mile)", "207km/h (129mph)", "40C (104F)", "95 km, or 59 miles"
     if (a.unit && b.unit && a.unit.name !== b.unit.name && dim(a) === dim(b)) {
+      // ("250,000 dorns each - around 12,500 euros -", "€40 apiece ($47)": a word that shares the amount out comes
+      // between it and its conversion)
+      const g = gapText.startsWith('each ') || gapText.startsWith('apiece ') ? gapText.slice(gapText.indexOf(' ') + 1) : gapText;
       // ("96,500 cubic metres of water - some 965 million litres - had been pumped": an aside between dashes)
-      const dashAside = DASH_ASIDE.test(gapText) && t.gap[b.ts - 1]! > 0 && (b.te >= to || /^[-–—,.;)]$/.test(tokText(t, b.te)));
-      if ((gapText === '(' && b.te < to && tokText(t, b.te) === ')') || gapText === ', or' || gapText === 'or' || gapText === '(or' || gapText === '( or' || gapText === '/' || gapText === '[' || gapText === '-' || dashAside) {
+      const dashAside = DASH_ASIDE.test(g) && t.gap[b.ts - 1]! > 0 && (b.te >= to || /^[-–—,.;)]$/.test(tokText(t, b.te)));
+      if ((g === '(' && b.te < to && tokText(t, b.te) === ')') || g === ', or' || g === 'or' || g === '(or' || g === '( or' || g === '/' || g === '[' || g === '-' || dashAside) {
         links[i + 1]!.conversionOf = i;
         continue;
       }

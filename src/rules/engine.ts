@@ -460,7 +460,10 @@ class Engine {
       const before = draft.claims;
       for (const i of flat) {
         const x = claims[i]!;
-        if (x.document === o.document || this.wrongConversions.has(x) || joined.has(x) || told.has(x)) continue;
+        // (a converted twin of another currency's amount is no report of its own: see convertedTwins)
+        if (this.wrongConversions.has(x) || joined.has(x) || told.has(x) || this.twinOf.has(x)) continue;
+        const own = x.document === o.document;
+        if (own && (x.unit !== o.unit || x.sentenceStart === o.sentenceStart)) continue;
         // (its value, in the converted figure's unit, is that figure's at the precision either was written to)
         const v = x.unit === o.unit ? x.value : convert(x.value, x.unit, o.unit, this.input.lexicon);
         if (v === null) continue;
@@ -476,6 +479,9 @@ class Engine {
         // (the same figure of the same thing in another report is that report's, however each dates it: "6.34 billion
         // merels ($575 million) for 2025" and the wire's "net profit of 6.34 billion merels on Thursday")
         if (rel.comparable ? !(rel.time === 'same' || rel.near || fo.static || (same && x.unit === o.unit)) : !(same && loose)) continue;
+        // (in the converted figure's own report, only the same figure of the same thing told again: "€1.43bn, roughly
+        // $1.23bn" and the table's "Profit before tax | 1,429")
+        if (own && !(same && (rel.comparable || sameSum(o, x, rel.why)))) continue;
         joined.add(x);
         const src = this.claimAt(x, x.conversionOf);
         if (src) joined.add(src);

@@ -1090,6 +1090,16 @@ describe('mismatch: same fact, different figures', () => {
     expect((await check(later)).involving('40 million dravos', '$7.5 million')).toHaveLength(0);
   });
 
+  test('"250,000 euros each - around $290,000 -": a word that shares the amount out may stand before its conversion', async () => {
+    const conv = async (text: string) => (await check({ 'a.txt': [text, '2025-10-08'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // (250,000 euros are $252,500-$300,000 at any 2025 rate)
+    expect(await conv('Families will get 250,000 euros each - around $410,000 - from the fund.')).toMatch(/\$410,000/);
+    expect(await conv('Families will get 250,000 euros each (about $410,000) from the fund.')).toMatch(/\$410,000/);
+    expect(await conv('Families will get 250,000 euros each - around $290,000 - from the fund.')).toBe('');
+    // (not a second amount after a comma)
+    expect(await conv('Families will get 250,000 euros each, $410,000 in all, from the fund.')).toBe('');
+  });
+
   test('a rate written amount first ("translated at TGL 4.20 = US$1") is the rate conversions are checked at', async () => {
     const conv = async (converted: string, rate: string) =>
       (
@@ -1303,6 +1313,18 @@ describe('conversion: a figure and its stated conversion', () => {
     // (another sum, or the same number in another currency, is not named)
     expect(await names('net profit of 4.35 billion gelders')).toHaveLength(2);
     expect(await names('net profit of $4.20 billion')).toHaveLength(2);
+  });
+
+  test('a wrong conversion names the same figure told again in its own report', async () => {
+    const conv = async (again: string) => {
+      const r = await check({ 'a.txt': [`Bank results\n\nOrrin Bank made a profit before tax of €1.43bn, roughly $1.23bn at $1.16 per euro, in the third quarter.\n\n${again}`, '2025-10-30'] });
+      const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+      expect(f).toHaveLength(1);
+      return f[0]!.claims.length;
+    };
+    expect(await conv('The third-quarter profit before tax of €1.43bn was the highest in a decade.')).toBe(3);
+    // (another figure of its report is not named)
+    expect(await conv('The third-quarter profit before tax of €1.52bn was the highest in a decade.')).toBe(2);
   });
 
   test('a conversion written in words is read to the unit', async () => {
