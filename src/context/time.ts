@@ -286,6 +286,8 @@ interface Found {
   start: number;
   end: number;
   ref: TimeRef;
+  /** The expression's own interval when "since" made it a count so far ("since June 2011" → as of the report). */
+  own?: { start: string; end: string };
 }
 
 const cache = new Map<string, Found[]>();
@@ -423,7 +425,11 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       end = start;
     }
     // ("31 have died since Saturday": a count so far, as of the report)
-    if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) start = end = docDate;
+    let own: Found['own'];
+    if (docDate && start <= docDate && /\bsince\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) {
+      own = { start, end };
+      start = end = docDate;
+    }
     const before = out[out.length - 1];
     // ("on 7 March last year": the year is the day's, already read with it)
     if (before && /^(?:last|this|next)\s+year$/i.test(r.text.trim()) && /^,?\s+(?:of\s+)?$/i.test(sentence.slice(before.end, s))) {
@@ -435,7 +441,7 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       out[out.length - 1] = { start: before.start, end: e, ref: { start: before.ref.start, end: before.ref.end, text: sentence.slice(before.start, e) } };
       continue;
     }
-    const found = { start: s, end: e, ref: { start, end, text: r.text } };
+    const found: Found = own ? { start: s, end: e, ref: { start, end, text: r.text }, own } : { start: s, end: e, ref: { start, end, text: r.text } };
     if (r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) clocks.add(found);
     out.push(found);
   }
@@ -532,6 +538,9 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
         best = f;
       }
     }
+    // ("the worst since June 2011, when nine tornadoes killed six people": a figure in the clause that the "since"
+    // date opens is of that date, not a count so far)
+    if (best.own && best.end <= figStart && WHEN_CLAUSE.test(sentence.slice(best.end, figStart))) return { ...best.ref, ...best.own };
     return best.ref;
   }
   return docDate ? { start: docDate, end: docDate, text: 'document date' } : null;
@@ -542,6 +551,9 @@ const COMPARED_BASE = /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+
 
 /** A change's own words right before it: "up 3.2 points", "rose by 5%", "fell 12%". */
 const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|gained|lost|grew|increased|decreased|climbed|dropped|jumped|slipped|slid|declined)\s+$/i;
+
+/** A clause a date opens, up to a figure in it (", when nine tornadoes killed "). */
+const WHEN_CLAUSE = /^\s*,\s*when\b[^,;.]*$/i;
 
 /** A clause opened by a relative word ("… the hillside where a mudslide buried houses "). */
 const IN_RELATIVE = /\b(?:where|which|who|whose)\b/i;

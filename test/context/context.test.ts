@@ -239,6 +239,14 @@ describe('time', () => {
     expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-16', end: '2025-07-16' });
   });
 
+  test('a figure in the "when" clause a "since" date opens is of that date; the count before it stays as of the report', () => {
+    const s = 'The flood is the worst since May 2013, when the river killed 14 people.';
+    expect(claim(s, '14', '2025-07-16').time).toMatchObject({ start: '2013-05-01', end: '2013-05-31' });
+    expect(claim('At least 31 people have died since Saturday, when the river burst its banks.', 'At least 31', '2025-07-16').time).toMatchObject({ start: '2025-07-16', end: '2025-07-16' });
+    // a figure after the clause has closed is not in it
+    expect(claim('Rain has fallen since Saturday, when the dam opened, and 12 roads are shut.', '12', '2025-07-16').time).toMatchObject({ start: '2025-07-16' });
+  });
+
   test('"yesterday" and "last night" date a figure; the figure read as an hour after a day is no hour', () => {
     expect(claim('Twelve people died yesterday.', 'Twelve', '2026-04-15').time).toMatchObject({ start: '2026-04-14', text: 'yesterday' });
     expect(claim('Yesterday, 12 people died.', '12', '2026-04-15').time).toMatchObject({ start: '2026-04-14', text: 'Yesterday' });
