@@ -513,7 +513,7 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // (an expression the date parser ran across the figure, "from 17 on Tuesday", counts from the figure's end)
   let found = timeExpressions(sentence, docDate)
     .map((f) => (f.start < figEnd && f.end > figEnd && f.start >= figStart - 6 && /[a-z]/i.test(sentence.slice(figEnd, f.end)) ? { ...f, start: figEnd, ref: { ...f.ref, text: sentence.slice(figEnd, f.end).trim() } } : f))
-    .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start)) && !openParen(sentence.slice(figEnd, f.start))));
+    .filter((f) => f.end <= figStart || (f.start >= figEnd && !/[,;:]/.test(sentence.slice(figEnd, f.start)) && !openParen(sentence.slice(figEnd, f.start)) && !EVENT_CLAUSE.test(sentence.slice(figEnd, f.start))));
   // ("confirmed nine deaths, up from four yesterday, and said six are missing": a time right after another figure is
   // that figure's, not one past the clause after it)
   const own = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end, figStart)) && FIGURE_BEFORE.test(sentence.slice(Math.max(0, f.start - 14), f.start))));
@@ -551,6 +551,10 @@ const COMPARED_BASE = /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+
 
 /** A change's own words right before it: "up 3.2 points", "rose by 5%", "fell 12%". */
 const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|gained|lost|grew|increased|decreased|climbed|dropped|jumped|slipped|slid|declined)\s+$/i;
+
+/** A clause after a figure that dates another event ("23 people have died when the span collapsed on Monday"): its
+ * time is the event's, while the figure is counted as of the report. */
+const EVENT_CLAUSE = /\bwhen\b/i;
 
 /** A clause a date opens, up to a figure in it (", when nine tornadoes killed "). */
 const WHEN_CLAUSE = /^\s*,\s*when\b[^,;.]*$/i;

@@ -239,6 +239,14 @@ describe('time', () => {
     expect(claim('Some 31 people have died since Saturday.', 'Some 31', '2025-07-16').time).toMatchObject({ start: '2025-07-16', end: '2025-07-16' });
   });
 
+  test('a time in a "when" clause after a count dates the event, not the count: the count is as of the report', () => {
+    const s = 'Twenty people are now known to have died when the dam gave way on Monday evening, officials said.';
+    expect(claim(s, 'Twenty', '2025-07-17').time).toMatchObject({ start: '2025-07-17', text: 'document date' });
+    // a time before the clause is still the figure's own
+    expect(claim('Twenty people died on Monday when the dam gave way.', 'Twenty', '2025-07-17').time).toMatchObject({ start: '2025-07-14' });
+    expect(claim('Twenty people died in the flood on Monday.', 'Twenty', '2025-07-17').time).toMatchObject({ start: '2025-07-14' });
+  });
+
   test('a figure in the "when" clause a "since" date opens is of that date; the count before it stays as of the report', () => {
     const s = 'The flood is the worst since May 2013, when the river killed 14 people.';
     expect(claim(s, '14', '2025-07-16').time).toMatchObject({ start: '2013-05-01', end: '2013-05-31' });
