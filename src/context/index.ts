@@ -752,9 +752,11 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
       const head = raw.replace(STATED_AS, ' ').replace(/\s+/g, ' ').trim();
       if (col > 0 && /\brestated\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'restated');
       else if (col > 0 && /\breported\b/i.test(raw)) colBasis.set(`${table}|${col}`, 'reported');
-      const period = fiscalPeriods(head, doc.date)[0];
+      // ("H1 2026 (OPL million)": the unit in brackets is no part of the period's words)
+      const words = head.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+      const period = fiscalPeriods(words, doc.date)[0];
       // ("Revenue 2023", "2024": a column of one year's figures)
-      if (period && period.end - period.start >= head.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
+      if (period && period.end - period.start >= words.length - 6) colPeriod.set(`${table}|${col}`, period.ref);
       else if (year && col > 0 && !since) {
         const y = Number(year[2]);
         colPeriod.set(`${table}|${col}`, fiscal ? { start: `${y}-04-01`, end: `${y + 1}-03-31`, text: raw } : { start: `${y}-01-01`, end: `${y}-12-31`, text: raw });

@@ -493,6 +493,16 @@ describe('results periods and measures', () => {
     expect(c.find((x) => x.text === '18,400')!.time).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
   });
 
+  test('a column header with its unit in brackets is still of its period ("H1 2025 (XRL million)")', () => {
+    const text = '## Sales by region\n\n| Region | H1 2026 (XRL million) | H1 2025 (XRL million) | Change (%) |\n|---|---|---|---|\n| North | 2,480 | 2,210 | +12.2 |\n';
+    const c = processDocument(ingestText(text, { id: 'a.md', path: 'a.md', date: '2026-07-30' }), 0).claims;
+    expect(c.find((x) => x.text === '2,210')!.time).toMatchObject({ start: '2025-01-01', end: '2025-06-30' });
+    expect(c.find((x) => x.text === '2,480')!.time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    // a header that is more than a period is no column period
+    const other = '| Region | Sales since H1 2025 launch (XRL million) |\n|---|---|\n| North | 2,480 |\n';
+    expect(processDocument(ingestText(other, { id: 'b.md', path: 'b.md', date: '2026-07-30' }), 0).claims.find((x) => x.text === '2,480')!.time?.text).not.toBe('H1 2025');
+  });
+
   test('"half-year" is the last half-year the document closes; "the first six months" is January to June', () => {
     expect(claim('Half-year net profit reached €2.63 billion.', '€2.63 billion', '2026-07-30').time).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
     expect(claim('Half-year net profit reached €2.63 billion.', '€2.63 billion', '2026-02-20').time).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
