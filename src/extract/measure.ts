@@ -629,6 +629,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number, agree: Agr
   }
   // a phrase made only of a verb form is no phrase ("were killed")
   if (words.length === 1 && lex.verbForms.has(words[0]!.toLowerCase())) return { words: [], end: k, verbAfter: k };
+  // nor a verb form and the name it takes as its object ("gusts of 150 km/h hit Marsk airport")
+  if (words.length > 1 && lex.verbForms.has(words[0]!.toLowerCase()) && !lex.irregularPlurals.has(words[0]!.toLowerCase()) && /^[A-Z]/.test(words[1]!)) return { words: [], end: k, verbAfter: k };
   // "1,380 served as evacuation centres": a past-tense verb right after the figure, not a noun
   if (words.length === 1) {
     const w = words[0]!.toLowerCase();

@@ -235,6 +235,13 @@ describe('a measurement in apposition to the noun phrase before it', () => {
   });
 });
 
+describe('a verb right after a measure', () => {
+  test('"gusts of 90 km/h hit Dorven harbour": the verb and the name it hits are no measure; the head before "of" is', () => {
+    expect(noun('Gusts of 90 km/h hit Dorven harbour shortly after dawn.', '90 km/h').measure).toBe('Gusts');
+    expect(noun('Winds of 90 km/h hit the harbour.', '90 km/h').measure).toBe('Winds');
+  });
+});
+
 describe('a change verb whose "up" comes before the new level', () => {
   test('"The interim dividend goes up to 0.62 euros a share": the dividend, not a bare currency', () => {
     expect(noun('The interim dividend goes up to 0.62 euros a share.', '0.62 euros a share').measure).toBe('interim dividend');
