@@ -4,7 +4,7 @@
  * before it in the same clause. Time words ("in September") and quotes are not places.
  */
 import type { Lexicon } from '../lexicon/index.js';
-import { isCapitalised, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
+import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 export interface Scope {
   text: string;
@@ -128,5 +128,32 @@ export function findScope(sentence: string, figStart: number, figEnd: number, le
       return { text: `${tokText(t, k - 1)} ${tokText(t, k)}`, key: `${tokLower(t, k - 1)} ${tokLower(t, k)}` };
     }
   }
-  return null;
+  return listedPlace(t, j, lex);
+}
+
+/**
+ * "district by district: Brevin Valley 4,200 people evacuated, Hallendor City 2,650, Marsk 1,100": in a run of items
+ * that each name a place right before its figure (after a colon, a comma or a semicolon, or at the start), the place
+ * of the figure at token j. One item alone is no list ("Police 31,000" is a source, not a place).
+ */
+function listedPlace(t: Tokens, j: number, lex: Lexicon): Scope | null {
+  const nameBefore = (q: number): number => {
+    // the first token of one to three capitalised words ending right before token q, opened by a list separator
+    let k = q - 1;
+    while (k >= 0 && q - k <= 3 && t.kind[k] === T_WORD && isCapitalised(t, k) && !lex.notPlaces.has(tokLower(t, k)) && !lex.adverbs.has(tokLower(t, k)) && !lex.determiners.has(tokLower(t, k))) k--;
+    if (k === q - 1) return -1;
+    return k < 0 || punctOf(t, k, ',:;') ? k + 1 : -1;
+  };
+  const at = nameBefore(j);
+  if (at < 0 || t.kind[j] !== T_NUM) return null;
+  // (a count: "SDP 39.0%, NF 18.7%" lists parties' shares, "Automotive 4.2bn" a segment's money)
+  let e = j + 1;
+  while (e + 1 < t.n && punctOf(t, e, ',.') && t.gap[e] === 0 && t.kind[e + 1] === T_NUM) e += 2;
+  if (punctOf(t, e, '%') || /^(?:per|percent|pc|pts|points|bn|m|million|billion)$/.test(tokLower(t, e))) return null;
+  let items = 0;
+  for (let q = 1; q < t.n && items < 2; q++) if (q !== j && t.kind[q] === T_NUM && t.kind[q - 1] === T_WORD && nameBefore(q) >= 0) items++;
+  if (!items) return null;
+  const words: string[] = [];
+  for (let k = at; k < j; k++) words.push(tokLower(t, k));
+  return { text: t.text.slice(t.start[at]!, t.end[j - 1]!), key: plain(words.join(' ')) };
 }

@@ -750,6 +750,14 @@ describe('scope', () => {
     expect(claim('In tiny Sarne, home to about 600 people, 41 homes have been destroyed.', '41').scopeKey).toBe('sarne');
   });
 
+  test('a list of places each named right before its count: each count is told for its place', () => {
+    const c = claims('Evacuations, district by district: Orlen Valley 3,100 people, Kessby Town 1,850, Varm 1,640.');
+    expect(c.map((x) => x.scopeKey)).toEqual(['orlen valley', 'kessby town', 'varm']);
+    // one name before one figure is no list ("Police 31,000" names a source); shares and money by label are no places
+    expect(claim('Police 31,000, organisers say far more.', '31,000').scope).toBeNull();
+    expect(claims('Final result: SDP 39.0%, Greens 12.2%, Centre 8.1%.').map((x) => x.scope)).toEqual([null, null, null]);
+  });
+
   test('a figure given "for" a place is told for that place', () => {
     const c = claims('The ministry gives 12,000 for Maldon, 7,400 for Brisk and 3,100 for Olmen.');
     expect(c.map((x) => x.scopeKey)).toEqual(['maldon', 'brisk', 'olmen']);
