@@ -4,6 +4,7 @@
  * before it in the same clause. Time words ("in September") and quotes are not places.
  */
 import type { Lexicon } from '../lexicon/index.js';
+import { isFunctionWord } from '../extract/measure.js';
 import { isCapitalised, T_NUM, T_PUNCT, T_WORD, tokenizeMemo, tokLower, tokText, type Tokens } from '../extract/tokens.js';
 
 export interface Scope {
@@ -13,13 +14,13 @@ export interface Scope {
 }
 
 /** A place phrase starting at the preposition at i, or null. */
-function placeAt(t: Tokens, i: number, limit: number, lex: Lexicon): { scope: Scope; end: number } | null {
+function placeAt(t: Tokens, i: number, limit: number, lex: Lexicon, afterFigure = false): { scope: Scope; end: number } | null {
   const w = tokLower(t, i);
   if (lex.nationalWords.has(w)) return { scope: { text: tokText(t, i), key: 'national' }, end: i + 1 };
   // "the national death toll" (lower case: "the National Hospital" is a name)
   if (w === 'national' && !isCapitalised(t, i) && t.kind[i + 1] === T_WORD) return { scope: { text: 'national', key: 'national' }, end: i + 1 };
   if (w === 'across' && tokLower(t, i + 1) === 'the' && (tokLower(t, i + 2) === 'country' || tokLower(t, i + 2) === 'nation')) return { scope: { text: 'across the country', key: 'national' }, end: i + 3 };
-  if (!lex.placePrepositions.has(w)) return null;
+  if (!lex.placePrepositions.has(w) && !(afterFigure && lex.figurePlacePrepositions.has(w))) return null;
   let k = i + 1;
   const keyParts: string[] = [];
   let sawProper = false;
@@ -100,7 +101,7 @@ export function findScope(sentence: string, figStart: number, figEnd: number, le
   }
   for (let steps = 0; i < t.n && steps < 14; i++, steps++) {
     if (t.kind[i] === T_PUNCT && punctOf(t, i, '.;:!?,()')) break;
-    const p = placeAt(t, i, t.n, lex);
+    const p = placeAt(t, i, t.n, lex, steps === 0);
     if (p) return p.scope;
     // a reading's station: "163 km/h at Vik Point", "minus 14C at the Brannock Pass station"
     if (reading && tokLower(t, i) === 'at') {
@@ -140,7 +141,7 @@ function listedPlace(t: Tokens, j: number, lex: Lexicon): Scope | null {
   const nameBefore = (q: number): number => {
     // the first token of one to three capitalised words ending right before token q, opened by a list separator
     let k = q - 1;
-    while (k >= 0 && q - k <= 3 && t.kind[k] === T_WORD && isCapitalised(t, k) && !lex.notPlaces.has(tokLower(t, k)) && !lex.adverbs.has(tokLower(t, k)) && !lex.determiners.has(tokLower(t, k))) k--;
+    while (k >= 0 && q - k <= 3 && t.kind[k] === T_WORD && isCapitalised(t, k) && !lex.notPlaces.has(tokLower(t, k)) && !lex.adverbs.has(tokLower(t, k)) && !isFunctionWord(lex, tokLower(t, k))) k--;
     if (k === q - 1) return -1;
     return k < 0 || punctOf(t, k, ',:;') ? k + 1 : -1;
   };

@@ -1000,7 +1000,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // ("around 25k or 40k cheaper": the scale of the figure before is no subject)
     const scaleOfFigure = isWord(t, b) && t.kind[b - 1] === T_NUM && (lex.scales.has(lw(t, b)) || t.gap[b] === 0);
     // ("police counted 52,000 in Paris and 131,000 across the country": a place passed by "and" names no subject)
-    const passedPlace = lw(t, f.ts - 1) === 'and' && isCapitalised(t, b) && lex.placePrepositions.has(lw(t, npStartBack(t, b) - 1));
+    // ("9,800 for Lirenne and 6,400 for Pavost": a place told for the figure before, too)
+    const placePrep = npStartBack(t, b) - 1;
+    const passedPlace = lw(t, f.ts - 1) === 'and' && isCapitalised(t, b) && (lex.placePrepositions.has(lw(t, placePrep)) || (lex.figurePlacePrepositions.has(lw(t, placePrep)) && t.kind[placePrep - 1] === T_NUM));
     if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure && !passedPlace) {
       const back = subjectBackward(t, b, lex, from);
       if (back.words.length) {
@@ -1032,7 +1034,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   // ("Rain at the Mirovel station: 308 mm in the 72 hours to 06:00", "Revenue: €4.8 billion in the quarter": a label
   // names a measurement or an amount even when its line goes on)
   // ("- Participants: 31,000 in 46 towns", "Tractors: 5,200 nationwide": a count whose line goes on with its place)
-  const placeNext = f.unit === null && f.te < to && t.nl[f.te] !== 1 && (lex.placePrepositions.has(lw(t, f.te)) || lex.nationalWords.has(lw(t, f.te)));
+  const placeNext = f.unit === null && f.te < to && t.nl[f.te] !== 1 && (lex.placePrepositions.has(lw(t, f.te)) || lex.figurePlacePrepositions.has(lw(t, f.te)) || lex.nationalWords.has(lw(t, f.te)));
   if (!words.length && !distance && tokText(t, f.ts - 1) === ':' && (f.te >= to || t.nl[f.te] === 1 || LABEL_VALUE_END.has(tokText(t, f.te)) || (f.unit !== null && f.unit.dimension !== 'percent') || placeNext)) {
     const lab = labelBefore(t, f.ts - 1, lex, from);
     const last = lab.length ? lab[lab.length - 1]!.toLowerCase() : '';

@@ -130,6 +130,8 @@ export interface Lexicon {
   placeNouns: Set<string>;
   /** Prepositions that open a place phrase ("in", "across"). */
   placePrepositions: Set<string>;
+  /** Prepositions that open a place phrase only right after the figure ("12,000 for Maldon"). */
+  figurePlacePrepositions: Set<string>;
   /** Words of a place phrase that are no names ("north", "region", "rest"). */
   areaWords: Set<string>;
   /** Words after a preposition that name no place ("January", "total", "hospital"). */
@@ -301,6 +303,7 @@ interface WordsFile {
   measuring_verbs?: string[];
   place_nouns?: string[];
   place_prepositions?: string[];
+  figure_place_prepositions?: string[];
   area_words?: string[];
   not_places?: string[];
   anaphoric_places?: string[];
@@ -382,6 +385,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     measuringVerbs: new Set(),
     placeNouns: new Set(),
     placePrepositions: new Set(),
+    figurePlacePrepositions: new Set(),
     areaWords: new Set(),
     notPlaces: new Set(),
     anaphoricPlaces: new Set(),
@@ -478,6 +482,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);
     fill(lex.placePrepositions, f.place_prepositions);
+    fill(lex.figurePlacePrepositions, f.figure_place_prepositions);
     fill(lex.areaWords, f.area_words);
     fill(lex.notPlaces, f.not_places);
     fill(lex.anaphoricPlaces, f.anaphoric_places);

@@ -764,6 +764,9 @@ describe('scope', () => {
     expect(claim('A counting firm arrived at 52,000 for the capital alone.', '52,000').scopeKey).toBe('capital');
     // (not what it is done for: "counts for a group of broadcasters")
     expect(claim('The firm, which counts for a group of broadcasters, said 52,000 people marched.', '52,000').scope).toBeNull();
+    // (only right after the figure: "a spokesman for the Dock Workers' Union said 25 …" names who speaks, not where)
+    expect(claim("A spokesman for the Harbour Workers Union said 2,500 members marched.", '2,500').scope).toBeNull();
+    expect(claim('The plan, submitted for Senate approval, would cost 40 million.', '40 million').scope).toBeNull();
   });
 
   test('a place told before, by its kind; a place named by a label', () => {
