@@ -68,10 +68,9 @@ class Engine {
   private readonly keyOf = new Map<ClaimContext, ClaimKey>();
   /** Exchange rates the documents of the run state ("at 11.20 crowns to the euro", "4.2 drals to the dollar"): units of
    * a currency per one of a major one, keyed "CODE/EUR" and by the currency's word ("crown/EUR"), for currencies the
-   * lexicon has no rates of. */
-  private readonly statedRates = new Map<string, number>();
-  /** The figure that states each of statedRates ("6.90 dravos" in "($1 = 6.90 dravos)"), named in findings. */
-  private readonly statedRateAt = new Map<string, ClaimContext>();
+   * lexicon has no rates of. Each is the figure that states it ("6.90 dravos" in "($1 = 6.90 dravos)"): its value is
+   * the rate, and findings name where it is stated. */
+  private readonly statedRates = new Map<string, ClaimContext>();
   /** Every rate note of the run between a currency code and a major currency, in text order (see convertedTwins). */
   private readonly rateList: StatedRate[] = [];
   /** The figures that state them ("6.90 dravos" in "($1 = 6.90 dravos)"). */
@@ -109,13 +108,9 @@ class Engine {
         if (to && to !== c.unit) {
           this.rateFigures.add(c);
           if (/^[A-Z]{3}$/.test(c.unit)) this.rateList.push({ unit: c.unit, major: to, per: c.value, at: c });
-          this.statedRates.set(`${c.unit}/${to}`, c.value);
-          this.statedRateAt.set(`${c.unit}/${to}`, c);
+          this.statedRates.set(`${c.unit}/${to}`, c);
           const word = currencyWord(c.text);
-          if (word) {
-            this.statedRates.set(`${word}/${to}`, c.value);
-            this.statedRateAt.set(`${word}/${to}`, c);
-          }
+          if (word) this.statedRates.set(`${word}/${to}`, c);
         }
       }
       if (c.conversionOf === undefined) continue;
@@ -579,13 +574,11 @@ class Engine {
         if (to === o.unit) return band(n);
       }
     }
-    const key = (cur: ClaimContext, major: string) => (this.statedRates.has(`${cur.unit}/${major}`) ? `${cur.unit}/${major}` : `${currencyWord(cur.text) ?? ''}/${major}`);
-    const ka = key(o, c.unit);
-    const a = this.statedRates.get(ka);
-    if (a) return band(1 / a, this.statedRateAt.get(ka));
-    const kb = key(c, o.unit);
-    const b = this.statedRates.get(kb);
-    if (b) return band(b, this.statedRateAt.get(kb));
+    const per = (cur: ClaimContext, major: string) => this.statedRates.get(`${cur.unit}/${major}`) ?? this.statedRates.get(`${currencyWord(cur.text) ?? ''}/${major}`);
+    const a = per(o, c.unit);
+    if (a) return band(1 / a.value, a);
+    const b = per(c, o.unit);
+    if (b) return band(b.value, b);
     return null;
   }
 
