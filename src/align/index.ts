@@ -10,7 +10,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { claimKey, type ClaimKey, type Synonyms } from './keys.js';
 import { memoize } from '../util/memo.js';
 
-export { buildSynonyms, claimKey, type ClaimKey, type Synonyms } from './keys.js';
+export { buildSynonyms, claimKey, indicesByFamily, type ClaimKey, type Synonyms } from './keys.js';
 
 export interface Aligned {
   claims: ClaimContext[];

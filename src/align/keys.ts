@@ -105,6 +105,17 @@ export interface ClaimKey {
   holder: string | null;
 }
 
+/** The indices of `keys` grouped by unit family, each group in key order, the groups in order of first appearance. */
+export function indicesByFamily(keys: ClaimKey[]): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const l = by.get(k.family);
+    if (l) l.push(i);
+    else by.set(k.family, [i]);
+  });
+  return by;
+}
+
 const NOT_PREDICATES = new Set(['say', 'tell', 'report', 'add', 'accord', 'announce', 'state', 'note', 'explain', 'warn', 'confirm', 'estimate', 'measure', 'record', 'register', 'expect', 'sustain', 'base', 'locate', 'centre', 'center', 'call', 'name', 'know', 'include', 'follow', 'quote', 'cite', 'give', 'put', 'be', 'have', 'do', 'get']);
 
 /** Predicate stems of a sentence: regular -ed/-ing forms and irregular verb forms, minus speech and light verbs. */

@@ -7,7 +7,7 @@
  * finding between a twin and an amount names the rate and where it is stated.
  */
 import type { ClaimContext } from '../context/index.js';
-import type { ClaimKey } from '../align/index.js';
+import { indicesByFamily, type ClaimKey } from '../align/index.js';
 
 /** A rate a document states: `per` units of `unit` make one unit of `major`, stated by the figure `at`. */
 export interface StatedRate {
@@ -45,12 +45,7 @@ export function convertedTwins(
   const twinKeys: ClaimKey[] = [];
   const of = new Map<ClaimContext, Twin>();
   const blocks: number[][] = [];
-  const byFamily = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    const l = byFamily.get(k.family);
-    if (l) l.push(i);
-    else byFamily.set(k.family, [i]);
-  });
+  const byFamily = indicesByFamily(keys);
   const done = new Set<string>();
   for (const rate of rates) {
     const pair = `${rate.unit}/${rate.major}`;

@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, claimKey, ClaimFacts, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, claimKey, ClaimFacts, indicesByFamily, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -1966,7 +1966,6 @@ const EXTREME_MIN = /\b(?:min(?:imum)?|lowest)\b/i;
 const AT_PEAK = /^[^.;:,]{0,30}?\bat (?:the|its) (?:peak|height)\b/i;
 const PEAK_BEFORE = /\bat (?:the|its) (?:peak|height)\b[^.;:\d]{0,60}$/i;
 const EXTREME_AFTER = /^(?:\s*\([^()]{0,40}\))?,\s+(?:the|its)\s+(lowest|highest|strongest|peak|minimum|maximum)\b/i;
-/** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 /**
  * The figures after a total that break it down: "Of the 33 dead, 27 were brought ashore here (24 at A and 3 at B) and 6
  * there" — the bracketed 24 and 3 break down the 27, not the 33; and a breakdown of the lead figure ends at a semicolon
@@ -1986,6 +1985,7 @@ function breakdownOf(t: ClaimContext, after: ClaimContext[], ofLead: boolean): C
   return out;
 }
 
+/** Is y, read at a stated hour, within x, an extreme (maximum or minimum) given with no hour? */
 function withinExtreme(x: ClaimContext, y: ClaimContext, kx: ClaimKey, ky: ClaimKey): boolean {
   if (x.clock != null) return false;
   const ex = extremeFacts(x);
@@ -2174,14 +2174,7 @@ function nearTotal(parts: ClaimContext[], t: ClaimContext): boolean {
 
 /** The claims of each unit family but counts (in claim order), each family's in a WitnessIndex. */
 function familyIndexes(claims: ClaimContext[], keys: ClaimKey[]): Map<string, WitnessIndex> {
-  const by = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (k.family === 'count') return;
-    const l = by.get(k.family);
-    if (l) l.push(i);
-    else by.set(k.family, [i]);
-  });
-  return new Map([...by].map(([f, l]) => [f, new WitnessIndex(l, claims)]));
+  return new Map([...indicesByFamily(keys)].filter(([f]) => f !== 'count').map(([f, l]) => [f, new WitnessIndex(l, claims)]));
 }
 
 /**
