@@ -248,3 +248,14 @@ describe('a change verb whose "up" comes before the new level', () => {
     expect(noun('The death toll has gone up to 41.', '41').measure).toBe('death toll');
   });
 });
+
+describe('a bare count a hundred times the figure before it is no item of a list of that figure', () => {
+  test('a rival total after a count of places continues the people counted, not the places', () => {
+    expect(noun('Officers counted 23,800 walkers across five towns; the organisers claimed 70,000.', '70,000').noun).toBe('walker');
+    expect(noun('Stewards logged 8,400 cyclists on two bridges, and the club 19,000.', '19,000').noun).toBe('cyclist');
+  });
+  test('unchanged: list items of about one size, and a small list of places', () => {
+    expect(noun('Police counted 6,200 marchers in Orlay and 9,800 in Bexton.', '9,800').noun).toBe('marcher');
+    expect(noun('The flood cut off 14 villages and 9 on the far bank.', '9').noun).toBe('village');
+  });
+});
