@@ -259,3 +259,17 @@ describe('a bare count a hundred times the figure before it is no item of a list
     expect(noun('The flood cut off 14 villages and 9 on the far bank.', '9').noun).toBe('village');
   });
 });
+
+describe('a bare count after its source, or a name read before it, counts what the text counted before', () => {
+  test('"the federation\'s 58,000": a possessive source names who counted, the count continues the marchers', () => {
+    expect(noun("Stewards counted 21,400 marchers in Delmore. The gap is wide: the federation's 58,000 is nearly three times that.", '58,000').noun).toBe('marcher');
+  });
+  test('"put the total for Ashby, Crale and Pennick at 11,200": the last place named is no counted thing', () => {
+    expect(noun('Officials said 9,300 cyclists rode the route. Wardens put the total for Ashby, Crale and Pennick at 11,200.', '11,200').noun).toBe('cyclist');
+  });
+  test('unchanged: a noun after the figure, a capital that opens its sentence, a time that owns the figure', () => {
+    expect(noun('Officials said 9,300 cyclists rode the route. The city\'s 35 "craft" shops stayed shut.', '35').noun).not.toBe('cyclist');
+    expect(noun('Officials said 9,300 cyclists rode the route. Arrests in the centre stood at 12.', '12').noun).not.toBe('cyclist');
+    expect(noun("Officials said 9,300 cyclists rode on Sunday. That compares with this morning's 8,100.", '8,100').noun).toBeNull();
+  });
+});
