@@ -128,8 +128,8 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
 
 /**
  * "Police count 41,300 marchers in four cities; the union claims 96,000", "a third fewer than the 310,000": a count a
- * hundred times the figure before it (a count, a fraction) is no next item of a list of those: what the small figure
- * counts is not what the bare count counts.
+ * hundred times the figure before it (a count, a fraction) is no next item of a list of those, nor what a generic head
+ * ("the figure of 12,400") refers to: what the small figure counts is not what the bare count counts.
  */
 function muchSmaller(p: RawFigure, f: RawFigure): boolean {
   return !p.unit && p.value >= 0 && f.value >= 100 * Math.max(p.value, 1e-9);
@@ -208,7 +208,7 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
       const sized = order.filter((k) => !figs[k]!.unit && figs[k]!.value > 0 && Math.abs(Math.log10(figs[k]!.value / f0.value)) < 1);
       order = [...sized, ...order.filter((k) => !sized.includes(k))];
     }
-    if (bare && !d.event && !f0.unit) order = order.filter((k) => !muchSmaller(figs[k]!, f0));
+    if (((bare && !d.event) || d.generic) && !f0.unit) order = order.filter((k) => !muchSmaller(figs[k]!, f0));
     for (const k of order) {
       const p = descs[k]!;
       const pf = figs[k]!;

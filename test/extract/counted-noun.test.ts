@@ -273,3 +273,12 @@ describe('a bare count after its source, or a name read before it, counts what t
     expect(noun("Officials said 9,300 cyclists rode on Sunday. That compares with this morning's 8,100.", '8,100').noun).toBeNull();
   });
 });
+
+describe('a generic head ("the figure of …") a hundred times the figure before it does not count what that figure counts', () => {
+  test('"the figure of 12,400" after "two bridges" continues the walkers', () => {
+    expect(noun('Stewards counted 9,100 walkers on Saturday. The count covered two bridges, and the figure of 12,400 came later.', '12,400').noun).toBe('walker');
+  });
+  test('unchanged: a figure of about the size of the one before', () => {
+    expect(noun('Crews repaired 140 bridges in May, and the figure of 160 was reached in June.', '160').noun).toBe('bridge');
+  });
+});
