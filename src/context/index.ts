@@ -1182,7 +1182,9 @@ function restatedFigures(doc: Document, claims: ClaimContext[], body = false): v
   // a headline's figures; or the body's running text (not a table cell or a list row, which name what they count otherwise)
   const from = body ? containing(claims, doc.segments.filter((s) => s.kind === 'paragraph' || s.kind === 'quote')) : where;
   const bare = claims.filter((c, i) => c.unit === 'count' && !c.noun && !c.phrase && !c.role && from[i] && (!body || (c.value >= 100 && c.form !== 'vague')));
-  if (!bare.length) return;
+  // ("the police's 46,400" that the extractor already gave the counted thing told before: it still restates that figure)
+  const echoes = body ? claims.filter((c, i) => from[i] && echoCount(c)) : [];
+  if (!bare.length && !echoes.length) return;
   const told = new Map<number, ClaimContext[]>();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i]!;
@@ -1209,4 +1211,20 @@ function restatedFigures(doc: Document, claims: ClaimContext[], body = false): v
       c.scopeKey = b.scopeKey;
     }
   }
+  for (const c of echoes) {
+    const l = told.get(c.value)?.filter((x) => x !== c && x.sentenceStart !== c.sentenceStart);
+    if (!l?.length || l.some((x) => x.noun !== c.noun || !x.attributionKey || x.attributionKey !== l[0]!.attributionKey)) continue;
+    c.attribution = l[0]!.attribution;
+    c.attributionKey = l[0]!.attributionKey;
+  }
+}
+
+/**
+ * A count of at least 100 with no source whose counted thing is not written after it (the extractor carried it from
+ * the count told before: "the union dismissed the police's 46,400"): it restates a figure.
+ */
+function echoCount(c: ClaimContext): boolean {
+  if (c.unit !== 'count' || !c.noun || !c.phrase || c.role || c.attribution || c.value < 100 || c.form === 'vague') return false;
+  const after = c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 40).toLowerCase();
+  return !after.includes(c.phrase.toLowerCase().split(/\s+/)[0]!);
 }

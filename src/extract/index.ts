@@ -127,6 +127,15 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
 }
 
 /**
+ * "Police count 41,300 marchers in four cities; the union claims 96,000", "a third fewer than the 310,000": a count a
+ * hundred times the figure before it (a count, a fraction) is no next item of a list of those, nor what a generic head
+ * ("the figure of 12,400") refers to: what the small figure counts is not what the bare count counts.
+ */
+function muchSmaller(p: RawFigure, f: RawFigure): boolean {
+  return !p.unit && p.value >= 0 && f.value >= 100 * Math.max(p.value, 1e-9);
+}
+
+/**
  * What a figure with nothing of its own counts, taken from the figures before it in its block; true for the figures
  * that a generic head compared with a figure of the same sentence makes a benchmark.
  */
@@ -199,6 +208,7 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
       const sized = order.filter((k) => !figs[k]!.unit && figs[k]!.value > 0 && Math.abs(Math.log10(figs[k]!.value / f0.value)) < 1);
       order = [...sized, ...order.filter((k) => !sized.includes(k))];
     }
+    if (((bare && !d.event) || d.generic) && !f0.unit) order = order.filter((k) => !muchSmaller(figs[k]!, f0));
     for (const k of order) {
       const p = descs[k]!;
       const pf = figs[k]!;
@@ -470,6 +480,53 @@ const SAYS_BEFORE = /\b(?:(?:says?|said|claims?|claimed|puts?|estimates?|estimat
 /** A source's name as the label of a count: "Police: 68,000 in Varnholm.", "14:05 — The JUF: 240,000." */
 const SOURCE_LABEL_BEFORE = /(?:^|[.!?—–\n][ \t]*)(?:[Tt]he )?(?:[Pp]olice|[Uu]nions?|[Oo]rgani[sz]ers|(?!TOTAL\b)[A-Z]{2,5}):[ \t]?$/;
 
+/**
+ * A possessor right before a bare count names its source: "the union's 31,000", "the police's 12,800", "Tallyworks'
+ * 47,300" (not a time: "this morning's 24,300", "Tuesday's 41,000", "yesterday's").
+ */
+const POSSESSOR_BEFORE = /(?:^|\s)(\p{L}[\p{L}-]*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:own\s+)?(?:(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)\s+)?$/u;
+const TIME_POSSESSOR = /\b(?:this|last|next|that|previous|the previous|a|one)\s+\p{L}+['\u2019]s?\s|\b(?:yesterday|today|tonight|tomorrow)['\u2019]s\s/iu;
+function sourcePossessive(before: string, lex: Lexicon): boolean {
+  const m = POSSESSOR_BEFORE.exec(before);
+  return !!m && !lex.notPlaces.has(m[1]!.toLowerCase()) && !TIME_POSSESSOR.test(before.slice(Math.max(0, m.index - 12)));
+}
+
+/**
+ * The words after a figure end its noun phrase: punctuation, or a word that opens no noun ("is", "against", "and"):
+ * "the union's 31,000 is …", "the police's 12,800." (not "Mays' four home runs", "the city's 35 "health" stores").
+ */
+function endsPhrase(after: string, lex: Lexicon): boolean {
+  const m = /^\s*(?:([.,;:)!?\u2013\u2014]|$)|([a-z]+)\b)/.exec(after);
+  return !!m && (m[1] !== undefined || lex.auxiliaries.has(m[2]!) || lex.prepositions.has(m[2]!) || lex.conjunctions.has(m[2]!));
+}
+
+/**
+ * "police put the total across Brannick and Carrow at 65,500", "Tallyworks arrived at 47,300": a figure after "at" in
+ * a clause whose verb measures (lexicon `measuring_verbs`) is the measured value, whatever the words between name.
+ */
+function measuredAt(before: string, lex: Lexicon): boolean {
+  const m = /\bat\s+(?:(?:about|around|nearly|some|almost|roughly|just|more than|over|at least)\s+)?$/i.exec(before);
+  if (!m) return false;
+  const clause = before.slice(0, m.index).split(/[.;:!?\d]/).pop()!;
+  const words = clause.toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-10);
+  return words.some((w) => lex.measuringVerbs.has(w) && !lex.auxiliaries.has(w));
+}
+
+/**
+ * A count whose counted noun is a name read from before the figure, not a phrase after it: the name of who counted
+ * or of a place ("put the total across Brannick and Carrow at 65,500", "is Tallyworks' 47,300"), so the count names
+ * nothing it counts. Only a name inside its sentence (a capital at a sentence's start is no name: "Arrests … stand at
+ * 19"), and no day or month ("since Tuesday to six").
+ */
+function counterRead(m: Mention, text: string, lex: Lexicon): boolean {
+  if (!m.noun || !m.phrase || !/^\p{Lu}/u.test(m.phrase) || m.event || lex.notPlaces.has(m.phrase.toLowerCase())) return false;
+  const before = text.slice(Math.max(0, m.start - 120), m.start);
+  const at = before.lastIndexOf(m.phrase);
+  if (at < 0 || text.slice(m.end, m.end + 40).includes(m.phrase)) return false;
+  if (!/[\p{Ll},]\s+(?:the\s+)?$/u.test(before.slice(0, at))) return false;
+  return sourcePossessive(before, lex) || measuredAt(before, lex);
+}
+
 /** Words before a share that make it an estimate of the share named before ("a figure of", "said that"). */
 const ESTIMATE_BEFORE = /(?:\b(?:figure|estimate|tally|count|number)\b[^.;!?]{0,40}|\b(?:says?|said|claims?|claimed|estimated?s?|reported|reports?)\s+(?:(?:on|by)\s+\w+\s+)?(?:that\s+)?(?:just\s+|only\s+|about\s+|around\s+|some\s+)?)$/i;
 
@@ -496,7 +553,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   };
   // the counts that name what they count, in text order, for looking back and ahead
   const anchors: Mention[] = [];
-  for (const m of out) if (named(m)) anchors.push(m);
+  for (const m of out) if (named(m) && !counterRead(m, text, lex)) anchors.push(m);
   let a = 0;
   let lastShare: Mention | null = null;
   for (const m of out) {
@@ -512,17 +569,21 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
       continue;
     }
     while (a < anchors.length && anchors[a]!.start < m.start) a++;
-    if (m.unit !== 'count' || m.form === 'fraction' || named(m)) continue;
-    if ((!generic(m.noun) && !countedPeople(m)) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
+    if (m.unit !== 'count' || m.form === 'fraction') continue;
+    // ("Tallyworks arrived at 47,300", "police put the total across Brannick and Carrow at 65,500": a name read before
+    // the figure is who counted or where, not what)
+    const counter = counterRead(m, text, lex);
+    if (named(m) && !counter) continue;
+    if ((!generic(counter ? null : m.noun) && !countedPeople(m)) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
     // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
-    if (!m.event && !m.noun && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text)) continue;
+    if (!m.event && (!m.noun || counter) && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text) && !(sourcePossessive(text.slice(Math.max(0, m.start - 40), m.start), lex) && endsPhrase(text.slice(m.end, m.end + 20), lex)) && !measuredAt(text.slice(Math.max(0, m.start - 100), m.start), lex)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     // (people a verb of counting counted continue a count of people: "52,300 people passed its cameras" is not the
     // "6,400 for Pavost" a line before, whatever that one was read as)
-    const src = antecedentCount(anchors, a, m, !m.noun || lex.measuringVerbs.has(m.noun), countedPeople(m) ? peopleNoun : undefined);
+    const src = antecedentCount(anchors, a, m, !m.noun || counter || lex.measuringVerbs.has(m.noun), countedPeople(m) ? peopleNoun : undefined);
     if (!src) continue;
     m.noun = src.noun;
     m.phrase = src.phrase;

@@ -359,6 +359,15 @@ describe('back-references', () => {
   });
 });
 
+describe('back-references: a count that the extractor carried from the one before', () => {
+  test('unchanged: a count that names what it counts after it, or restates figures of two sources', () => {
+    const own = claims('Stewards said 58,000 walkers set off from the docks.\n\nA further 58,000 walkers signed the letter.\n', '2025-10-04');
+    expect(own.filter((x) => x.text === '58,000')[1]!.attributionKey).toBeFalsy();
+    const two = claims("Stewards said 58,000 walkers set off. Organisers said 58,000 walkers finished.\n\nThe mayor called the 58,000 fair.\n", '2025-10-04');
+    expect(two.filter((x) => x.text === '58,000')[2]!.attributionKey).toBeFalsy();
+  });
+});
+
 describe('tables', () => {
   const html = `<html><body><article><h1>Final result</h1><p>The count ended on Monday with every seat declared.</p><table>
 <tr><th>Party</th><th>Share</th><th>Change</th><th>Seats</th><th>Change</th></tr>

@@ -248,3 +248,37 @@ describe('a change verb whose "up" comes before the new level', () => {
     expect(noun('The death toll has gone up to 41.', '41').measure).toBe('death toll');
   });
 });
+
+describe('a bare count a hundred times the figure before it is no item of a list of that figure', () => {
+  test('a rival total after a count of places continues the people counted, not the places', () => {
+    expect(noun('Officers counted 23,800 walkers across five towns; the organisers claimed 70,000.', '70,000').noun).toBe('walker');
+    expect(noun('Stewards logged 8,400 cyclists on two bridges, and the club 19,000.', '19,000').noun).toBe('cyclist');
+  });
+  test('unchanged: list items of about one size, and a small list of places', () => {
+    expect(noun('Police counted 6,200 marchers in Orlay and 9,800 in Bexton.', '9,800').noun).toBe('marcher');
+    expect(noun('The flood cut off 14 villages and 9 on the far bank.', '9').noun).toBe('village');
+  });
+});
+
+describe('a bare count after its source, or a name read before it, counts what the text counted before', () => {
+  test('"the federation\'s 58,000": a possessive source names who counted, the count continues the marchers', () => {
+    expect(noun("Stewards counted 21,400 marchers in Delmore. The gap is wide: the federation's 58,000 is nearly three times that.", '58,000').noun).toBe('marcher');
+  });
+  test('"put the total for Ashby, Crale and Pennick at 11,200": the last place named is no counted thing', () => {
+    expect(noun('Officials said 9,300 cyclists rode the route. Wardens put the total for Ashby, Crale and Pennick at 11,200.', '11,200').noun).toBe('cyclist');
+  });
+  test('unchanged: a noun after the figure, a capital that opens its sentence, a time that owns the figure', () => {
+    expect(noun('Officials said 9,300 cyclists rode the route. The city\'s 35 "craft" shops stayed shut.', '35').noun).not.toBe('cyclist');
+    expect(noun('Officials said 9,300 cyclists rode the route. Arrests in the centre stood at 12.', '12').noun).not.toBe('cyclist');
+    expect(noun("Officials said 9,300 cyclists rode on Sunday. That compares with this morning's 8,100.", '8,100').noun).toBeNull();
+  });
+});
+
+describe('a generic head ("the figure of …") a hundred times the figure before it does not count what that figure counts', () => {
+  test('"the figure of 12,400" after "two bridges" continues the walkers', () => {
+    expect(noun('Stewards counted 9,100 walkers on Saturday. The count covered two bridges, and the figure of 12,400 came later.', '12,400').noun).toBe('walker');
+  });
+  test('unchanged: a figure of about the size of the one before', () => {
+    expect(noun('Crews repaired 140 bridges in May, and the figure of 160 was reached in June.', '160').noun).toBe('bridge');
+  });
+});
