@@ -703,6 +703,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // columns and rows in a unit ("Sustained wind (km/h)", "Rain, 24 h (mm)", "Central pressure (hPa)")
   const colUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
   const rowUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
+  // rows in money or a scale ("Revenue (LMN million)", "Passengers (million)"): a row's own label outranks the column's
+  const rowMoney = new Map<string, { code: string | null; scale: number }>();
   // what a short line right above a table says its figures are ("Rain measured by the SMI:")
   const tableLead = new Map<number, string>();
   const firstCell = new Map<number, Segment>();
@@ -766,6 +768,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (col === 0 && row > 0) {
       const u = labelUnit(raw, lex);
       if (u) rowUnit.set(`${table}|${row}`, u);
+      const m = rowLabelMoney(raw, lex);
+      if (m) rowMoney.set(`${table}|${row}`, m);
     }
     // ("Mon 16 June, 18:00 | 7 | 38": a row of one briefing — its date and hour are its cells' time)
     // (or of a column headed as the time: "Advisory | Time | Category" with "14 | Thu 18:00 | 3")
@@ -858,7 +862,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const totalRow = colRates.has(`${table}|${col}`) ? null : totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
-    const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
+    const money = rowMoney.get(`${table}|${row}`) ?? colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
     // (a cell in the unit its header names, which then names what the cell measures like a count's)
     let labelled = false;
     const plain = c.unit === 'count' && c.form === 'digits' && c.role !== 'change';
@@ -1028,6 +1032,16 @@ function labelUnit(raw: string, lex: Lexicon): { unit: string; dimension: Mentio
   if (!f || f.start !== 0 || f.end !== probe.length || f.value !== 1) return null;
   if (f.unit === 'count' || f.dimension === 'currency' || f.dimension === 'percent') return null;
   return { unit: f.unit, dimension: f.dimension };
+}
+
+/**
+ * The money and scale a row label names in its closing brackets ("Revenue (LMN million)", "Passengers (million)",
+ * "Net debt (€bn)"): read as a header's, but only from the brackets, so the label's own words ("Top million homes")
+ * scale nothing.
+ */
+function rowLabelMoney(raw: string, lex: Lexicon): { code: string | null; scale: number } | null {
+  const m = /\(([^()]{1,24})\)\s*$/.exec(raw);
+  return m ? moneyScale(m[1]!, lex) : null;
 }
 
 /**
