@@ -2268,6 +2268,15 @@ describe('a change whose new level is a bound', () => {
   });
 });
 
+describe('a change told after both of its levels', () => {
+  test('"rose to A from B, an increase of R%" beside another amount: a wrong R is flagged, a right one passes', async () => {
+    const r = await check({ 'a.txt': ['Turnover came in at almost 5 billion euros, while operating profit rose to 412 million euros from 380 million, an increase of 12.4%, the group said.', '2025-07-30'] });
+    expect(r.involving('12.4%', '380 million').length).toBe(1);
+    const fits = await check({ 'a.txt': ['Turnover came in at almost 5 billion euros, while operating profit rose to 412 million euros from 380 million, an increase of 8.4%, the group said.', '2025-07-30'] });
+    expect(fits.findings).toEqual([]);
+  });
+});
+
 describe('verbs of one direction', () => {
   test('"fell … to 941 hPa" and "plunged to 914 millibars" tell one fall; a rise to another value is another moment', async () => {
     const r = await check({
