@@ -37,6 +37,17 @@ describe('agreement: after "one" a word in -s is the verb', () => {
   });
 });
 
+describe('an increment names its own noun after "more"', () => {
+  test('"three more bodies", "two further cases" count bodies and cases', () => {
+    expect(noun('Rescuers said three more bodies were recovered overnight.', 'three').noun).toBe('body');
+    expect(noun('The clinic reported two further cases on Friday.', 'two').noun).toBe('case');
+  });
+  test('unchanged: "more than", and "more" before a verb', () => {
+    expect(noun('Officials said more than 40 homes were damaged.', 'more than 40').noun).toBe('home');
+    expect(noun('Five people died on Monday and two more were found on Tuesday.', 'two').noun).not.toBe('were');
+  });
+});
+
 describe('compound modifiers: "the 12 page document" counts pages', () => {
   test('a count above one before singular nouns counts the first of them', () => {
     expect(noun('It comes from the 12 page document labeled Project Birmingham.', '12').noun).toBe('page');
