@@ -1061,7 +1061,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   }
   // "an airliner carrying 191 people made an emergency landing": the verb after is the airliner's
   if (event && CARRYING.has(lw(t, f.ts - 1)) && !predicateAfter(t, np.end, lex, to)) event = null;
-  if (!event) event = eventBefore(t, f.ts - 1, lex, from);
+  // ("walked the 4.5-kilometre route", "followed a 6.5 km route": a measurement inside its noun's phrase; the verb
+  // before is done with the thing, not an event of its size)
+  if (!event && !sizeModifier(t, f, words.length, lex)) event = eventBefore(t, f.ts - 1, lex, from);
   // "one dead", "45 injured": adjectives standing for people
   if (words.length === 1 && lex.peopleAdjectives.has(words[0]!.toLowerCase()) && f.unit === null) {
     const adj = words[0]!;
@@ -1116,6 +1118,16 @@ function incrementNoun(t: Tokens, f: RawFigure, k: number, lex: Lexicon): boolea
   return w !== 'than' && !NP_STOP.has(w) && !isFunctionWord(lex, w) && !isVerbish(lex, w) && !lex.adverbs.has(w);
 }
 const INCREMENT_WORDS = new Set(['more', 'additional', 'further']);
+
+/**
+ * A physical measurement that modifies the noun after it, after a determiner ("the 4.5-kilometre route", "a 42-metre
+ * tower"): not money, shares, durations or counts.
+ */
+function sizeModifier(t: Tokens, f: RawFigure, nWords: number, lex: Lexicon): boolean {
+  const d = f.unit?.dimension;
+  return !!d && nWords > 0 && !NOT_SIZES.has(d) && isWord(t, f.ts - 1) && lex.determiners.has(lw(t, f.ts - 1));
+}
+const NOT_SIZES = new Set(['currency', 'percent', 'pp', 'bp', 'duration', 'count']);
 
 function findVerbAfterPhrase(t: Tokens, k: number, nWords: number, lex: Lexicon, to: number): { lemma: string; word: string } | null {
   // walk the phrase again to the token after its last kept word, then read the verb there

@@ -48,6 +48,18 @@ describe('an increment names its own noun after "more"', () => {
   });
 });
 
+describe('a size inside its noun\'s phrase has no event of the verb before', () => {
+  const ev = (text: string, figure: string) => extract(text).find((x) => x.text === figure)?.event ?? null;
+  test('"walked the 4.5-kilometre route", "followed a 6.5 km route": no event of walking or following', () => {
+    expect(ev('Most of the marchers walked the 4.5-kilometre route in silence.', '4.5-kilometre')).toBeNull();
+    expect(ev('The parade followed a 6.5 km route through the old town.', '6.5 km')).toBeNull();
+  });
+  test('unchanged: a distance that is the verb\'s own object, and counts after a determiner', () => {
+    expect(ev('The rescuers walked 12 km through the snow.', '12 km')).toBe('walk');
+    expect(ev('Soldiers destroyed the 40 bridges on the river.', '40')).toBe('destroy');
+  });
+});
+
 describe('compound modifiers: "the 12 page document" counts pages', () => {
   test('a count above one before singular nouns counts the first of them', () => {
     expect(noun('It comes from the 12 page document labeled Project Birmingham.', '12').noun).toBe('page');
