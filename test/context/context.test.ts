@@ -1146,6 +1146,13 @@ describe('passing states', () => {
     expect(claim('By mid-afternoon police had counted 4,000 marchers in Carrow, where the march was quiet.', '4,000', '2025-10-11').intraday).toBe('mid-afternoon');
   });
 
+  test('a named moment restated by a clock right after it keeps the clock ("At the peak, at 3 a.m., …")', () => {
+    expect(claim('At the peak, at 3 a.m. on Monday, 88,000 homes had no electricity.', '88,000', '2025-02-10').intraday).toBe('at the peak @03:00');
+    expect(claim('In the evening (19:45) the gauge showed 61 knots.', '61 knots', '2025-02-10').intraday).toBe('in the evening @19:45');
+    // (unchanged: a clock later in the sentence, not set off right after the moment, is another moment)
+    expect(claim('At the peak 88,000 homes had no electricity, and by 6 p.m. most were back.', '88,000', '2025-02-10').intraday).toBe('at the peak');
+  });
+
   test('a count partway through makes every figure of its own day provisional', () => {
     const c = claims('With 81.5% of the ballots counted, the Farmers\' League led the count. The League took 38.2% of the vote. Turnout was 59.4%, against 61.0% in 2021.', '2025-04-06');
     expect(c.find((x) => x.text === '38.2%')!.snapshot).toBe(true);
