@@ -216,6 +216,17 @@ const FIRE_WORDS = /\b(?:fires?|blazes?|wildfires?|burn(?:s|ed|t|ing)?|scorch(?:
 
 const AFTERSHOCK = /\b(?:aftershocks?|after-shocks?|foreshocks?|tremors? since)\b/i;
 
+/**
+ * Is the verb (by its lemma's stem) told after the figure in its sentence and not before it: "12 deaths had been
+ * confirmed", not "Officials had confirmed 12 deaths"?
+ */
+function toldAfter(c: ClaimContext, lemma: string): boolean {
+  if (!/^[a-z]{3,}$/.test(lemma)) return false;
+  const stem = new RegExp(`\\b${lemma.length > 4 ? lemma.slice(0, -1) : lemma}`, 'i');
+  const at = c.start - c.sentenceStart;
+  return stem.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 60)) && !stem.test(c.sentence.slice(Math.max(0, at - 60), at));
+}
+
 export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey {
   const phrase = (c.phrase ?? '').toLowerCase();
   const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/'s$/, ''));
@@ -240,8 +251,11 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     // (or a phrase of several words that names a crowd: "police count", "crowd size")
     if (ev && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
       // "death toll", "deaths", "fatalities", "evacuees": people, with that event
+      // (a verb that only tells how the count was got is no event of its own: "12 deaths had been confirmed",
+      // "deaths recorded so far")
       noun = 'person';
-      event = event && event !== ev ? event : ev;
+      // (told after the count only: "Officials confirmed 12 deaths" and "the region recorded 34 deaths" name who did it)
+      event = event && event !== ev && !(ownEvent && (measuring || NOT_PREDICATES.has(eventLemma(ownEvent, lex))) && toldAfter(c, eventLemma(ownEvent, lex))) ? event : ev;
       headLen = n;
       break;
     }

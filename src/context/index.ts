@@ -247,6 +247,22 @@ function momentOf(raw: string, landfallAt: () => number | null): string {
   return raw;
 }
 
+/**
+ * The moment of the day a sentence names first (INTRADAY), read by momentOf; a named moment restated by a clock right
+ * after it keeps both ("At the peak, at 2 a.m. on Sunday," is "at the peak @02:00": the peak, at two).
+ */
+function intradayIn(sentence: string, landfallAt: () => number | null): string | null {
+  const m = INTRADAY.exec(sentence);
+  if (!m) return null;
+  const raw = m[0].toLowerCase().replace(/\s+/g, ' ');
+  const at = momentOf(raw, landfallAt);
+  if (at !== raw) return at;
+  const next = RESTATED_CLOCK.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24));
+  return next ? `${raw} ${momentOf(next[1]!, landfallAt)}` : raw;
+}
+/** A clock right after a named moment, set off as its apposition: ", at 2 a.m.", " (02:00)", ", around 4.30pm". */
+const RESTATED_CLOCK = /^\s*[,(]\s*(?:at\s+|around\s+|about\s+)?(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))(?![a-z])/i;
+
 /** When a document says the storm made landfall: "made landfall at 01:40 on Wednesday", "came ashore … at 1.40am". */
 const LANDFALL_AT = /\b(?:made landfall|came ashore|crossed the coast|hit land|struck land)\b[^.!?\n]{0,60}?\bat\s+([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:([ap])\.?m\b)?/i;
 function landfallClock(text: string): number | null {
@@ -391,8 +407,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     if (sentence !== lastSentence) {
       lastSentence = sentence;
       snapshot = SNAPSHOT.test(sentence) || BALLOTS_COUNTED.test(sentence);
-      intraday = INTRADAY.exec(sentence)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
-      if (intraday) intraday = momentOf(intraday, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
+      intraday = intradayIn(sentence, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
       sentenceClock = clockIn(sentence);
       sentenceHour = hourIn(sentence);
       thePeriod = THE_PERIOD.test(sentence);
@@ -409,8 +424,7 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
       const clause = relativeClause(sentence, rel, relEnd);
       if (clause !== null) {
         snapshotHere = SNAPSHOT.test(clause) || BALLOTS_COUNTED.test(clause);
-        const it = INTRADAY.exec(clause)?.[0].toLowerCase().replace(/\s+/g, ' ') ?? null;
-        intradayHere = it === null ? null : momentOf(it, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
+        intradayHere = intradayIn(clause, () => (landfall === undefined ? (landfall = landfallClock(text)) : landfall));
       }
     }
     // (a reading: wind, pressure, and rain or snow that piles up, read at an hour and at a station)
@@ -703,6 +717,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   // columns and rows in a unit ("Sustained wind (km/h)", "Rain, 24 h (mm)", "Central pressure (hPa)")
   const colUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
   const rowUnit = new Map<string, { unit: string; dimension: Mention['dimension'] }>();
+  // rows in money or a scale ("Revenue (LMN million)", "Passengers (million)"): a row's own label outranks the column's
+  const rowMoney = new Map<string, { code: string | null; scale: number }>();
   // what a short line right above a table says its figures are ("Rain measured by the SMI:")
   const tableLead = new Map<number, string>();
   const firstCell = new Map<number, Segment>();
@@ -766,6 +782,8 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     if (col === 0 && row > 0) {
       const u = labelUnit(raw, lex);
       if (u) rowUnit.set(`${table}|${row}`, u);
+      const m = rowLabelMoney(raw, lex);
+      if (m) rowMoney.set(`${table}|${row}`, m);
     }
     // ("Mon 16 June, 18:00 | 7 | 38": a row of one briefing — its date and hour are its cells' time)
     // (or of a column headed as the time: "Advisory | Time | Category" with "14 | Thu 18:00 | 3")
@@ -858,7 +876,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
     const totalRow = colRates.has(`${table}|${col}`) ? null : totalRows.get(table) ?? null;
     c.cell = { table, row, col, totalRow };
 
-    const money = colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
+    const money = rowMoney.get(`${table}|${row}`) ?? colMoney.get(`${table}|${col}`) ?? tableMoney.get(table);
     // (a cell in the unit its header names, which then names what the cell measures like a count's)
     let labelled = false;
     const plain = c.unit === 'count' && c.form === 'digits' && c.role !== 'change';
@@ -1028,6 +1046,16 @@ function labelUnit(raw: string, lex: Lexicon): { unit: string; dimension: Mentio
   if (!f || f.start !== 0 || f.end !== probe.length || f.value !== 1) return null;
   if (f.unit === 'count' || f.dimension === 'currency' || f.dimension === 'percent') return null;
   return { unit: f.unit, dimension: f.dimension };
+}
+
+/**
+ * The money and scale a row label names in its closing brackets ("Revenue (LMN million)", "Passengers (million)",
+ * "Net debt (€bn)"): read as a header's, but only from the brackets, so the label's own words ("Top million homes")
+ * scale nothing.
+ */
+function rowLabelMoney(raw: string, lex: Lexicon): { code: string | null; scale: number } | null {
+  const m = /\(([^()]{1,24})\)\s*$/.exec(raw);
+  return m ? moneyScale(m[1]!, lex) : null;
 }
 
 /**

@@ -878,6 +878,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   }
   const agree: Agreement = f.unit !== null || ofPhrase || f.ratio || f.compound || (f.form !== 'digits' && f.form !== 'words' && f.form !== 'mixed') || f.low !== f.high
     ? null : f.value === 1 ? 'one' : f.value > 1 && Number.isInteger(f.value) ? 'many' : null;
+  // "three more bodies were recovered", "58 more cases": an increment whose own noun follows the increment word
+  const increment = incrementNoun(t, f, k, lex);
+  if (increment) k++;
   let np = dimension ? { words: [dimension.word], end: dimension.at + dimension.n, verbAfter: -1 } : distance ? { words: [] as string[], end: k, verbAfter: -1 } : npForward(t, k, lex, to, agree);
   let words = np.words;
   // "Price: 23580 Engine: 1.0 litre": in a list of labels and values the word before the next colon is the next label
@@ -1058,7 +1061,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   }
   // "an airliner carrying 191 people made an emergency landing": the verb after is the airliner's
   if (event && CARRYING.has(lw(t, f.ts - 1)) && !predicateAfter(t, np.end, lex, to)) event = null;
-  if (!event) event = eventBefore(t, f.ts - 1, lex, from);
+  // ("walked the 4.5-kilometre route", "followed a 6.5 km route": a measurement inside its noun's phrase; the verb
+  // before is done with the thing, not an event of its size)
+  if (!event && !sizeModifier(t, f, words.length, lex)) event = eventBefore(t, f.ts - 1, lex, from);
   // "one dead", "45 injured": adjectives standing for people
   if (words.length === 1 && lex.peopleAdjectives.has(words[0]!.toLowerCase()) && f.unit === null) {
     const adj = words[0]!;
@@ -1093,13 +1098,36 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase()))
       || (f.unit === null && ORDER_PICKS.has(lw(t, f.ts - 1)) && lw(t, f.ts - 2) === 'the' && words.length > 0)
       // ("two more people have died", "Eleven more were found": an increment, not the count it adds to)
-      || (f.unit === null && !words.length && (nx === 'more' || nx === 'additional' || nx === 'further') && lw(t, f.te + 1) !== 'than'),
+      || (f.unit === null && !words.length && (nx === 'more' || nx === 'additional' || nx === 'further') && lw(t, f.te + 1) !== 'than')
+      || (increment && words.length > 0),
     weak: weak || !words.length || whoPeople,
     holder: holderOf(t, f, from, lex),
     ofHead: lead ? lead.head : -1,
     generic: headLemma !== null && lex.genericHeads.has(head!.toLowerCase()),
   };
 }
+
+/**
+ * A bare count right before "more", "additional" or "further" and then a content word ("three more bodies", "two
+ * further cases"): the increment word is no noun of its own; the count's noun is the word after it. Not before
+ * "than", a function word or a verb ("two more were found").
+ */
+function incrementNoun(t: Tokens, f: RawFigure, k: number, lex: Lexicon): boolean {
+  if (f.unit !== null || k !== f.te || !INCREMENT_WORDS.has(lw(t, k)) || !isWord(t, k + 1)) return false;
+  const w = lw(t, k + 1);
+  return w !== 'than' && !NP_STOP.has(w) && !isFunctionWord(lex, w) && !isVerbish(lex, w) && !lex.adverbs.has(w);
+}
+const INCREMENT_WORDS = new Set(['more', 'additional', 'further']);
+
+/**
+ * A physical measurement that modifies the noun after it, after a determiner ("the 4.5-kilometre route", "a 42-metre
+ * tower"): not money, shares, durations or counts.
+ */
+function sizeModifier(t: Tokens, f: RawFigure, nWords: number, lex: Lexicon): boolean {
+  const d = f.unit?.dimension;
+  return !!d && nWords > 0 && !NOT_SIZES.has(d) && isWord(t, f.ts - 1) && lex.determiners.has(lw(t, f.ts - 1));
+}
+const NOT_SIZES = new Set(['currency', 'percent', 'pp', 'bp', 'duration', 'count']);
 
 function findVerbAfterPhrase(t: Tokens, k: number, nWords: number, lex: Lexicon, to: number): { lemma: string; word: string } | null {
   // walk the phrase again to the token after its last kept word, then read the verb there

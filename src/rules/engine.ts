@@ -749,7 +749,9 @@ class Engine {
           // (of several levels, the one the change goes "to": "rose 28% to 1.02 billion from 840 million, and operating
           // profit reached 1.46 billion")
           // (and from that value: not "rose 4.9% to 12.7 billion and net profit reached 1.49 billion, up from 1.42 billion")
-          if (curs.length > 1) curs = curs.filter((c) => (c.start > prev.end && CHANGE_TO.test(between(prev, c))) || (c.start > r.end && c.end <= prev.start && CHANGE_TO.test(between(r, c)) && LEVEL_FROM.test(between(c, prev))));
+          // (or the change told after both: "net profit climbed to 688 million from 641 million, a rise of 10.7%" beside
+          // another amount of the sentence)
+          if (curs.length > 1) curs = curs.filter((c) => (c.start > prev.end && CHANGE_TO.test(between(prev, c))) || (c.start > r.end && c.end <= prev.start && CHANGE_TO.test(between(r, c)) && LEVEL_FROM.test(between(c, prev))) || levelThenFrom(c, prev, r));
           // (the change of the same thing as the levels: "EBIT up 16.1% …; EBIT margin of 10.2% (2023: 9.4%)" is no
           // change of the margin)
           const nr = this.keyOf.get(r)?.noun;
@@ -1833,6 +1835,13 @@ const CHANGE_FROM = /^[\s,]*(?:from|on)\s+(?:the\s+|a\s+)?$/;
 const CHANGE_TO = /^[\s,–—-]*[^,;:.]{0,30}?\bto\s+$/;
 /** The words between a level and the earlier value it is compared with ("to €431m from €562m"). */
 const LEVEL_FROM = /^[^,;:.]{0,30}?\bfrom\s+$/;
+/**
+ * "climbed to 688 million from 641 million, a rise of 10.7%": a level reached ("to" right before it), then the earlier
+ * value it is compared with ("from"), then the change — the change follows both levels.
+ */
+function levelThenFrom(c: ClaimContext, prev: ClaimContext, r: ClaimContext): boolean {
+  return c.end <= prev.start && r.start > prev.end && LEVEL_FROM.test(between(c, prev)) && /\bto\s+$/.test(c.sentence.slice(0, c.start - c.sentenceStart));
+}
 /** The text of a sentence between two of its claims. */
 function between(x: ClaimContext, y: ClaimContext): string {
   return x.sentence.slice(x.end - x.sentenceStart, y.start - y.sentenceStart);

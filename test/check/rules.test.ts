@@ -2268,6 +2268,26 @@ describe('a change whose new level is a bound', () => {
   });
 });
 
+describe('a change told after both of its levels', () => {
+  test('"rose to A from B, an increase of R%" beside another amount: a wrong R is flagged, a right one passes', async () => {
+    const r = await check({ 'a.txt': ['Turnover came in at almost 5 billion euros, while operating profit rose to 412 million euros from 380 million, an increase of 12.4%, the group said.', '2025-07-30'] });
+    expect(r.involving('12.4%', '380 million').length).toBe(1);
+    const fits = await check({ 'a.txt': ['Turnover came in at almost 5 billion euros, while operating profit rose to 412 million euros from 380 million, an increase of 8.4%, the group said.', '2025-07-30'] });
+    expect(fits.findings).toEqual([]);
+  });
+});
+
+describe('a verb that only says how a toll was got', () => {
+  test('"12 deaths had been confirmed" is the toll: another toll of that evening is compared with it', async () => {
+    const r = await check({ 'a.txt': ['The death toll stood at 14 on Tuesday evening, the fire service said.', '2025-09-16'], 'b.txt': ['By Tuesday evening, 12 deaths had been confirmed, the fire service said.', '2025-09-16'] });
+    expect(r.involving('14', '12').length).toBe(1);
+  });
+  test('a subject that confirmed the deaths keeps its verb: "Officials had confirmed 12 deaths" is not compared', async () => {
+    const r = await check({ 'a.txt': ['The death toll stood at 14 on Tuesday evening, the fire service said.', '2025-09-16'], 'b.txt': ['Officials had confirmed 12 deaths by Tuesday evening.', '2025-09-16'] });
+    expect(r.involving('14', '12')).toEqual([]);
+  });
+});
+
 describe('verbs of one direction', () => {
   test('"fell … to 941 hPa" and "plunged to 914 millibars" tell one fall; a rise to another value is another moment', async () => {
     const r = await check({

@@ -742,6 +742,23 @@ describe('a key-figures table in € million', () => {
   });
 });
 
+describe('a table whose rows name their own money or scale', () => {
+  const text = '# Half-year figures\n\n| | H1 2026 | H1 2025 |\n|---|---|---|\n| Sales (€ million) | 4,310 | 3,980 |\n| Customers (million) | 2.7 | 2.5 |\n| Stores | 412 | 398 |\n| Top million accounts | 81 | 77 |\n';
+  const c = () => processDocument(ingestText(text, { id: 'r.md', path: 'r.md', date: '2026-08-01' }), 0).claims;
+
+  test('a row labelled in money or a scale scales its cells', () => {
+    const x = c();
+    expect(x.find((y) => y.text === '4,310')).toMatchObject({ unit: 'EUR', value: 4.31e9 });
+    expect(x.find((y) => y.text === '2.7')).toMatchObject({ unit: 'count', value: 2.7e6 });
+  });
+
+  test('rows with no bracketed money or scale keep their cells as they are', () => {
+    const x = c();
+    expect(x.find((y) => y.text === '412')).toMatchObject({ unit: 'count', value: 412 });
+    expect(x.find((y) => y.text === '81')).toMatchObject({ unit: 'count', value: 81 });
+  });
+});
+
 describe('table columns of identifiers', () => {
   test('a "Postcode" column holds no figures; the counts beside it stay', () => {
     const text = '# Arrests\n\n| District | Postcode | Arrests |\n|---|---|---|\n| Old Town | 61001 | 17 |\n| Harbour | 61002 | 12 |\n| Total | | 29 |\n';
@@ -1136,6 +1153,13 @@ describe('passing states', () => {
     expect(own.intraday).toBe('mid-afternoon');
     // (a figure of the main clause keeps the sentence's moment)
     expect(claim('By mid-afternoon police had counted 4,000 marchers in Carrow, where the march was quiet.', '4,000', '2025-10-11').intraday).toBe('mid-afternoon');
+  });
+
+  test('a named moment restated by a clock right after it keeps the clock ("At the peak, at 3 a.m., …")', () => {
+    expect(claim('At the peak, at 3 a.m. on Monday, 88,000 homes had no electricity.', '88,000', '2025-02-10').intraday).toBe('at the peak @03:00');
+    expect(claim('In the evening (19:45) the gauge showed 61 knots.', '61 knots', '2025-02-10').intraday).toBe('in the evening @19:45');
+    // (unchanged: a clock later in the sentence, not set off right after the moment, is another moment)
+    expect(claim('At the peak 88,000 homes had no electricity, and by 6 p.m. most were back.', '88,000', '2025-02-10').intraday).toBe('at the peak');
   });
 
   test('a count partway through makes every figure of its own day provisional', () => {

@@ -37,6 +37,29 @@ describe('agreement: after "one" a word in -s is the verb', () => {
   });
 });
 
+describe('an increment names its own noun after "more"', () => {
+  test('"three more bodies", "two further cases" count bodies and cases', () => {
+    expect(noun('Rescuers said three more bodies were recovered overnight.', 'three').noun).toBe('body');
+    expect(noun('The clinic reported two further cases on Friday.', 'two').noun).toBe('case');
+  });
+  test('unchanged: "more than", and "more" before a verb', () => {
+    expect(noun('Officials said more than 40 homes were damaged.', 'more than 40').noun).toBe('home');
+    expect(noun('Five people died on Monday and two more were found on Tuesday.', 'two').noun).not.toBe('were');
+  });
+});
+
+describe('a size inside its noun\'s phrase has no event of the verb before', () => {
+  const ev = (text: string, figure: string) => extract(text).find((x) => x.text === figure)?.event ?? null;
+  test('"walked the 4.5-kilometre route", "followed a 6.5 km route": no event of walking or following', () => {
+    expect(ev('Most of the marchers walked the 4.5-kilometre route in silence.', '4.5-kilometre')).toBeNull();
+    expect(ev('The parade followed a 6.5 km route through the old town.', '6.5 km')).toBeNull();
+  });
+  test('unchanged: a distance that is the verb\'s own object, and counts after a determiner', () => {
+    expect(ev('The rescuers walked 12 km through the snow.', '12 km')).toBe('walk');
+    expect(ev('Soldiers destroyed the 40 bridges on the river.', '40')).toBe('destroy');
+  });
+});
+
 describe('compound modifiers: "the 12 page document" counts pages', () => {
   test('a count above one before singular nouns counts the first of them', () => {
     expect(noun('It comes from the 12 page document labeled Project Birmingham.', '12').noun).toBe('page');
