@@ -1387,6 +1387,7 @@ class Engine {
       // compared in their own blocks)
       const cross = !!twins.size && block.some((i) => twins.has(claims[i]!));
       const agree: ClaimContext[][] = [];
+      const firstEdge = edges.length;
       // each claim's rank among its document's claims in this block: a document with hundreds of figures of one
       // thing (a scraped table, a generated page) compares each with its WINDOW nearest, so the work stays linear
       const rank = new Int32Array(block.length);
@@ -1650,6 +1651,12 @@ class Engine {
           }
         }
       }
+      // a figure that agrees with one fact is that fact, not a rival of another fact told apart from it
+      if (agree.length && edges.length > firstEdge) {
+        const kept = dropIdentified(edges.slice(firstEdge), agree, facts);
+        edges.length = firstEdge;
+        edges.push(...kept);
+      }
       // one check per block for figures that agree
       if (agree.length) {
         const rule = this.ruleFor('mismatch', agree[0]![0], agree[0]![1]);
@@ -1815,6 +1822,40 @@ class Engine {
 }
 
 const SHARE_FAMILY = /^(?:percent|pp)$/;
+/**
+ * Why two figures are two facts for certain (not only that their words fail to pin one fact down): who holds them,
+ * where they were read, which column or period or span of a table or report they are of.
+ */
+const APART_REASONS = new Set(['readings of different places', 'different reporting periods', 'amounts over different spans', 'a restated figure and the one first reported']);
+/**
+ * The conflicts of a block less those of a figure with a fact it does not report: x agrees with y, and y and z are
+ * two facts for certain (two rows of one table, readings of two places, figures of two periods or spans), so x is
+ * y's figure and its difference from z is no conflict. "The 241 km/h gust recorded at Cabo Lumen"
+ * beside a table of gusts by station: it is the Cabo Lumen row's figure, not a rival of every other row.
+ */
+function dropIdentified<E extends { a: ClaimContext; b: ClaimContext }>(es: E[], agree: ClaimContext[][], facts: ClaimFacts[]): E[] {
+  const factOf = new Map<ClaimContext, ClaimFacts>(facts.map((f) => [f.claim, f]));
+  const partners = new Map<ClaimContext, ClaimContext[]>();
+  for (const [a, b] of agree) {
+    if (a!.form === 'vague' || b!.form === 'vague') continue;
+    for (const [x, y] of [[a!, b!], [b!, a!]] as const) {
+      const l = partners.get(x);
+      if (l) l.push(y);
+      else partners.set(x, [y]);
+    }
+  }
+  const apart = (y: ClaimContext, z: ClaimContext): boolean => {
+    const fy = factOf.get(y);
+    const fz = factOf.get(z);
+    if (!fy || !fz) return false;
+    const rel = relateFacts(fy, fz);
+    // (two rows of one table are two facts; two holders told in prose may be two sources of one fact)
+    const rows = !!y.cell && !!z.cell && y.cell.table === z.cell.table && y.document === z.document && rel.why === 'held by different parties';
+    return !rel.comparable && (APART_REASONS.has(rel.why) || rows);
+  };
+  const identified = (x: ClaimContext, z: ClaimContext) => (partners.get(x) ?? []).some((y) => y !== z && apart(y, z));
+  return es.filter((e) => !identified(e.a, e.b) && !identified(e.b, e.a));
+}
 /** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
 const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
 /** Why two sums are not related when only the words for what they are or who holds them differ. */

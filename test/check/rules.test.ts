@@ -661,6 +661,22 @@ describe('mismatch: same fact, different figures', () => {
     expect(t.claim('270').time).toMatchObject({ start: '2026-09-18' });
   });
 
+  test('a figure that agrees with one row of a table by place is that row\'s fact, not a rival of the other rows', async () => {
+    const table = '# Bulletin\n\nThe strongest gust, 198 km/h, came at Harrow Head just before the anemometer failed.\n\n## Peak gusts by station\n\n| Station | Peak gust (km/h) |\n|---|---|\n| Harrow Head | 198 |\n| Lindel airport | 163 |\n| Marrick | 142 |\n';
+    const r = await check({
+      'a.md': [table, '2026-03-10'],
+      'b.txt': ['The weather office said it measured a peak gust of 198 km/h before the instrument stopped working.', '2026-03-10'],
+    });
+    expect(r.involving('198 km/h', '163')).toHaveLength(0);
+    expect(r.involving('198 km/h', '142')).toHaveLength(0);
+    // (a figure that agrees with no row is still compared with them)
+    const o = await check({
+      'a.md': [table, '2026-03-10'],
+      'b.txt': ['The weather office said it measured a peak gust of 185 km/h before the instrument stopped working.', '2026-03-10'],
+    });
+    expect(o.involving('185 km/h', '198')).toHaveLength(1);
+  });
+
   test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
     const r = await check({ 'a.md': ['# Demand\n\nDemand peaked at 58.4 GW on Wednesday. Demand on Wednesday was 4.5 GW, or 8.3%, higher than on Monday.', '2025-07-17'] });
     expect(r.claims.find((c) => c.text === '4.5 GW')!.role).toBe('change');
