@@ -677,6 +677,23 @@ describe('mismatch: same fact, different figures', () => {
     expect(o.involving('185 km/h', '198')).toHaveLength(1);
   });
 
+  test('a report that states both figures, one of them as a limit, an earlier level or a whole, tells them apart for the other reports', async () => {
+    const a = 'Investigators said the train was travelling at 138 km/h as it entered the bend, far over the 90 km/h limit.';
+    const r = await check({
+      'a.txt': [a, '2025-09-18'],
+      'b.txt': ['On that stretch of line, trains were travelling at no more than 90 km/h before the timetable change.', '2025-09-18'],
+      // (nor is the limit a rival of the other reports of the speed)
+      'c.txt': ['The train was travelling at 138 km/h when it came off the rails, the rail authority said.', '2025-09-18'],
+    });
+    expect(r.involving('138 km/h', 'no more than 90 km/h')).toHaveLength(0);
+    // (a figure the first report does not state is still its rival)
+    const o = await check({
+      'a.txt': [a, '2025-09-18'],
+      'b.txt': ['On that stretch of line, the train was travelling at about 120 km/h, the driver said.', '2025-09-18'],
+    });
+    expect(o.involving('138 km/h', 'about 120 km/h')).toHaveLength(1);
+  });
+
   test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
     const r = await check({ 'a.md': ['# Demand\n\nDemand peaked at 58.4 GW on Wednesday. Demand on Wednesday was 4.5 GW, or 8.3%, higher than on Monday.', '2025-07-17'] });
     expect(r.claims.find((c) => c.text === '4.5 GW')!.role).toBe('change');
