@@ -677,7 +677,9 @@ class Engine {
    */
   private statesBoth(x: ClaimContext, kx: ClaimKey, z: ClaimContext): boolean {
     const kz = this.keyOf.get(z);
-    if (!kz) return false;
+    // (not a table's row: its columns may be rival counts of one thing, "Police | Organisers")
+    // (nor a vague amount: "tens of thousands" is no one figure)
+    if (!kz || z.cell || x.form === 'vague') return false;
     for (const w of this.sentenceOf(z)) {
       if (w === z || w.conversionOf === z.index || z.conversionOf === w.index) continue;
       const kw = this.keyOf.get(w);
@@ -1633,7 +1635,7 @@ class Engine {
           // 948 hPa") and a reading at a stated hour within it: one moment of the storm, not a rival of its extreme
           if (withinExtreme(a, b, ka, kb) || withinExtreme(b, a, kb, ka)) continue;
           // the other report states both figures, as two facts of one sentence: no rival of either
-          if (rel.crossDocument && (this.statesBoth(a, ka, b) || this.statesBoth(b, kb, a))) {
+          if (this.statesBoth(a, ka, b) || this.statesBoth(b, kb, a)) {
             told.push([a, b]);
             continue;
           }

@@ -692,6 +692,9 @@ describe('mismatch: same fact, different figures', () => {
       'b.txt': ['On that stretch of line, the train was travelling at about 120 km/h, the driver said.', '2025-09-18'],
     });
     expect(o.involving('138 km/h', 'about 120 km/h')).toHaveLength(1);
+    // (one report that states both, then the limit again on its own)
+    const one = await check({ 'a.txt': [`${a} Before the timetable change, trains on that stretch were travelling at no more than 90 km/h.`, '2025-09-18'] });
+    expect(one.involving('138 km/h', 'no more than 90 km/h')).toHaveLength(0);
   });
 
   test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
