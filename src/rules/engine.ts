@@ -683,7 +683,7 @@ class Engine {
     for (const w of this.sentenceOf(z)) {
       if (w === z || w.conversionOf === z.index || z.conversionOf === w.index) continue;
       const kw = this.keyOf.get(w);
-      if (!kw || kw.family !== kx.family || (w.role ?? 'value') === (z.role ?? 'value')) continue;
+      if (!kw || kw.family !== kx.family || w.form === 'vague' || !toldApartInSentence(w, z)) continue;
       // (the same figure, not one a round number's precision would allow: "30,000" is not "31,000"; a conversion
       // is read at the precision written: "50 mph" is "80 km/h")
       const sameAsX = x.unit === w.unit ? kx.lo <= kw.hi && kw.lo <= kx.hi : kx.wlo <= kw.whi && kw.wlo <= kx.whi;
@@ -1854,6 +1854,16 @@ class Engine {
 }
 
 const SHARE_FAMILY = /^(?:percent|pp)$/;
+/**
+ * Two figures of one sentence that the sentence itself tells apart: by their roles (a limit, an earlier level, a
+ * whole) or their times ("six on Wednesday morning, 11 that evening") — not rival counts of one thing ("police said
+ * 84,000, the union 260,000"). (Not by their places: a place named for one figure of a sentence is often its own
+ * rival's too.)
+ */
+function toldApartInSentence(w: ClaimContext, z: ClaimContext): boolean {
+  if ((w.role ?? 'value') !== (z.role ?? 'value')) return true;
+  return !!w.time && !!z.time && (w.time.start !== z.time.start || w.time.text !== z.time.text || (w.clock ?? null) !== (z.clock ?? null));
+}
 /**
  * Why two figures are two facts for certain (not only that their words fail to pin one fact down): who holds them,
  * where they were read, which column or period or span of a table or report they are of.

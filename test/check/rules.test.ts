@@ -697,6 +697,15 @@ describe('mismatch: same fact, different figures', () => {
     expect(one.involving('138 km/h', 'no more than 90 km/h')).toHaveLength(0);
   });
 
+  test('a sentence that gives a figure for each of two days tells them apart: the later day\'s figure elsewhere is no rival of the earlier', async () => {
+    const a = 'Ferries: 38 sailings were cancelled at Orrin harbour on Monday and 17 on Tuesday.';
+    const r = await check({ 'a.txt': [a, '2025-09-17'], 'b.txt': ['The operator said 17 sailings were cancelled at Orrin harbour.', '2025-09-17'] });
+    expect(r.involving('38', '17')).toHaveLength(0);
+    // (a figure the sentence does not give is still compared)
+    const o = await check({ 'a.txt': [a, '2025-09-17'], 'b.txt': ['The operator said 25 sailings were cancelled at Orrin harbour.', '2025-09-17'] });
+    expect(o.involving('38', '25')).toHaveLength(1);
+  });
+
   test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
     const r = await check({ 'a.md': ['# Demand\n\nDemand peaked at 58.4 GW on Wednesday. Demand on Wednesday was 4.5 GW, or 8.3%, higher than on Monday.', '2025-07-17'] });
     expect(r.claims.find((c) => c.text === '4.5 GW')!.role).toBe('change');
