@@ -670,6 +670,31 @@ class Engine {
     return SHARE_BEFORE.test(p.sentence.slice(Math.max(0, rel - 12), rel)) && SHARE_AFTER.test(p.sentence.slice(p.end - p.sentenceStart, p.end - p.sentenceStart + 12)) ? [a, w] : null;
   }
 
+  /**
+   * Does z's sentence also state x's figure, as another fact than z ("was travelling at 142 km/h as it entered the
+   * curve, 62% over the 80 km/h limit" against another report's "a limit of 80 km/h")? A report that gives both
+   * figures tells them apart: x is that other figure, not a rival of z.
+   */
+  private statesBoth(x: ClaimContext, kx: ClaimKey, z: ClaimContext): boolean {
+    const kz = this.keyOf.get(z);
+    // (not a table's row: its columns may be rival counts of one thing, "Police | Organisers")
+    // (nor a vague amount: "tens of thousands" is no one figure)
+    if (!kz || z.cell || x.form === 'vague') return false;
+    for (const w of this.sentenceOf(z)) {
+      if (w === z || w.conversionOf === z.index || z.conversionOf === w.index) continue;
+      const kw = this.keyOf.get(w);
+      if (!kw || kw.family !== kx.family || w.form === 'vague' || !toldApartInSentence(w, z)) continue;
+      // (the same figure, not one a round number's precision would allow: "30,000" is not "31,000"; a conversion
+      // is read at the precision written: "50 mph" is "80 km/h")
+      const sameAsX = x.unit === w.unit ? kx.lo <= kw.hi && kw.lo <= kx.hi : kx.wlo <= kw.whi && kw.wlo <= kx.whi;
+      const sameAsZ = kz.wlo <= kw.whi && kw.wlo <= kz.whi;
+      if (sameAsX && !sameAsZ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The claims of c's sentence, in text order. */
   private sentenceIndex: Map<string, ClaimContext[]> | null = null;
   private sentenceOf(c: ClaimContext): ClaimContext[] {
@@ -1389,6 +1414,9 @@ class Engine {
       // compared in their own blocks)
       const cross = !!twins.size && block.some((i) => twins.has(claims[i]!));
       const agree: ClaimContext[][] = [];
+      const firstEdge = edges.length;
+      // (pairs of figures where one report states both, as two facts: see statesBoth)
+      const told: ClaimContext[][] = [];
       // each claim's rank among its document's claims in this block: a document with hundreds of figures of one
       // thing (a scraped table, a generated page) compares each with its WINDOW nearest, so the work stays linear
       const rank = new Int32Array(block.length);
@@ -1608,6 +1636,11 @@ class Engine {
           // a storm's extreme with no hour of its own ("maximum sustained wind: 116 knots", "minimum central pressure:
           // 948 hPa") and a reading at a stated hour within it: one moment of the storm, not a rival of its extreme
           if (withinExtreme(a, b, ka, kb) || withinExtreme(b, a, kb, ka)) continue;
+          // the other report states both figures, as two facts of one sentence: no rival of either
+          if (this.statesBoth(a, ka, b) || this.statesBoth(b, kb, a)) {
+            told.push([a, b]);
+            continue;
+          }
           const ratio = pointRatio(ka, kb);
           const attrA = a.attributionKey;
           const attrB = b.attributionKey;
@@ -1651,6 +1684,12 @@ class Engine {
             edges.push({ a, b, rule, severity: rule.severity, kind: 'mismatch', why: '' }); // (worded when reported)
           }
         }
+      }
+      // a figure that agrees with one fact is that fact, not a rival of another fact told apart from it
+      if ((agree.length || told.length) && edges.length > firstEdge) {
+        const kept = dropIdentified(edges.slice(firstEdge), agree, facts, told, (c) => this.keyOf.get(c));
+        edges.length = firstEdge;
+        edges.push(...kept);
       }
       // one check per block for figures that agree
       if (agree.length) {
@@ -1817,6 +1856,59 @@ class Engine {
 }
 
 const SHARE_FAMILY = /^(?:percent|pp)$/;
+/**
+ * Two figures of one sentence that the sentence itself tells apart: by their roles (a limit, an earlier level, a
+ * whole) or their times ("six on Wednesday morning, 11 that evening") — not rival counts of one thing ("police said
+ * 84,000, the union 260,000"). (Not by their places: a place named for one figure of a sentence is often its own
+ * rival's too.)
+ */
+function toldApartInSentence(w: ClaimContext, z: ClaimContext): boolean {
+  if ((w.role ?? 'value') !== (z.role ?? 'value')) return true;
+  return !!w.time && !!z.time && (w.time.start !== z.time.start || w.time.text !== z.time.text || (w.clock ?? null) !== (z.clock ?? null));
+}
+/**
+ * Why two figures are two facts for certain (not only that their words fail to pin one fact down): who holds them,
+ * where they were read, which column or period or span of a table or report they are of.
+ */
+const APART_REASONS = new Set(['readings of different places', 'different reporting periods', 'amounts over different spans', 'a restated figure and the one first reported']);
+/**
+ * The conflicts of a block less those of a figure with a fact it does not report: x agrees with y, and y and z are
+ * two facts for certain (two rows of one table, readings of two places, figures of two periods or spans), so x is
+ * y's figure and its difference from z is no conflict. "The 241 km/h gust recorded at Cabo Lumen"
+ * beside a table of gusts by station: it is the Cabo Lumen row's figure, not a rival of every other row.
+ */
+function dropIdentified<E extends { a: ClaimContext; b: ClaimContext }>(es: E[], agree: ClaimContext[][], facts: ClaimFacts[], told: ClaimContext[][], keyOf: (c: ClaimContext) => ClaimKey | undefined): E[] {
+  const factOf = new Map<ClaimContext, ClaimFacts>(facts.map((f) => [f.claim, f]));
+  const partners = new Map<ClaimContext, ClaimContext[]>();
+  for (const [a, b] of agree) {
+    if (a!.form === 'vague' || b!.form === 'vague') continue;
+    for (const [x, y] of [[a!, b!], [b!, a!]] as const) {
+      const l = partners.get(x);
+      if (l) l.push(y);
+      else partners.set(x, [y]);
+    }
+  }
+  const apart = (y: ClaimContext, z: ClaimContext): boolean => {
+    const fy = factOf.get(y);
+    const fz = factOf.get(z);
+    if (!fy || !fz) return false;
+    const rel = relateFacts(fy, fz);
+    // (two rows of one table are two facts; two holders told in prose may be two sources of one fact)
+    const rows = !!y.cell && !!z.cell && y.cell.table === z.cell.table && y.document === z.document && rel.why === 'held by different parties';
+    return !rel.comparable && (APART_REASONS.has(rel.why) || rows);
+  };
+  const identified = (x: ClaimContext, z: ClaimContext) => (partners.get(x) ?? []).some((y) => y !== z && apart(y, z));
+  // (x is told apart from z by a report that states both: nor is it a rival of z's other reports)
+  const toldApart = new Map<ClaimContext, ClaimContext[]>();
+  for (const [a, b] of told) for (const [x, z] of [[a!, b!], [b!, a!]] as const) toldApart.set(x, [...(toldApart.get(x) ?? []), z]);
+  const sameValue = (p: ClaimContext, q: ClaimContext) => {
+    const kp = keyOf(p);
+    const kq = keyOf(q);
+    return !!kp && !!kq && kp.wlo <= kq.whi && kq.wlo <= kp.whi;
+  };
+  const apartByReport = (x: ClaimContext, c: ClaimContext) => (toldApart.get(x) ?? []).some((z) => sameValue(z, c));
+  return es.filter((e) => !identified(e.a, e.b) && !identified(e.b, e.a) && !apartByReport(e.a, e.b) && !apartByReport(e.b, e.a));
+}
 /** Why two figures are not comparable, when the reason is only that their words do not pin the fact down. */
 const LOOSE_REASONS = new Set(['different moments or events', 'nothing named to compare']);
 /** Why two sums are not related when only the words for what they are or who holds them differ. */

@@ -661,6 +661,51 @@ describe('mismatch: same fact, different figures', () => {
     expect(t.claim('270').time).toMatchObject({ start: '2026-09-18' });
   });
 
+  test('a figure that agrees with one row of a table by place is that row\'s fact, not a rival of the other rows', async () => {
+    const table = '# Bulletin\n\nThe strongest gust, 198 km/h, came at Harrow Head just before the anemometer failed.\n\n## Peak gusts by station\n\n| Station | Peak gust (km/h) |\n|---|---|\n| Harrow Head | 198 |\n| Lindel airport | 163 |\n| Marrick | 142 |\n';
+    const r = await check({
+      'a.md': [table, '2026-03-10'],
+      'b.txt': ['The weather office said it measured a peak gust of 198 km/h before the instrument stopped working.', '2026-03-10'],
+    });
+    expect(r.involving('198 km/h', '163')).toHaveLength(0);
+    expect(r.involving('198 km/h', '142')).toHaveLength(0);
+    // (a figure that agrees with no row is still compared with them)
+    const o = await check({
+      'a.md': [table, '2026-03-10'],
+      'b.txt': ['The weather office said it measured a peak gust of 185 km/h before the instrument stopped working.', '2026-03-10'],
+    });
+    expect(o.involving('185 km/h', '198')).toHaveLength(1);
+  });
+
+  test('a report that states both figures, one of them as a limit, an earlier level or a whole, tells them apart for the other reports', async () => {
+    const a = 'Investigators said the train was travelling at 138 km/h as it entered the bend, far over the 90 km/h limit.';
+    const r = await check({
+      'a.txt': [a, '2025-09-18'],
+      'b.txt': ['On that stretch of line, trains were travelling at no more than 90 km/h before the timetable change.', '2025-09-18'],
+      // (nor is the limit a rival of the other reports of the speed)
+      'c.txt': ['The train was travelling at 138 km/h when it came off the rails, the rail authority said.', '2025-09-18'],
+    });
+    expect(r.involving('138 km/h', 'no more than 90 km/h')).toHaveLength(0);
+    // (a figure the first report does not state is still its rival)
+    const o = await check({
+      'a.txt': [a, '2025-09-18'],
+      'b.txt': ['On that stretch of line, the train was travelling at about 120 km/h, the driver said.', '2025-09-18'],
+    });
+    expect(o.involving('138 km/h', 'about 120 km/h')).toHaveLength(1);
+    // (one report that states both, then the limit again on its own)
+    const one = await check({ 'a.txt': [`${a} Before the timetable change, trains on that stretch were travelling at no more than 90 km/h.`, '2025-09-18'] });
+    expect(one.involving('138 km/h', 'no more than 90 km/h')).toHaveLength(0);
+  });
+
+  test('a sentence that gives a figure for each of two days tells them apart: the later day\'s figure elsewhere is no rival of the earlier', async () => {
+    const a = 'Ferries: 38 sailings were cancelled at Orrin harbour on Monday and 17 on Tuesday.';
+    const r = await check({ 'a.txt': [a, '2025-09-17'], 'b.txt': ['The operator said 17 sailings were cancelled at Orrin harbour.', '2025-09-17'] });
+    expect(r.involving('38', '17')).toHaveLength(0);
+    // (a figure the sentence does not give is still compared)
+    const o = await check({ 'a.txt': [a, '2025-09-17'], 'b.txt': ['The operator said 25 sailings were cancelled at Orrin harbour.', '2025-09-17'] });
+    expect(o.involving('38', '25')).toHaveLength(1);
+  });
+
   test('a difference in a measure\'s unit is a change, not a level: "4.5 GW, or 8.3%, higher than on Monday"', async () => {
     const r = await check({ 'a.md': ['# Demand\n\nDemand peaked at 58.4 GW on Wednesday. Demand on Wednesday was 4.5 GW, or 8.3%, higher than on Monday.', '2025-07-17'] });
     expect(r.claims.find((c) => c.text === '4.5 GW')!.role).toBe('change');
