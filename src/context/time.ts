@@ -430,6 +430,10 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       own = { start, end };
       start = end = docDate;
     }
+    // ("14 people had died in avalanches this winter before Saturday": a count up to the day before the one named)
+    if (start === end && !r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && /\bbefore\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) {
+      start = end = iso(addDays(parseIso(start), -1));
+    }
     const before = out[out.length - 1];
     // ("on 7 March last year": the year is the day's, already read with it)
     if (before && /^(?:last|this|next)\s+year$/i.test(r.text.trim()) && /^,?\s+(?:of\s+)?$/i.test(sentence.slice(before.end, s))) {
@@ -528,6 +532,9 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   // (an expression may end on its comma: "on Friday,")
   const main = found.filter((f) => !(f.end <= figStart && /[,;]/.test(sentence.slice(f.end - 1, figStart)) && IN_RELATIVE.test(sentence.slice(0, f.start).split(/[,;]/).pop()!)));
   if (main.length && main.length < found.length) found = main;
+  // ("The avalanche that came down at 11:20 on Saturday has claimed eleven lives": a time in a relative clause of the
+  // subject dates what the subject did; the count after the main verb's perfect is as of the report)
+  found = found.filter((f) => !(f.end <= figStart && SUBJECT_RELATIVE.test(sentence.slice(0, f.start).split(/[,;:]/).pop()!) && PERFECT_MAIN.test(sentence.slice(f.end, figStart))));
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;
@@ -558,6 +565,12 @@ const EVENT_CLAUSE = /\bwhen\b/i;
 
 /** A clause a date opens, up to a figure in it (", when nine tornadoes killed "). */
 const WHEN_CLAUSE = /^\s*,\s*when\b[^,;.]*$/i;
+
+/** A relative clause of a noun opened before a time ("The avalanche that came down from the couloir "; not "said that
+ * on …", nor "that the", "which it"). */
+const SUBJECT_RELATIVE = /\b[a-z]+\s+(?:that|which)\s+(?!(?:on|in|at|by|during|the|a|an|this|these|those|it|its|they|he|she|we|there|some|all)\b)[a-z]+\b[^,;:]*$/i;
+/** The main verb's perfect between such a time and the figure, in the same clause ("has claimed", "have now risen to"). */
+const PERFECT_MAIN = /^[^,;:.]*?\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b[^,;:.]*$/i;
 
 /** A clause opened by a relative word ("… the hillside where a mudslide buried houses "). */
 const IN_RELATIVE = /\b(?:where|which|who|whose)\b/i;

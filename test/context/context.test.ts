@@ -247,6 +247,24 @@ describe('time', () => {
     expect(claim('Twenty people died in the flood on Monday.', 'Twenty', '2025-07-17').time).toMatchObject({ start: '2025-07-14' });
   });
 
+  test('a time in a relative clause of the subject dates its event; the count after the main verb\'s perfect is as of the report', () => {
+    const s = 'The flood that broke through the levee at 06:40 on Saturday 7 March has claimed eleven lives.';
+    expect(claim(s, 'eleven', '2026-03-09').time).toMatchObject({ start: '2026-03-09', text: 'document date' });
+    // a simple past keeps the time: the count is of that day
+    expect(claim('The flood that broke through the levee on Saturday 7 March killed eleven people.', 'eleven', '2026-03-09').time).toMatchObject({ start: '2026-03-07' });
+    // "said that on …" is no relative clause of a noun
+    expect(claim('Officials said that on Saturday 7 March the river has claimed eleven lives.', 'eleven', '2026-03-09').time).toMatchObject({ start: '2026-03-07' });
+  });
+
+  test('a count "before" a day is a count up to the day before it', () => {
+    const s = 'Before Saturday, 14 people had died in avalanches in the country this winter.';
+    expect(claim(s, '14', '2026-02-10').time).toMatchObject({ start: '2026-02-06', end: '2026-02-06' });
+    expect(claim('Fourteen people had died in avalanches this winter before Saturday.', 'Fourteen', '2026-02-10').time).toMatchObject({ start: '2026-02-06', end: '2026-02-06' });
+    // a clock before a day is that day's
+    expect(claim('Three people were rescued before 10 a.m. on Saturday.', 'Three', '2026-02-10').time).toMatchObject({ start: '2026-02-07' });
+    expect(claim('Fourteen people died on Saturday.', 'Fourteen', '2026-02-10').time).toMatchObject({ start: '2026-02-07' });
+  });
+
   test('a figure in the "when" clause a "since" date opens is of that date; the count before it stays as of the report', () => {
     const s = 'The flood is the worst since May 2013, when the river killed 14 people.';
     expect(claim(s, '14', '2025-07-16').time).toMatchObject({ start: '2013-05-01', end: '2013-05-31' });
