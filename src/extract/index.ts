@@ -1273,7 +1273,7 @@ function looksPluralNounAfter(t: Tokens, f: RawFigure, lex: Lexicon): boolean {
 
 const PERIOD_ADJ: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annual: 'year', yearly: 'year', hourly: 'hour', annually: 'year' };
 const RATE_HEADS = new Set(['rate', 'average', 'pace', 'intake', 'tally', 'count', 'number', 'toll', 'total']);
-const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', minute: 'minute', second: 'second', night: 'day' };
+const PERIOD_WORDS: Record<string, string> = { day: 'day', week: 'week', month: 'month', year: 'year', hour: 'hour', minute: 'minute', second: 'second', night: 'day', season: 'season' };
 
 /**
  * A count stated as a rate by its clause: "the average daily recruitment rate … is around 1,000 people",

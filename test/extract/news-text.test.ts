@@ -161,6 +161,9 @@ describe('scales, ranges and changes', () => {
     expect(rated('Revenue rose 3% per year.')[0]).toMatchObject({ text: '3% per year', per: 'year' });
     // ("a day after" dates the figure)
     expect(rated('Shares fell 5% a day after the report.')[0]).toMatchObject({ text: '5%', per: null });
+    // a count per season is a rate, not a count of the report's day
+    expect(rated('The valley averages nine deaths a season.')[0]).toMatchObject({ value: 9, unit: 'count/season', per: 'season' });
+    expect(rated('Nine deaths were recorded in the season.')[0]).toMatchObject({ value: 9, unit: 'count', per: null });
     // a ratio stays a ratio
     expect(one('prices are three times higher')).toMatchObject({ value: 3, unit: 'times' });
   });
