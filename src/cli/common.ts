@@ -63,6 +63,7 @@ export async function readAndExtract(
   const documents: Document[] = [];
   let claims: ClaimContext[] = [];
   const defined = new Map<string, string>();
+  const convertedIn = new Map<string, number>();
   let n = 0;
   let i = 0;
   const docs = ingestPaths(paths, { date: args.date, stdinFilename: args.stdinFilename });
@@ -76,7 +77,7 @@ export async function readAndExtract(
     reportDocErrors(r.doc);
     hooks.onDocument?.(r.doc, r.claims, i++);
     if (hooks.retain === false) continue;
-    collectDefinedCurrencies(r.doc.text, lex, defined);
+    collectDefinedCurrencies(r.doc.text, lex, defined, convertedIn);
     documents.push(r.doc);
     for (const c of r.claims) claims.push(c);
   }

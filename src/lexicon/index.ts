@@ -523,7 +523,8 @@ export function compileLexicon(src: LexiconSources): Lexicon {
 const RATE_TO = /\b\d+(?:\.\d+)?\s+([a-z]{3,20})\s+(?:to|per|for)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:us\s+|u\.s\.\s+)?(?:dollar|euro|pound|yen)\b/gi;
 // "6.9 billion drals ($1.9 billion)", "2.4bn dorins (about $41m)": an amount converted into money (twice, to tell it
 // from "3 million tickets ($45m)")
-const CONVERTED = /(?:(?<![A-Za-z])(?:billion|million|trillion|thousand|bn|mn)|(?<=\d)m)\s+([a-z]{3,20})\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
+// ("2.4 billion crowns, or $320m": the same with ", or")
+const CONVERTED = /(?:(?<![A-Za-z])(?:billion|million|trillion|thousand|bn|mn)|(?<=\d)m)\s+([a-z]{3,20})(?:\s*\(\s*|,\s+or\s+)(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?(?:us)?[$€£]/gi;
 // "($1 = 6.90 drals)", "€1 = 7.50 Ardic drals": a rate note names a currency (after an adjective of a country, if any)
 const RATE_NOTE = /(?:US)?[$€£]\s?1(?:\.0{1,2})?\s*=\s*\d+(?:[.,]\d+)?\s+(?:[A-Z][a-z]+\s+)?([a-z]{3,20})\b/g;
 // "142 lumens a share": a share price is money
@@ -646,15 +647,29 @@ function evidencedCurrencies(text: string, lex: Lexicon): string[] {
     const w = m[1]!.toLowerCase();
     if (!knownWord(lex, w)) add(w);
   }
+  for (const [w, n] of convertedWords(text, lex)) if (n >= 2) add(w);
+  return found;
+}
+
+/** Words an amount is converted into money from (CONVERTED), with how often the text does so, in order of first use. */
+function convertedWords(text: string, lex: Lexicon): Map<string, number> {
   const seen = new Map<string, number>();
   for (const m of text.matchAll(CONVERTED)) {
     const w = m[1]!.toLowerCase();
     if (knownWord(lex, w)) continue;
-    const n = (seen.get(w) ?? 0) + 1;
-    seen.set(w, n);
-    if (n >= 2) add(w);
+    seen.set(w, (seen.get(w) ?? 0) + 1);
   }
-  return found;
+  return seen;
+}
+
+/**
+ * Stems that one text converts into money only once ("2.9 billion crowns ($390m)"): not money on that text's word
+ * alone, but a batch whose documents do so twice between them shows the word to be money (see
+ * collectDefinedCurrencies).
+ */
+export function convertedOnce(text: string, lex: Lexicon): string[] {
+  if (!mayNameCurrency(text)) return [];
+  return [...convertedWords(text, lex)].filter(([, n]) => n === 1).map(([w]) => w.replace(/s$/, ''));
 }
 
 /**
@@ -675,7 +690,7 @@ export function evidencedDocumentCurrencies(text: string, lex: Lexicon): Map<str
  */
 function mayNameCurrency(text: string): boolean {
   if (/ (?:to|per|for) (?:the |one |a |each )?(?:us |u\.s\. )?(?:dollar|euro|pound|yen)\b/i.test(text)) return true;
-  if ((text.includes('$') || text.includes('€') || text.includes('£')) && /\(\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text)) return true;
+  if ((text.includes('$') || text.includes('€') || text.includes('£')) && /(?:\(|, or)\s*(?:\w+\s+)?(?:us)?[$€£]/i.test(text)) return true;
   if (/ (?:a|per|each) share\b/i.test(text)) return true;
   if (text.includes('=') && /[$€£]\s?1(?:\.0{1,2})?\s*=/.test(text)) return true;
   // /\([A-Z]{3}\)/

@@ -33,7 +33,8 @@ export async function check(docs: Record<string, string | [string, string]>, set
   });
   // (as the CLI does for a batch: a currency one document defines or shows to be money reaches the others)
   const defined = new Map<string, string>();
-  for (const r of results) collectDefinedCurrencies(r.doc.text, rs.lexicon, defined);
+  const convertedIn = new Map<string, number>();
+  for (const r of results) collectDefinedCurrencies(r.doc.text, rs.lexicon, defined, convertedIn);
   const claims = rereadWithBatch(results.map((r) => r.doc), numberClaims(results), defined, rs.lexicon);
   unifyDocumentCurrencies(claims, defined, rs.lexicon);
   const { findings, checks } = checkClaims(

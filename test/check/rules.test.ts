@@ -724,6 +724,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(o.claim('2.4 billion marels').unit).toBe('MAR');
   });
 
+  test('two documents that each convert a word into money once show it to be money to the whole batch; one does not', async () => {
+    const a = ['One modeller put insured losses at 2.9 billion tolars ($390m).', '2026-06-18'] as [string, string];
+    const b = ['A rival put insured losses at 2.4 billion tolars, or $320m.', '2026-06-17'] as [string, string];
+    const c = ['The governor said damage would reach at least 5 billion tolars.', '2026-06-17'] as [string, string];
+    const r = await check({ 'a.txt': a, 'b.txt': b, 'c.txt': c });
+    for (const [text, doc] of [['2.9 billion tolars', 'a.txt'], ['2.4 billion tolars', 'b.txt'], ['at least 5 billion tolars', 'c.txt']]) {
+      expect(r.claim(text!, doc).dimension).toBe('currency');
+    }
+    // (one conversion in the batch is no evidence: "3 million tickets ($45m)" names no money)
+    const o = await check({ 'a.txt': a, 'c.txt': c });
+    expect(o.claims.filter((x) => x.dimension === 'currency').map((x) => x.text)).toEqual(['$390m']);
+  });
+
   test('a code the batch defines reads as money before the figure, keeping its qualifier and range ("almost ORK 52bn")', async () => {
     const r = await check({
       'a.md': ['# Results\n\nOrvalis reports in Orvish dalers (ORK). Net sales came to ORK 51.7 billion in the quarter.', '2026-08-05'],
