@@ -517,6 +517,10 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     } else if (time?.start && time.end && time.text && time.text !== 'document date' && lastYears(sentence.slice(0, rel), time.text)) {
       // "cut last year's third-quarter net profit to 1.97 billion": the period named, of the year before
       claim.time = { start: yearBack(time.start), end: yearBack(time.end), text: `last year's ${time.text}` };
+    } else if (doc.date && (!time || time.text === 'document date' || (time.text ?? '').endsWith('(the period the report is about)')) && LAST_YEARS_NOUN.test(sentence.slice(Math.max(0, rel - 48), rel))) {
+      // "on last year's sales of RLL 35.2bn", "last year's toll was 14": the whole of the year before the report's
+      const y = Number(doc.date.slice(0, 4)) - 1;
+      claim.time = { start: `${y}-01-01`, end: `${y}-12-31`, text: "last year's" };
     }
     // a forecast is about a time to come, whatever the date of the report
     // ("expects full-year operating profit of …": the year of the report, no quarter in it)
@@ -591,6 +595,8 @@ const FULL_YEAR = /\b(?:full[- ]year|for the (?:full|whole) year|annual)\b/i;
 /** A text that may name a reporting period at all (quarters, halves, fiscal years, "months to"). */
 const FISCAL_HINT = /quarter|half|fiscal|full[- ]year|financial year|\b[QH][1-4]\b|\bFY|months (?:to|ended|ending|of)/i;
 const YEAR_BACK = /^[^.;]{0,12}?\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before|last year|in the same (?:period|quarter|half|months) (?:a year (?:earlier|ago)|of last year|last year))\b/i;
+/** "last year's" and the noun it owns right before a figure ("last year's sales of ", "last year's total was "). */
+const LAST_YEARS_NOUN = /\blast year['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:of|was|were|at|stood at|came to|totalled|reached)\s+(?:[A-Z]{3}\s?|[$€£]\s?)?$/i;
 /** Does `before` name the period `period` as the last year's ("last year's third-quarter net profit")? */
 function lastYears(before: string, period: string): boolean {
   const i = before.toLowerCase().lastIndexOf(period.toLowerCase());

@@ -1117,6 +1117,15 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The bank made a third-quarter net profit of 2.19 billion euros.', '2.19 billion euros', '2025-10-28').time?.start).toBe('2025-07-01');
   });
 
+  test("a figure of what last year's names (\"last year's sales of …\") is of the whole year before the report", () => {
+    const c = claim("On last year's sales of 35.2 billion euros, the new range implies growth of about 7%.", '35.2 billion euros', '2026-08-01');
+    expect(c.time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    expect(claim("Last year's revenue was 35.2 billion euros.", '35.2 billion euros', '2026-08-01').time).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    // (this year's figure, and a figure further on in the sentence, keep the report's time)
+    expect(claim('Sales were 18.4 billion euros in the half.', '18.4 billion euros', '2026-08-01').time?.start).not.toBe('2025-01-01');
+    expect(claim("Last year's sales fell, and this year the company expects 37.7 billion euros.", '37.7 billion euros', '2026-08-01').time?.start).not.toBe('2025-01-01');
+  });
+
   test('what is measured, past an appositive before a verb of amount or change', () => {
     expect(claim('Net interest income, the engine of any bank, came in at 4.31 billion euros in the quarter.', '4.31 billion euros').measure).toBe('Net interest income');
     expect(claim('Net interest income, the gap between what the bank earns and pays, rose 8.3% to 4.31 billion euros.', '4.31 billion euros').measure).toBe('Net interest income');
