@@ -1274,9 +1274,14 @@ const PER_TIME: Record<string, string> = { ms: 'ms', second: 's', minute: 'min',
 const composed = new Map<string, UnitDef>();
 
 /** Does the sentence around token k hold one of `words`? (a bounded look either side, stopping at sentence ends) */
+/** Does token q end a sentence (".", "!", "?", ";" — not a decimal point)? */
+function sentenceStop(t: Tokens, q: number): boolean {
+  return t.kind[q] === T_PUNCT && (tokText(t, q) === '.' || tokText(t, q) === '!' || tokText(t, q) === '?' || tokText(t, q) === ';') && !(isNum(t, q - 1) && isNum(t, q + 1) && glued(t, q) && glued(t, q + 1));
+}
+
 function sentenceHas(ctx: ScanContext, k: number, words: Set<string>): boolean {
   const { t } = ctx;
-  const stop = (q: number) => t.kind[q] === T_PUNCT && (tokText(t, q) === '.' || tokText(t, q) === '!' || tokText(t, q) === '?' || tokText(t, q) === ';') && !(isNum(t, q - 1) && isNum(t, q + 1) && glued(t, q) && glued(t, q + 1));
+  const stop = (q: number) => sentenceStop(t, q);
   for (let q = k - 1, n = 0; q >= ctx.from && n < 60 && !stop(q); q--, n++) if (t.kind[q] === T_WORD && words.has(lw(t, q))) return true;
   for (let q = k, n = 0; q < ctx.to && n < 60 && !stop(q); q++, n++) if (t.kind[q] === T_WORD && words.has(lw(t, q))) return true;
   return false;
@@ -1433,7 +1438,7 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
     // "40C", "104F": a temperature letter needs a temperature word in the sentence or a converted neighbour
     if (u.unit.dimension === 'temperature' && sym.length === 1 && /[A-Za-z]/.test(sym)) {
       const convAfter = isPunct(t, end, '(') && isNum(t, end + 1);
-      if (!sentenceHas(ctx, p, tempWords(lex)) && !convAfter && !afterTemperature(ctx, numStart) && !temperatureDocument(ctx, numStart)) return null;
+      if (!sentenceHas(ctx, p, tempWords(lex)) && !convAfter && !afterTemperature(ctx, numStart) && !convertedTemperatureBefore(ctx, numStart) && !temperatureDocument(ctx, numStart)) return null;
     }
     // a symbol that is also a prefix ("$") before a number belongs to that number ("5 $10 bills"), unless
     // the number carries its own money after it ("10 $ 30 $", "10 $ 30 cent")
@@ -1507,6 +1512,21 @@ function readUnit(ctx: ScanContext, pos: number, core: Core, scaled: boolean, nu
 }
 
 /** "(111F)" after "44C": the number at numStart sits in brackets right after a temperature. */
+/**
+ * "It was a fresh 17C (63F) at dawn, a relief after Tuesday's 33C": a glued C or F converted to the other scale earlier
+ * in the sentence makes the sentence one about temperature.
+ */
+function convertedTemperatureBefore(ctx: ScanContext, numStart: number): boolean {
+  const { t } = ctx;
+  for (let q = numStart - 1, n = 0; q - 2 >= ctx.from && n < 60 && !sentenceStop(t, q); q--, n++) {
+    if (!isPunct(t, q, '(') || !isNum(t, q - 2) || !isNum(t, q + 1)) continue;
+    const a = tokText(t, q - 1);
+    const b = tokText(t, q + 2);
+    if (((a === 'C' && b === 'F') || (a === 'F' && b === 'C')) && glued(t, q - 1) && glued(t, q + 2)) return true;
+  }
+  return false;
+}
+
 function afterTemperature(ctx: ScanContext, numStart: number): boolean {
   const { t, lex } = ctx;
   const k = numStart - 1;

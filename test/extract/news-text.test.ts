@@ -296,6 +296,12 @@ describe('temperature letters in a text about the heat', () => {
     // without the heat in the text, a glued letter alone stays no temperature
     expect(figs('Darrow reached 43.8C at 1.50 p.m.').some((x) => x.unit === 'degC')).toBe(false);
   });
+  test('a glued C after a temperature converted to the other scale in the same sentence is a temperature', () => {
+    expect(figs("It was a fresh 17C (63F) at dawn, a relief after Tuesday's 33C.").find((x) => x.value === 33)).toMatchObject({ unit: 'degC' });
+    // (not without the converted one, nor after it in the next sentence)
+    expect(figs("It was a relief after Tuesday's 33C.").find((x) => x.value === 33)?.unit).not.toBe('degC');
+    expect(figs("It was 17C (63F) at dawn. Flat 33C was empty.").find((x) => x.value === 33)?.unit).not.toBe('degC');
+  });
   test('a spaced C or F is a temperature only in a sentence about temperature', () => {
     expect(one('Water boils at 100 C at sea level.')).toMatchObject({ value: 100, unit: 'degC' });
     expect(one('The wax has a 58 C melting point.')).toMatchObject({ value: 58, unit: 'degC' });
