@@ -428,9 +428,11 @@ class Engine {
     // (every claim of a family, in a block or alone, for the same figure told of a thing named otherwise)
     let allByFamily: Map<string, WitnessIndex> | null = null;
     for (const { o, c, draft } of this.wrongDrafts) {
+      // (a converted figure that no other figure aligned with is looked for in its whole family: "the route is 4.8km
+      // (3.8 miles)" told of nothing another report names, where another gives "The Tarsk route was 4.8 km")
       const k = blockOf.get(o);
       const ko = this.keyOf.get(o);
-      if (k === undefined || !ko) continue;
+      if (!ko) continue;
       const fo = new ClaimFacts(o, ko);
       const joined = new Set(draft.claims);
       // (figures another finding already sets against the wrong one are told there, once)
@@ -438,7 +440,8 @@ class Engine {
       for (const d of draftsOf.get(c) ?? []) if (d !== draft) for (const x of d.claims) told.add(x);
       // (a converted figure that names nothing — "tramped the entire 6.5km (5.2 miles)" — is the same figure of any
       // named thing of its family: "the 6.5-km (4-mile) route")
-      const scan = ko.noun === null ? familyBlocks.get(ko.family) ?? [k] : [k];
+      const home = k === undefined ? [] : [k];
+      const scan = ko.noun === null ? familyBlocks.get(ko.family) ?? home : home;
       let flat: number[];
       if (ko.noun === null && familyBlocks.has(ko.family)) {
         let ix = families.get(ko.family);

@@ -1385,6 +1385,20 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(await conv('The third-quarter profit before tax of €1.52bn was the highest in a decade.')).toBe(2);
   });
 
+  test('a wrong conversion of a figure that aligns with no other still names the other reports of its value', async () => {
+    const docs = (b: string) => ({
+      'a.html': ['<html><body><article><p>Organisers have told the city the route is 4.8km (3.8 miles) long, ending at the town hall.</p></article></body></html>', '2026-09-17'] as [string, string],
+      'b.txt': [b, '2026-09-19'] as [string, string],
+    });
+    const r = await check(docs('The Tarsk route was 4.8 km, or three miles, and the march took two hours.'));
+    const f = r.findings.filter((x) => x.rule === 'unit-conversion');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.claims).toContain(r.claim('4.8 km', 'b.txt').id);
+    // (another report's figure of another value is not named)
+    const other = await check(docs('The Tarsk route was 6.1 km and the march took two hours.'));
+    expect(other.findings.filter((x) => x.rule === 'unit-conversion')[0]!.claims).toHaveLength(2);
+  });
+
   test('a conversion written in words is read to the unit', async () => {
     const ok = await check({ 'a.txt': 'The quake struck at a depth of 12 km (seven miles) below the town.' });
     expect(ok.findings.filter((f) => f.rule === 'unit-conversion')).toHaveLength(0);
