@@ -188,7 +188,7 @@ export function relativeClause(sentence: string, rel: number, relEnd: number): s
   return sentence.slice(open + 1, close);
 }
 
-const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
+const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b|\b(?:close[sd]?|finish(?:es|ed)?)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|higher|lower)\b/i;
 
 /** Amounts that pile up over a span: rain, snow, rainfall. */
 const ACCUMULATES = /\b(?:rain|rainfall|snow|snowfall|precipitation)\b/i;
@@ -255,6 +255,8 @@ function intradayIn(sentence: string, landfallAt: () => number | null): string |
   const m = INTRADAY.exec(sentence);
   if (!m) return null;
   const raw = m[0].toLowerCase().replace(/\s+/g, ' ');
+  // ("Shares close up 6.4%", "finished the session down 2%": the close, as "at the close" names it)
+  if (/^(?:close|finish)/.test(raw)) return 'at the close';
   const at = momentOf(raw, landfallAt);
   if (at !== raw) return at;
   const next = RESTATED_CLOCK.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24));

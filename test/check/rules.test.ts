@@ -1385,6 +1385,14 @@ describe('conversion: a figure and its stated conversion', () => {
     expect(await conv('The third-quarter profit before tax of €1.52bn was the highest in a decade.')).toBe(2);
   });
 
+  test('a share move read at an hour and one the close gives ("close up 6.4%") are two moments; two closes are one', async () => {
+    const wire = ['Brannick shares were up 5.8% at 147.60 crowns by 10:15, valuing the company at 128 billion crowns.', '2026-07-30'] as [string, string];
+    const r = await check({ 'a.txt': wire, 'b.txt': ['Brannick shares close up 6.4%, their best day since March.', '2026-07-30'] });
+    expect(r.involving('5.8%', '6.4%')).toHaveLength(0);
+    const o = await check({ 'a.txt': ['At the close Brannick shares were up 5.8%, their best day since March.', '2026-07-30'], 'b.txt': ['Brannick shares close up 6.4%, their best day since March.', '2026-07-30'] });
+    expect(o.involving('5.8%', '6.4%')).toHaveLength(1);
+  });
+
   test('a wrong conversion of a figure that aligns with no other still names the other reports of its value', async () => {
     const docs = (b: string) => ({
       'a.html': ['<html><body><article><p>Organisers have told the city the route is 4.8km (3.8 miles) long, ending at the town hall.</p></article></body></html>', '2026-09-17'] as [string, string],
