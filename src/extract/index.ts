@@ -354,7 +354,7 @@ function pushMentions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], 
     else if (isPrevious(t, f, from, lex) || bracketedComparative(text, figs, i)) m.role = 'history';
     // (a change to come, "expects revenue to grow 9% to 11%", is a forecast: never compared with what happened)
     else if (isChange(t, f, from, lex)) m.role = isForecast(t, f, from, to) ? 'forecast' : 'change';
-    else if (isReference(t, f, from) || inheritedInSentence[i]) m.role = 'reference';
+    else if (isReference(t, f, from, lex) || inheritedInSentence[i]) m.role = 'reference';
     else if (isForecast(t, f, from, to)) m.role = 'forecast';
     // ("Selene Power & Light, which serves 1.95 million customers": the population a utility or service serves is a
     // whole, never a count of what happened to part of it)
@@ -1060,21 +1060,30 @@ function isChange(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean 
   return false;
 }
 
-const REFERENCE_WORDS = new Set(['expected', 'planned', 'target', 'targeted', 'goal', 'projected', 'promised', 'intended', 'budgeted', 'forecast', 'anticipated', 'pledged', 'hoped-for', 'envisaged', 'scheduled', 'maximum', 'minimum', 'quota', 'threshold', 'ceiling', 'cap', 'limit']);
-
 const THRESHOLD_VERBS = new Set(['pass', 'passes', 'passed', 'exceed', 'exceeds', 'exceeded', 'top', 'tops', 'topped', 'reach', 'reaches', 'reached', 'hit', 'hits', 'surpass', 'surpasses', 'surpassed', 'above', 'below', 'over', 'under']);
 const CONDITIONS = new Set(['if', 'unless', 'once', 'should', 'whenever']);
 const CAPACITY_WORDS = new Set(['capacity', 'certified', 'licensed', 'designed', 'rated']);
 const CAPACITY_JOINERS = new Set(['for', 'to', 'of', 'a', 'the', 'its', 'carry', 'hold', 'accommodate', 'seat', 'take']);
 
+/**
+ * "the 3.48 billion consensus", "a 2% target", "its 50,000 cap": a figure between a determiner and a benchmark noun
+ * is the benchmark's size (a participle there, "its 1,200 scheduled flights", names what is counted instead).
+ */
+function referenceNounAfter(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
+  if (f.ts - 1 < from || f.te >= t.n || t.kind[f.te] !== T_WORD || t.kind[f.ts - 1] !== T_WORD) return false;
+  const w = tokLower(t, f.te);
+  return lex.referenceWords.has(w) && !w.endsWith('ed') && /^(?:a|an|the|its|their)$/.test(tokLower(t, f.ts - 1));
+}
+
 /** "an expected 300,000", "a target of 50,000", "the planned 1,000": a benchmark, not a count of what happened. */
-function isReference(t: Tokens, f: RawFigure, from: number): boolean {
+function isReference(t: Tokens, f: RawFigure, from: number, lex: Lexicon): boolean {
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 3; k--, steps++) {
     if (t.kind[k] !== T_WORD) break;
     const w = tokLower(t, k);
-    if (REFERENCE_WORDS.has(w)) return true;
+    if (lex.referenceWords.has(w)) return true;
     if (w !== 'of' && w !== 'an' && w !== 'a' && w !== 'the' && w !== 'its' && w !== 'their') break;
   }
+  if (referenceNounAfter(t, f, from, lex)) return true;
   // a capacity: "certified for 240 passengers", "a capacity of 500", "licensed to carry 300"
   for (let k = f.ts - 1, steps = 0; k >= from && steps < 4; k--, steps++) {
     if (t.kind[k] !== T_WORD) break;

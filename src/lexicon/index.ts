@@ -124,6 +124,8 @@ export interface Lexicon {
   genericSources: Set<string>;
   /** Nouns of a size written as an attribute ("81-seat parliament", "300-bed hospital"): a capacity, not a count. */
   capacityNouns: Set<string>;
+  /** Words that make the figure after them a benchmark, not what happened ("a target of 50,000", "a consensus of 985 million"). */
+  referenceWords: Set<string>;
   /** Verbs that say how a figure was obtained ("counted", "put at"), not what happened. */
   measuringVerbs: Set<string>;
   /** Nouns of places ("the capital", "towns"). */
@@ -300,6 +302,7 @@ interface WordsFile {
   ing_nouns?: string[];
   generic_sources?: string[];
   capacity_nouns?: string[];
+  reference_words?: string[];
   measuring_verbs?: string[];
   place_nouns?: string[];
   place_prepositions?: string[];
@@ -382,6 +385,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     ingNouns: new Set(),
     genericSources: new Set(),
     capacityNouns: new Set(),
+    referenceWords: new Set(),
     measuringVerbs: new Set(),
     placeNouns: new Set(),
     placePrepositions: new Set(),
@@ -479,6 +483,7 @@ export function compileLexicon(src: LexiconSources): Lexicon {
     fill(lex.ingNouns, f.ing_nouns);
     fill(lex.genericSources, f.generic_sources);
     fill(lex.capacityNouns, f.capacity_nouns);
+    fill(lex.referenceWords, f.reference_words);
     fill(lex.measuringVerbs, f.measuring_verbs);
     fill(lex.placeNouns, f.place_nouns);
     fill(lex.placePrepositions, f.place_prepositions);

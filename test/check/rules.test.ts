@@ -555,6 +555,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.findings).toHaveLength(0);
   });
 
+  test('an analysts\' consensus is a benchmark: compared with other reports of the consensus, never with the result', async () => {
+    const r = await check({
+      'a.txt': ['Oskeld Bank said net profit rose to 1.06 billion euros in the third quarter, against a consensus of 985 million.', '2026-10-28'],
+      'b.txt': ['Oskeld Bank made a net profit of 1.06 billion euros in the third quarter, beating the 940 million consensus of analysts.', '2026-10-28'],
+    });
+    expect(r.claims.find((c) => c.text.startsWith('985'))!.role).toBe('reference');
+    expect(r.claims.find((c) => c.text.startsWith('940'))!.role).toBe('reference');
+    expect(r.claims.find((c) => c.text.startsWith('1.06'))!.role).toBeUndefined();
+    // (the two consensus figures are one benchmark given twice; the profit is never set against either)
+    const profit = new Set(r.claims.filter((c) => c.text.startsWith('1.06')).map((c) => c.id));
+    expect(r.findings.filter((f) => f.claims.some((id) => profit.has(id)))).toHaveLength(0);
+  });
+
   test('a threshold in a condition ("if winds passed 120 km/h") is a benchmark, not a reading', async () => {
     const r = await check({
       'a.txt': ['The power company would cut supply to the south coast if winds passed 120 km/h.', '2025-09-19'],

@@ -854,6 +854,13 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The new parliament, with 69 women among its 150 members, meets on Monday.', '150').role).toBe('whole');
     expect(claim('The party fell short of the 76 seats needed for a majority.', '76').role).toBe('reference');
     expect(claim('The ship was certified for 240 passengers.', '240').role).toBe('reference');
+    // a benchmark noun after the figure and its determiner: the benchmark's size
+    expect(claim('Operating profit of 412 million beat the 398 million consensus.', '398 million').role).toBe('reference');
+    expect(claim('The city met a 40% target for recycling.', '40%').role).toBe('reference');
+    expect(claim('Sales came in above a consensus of 7.2 billion.', '7.2 billion').role).toBe('reference');
+    // (a participle there names what is counted; a figure not set off by a determiner is no benchmark's size)
+    expect(claim('The airline cancelled 300 of its 1,200 scheduled flights.', '1,200').role).not.toBe('reference');
+    expect(claim('Operating profit of 412 million beat the 398 million consensus.', '412 million').role).not.toBe('reference');
     // a whole with a clause of its own states a fact of its own
     expect(claim('Power was back for 265,000 of the 430,000 customers who lost supply.', '430,000').role).toBeUndefined();
     expect(claim('61 of the village\'s 240 homes were destroyed.', '240').role).toBe('whole');
