@@ -511,6 +511,8 @@ export function contextualise(doc: Document, mentions: Mention[], docIndex: numb
     // (a change "2.4 percentage points higher than a year ago" compares with the past; it is no figure of the past)
     const comparative = claim.unit === 'pp' || /^\s*(?:higher|lower|more|less|fewer|up|down|above|below|better|worse)\b/i.test(sentence.slice(relEnd, relEnd + 12));
     if (!claim.role && claim.dimension !== 'duration' && !comparative && looksBack(sentence, rel, relEnd)) claim.role = 'history';
+    // ("Before Saturday, 14 people had died in avalanches this winter": the state of things before the news)
+    if (!claim.role && /^before /.test(claim.time?.text ?? '')) claim.role = 'history';
     // "since the 2018 Saddleback fire, which … destroyed 212 homes": a figure of an earlier event named by its year
     if (!claim.role && doc.date && pastEventClause(sentence.slice(Math.max(0, rel - 160), rel), Number(doc.date.slice(0, 4)))) claim.role = 'history';
     // "up from €39.46bn a year earlier" after "Revenue for 2024": the period of the sentence, a year back

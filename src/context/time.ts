@@ -431,8 +431,10 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       start = end = docDate;
     }
     // ("14 people had died in avalanches this winter before Saturday": a count up to the day before the one named)
-    if (start === end && !r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && /\bbefore\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) {
+    let text = r.text;
+    if (start === end && !r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && !RELATIVE_DAY.test(r.text.trim()) && /\bbefore\s*$/i.test(sentence.slice(Math.max(0, s - 8), s))) {
       start = end = iso(addDays(parseIso(start), -1));
+      text = `before ${r.text.trim()}`;
     }
     const before = out[out.length - 1];
     // ("on 7 March last year": the year is the day's, already read with it)
@@ -445,7 +447,7 @@ function readTimeExpressions(sentence: string, docDate: string | null): Found[] 
       out[out.length - 1] = { start: before.start, end: e, ref: { start: before.ref.start, end: before.ref.end, text: sentence.slice(before.start, e) } };
       continue;
     }
-    const found: Found = own ? { start: s, end: e, ref: { start, end, text: r.text }, own } : { start: s, end: e, ref: { start, end, text: r.text } };
+    const found: Found = own ? { start: s, end: e, ref: { start, end, text }, own } : { start: s, end: e, ref: { start, end, text } };
     if (r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) clocks.add(found);
     out.push(found);
   }

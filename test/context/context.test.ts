@@ -263,6 +263,11 @@ describe('time', () => {
     // a clock before a day is that day's
     expect(claim('Three people were rescued before 10 a.m. on Saturday.', 'Three', '2026-02-10').time).toMatchObject({ start: '2026-02-07' });
     expect(claim('Fourteen people died on Saturday.', 'Fourteen', '2026-02-10').time).toMatchObject({ start: '2026-02-07' });
+    // the state of things before the news: an earlier figure, not the news's own
+    expect(claim(s, '14', '2026-02-10').role).toBe('history');
+    expect(claim('Fourteen people died on Saturday.', 'Fourteen', '2026-02-10').role).toBeFalsy();
+    // ("before today" is no day of its own)
+    expect(claim('Analysts had pencilled in 13.1 billion euros before today.', '13.1 billion euros', '2026-02-10').role).toBeFalsy();
   });
 
   test('a figure in the "when" clause a "since" date opens is of that date; the count before it stays as of the report', () => {
