@@ -380,6 +380,18 @@ function datedHistory(x: ClaimFacts, y: ClaimFacts): boolean {
 }
 
 /**
+ * A count of people that names no event but the party that told it ("in Kelmor, the police counted 14,100 and the
+ * union 24,000", "the police said 6,100 people and the organisers 15,000") is that party's count of the people of
+ * the event the other figure names ("11,400 marched"): rival estimates are told by who counted, not by what they
+ * counted — when its sentence tells nothing but the counting. (Not a count said by no one, "61,000 people work for the
+ * railway", nor one whose sentence tells what the people did or were: "the 267 people on that ship", "a group of
+ * about 150 people threw bottles".)
+ */
+function rivalCountOfEvent(x: Pick<ClaimFacts, 'attributionKey'>, kx: ClaimKey, ky: ClaimKey): boolean {
+  return kx.people && !kx.event && !!ky.event && ky.people && !!x.attributionKey && kx.countedOnly();
+}
+
+/**
  * x is the total row of a table ("Total | 41,300" under a "Police count" column) and y a figure with no role, both
  * counting one named event ("the union said 96,000 marched"): the total is that event's count, told by another source
  * or at another time — unless y is told for a place of its own, a part of the total ("23 of the arrests were in
@@ -433,7 +445,7 @@ export function canRelate(a: ClaimContext, ka: ClaimKey): boolean {
     if (!ha.size && !(isStatic(ka) && ka.family !== 'count' && !!ka.holder)) return false;
   }
   if (a.role === 'subset') return false;
-  if (ka.family === 'count' && (ka.people || !ka.noun) && !ka.event) return false;
+  if (ka.family === 'count' && (ka.people || !ka.noun) && !ka.event && !(ka.people && a.attributionKey && ka.countedOnly())) return false;
   return true;
 }
 
@@ -567,7 +579,7 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const eventMoment = (x: ClaimFacts) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);
   if (crossDocument && varying && !a.snapshot && !b.snapshot && !a.intraday !== !b.intraday && (eventMoment(a) || eventMoment(b)) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start !== b.time.start) return notComparable('a reading at a named moment and one of another day');
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
-  if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event)) return notComparable('people counted for different or unknown events');
+  if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event) && !rivalCountOfEvent(a, ka, kb) && !rivalCountOfEvent(b, kb, ka)) return notComparable('people counted for different or unknown events');
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');
   // "48,210 personal votes won" and "36,600 ballots": a kind and an event on one side only — too little in common
   if (ka.family === 'count' && !ka.mods.length !== !kb.mods.length && !ka.event !== !kb.event && (ka.mods.length ? ka.event : kb.event)) return notComparable('a kind and an event named on one side only');

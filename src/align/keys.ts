@@ -101,6 +101,9 @@ export interface ClaimKey {
   elapsed: boolean;
   /** predicate stems of the sentence (verbs other than speech and light verbs), worked out on the first call */
   preds: () => Set<string>;
+  /** every predicate of the sentence only tells how a figure was counted ("the police counted 14,100 and the union
+   * 24,000"; none at all: "the union's 31,000 is twice the police's 12,800"), worked out on the first call */
+  countedOnly: () => boolean;
   /** the holder's phrase with known synonyms replaced by their canonical form ("net income" → "net profit") */
   holder: string | null;
 }
@@ -355,8 +358,34 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     v,
     elapsed: isElapsed(c),
     preds: () => (preds ??= predicates(sentence, lex)),
+    countedOnly: () => !perUnit(c) && toldDirectly(c, lex) && [...(preds ??= predicates(sentence, lex))].every((x) => lex.measuringVerbs.has(x) || lex.measuringVerbs.has(`${x}e`)),
     holder: canonicalHolder(c.holder ?? null, syn, lex),
   };
+}
+
+/**
+ * The word just before the figure tells it as a count a party gave: a verb of counting or saying ("the police
+ * counted 14,100", "said 6,100"), the party itself ("and the union 24,000") or a word that sets it against a rival
+ * figure ("8,900 against 19,500") — not a verb of its own ("the plant employs 70,000 people").
+ */
+function toldDirectly(c: ClaimContext, lex: Lexicon): boolean {
+  const prev = lastWord(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 30), c.start - c.sentenceStart));
+  if (!prev) return false;
+  return lex.measuringVerbs.has(prev) || lex.rivalLinks.has(prev) || prev === lastWord(c.attribution ?? '');
+}
+
+/** The last word of letters in s, lower case ("the union " → "union"); '' when none. */
+function lastWord(s: string): string {
+  let end = s.length;
+  while (end > 0 && !/[a-z]/i.test(s[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /[a-z]/i.test(s[start - 1]!)) start--;
+  return s.slice(start, end).toLowerCase();
+}
+
+/** A figure told per unit of something ("about two people per square metre"): a density, not a count. */
+function perUnit(c: ClaimContext): boolean {
+  return /^\s*(?:[a-z]+\s+)?per\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 24));
 }
 
 const CROWD_CUES = new WeakMap<Lexicon, RegExp | null>();

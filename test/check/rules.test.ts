@@ -2659,3 +2659,24 @@ describe('a change that would bring a level', () => {
     expect(ok.involving('4%', '2,600 crowns')).toHaveLength(0);
   });
 });
+
+describe('a rival count told only by who counted it', () => {
+  test('"the police said 6,100 people and the organisers 15,000" gives each party\'s count of the march another report tells of', async () => {
+    const r = await check({
+      'a.txt': ['Some 6,200 people marched in Dornweil on Saturday against the bypass, the local paper reported.', '2026-05-10'],
+      'b.txt': ['The two sides were far apart. In Dornweil, the police said 6,100 people and the organisers 15,000.', '2026-05-12'],
+    });
+    expect(r.involving('Some 6,200', '15,000').length).toBeGreaterThan(0);
+  });
+  test('a count of people the sentence says something else of, or told per unit, is no rival estimate of the march', async () => {
+    const r = await check({
+      'a.txt': ['Some 6,200 people marched in Dornweil on Saturday against the bypass, the local paper reported.', '2026-05-10'],
+      'b.txt': ['The two sides were far apart. In Dornweil, "every one of the 900 people on the bridge went home safely," the organisers said.', '2026-05-12'],
+      'c.txt': ['The two sides were far apart. In Dornweil, the organisers said, there were about 4,000 people per square kilometre at the peak.', '2026-05-12'],
+      'd.txt': ['The two sides were far apart. In Dornweil, the bypass builder employs 5,000 people, the company said.', '2026-05-12'],
+    });
+    expect(r.involving('Some 6,200', '5,000')).toHaveLength(0);
+    expect(r.involving('Some 6,200', '900')).toHaveLength(0);
+    expect(r.involving('Some 6,200', 'about 4,000')).toHaveLength(0);
+  });
+});
