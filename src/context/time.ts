@@ -536,7 +536,7 @@ export function timeOf(sentence: string, figStart: number, figEnd: number, docDa
   if (main.length && main.length < found.length) found = main;
   // ("The avalanche that came down at 11:20 on Saturday has claimed eleven lives": a time in a relative clause of the
   // subject dates what the subject did; the count after the main verb's perfect is as of the report)
-  found = found.filter((f) => !(f.end <= figStart && SUBJECT_RELATIVE.test(sentence.slice(0, f.start).split(/[,;:]/).pop()!) && PERFECT_MAIN.test(sentence.slice(f.end, figStart))));
+  found = found.filter((f) => !(f.end <= figStart && subjectRelative(sentence.slice(0, f.start).split(/[,;:]/).pop()!) && perfectMain(sentence.slice(f.end, figStart))));
   if (found.length) {
     let best = found[0]!;
     let bd = Infinity;
@@ -568,11 +568,27 @@ const EVENT_CLAUSE = /\bwhen\b/i;
 /** A clause a date opens, up to a figure in it (", when nine tornadoes killed "). */
 const WHEN_CLAUSE = /^\s*,\s*when\b[^,;.]*$/i;
 
-/** A relative clause of a noun opened before a time ("The avalanche that came down from the couloir "; not "said that
- * on …", nor "that the", "which it"). */
-const SUBJECT_RELATIVE = /\b[a-z]+\s+(?:that|which)\s+(?!(?:on|in|at|by|during|the|a|an|this|these|those|it|its|they|he|she|we|there|some|all)\b)[a-z]+\b[^,;:]*$/i;
-/** The main verb's perfect between such a time and the figure, in the same clause ("has claimed", "have now risen to"). */
-const PERFECT_MAIN = /^[^,;:.]*?\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b[^,;:.]*$/i;
+/** "that"/"which" and the word after it. */
+const RELATIVE_WORD = /\b(?:that|which)\s+([a-z]+)\b/gi;
+/** Words after "that"/"which" that open no relative clause of a noun ("said that on …", "that the", "which it"). */
+const NOT_RELATIVE_VERB = new Set(['on', 'in', 'at', 'by', 'during', 'the', 'a', 'an', 'this', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'there', 'some', 'all']);
+/** Does a clause (no comma, semicolon or colon in it) hold a relative clause of a noun before a time ("The avalanche
+ * that came down from the couloir ")? */
+function subjectRelative(clause: string): boolean {
+  for (const m of clause.matchAll(RELATIVE_WORD)) {
+    if (m.index! > 0 && /[a-z]\s$/i.test(clause.slice(Math.max(0, m.index! - 2), m.index!)) && !NOT_RELATIVE_VERB.has(m[1]!.toLowerCase())) return true;
+  }
+  return false;
+}
+/** The main verb's perfect ("has claimed", "have now risen"). */
+const PERFECT = /\b(?:has|have)\s+(?:(?:now|already|so\s+far)\s+)?([a-z]+)\b/gi;
+/** Is there the main verb's perfect between such a time and the figure, in the same clause ("has claimed", "have now
+ * risen to")? */
+function perfectMain(between: string): boolean {
+  if (/[,;:.]/.test(between)) return false;
+  for (const m of between.matchAll(PERFECT)) if (/(?:ed|en|wn|ne)$/i.test(m[1]!)) return true;
+  return false;
+}
 
 /** A clause opened by a relative word ("… the hillside where a mudslide buried houses "). */
 const IN_RELATIVE = /\b(?:where|which|who|whose)\b/i;
