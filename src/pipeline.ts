@@ -114,13 +114,12 @@ function batchCurrencies(text: string, amountOf: RegExp, batch: ReadonlyMap<stri
  * document of the batch that only says "400,000 marels" reads them as that money too; a stated code wins over a
  * derived one, whichever document comes first.
  */
-export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon, into: Map<string, string>, convertedIn?: Map<string, number>): void {
+export function collectDefinedCurrencies(text: string | undefined, lex: Lexicon, into: Map<string, string>, convertedIn: Map<string, number>): void {
   if (!text) return;
   for (const [stem, code] of definedCurrencies(text, lex)) if (!into.has(stem) || into.get(stem) === derivedCurrencyCode(stem)) into.set(stem, code);
   for (const [stem, code] of evidencedDocumentCurrencies(text, lex)) if (!into.has(stem)) into.set(stem, code);
   // ("2.9 billion crowns ($390m)" in one report, "2.4 billion crowns, or $320m" in another: two documents that each
   // convert the word into money once show it to be money, as one that does so twice does; `convertedIn` counts them)
-  if (!convertedIn) return;
   for (const stem of convertedOnce(text, lex)) {
     const n = (convertedIn.get(stem) ?? 0) + 1;
     convertedIn.set(stem, n);

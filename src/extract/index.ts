@@ -553,7 +553,9 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   };
   // the counts that name what they count, in text order, for looking back and ahead
   const anchors: Mention[] = [];
-  for (const m of out) if (named(m) && !counterRead(m, text, lex)) anchors.push(m);
+  // (the counts whose counted noun is a name read before them, worked out once: see counterRead)
+  const counters = new Set(out.filter((m) => counterRead(m, text, lex)));
+  for (const m of out) if (named(m) && !counters.has(m)) anchors.push(m);
   let a = 0;
   let lastShare: Mention | null = null;
   for (const m of out) {
@@ -572,7 +574,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     if (m.unit !== 'count' || m.form === 'fraction') continue;
     // ("Tallyworks arrived at 47,300", "police put the total across Brannick and Carrow at 65,500": a name read before
     // the figure is who counted or where, not what)
-    const counter = counterRead(m, text, lex);
+    const counter = counters.has(m);
     if (named(m) && !counter) continue;
     if ((!generic(counter ? null : m.noun) && !countedPeople(m)) || !measuring(m.event) || m.role === 'subset' || m.role === 'whole') continue;
     // only where the text says how the figure was obtained: a measuring verb or a generic head, or a figure

@@ -1098,7 +1098,7 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     subset: (partitive && t.kind[f.te + 2] !== T_NUM && !placeFollows(t, f.te, to) && (!event || DEMONSTRATIVES.has(lw(t, f.te + 1)))) || (words.length > 1 && SUBSET_MODS.has(words[0]!.toLowerCase()))
       || (f.unit === null && ORDER_PICKS.has(lw(t, f.ts - 1)) && lw(t, f.ts - 2) === 'the' && words.length > 0)
       // ("two more people have died", "Eleven more were found": an increment, not the count it adds to)
-      || (f.unit === null && !words.length && (nx === 'more' || nx === 'additional' || nx === 'further') && lw(t, f.te + 1) !== 'than')
+      || (f.unit === null && !words.length && INCREMENT_WORDS.has(nx) && lw(t, f.te + 1) !== 'than')
       || (increment && words.length > 0),
     weak: weak || !words.length || whoPeople,
     holder: holderOf(t, f, from, lex),

@@ -679,23 +679,37 @@ class Engine {
    * figures tells them apart: x is that other figure, not a rival of z.
    */
   private statesBoth(x: ClaimContext, kx: ClaimKey, z: ClaimContext): boolean {
+    if (x.form === 'vague') return false;
+    for (const { w, kw } of this.otherFactsOf(z)) {
+      if (kw.family !== kx.family) continue;
+      // (the same figure, not one a round number's precision would allow: "30,000" is not "31,000"; a conversion
+      // is read at the precision written: "50 mph" is "80 km/h")
+      if (x.unit === w.unit ? kx.lo <= kw.hi && kw.lo <= kx.hi : kx.wlo <= kw.whi && kw.wlo <= kx.whi) return true;
+    }
+    return false;
+  }
+
+  /** For statesBoth: the figures of z's sentence that it tells apart from z as other facts, once per claim. */
+  private otherFacts = new Map<ClaimContext, Array<{ w: ClaimContext; kw: ClaimKey }>>();
+  private otherFactsOf(z: ClaimContext): Array<{ w: ClaimContext; kw: ClaimKey }> {
+    let out = this.otherFacts.get(z);
+    if (out) return out;
+    out = [];
     const kz = this.keyOf.get(z);
     // (not a table's row: its columns may be rival counts of one thing, "Police | Organisers")
     // (nor a vague amount: "tens of thousands" is no one figure)
-    if (!kz || z.cell || x.form === 'vague') return false;
-    for (const w of this.sentenceOf(z)) {
-      if (w === z || w.conversionOf === z.index || z.conversionOf === w.index) continue;
-      const kw = this.keyOf.get(w);
-      if (!kw || kw.family !== kx.family || w.form === 'vague' || !toldApartInSentence(w, z)) continue;
-      // (the same figure, not one a round number's precision would allow: "30,000" is not "31,000"; a conversion
-      // is read at the precision written: "50 mph" is "80 km/h")
-      const sameAsX = x.unit === w.unit ? kx.lo <= kw.hi && kw.lo <= kx.hi : kx.wlo <= kw.whi && kw.wlo <= kx.whi;
-      const sameAsZ = kz.wlo <= kw.whi && kw.wlo <= kz.whi;
-      if (sameAsX && !sameAsZ) {
-        return true;
+    if (kz && !z.cell) {
+      for (const w of this.sentenceOf(z)) {
+        if (w === z || w.conversionOf === z.index || z.conversionOf === w.index) continue;
+        const kw = this.keyOf.get(w);
+        if (!kw || w.form === 'vague' || !toldApartInSentence(w, z)) continue;
+        // (a figure z's own value would allow is no other fact)
+        if (kz.wlo <= kw.whi && kw.wlo <= kz.whi) continue;
+        out.push({ w, kw });
       }
     }
-    return false;
+    this.otherFacts.set(z, out);
+    return out;
   }
 
   /** The claims of c's sentence, in text order. */
@@ -1903,7 +1917,13 @@ function dropIdentified<E extends { a: ClaimContext; b: ClaimContext }>(es: E[],
   const identified = (x: ClaimContext, z: ClaimContext) => (partners.get(x) ?? []).some((y) => y !== z && apart(y, z));
   // (x is told apart from z by a report that states both: nor is it a rival of z's other reports)
   const toldApart = new Map<ClaimContext, ClaimContext[]>();
-  for (const [a, b] of told) for (const [x, z] of [[a!, b!], [b!, a!]] as const) toldApart.set(x, [...(toldApart.get(x) ?? []), z]);
+  for (const [a, b] of told) {
+    for (const [x, z] of [[a!, b!], [b!, a!]] as const) {
+      const l = toldApart.get(x);
+      if (l) l.push(z);
+      else toldApart.set(x, [z]);
+    }
+  }
   const sameValue = (p: ClaimContext, q: ClaimContext) => {
     const kp = keyOf(p);
     const kq = keyOf(q);
