@@ -6,7 +6,7 @@
 import { getLexicon, type Lexicon, type UnitDef } from '../lexicon/index.js';
 import type { Mention, Segment } from '../types.js';
 import { findDateSpans, type Span } from './dates.js';
-import { describeFigure, nounLemma, verbLemma, type Description } from './measure.js';
+import { describeFigure, nounLemma, placeListItem, verbLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
@@ -149,7 +149,8 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
     const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
     // only in a list: no verb between the two figures ("killing nine people … and leaving millions without power" is no list)
-    const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
+    // (or a list of places past the first item's verb: "95,000 people marched in Brannick, 30,000 in Ostrel")
+    const listed = (!hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) || placeListItem(t, lex, f0, figs[i - 1]!.te)) && f0.form !== 'vague';
     const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
     const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
     // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before

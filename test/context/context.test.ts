@@ -1122,6 +1122,25 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
   });
 
+  test('an item of a list of places is held by its own place, not by the place of the item before', () => {
+    const t = 'Stewards counted 7,300 walkers in Harnby, 5,100 in Oskeld and 2,600 in the town of Brevit.';
+    expect(claim(t, '5,100').holder).toBe('Oskeld');
+    expect(claim(t, '2,600').holder).toBe('Brevit');
+    expect(claim('Officials gave 410 for Dunmere and 380 for Castle Rook.', '380').holder).toBe('Castle Rook');
+    // a place put first holds its figure; a list of labels keeps its labels; money keeps its holder
+    expect(claim('At Lornby, 2,900 according to the stewards.', '2,900').holder).toBe('Lornby');
+    expect(claim('The Farmers Party won 41 seats in Velm, the Greens 12 seats.', '12').holder).toBe('Greens');
+    expect(claim('Spending in Harnby, €4.1 million in Oskeld and €3.2 million in Brevit.', '€4.1 million').holder).not.toBe('Oskeld');
+  });
+
+  test('an item of a list of places past the first item\'s verb counts what the first counts', () => {
+    const t = 'The organisers said 48,000 people had walked in Harnby, 12,500 in Oskeld and 6,000 in Brevit.';
+    expect(claim(t, '12,500').measure).toBe(claim(t, '48,000').measure);
+    expect(claim(t, '6,000').measure).toBe(claim(t, '48,000').measure);
+    // not a figure of a new clause after the list
+    expect(claim('The organisers said 48,000 people had walked in Harnby, and 12,500 tickets were sold.', '12,500').measure).not.toBe('people walked');
+  });
+
   test("a period named as last year's is the year before's", () => {
     const c = claim("The restatement cut last year's third-quarter net profit to 1.97 billion euros.", '1.97 billion euros', '2025-10-28');
     expect(c.time?.start).toBe('2024-07-01');
