@@ -991,6 +991,17 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
 
+  test('the items of a list labelled by who counted or where continue the crowd counted before', () => {
+    const text = 'Stewards said 18,000 people walked through Harnby on Sunday.\n\nHarnby stewards 18,200; Countwise 23,900; TWU 41,000.\n\nOskeld 7,400\nBrevit 3,100\n';
+    const c = claims(text);
+    const walked = c.find((x) => x.text === '18,000')!.measure;
+    for (const x of ['18,200', '23,900', '41,000', '7,400', '3,100']) expect(c.find((y) => y.text === x)!.measure).toBe(walked);
+    // an item with words after it, a code before a comma stay as they are
+    const d = claims('Stewards said 18,000 people walked through Harnby on Sunday.\n\nHarnby stewards 18,200 cars in all.\n\nQX 409, landing at 7pm.\n');
+    expect(d.find((x) => x.text === '18,200')!.measure).not.toBe(walked);
+    expect(d.find((x) => x.text === '409')!.measure).not.toBe(walked);
+  });
+
   test('people counted at a counting point continue the crowd counted before, not the nearest count of another thing', () => {
     const text = 'Police said 21,000 people marched in Orvel. Stalls sold 4,500 tickets for the fair. A counting firm said 33,000 people passed its cameras.';
     const c = claims(text);
