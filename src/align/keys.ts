@@ -366,12 +366,26 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
 /**
  * The word just before the figure tells it as a count a party gave: a verb of counting or saying ("the police
  * counted 14,100", "said 6,100"), the party itself ("and the union 24,000") or a word that sets it against a rival
- * figure ("8,900 against 19,500") — not a verb of its own ("the plant employs 70,000 people").
+ * figure ("8,900 against 19,500") — not a verb of its own ("the plant employs 70,000 people"); or the word after it
+ * sets a rival figure against it ("8,900 against 19,500").
  */
 function toldDirectly(c: ClaimContext, lex: Lexicon): boolean {
   const prev = lastWord(c.sentence.slice(Math.max(0, c.start - c.sentenceStart - 30), c.start - c.sentenceStart));
-  if (!prev) return false;
-  return lex.measuringVerbs.has(prev) || lex.rivalLinks.has(prev) || prev === lastWord(c.attribution ?? '');
+  // ("the FCC says 45,000", "the union claims 96,000": a verb of saying in its present form)
+  const verb = (w: string) => lex.measuringVerbs.has(w) || (w.length > 3 && w.endsWith('s') && lex.measuringVerbs.has(w.slice(0, -1)));
+  if (prev && (verb(prev) || lex.rivalLinks.has(prev) || prev === lastWord(c.attribution ?? ''))) return true;
+  return rivalAfter(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 30), lex);
+}
+
+/**
+ * After a figure, a word that sets a rival figure right against it: "in Sablin, 8,900 against 19,500", "8,200 versus
+ * 17,500" (not "and" or "or", which also join the items of a list).
+ */
+function rivalAfter(after: string, lex: Lexicon): boolean {
+  const m = /^\s*([a-z]+)\.?\s+\d/i.exec(after);
+  if (!m) return false;
+  const w = m[1]!.toLowerCase();
+  return lex.rivalLinks.has(w) && w !== 'and' && w !== 'or';
 }
 
 /** The last word of letters in s, lower case ("the union " → "union"); '' when none. */

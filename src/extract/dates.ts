@@ -82,34 +82,57 @@ const DIGIT_DATE_IN = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/;
 
 /**
  * Date and time spans in tokens t (text offsets), found with chrono-node around cues. Results are sorted.
+ * (everyToken: look for cues at every token, the reference the tests compare the shortcut below with.)
  */
-export function findDateSpans(t: Tokens): Span[] {
+export function findDateSpans(t: Tokens, everyToken = false): Span[] {
   const windows: Span[] = [];
   const text = t.text;
-  for (let i = 0; i < t.n; i++) {
-    let cue = false;
-    const k = t.kind[i];
-    if (k === T_WORD) {
-      if (isMonthToken(t, i)) {
-        // a number within two tokens either side
-        for (let d = -3; d <= 3 && !cue; d++) if (d !== 0 && i + d >= 0 && i + d < t.n && t.kind[i + d] === T_NUM) cue = true;
-      } else if (i > 0 && t.kind[i - 1] === T_NUM && CLOCK_WORDS.has(tokLower(t, i)) && !oddDecimalBefore(t, i)) cue = true;
-      else if (i > 0 && t.kind[i - 1] === T_NUM && (tokLower(t, i) === 'a' || tokLower(t, i) === 'p') && i + 2 < t.n && tokText(t, i + 1) === '.' && tokLower(t, i + 2) === 'm') cue = true;
-    } else if (k === T_PUNCT && i > 0 && i + 1 < t.n && t.kind[i - 1] === T_NUM && t.kind[i + 1] === T_NUM && t.gap[i] === 0 && t.gap[i + 1] === 0) {
-      const ch = text[t.start[i]!];
-      if (ch === ':') cue = true;
-      else if ((ch === '/' || ch === '-' || ch === '.') && i + 3 < t.n && tokText(t, i + 2) === ch && t.kind[i + 3] === T_NUM && t.gap[i + 2] === 0 && t.gap[i + 3] === 0) cue = true;
-    }
-    if (!cue) continue;
-    const a = Math.max(0, i - 5);
-    const b = Math.min(t.n - 1, i + 6);
-    const ws = t.start[a]!;
-    const we = t.end[b]!;
-    const last = windows[windows.length - 1];
-    // overlapping windows merge, up to a bounded length (chrono's cost on one huge window is not linear)
-    if (last && ws <= last.end && we - last.start <= MAX_WINDOW) last.end = Math.max(last.end, we);
-    else windows.push({ start: ws, end: we });
+  if (everyToken) {
+    for (let i = 0; i < t.n; i++) cueWindow(t, text, i, windows);
+    return spansIn(text, windows);
   }
+  // Every cue below has a number token within three tokens of it (a month name: within three either side; a clock
+  // word, "a.m." or a separator: right after or around one), so only the tokens within three of a number are looked
+  // at, each once and in order, as a loop over all tokens would: the same windows (most tokens of prose are far from
+  // any number).
+  let next = 0;
+  for (let k = 0; k < t.n; k++) {
+    if (t.kind[k] !== T_NUM) continue;
+    const hi = Math.min(t.n - 1, k + 3);
+    for (let i = Math.max(next, k - 3); i <= hi; i++) cueWindow(t, text, i, windows);
+    if (hi + 1 > next) next = hi + 1;
+  }
+  return spansIn(text, windows);
+}
+
+/** When token i is a date cue, adds or extends the window of text around it that chrono-node reads. */
+function cueWindow(t: Tokens, text: string, i: number, windows: Span[]): void {
+  let cue = false;
+  const k = t.kind[i];
+  if (k === T_WORD) {
+    if (isMonthToken(t, i)) {
+      // a number within two tokens either side
+      for (let d = -3; d <= 3 && !cue; d++) if (d !== 0 && i + d >= 0 && i + d < t.n && t.kind[i + d] === T_NUM) cue = true;
+    } else if (i > 0 && t.kind[i - 1] === T_NUM && CLOCK_WORDS.has(tokLower(t, i)) && !oddDecimalBefore(t, i)) cue = true;
+    else if (i > 0 && t.kind[i - 1] === T_NUM && (tokLower(t, i) === 'a' || tokLower(t, i) === 'p') && i + 2 < t.n && tokText(t, i + 1) === '.' && tokLower(t, i + 2) === 'm') cue = true;
+  } else if (k === T_PUNCT && i > 0 && i + 1 < t.n && t.kind[i - 1] === T_NUM && t.kind[i + 1] === T_NUM && t.gap[i] === 0 && t.gap[i + 1] === 0) {
+    const ch = text[t.start[i]!];
+    if (ch === ':') cue = true;
+    else if ((ch === '/' || ch === '-' || ch === '.') && i + 3 < t.n && tokText(t, i + 2) === ch && t.kind[i + 3] === T_NUM && t.gap[i + 2] === 0 && t.gap[i + 3] === 0) cue = true;
+  }
+  if (!cue) return;
+  const a = Math.max(0, i - 5);
+  const b = Math.min(t.n - 1, i + 6);
+  const ws = t.start[a]!;
+  const we = t.end[b]!;
+  const last = windows[windows.length - 1];
+  // overlapping windows merge, up to a bounded length (chrono's cost on one huge window is not linear)
+  if (last && ws <= last.end && we - last.start <= MAX_WINDOW) last.end = Math.max(last.end, we);
+  else windows.push({ start: ws, end: we });
+}
+
+/** The date and time spans chrono-node finds in the windows, sorted. */
+function spansIn(text: string, windows: Span[]): Span[] {
   const spans: Span[] = [];
   for (const w of windows) {
     const s = text.slice(w.start, w.end);

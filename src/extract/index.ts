@@ -6,7 +6,7 @@
 import { getLexicon, type Lexicon, type UnitDef } from '../lexicon/index.js';
 import type { Mention, Segment } from '../types.js';
 import { findDateSpans, type Span } from './dates.js';
-import { describeFigure, nounLemma, verbLemma, type Description } from './measure.js';
+import { describeFigure, nounLemma, placeListItem, verbLemma, type Description } from './measure.js';
 import { normalizeForScan } from './normalize.js';
 import { exactNumber, readDigits, readStandaloneNumeral, readWordNumber, readWords } from './numeral.js';
 import { looksPluralNoun, scanBlock, type RawFigure } from './scan.js';
@@ -149,7 +149,8 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     // "61.4%, up 3.2 percentage points": a figure with nothing of its own takes the previous figure's
     const sameSentence = !/[.!?]\s/.test(text.slice(figs[i - 1]!.end, f0.start));
     // only in a list: no verb between the two figures ("killing nine people … and leaving millions without power" is no list)
-    const listed = !hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) && f0.form !== 'vague';
+    // (or a list of places past the first item's verb: "95,000 people marched in Brannick, 30,000 in Ostrel")
+    const listed = (!hasVerbBetween(t, figs[i - 1]!.te, f0.ts, lex) || placeListItem(t, lex, f0, figs[i - 1]!.te)) && f0.form !== 'vague';
     const bare = (!d.phrase || (d.weak && !descs[i - 1]!.weak)) && sameSentence && listed && (f0.unit?.name ?? 'count') === (figs[i - 1]!.unit?.name ?? 'count');
     const ppAfterPercent = f0.unit?.dimension === 'pp' && d.weak && sameSentence && figs[i - 1]!.unit?.dimension === 'percent';
     // "shot down 52 of the 64 missiles and 77 drones": a listed figure shares the verb of the one before
@@ -481,6 +482,37 @@ const SAYS_BEFORE = /\b(?:(?:says?|said|claims?|claimed|puts?|estimates?|estimat
 const SOURCE_LABEL_BEFORE = /(?:^|[.!?—–\n][ \t]*)(?:[Tt]he )?(?:[Pp]olice|[Uu]nions?|[Oo]rgani[sz]ers|(?!TOTAL\b)[A-Z]{2,5}):[ \t]?$/;
 
 /**
+ * "Saltmere police 31,500; Tallymark 44,700; FPDW 95,000", a line "Pellmouth 120,000": an item of a list labelled by
+ * who counted or where — one to three capitalised words (and at most one word after them) opening its line or
+ * following a semicolon, and nothing after the figure but the end of the item. (Not a total: "Total 178,000"; nor a
+ * day or month: "Monday 31,500".) Scanned without a regular expression, from the figure back.
+ */
+function labelledItem(text: string, start: number, end: number, lex: Lexicon): boolean {
+  const after = text.charCodeAt(end);
+  // (the end of the item: ";", ".", a line's end or the text's — not a comma: "TG 409, reach Singapore at 7pm")
+  if (end < text.length && after !== 59 && after !== 46 && after !== 10 && after !== 13) return false;
+  const space = (c: number) => c === 32 || c === 9;
+  const words: string[] = [];
+  let k = start;
+  for (;;) {
+    // (one word back, past the spaces before it)
+    if (!space(text.charCodeAt(k - 1)) || words.length >= 4) return false;
+    while (k > 0 && space(text.charCodeAt(k - 1))) k--;
+    const b = k;
+    while (k > 0 && /[\p{L}'’-]/u.test(text[k - 1]!)) k--;
+    if (b === k) return false;
+    words.unshift(text.slice(k, b));
+    let j = k;
+    while (j > 0 && space(text.charCodeAt(j - 1))) j--;
+    // (the item opens its line or follows a semicolon)
+    if (j === 0 || text.charCodeAt(j - 1) === 10 || text.charCodeAt(j - 1) === 59) break;
+  }
+  // (the capitalised words first, at most one lower-case word after them)
+  if (!words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w)) || !/^\p{Lu}/u.test(words[0]!)) return false;
+  return !words.some((w) => lex.totalNouns.has(w.toLowerCase()) || lex.notPlaces.has(w.toLowerCase()));
+}
+
+/**
  * A possessor right before a bare count names its source: "the union's 31,000", "the police's 12,800", "Tallyworks'
  * 47,300" (not a time: "this morning's 24,300", "Tuesday's 41,000", "yesterday's").
  */
@@ -581,7 +613,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
     // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
-    if (!m.event && (!m.noun || counter) && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text) && !(sourcePossessive(text.slice(Math.max(0, m.start - 40), m.start), lex) && endsPhrase(text.slice(m.end, m.end + 20), lex)) && !measuredAt(text.slice(Math.max(0, m.start - 100), m.start), lex)) continue;
+    if (!m.event && (!m.noun || counter) && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text) && !(sourcePossessive(text.slice(Math.max(0, m.start - 40), m.start), lex) && endsPhrase(text.slice(m.end, m.end + 20), lex)) && !measuredAt(text.slice(Math.max(0, m.start - 100), m.start), lex) && !labelledItem(text, m.start, m.end, lex)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     // (people a verb of counting counted continue a count of people: "52,300 people passed its cameras" is not the
     // "6,400 for Pavost" a line before, whatever that one was read as)

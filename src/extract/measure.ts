@@ -343,6 +343,40 @@ function holderOf(t: Tokens, f: RawFigure, from: number, lex: Lexicon): string |
     words.unshift(tokText(t, i));
     i--;
   }
+  // (the place of the item before is not this item's holder: its own place is)
+  if (words.length && placeListItem(t, lex, f, from)) return ownPlaceAfter(t, f, lex);
+  return words.length ? words.join(' ') : null;
+}
+
+/**
+ * "Police counted 11,400 marchers in Kelmor, 8,900 in Sablin and 8,200 in Trevik", "14,000 for Pellham and 9,500 for
+ * Skarrow": is count f an item of a list of places — after a place preposition and a name, a comma or "and", and
+ * followed by the same preposition? (Not a place put first, "In Orrin Bay, 3,900 according to police", nor a list of
+ * labels, "Mobility €2.87 billion, Digital Services €1.46 billion".)
+ */
+export function placeListItem(t: Tokens, lex: Lexicon, f: RawFigure, from: number): boolean {
+  if (f.unit || f.te >= t.n || !isWord(t, f.te)) return false;
+  const w = lw(t, f.te);
+  if (!lex.placePrepositions.has(w) && !lex.figurePlacePrepositions.has(w)) return false;
+  let k = f.ts - 1;
+  if (lw(t, k) === 'and') k--;
+  if (tokText(t, k) === ',') k--;
+  if (lw(t, k) === 'and') k--;
+  let n = 0;
+  for (; k >= from && n < 4 && isCapitalised(t, k) && !NOT_HOLDERS.has(lw(t, k)); k--) n++;
+  while (k >= from && isWord(t, k) && lex.determiners.has(lw(t, k))) k--;
+  return n > 0 && k >= from && lw(t, k) === w;
+}
+
+/** The place named after list item f's preposition ("8,900 in Sablin", "11 in the village of Castrel"): the item's own,
+ * null if none is capitalised. */
+function ownPlaceAfter(t: Tokens, f: RawFigure, lex: Lexicon): string | null {
+  let e = f.te + 1;
+  while (e < t.n && isWord(t, e) && lex.determiners.has(lw(t, e))) e++;
+  // ("11 in the village of Castrel")
+  if (isWord(t, e) && lex.placeNouns.has(lw(t, e)) && lw(t, e + 1) === 'of') e += 2;
+  const words: string[] = [];
+  for (; e < t.n && words.length < 4 && isCapitalised(t, e) && !NOT_HOLDERS.has(lw(t, e)); e++) words.push(tokText(t, e));
   return words.length ? words.join(' ') : null;
 }
 

@@ -991,6 +991,17 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(claim('Police said 65,000 people took part. They counted 40 buses.', '40').measure).toMatch(/bus/);
   });
 
+  test('the items of a list labelled by who counted or where continue the crowd counted before', () => {
+    const text = 'Stewards said 18,000 people walked through Harnby on Sunday.\n\nHarnby stewards 18,200; Countwise 23,900; TWU 41,000.\n\nOskeld 7,400\nBrevit 3,100\n';
+    const c = claims(text);
+    const walked = c.find((x) => x.text === '18,000')!.measure;
+    for (const x of ['18,200', '23,900', '41,000', '7,400', '3,100']) expect(c.find((y) => y.text === x)!.measure).toBe(walked);
+    // an item with words after it, a code before a comma stay as they are
+    const d = claims('Stewards said 18,000 people walked through Harnby on Sunday.\n\nHarnby stewards 18,200 cars in all.\n\nQX 409, landing at 7pm.\n');
+    expect(d.find((x) => x.text === '18,200')!.measure).not.toBe(walked);
+    expect(d.find((x) => x.text === '409')!.measure).not.toBe(walked);
+  });
+
   test('people counted at a counting point continue the crowd counted before, not the nearest count of another thing', () => {
     const text = 'Police said 21,000 people marched in Orvel. Stalls sold 4,500 tickets for the fair. A counting firm said 33,000 people passed its cameras.';
     const c = claims(text);
@@ -1120,6 +1131,25 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     // past an appositive between the subject and its verb
     expect(claim('EBITDA, the measure of operating earnings investors watch most, rose 6.8% to 17.98 billion.', '6.8%').holder).toBe('EBITDA');
     expect(claim('The fire burned half of the park\'s 31,000 hectares.', '31,000 hectares').holder).toBe('park');
+  });
+
+  test('an item of a list of places is held by its own place, not by the place of the item before', () => {
+    const t = 'Stewards counted 7,300 walkers in Harnby, 5,100 in Oskeld and 2,600 in the town of Brevit.';
+    expect(claim(t, '5,100').holder).toBe('Oskeld');
+    expect(claim(t, '2,600').holder).toBe('Brevit');
+    expect(claim('Officials gave 410 for Dunmere and 380 for Castle Rook.', '380').holder).toBe('Castle Rook');
+    // a place put first holds its figure; a list of labels keeps its labels; money keeps its holder
+    expect(claim('At Lornby, 2,900 according to the stewards.', '2,900').holder).toBe('Lornby');
+    expect(claim('The Farmers Party won 41 seats in Velm, the Greens 12 seats.', '12').holder).toBe('Greens');
+    expect(claim('Spending in Harnby, €4.1 million in Oskeld and €3.2 million in Brevit.', '€4.1 million').holder).not.toBe('Oskeld');
+  });
+
+  test('an item of a list of places past the first item\'s verb counts what the first counts', () => {
+    const t = 'The organisers said 48,000 people had walked in Harnby, 12,500 in Oskeld and 6,000 in Brevit.';
+    expect(claim(t, '12,500').measure).toBe(claim(t, '48,000').measure);
+    expect(claim(t, '6,000').measure).toBe(claim(t, '48,000').measure);
+    // not a figure of a new clause after the list
+    expect(claim('The organisers said 48,000 people had walked in Harnby, and 12,500 tickets were sold.', '12,500').measure).not.toBe('people walked');
   });
 
   test("a period named as last year's is the year before's", () => {

@@ -1,0 +1,31 @@
+/**
+ * countedOnly(): a count of people told only as a party's count ("the police counted 14,100 and the union 24,000")
+ * is that party's estimate of the event another figure names (rivalCountOfEvent in align). The word before the
+ * figure, or the rival figure set right after it, tells it so.
+ */
+import { ingestText } from '../../src/ingest/index.js';
+import { processDocument, loadRuleSet } from '../../src/pipeline.js';
+import { claimKey } from '../../src/align/index.js';
+
+async function countedOnly(text: string, figure: string): Promise<boolean> {
+  const set = await loadRuleSet([], true);
+  const c = processDocument(ingestText(text, { id: 'a.txt', path: 'a.txt', date: '2026-05-12' }), 0).claims.find((x) => x.text === figure);
+  if (!c) throw new Error(`no "${figure}"`);
+  return claimKey(c, set.synonyms, set.lexicon).countedOnly();
+}
+
+describe('a count told only as a party gave it', () => {
+  test('set against a rival figure right after it ("in Oskeld, 8,900 against 19,500")', async () => {
+    const t = 'In Harnby, the police counted 14,100 and the union 24,000; in Oskeld, 8,900 against 19,500.';
+    expect(await countedOnly(t, '8,900')).toBe(true);
+    expect(await countedOnly('In Oskeld the police counted 8,900 versus 19,500 for the union.', '8,900')).toBe(true);
+    // ("and" joins the items of a list)
+    expect(await countedOnly('In Harnby, the police counted 14,100; in Oskeld, 8,900 and 19,500.', '8,900')).toBe(false);
+  });
+  test('after a verb of saying in its present form ("the union claims 96,000")', async () => {
+    expect(await countedOnly('The union claims 96,000.', '96,000')).toBe(true);
+    expect(await countedOnly('The FCC says 45,000.', '45,000')).toBe(true);
+    // not a verb of its own
+    expect(await countedOnly('The plant employs 7,000 people.', '7,000')).toBe(false);
+  });
+});
