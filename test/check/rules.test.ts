@@ -1615,6 +1615,20 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(other.involving('2.2%', '2.2 pp')).toHaveLength(0);
   });
 
+  test('changes told with their amounts are one fact when the amounts agree, and not when they differ', async () => {
+    const r = await check({
+      'a.txt': ['Tarnby Mills said on Wednesday that net profit reached €412 million in the second quarter, up 9.4%.', '2025-08-06'],
+      'b.txt': ['Tarnby Mills said on Wednesday that net profit climbed to €412 million in the second quarter from €384 million, a rise of 7.3%.', '2025-08-06'],
+    });
+    expect(r.involving('9.4%', '7.3%')).toHaveLength(1);
+    // a change that only took its amount's measure (a division's sales) is not a change told with no amount
+    const other = await check({
+      'a.txt': ['On an organic basis, sales grew 4.8% in the second quarter, Tarnby Mills said on Wednesday.', '2025-08-06'],
+      'b.txt': ['By division, Milling had sales of €391 million in the second quarter, up 3.2%, Tarnby Mills said on Wednesday.', '2025-08-06'],
+    });
+    expect(other.involving('4.8%', '3.2%')).toHaveLength(0);
+  });
+
   test('a change in basis points is a change in points: 40 basis points told as 0.4% is flagged, 40 basis points as 40% is not', async () => {
     const a = 'The lender said its core capital ratio stood at 13.9% at the end of June, up 40 basis points on a year earlier.';
     const r = await check({
