@@ -120,6 +120,12 @@ export interface Mention {
   partOf?: number;
   /** Set for "X, or Z%" / "Z% of Y": index of the figure this percentage is a share of. */
   shareOf?: number;
+  /**
+   * For a change in per cent told with the amount it is a change of ("net profit of €688m, up 7.3%", "rose 7.3% to
+   * €688m"): that amount, in its unit, read at its precision; `own` when the change names what it measures itself (else
+   * it took the amount's measure). Two changes told with amounts are one fact only when the amounts agree.
+   */
+  changeOfAmount?: { unit: string; lo: number; hi: number; own: boolean };
   /** For rates: the period or population the rate is per ("day", "100000 people"). */
   per?: string | null;
   /** True for ages ("a 38-year-old"). */

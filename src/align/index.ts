@@ -489,11 +489,23 @@ function rowOfPlace(x: ClaimFacts, y: ClaimFacts): boolean {
 }
 const PLACE_LIST_AFTER = /^\s*(?:,|and|or)\s+(?:the\s+)?[A-Z]/;
 
+/**
+ * Can two changes be of one fact, by the amounts they are told with? "Net profit of €688m, up 10.7%" and "net profit
+ * rose 7.3% to 688 million": yes, the amounts agree; "revenue rose 11.4% to €4.82bn" and "automotive revenue grew 15.2%
+ * to €2.06bn": no. A change that only took its amount's measure ("sales of €3.91bn, up 3.2%", a division's) is no
+ * report of a change told with no amount ("on an organic basis, sales grew 4.8%").
+ */
+function changesOfOneAmount(x: ClaimContext['changeOfAmount'], y: ClaimContext['changeOfAmount']): boolean {
+  if (x && y) return x.unit === y.unit && x.lo <= y.hi && y.lo <= x.hi;
+  return !(x && !x.own) && !(y && !y.own);
+}
+
 /** relate() of two claims' facts (the engine keeps one ClaimFacts per claim for all its pairs). */
 export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   const ka = a.key;
   const kb = b.key;
   if (ka.family !== kb.family) return notComparable('different units');
+  if (!changesOfOneAmount(a.claim.changeOfAmount, b.claim.changeOfAmount)) return notComparable('changes of different amounts');
   // ("186 mm in the 48 hours to Sunday" and "more than 8 inches in four days": rain over two spans)
   if (a.claim.window && b.claim.window && a.claim.window !== b.claim.window) return notComparable('amounts over different spans');
   // ("from a restated KDC 4.87 billion" and "as originally reported, … KDC 4.96 billion": one year on two bases)

@@ -212,6 +212,18 @@ function spanOf(sentence: string, rel: number, relEnd: number): number | null {
   return best;
 }
 
+/**
+ * A label without its coded words, a name of three letters or more with a digit glued on ("CET1 ratio (%)" -> " ratio
+ * (%)"): such a word names a measure, not a period or a figure ("Q3", "H1", "FY24", "2025" keep their digits).
+ */
+function withoutCodes(x: string): string {
+  if (!/[A-Za-z]{3}\d/.test(x)) return x;
+  return x
+    .split(' ')
+    .filter((w) => !/^[A-Za-z]{3,}\d+[A-Za-z]*$/.test(w))
+    .join(' ');
+}
+
 /** Words that state a past figure's basis: restated, or as (originally / first) reported. */
 const RESTATED = /\brestated\b/gi;
 const REPORTED = /\b(?:as\s+(?:originally\s+|first\s+|previously\s+)?reported|originally\s+reported|first\s+reported)\b/gi;
@@ -708,7 +720,7 @@ function tableCells(doc: Document, claims: ClaimContext[], lex: Lexicon): void {
   const cells = doc.segments.filter((s) => s.kind === 'cell' && s.cell);
   if (!cells.length) return;
   // a label is words, not a figure
-  const label = (x: string) => (/[A-Za-z]/.test(x) && !/\d/.test(x) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
+  const label = (x: string) => (/[A-Za-z]/.test(x) && !/\d/.test(withoutCodes(x)) && x.length <= 60 ? x.replace(/\s+/g, ' ') : null);
   const norm = (h: string) => h.toLowerCase().replace(/\([^()]*\)/g, ' ').replace(/[^a-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
   // per table: its row labels, and its column headers — a header several columns share ("Change" after "Share"
   // and after "Seats") told apart by the column before

@@ -124,6 +124,35 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
   }
   pushMentions(text, t, lex, figs, descs, inheritedInSentence, from, to, out);
   applyLinks(t, lex, figs, descs, links, from, to, out, base);
+  changesOfAmounts(text, figs, out, base);
+}
+
+/**
+ * "Net profit reached €688m, up 7.3%", "net interest income grew 5.9% to €2.18bn": a change in per cent is a change of
+ * the amount it is told with — the one it goes "to", else the one just before it, past an earlier value ("rose to 688m
+ * from 641m, a rise of 7.3%") — and, when it names nothing itself, measures what that amount measures. (Not a rate's
+ * level, "rose 0.4% to 6.4%", nor across a clause or sentence end: "…to €2.18bn; costs rose 3%".)
+ */
+function changesOfAmounts(text: string, figs: RawFigure[], out: Mention[], base: number): void {
+  for (let i = 0; i < figs.length; i++) {
+    const m = out[base + i]!;
+    if (m.role !== 'change' || m.dimension !== 'percent') continue;
+    let j = i + 1 < figs.length && /^\s+to\s+$/.test(text.slice(figs[i]!.end, figs[i + 1]!.start)) ? i + 1 : -1;
+    if (j < 0) for (let k = i - 1; k >= 0 && k >= i - 2 && j < 0; k--) if (out[base + k]!.role !== 'history') j = k;
+    if (j < 0) continue;
+    const o = out[base + j]!;
+    if (o.role || o.dimension === 'percent' || !o.noun || weakMeasure(o)) continue;
+    const gap = text.slice(figs[Math.min(i, j)]!.end, figs[Math.max(i, j)]!.start);
+    if (gap.length > 80 || /[;:!?]|\.\s/.test(gap)) continue;
+    const own = !!m.noun || !weakMeasure(m);
+    const half = (o.precision ?? 0) / 2;
+    m.changeOfAmount = { unit: o.unit, lo: (o.low ?? -Infinity) - half, hi: (o.high ?? Infinity) + half, own };
+    // (only a measure named before its amount, as a subject is: "sales of $18bn in April" measures no "April")
+    if (own || !text.slice(Math.max(0, figs[j]!.start - 120), figs[j]!.start).toLowerCase().includes(o.measure.toLowerCase())) continue;
+    inherit(m, o);
+    // (the amount's holder too: "Industrial Automation had sales of €3.91bn, up 3.2%" is the division's change)
+    if (!m.holder && o.holder) m.holder = o.holder;
+  }
 }
 
 /**

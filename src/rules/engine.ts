@@ -499,6 +499,22 @@ class Engine {
 
   /** The figures of each table row, keyed "document:table:row" (built on first use). */
   private rowCells: Map<string, ClaimContext[]> | null = null;
+  /** The figures of the table row a cell's figure is in, itself included ([] for a figure outside a table). */
+  private rowOf(cell: ClaimContext): ClaimContext[] {
+    const at = cell.cell;
+    if (!at) return [];
+    if (!this.rowCells) {
+      this.rowCells = new Map();
+      for (const c of this.input.claims) {
+        if (!c.cell) continue;
+        const k = `${c.docIndex}:${c.cell.table}:${c.cell.row}`;
+        const l = this.rowCells.get(k);
+        if (l) l.push(c);
+        else this.rowCells.set(k, [c]);
+      }
+    }
+    return this.rowCells.get(`${cell.docIndex}:${at.table}:${at.row}`) ?? [];
+  }
 
   /**
    * Does the table row `cell` stands in have a column of a later period ("2025/26" after "2024/25") in the unit of `x`,
@@ -511,17 +527,7 @@ class Engine {
     if (!at || !cell.time?.start || !cell.time.end || x.time?.text !== 'document date' || (x.cell && x.docIndex === cell.docIndex && x.cell.table === at.table)) return false;
     const day = x.time.start;
     if (!day || day < cell.time.start || day > cell.time.end) return false;
-    if (!this.rowCells) {
-      this.rowCells = new Map();
-      for (const c of this.input.claims) {
-        if (!c.cell) continue;
-        const k = `${c.docIndex}:${c.cell.table}:${c.cell.row}`;
-        const l = this.rowCells.get(k);
-        if (l) l.push(c);
-        else this.rowCells.set(k, [c]);
-      }
-    }
-    return (this.rowCells.get(`${cell.docIndex}:${at.table}:${at.row}`) ?? []).some(
+    return this.rowOf(cell).some(
       (r) => r !== cell && r.cell!.col !== at.col && !!r.time?.start && r.time.start > cell.time!.start! && r.unit === x.unit,
     );
   }
@@ -853,9 +859,12 @@ class Engine {
     return this.levelsBeside(r).some((a) => lp.some((b) => Math.abs(a.value - b.value) <= Math.max(a.precision ?? 0, b.precision ?? 0) / 2 + 1e-9));
   }
 
-  /** The levels of a rate in x's sentence besides x ("rose 1.9% to 47.6% from 45.7%": 47.6% and 45.7%). */
+  /**
+   * The levels of a rate in x's sentence besides x ("rose 1.9% to 47.6% from 45.7%": 47.6% and 45.7%); for a table
+   * cell, in its row ("| Load factor (%) | 88.4 | 86.5 | +1.9 pp |": a cell is a sentence of its own).
+   */
   private levelsBeside(x: ClaimContext): ClaimContext[] {
-    return this.sentenceOf(x).filter((c) => c !== x && c.unit === 'percent' && c.role !== 'change' && c.qualifier === 'exact');
+    return (x.cell ? this.rowOf(x) : this.sentenceOf(x)).filter((c) => c !== x && c.unit === 'percent' && c.role !== 'change' && c.qualifier === 'exact');
   }
 
   /**
@@ -868,7 +877,7 @@ class Engine {
     const pps: number[] = [];
     const pcts: number[] = [];
     claims.forEach((c, i) => {
-      if (c.unit === 'pp' && c.qualifier !== 'range' && c.value) pps.push(i);
+      if (pointsOf(c) !== null && c.qualifier !== 'range' && c.value) pps.push(i);
       else if (c.unit === 'percent' && c.role === 'change' && c.qualifier !== 'range' && c.value) pcts.push(i);
     });
     if (!pps.length || !pcts.length) return;
@@ -879,11 +888,12 @@ class Engine {
       for (const j of pps) {
         const p = claims[j]!;
         if (p.docIndex === r.docIndex && p.sentenceStart === r.sentenceStart) continue;
-        const half = ((r.precision ?? 0.1) + (p.precision ?? 0.1)) / 2;
-        if (Math.abs(Math.abs(r.value) - Math.abs(p.value)) > half / 2 + 1e-9) continue;
+        const pv = pointsOf(p)!;
+        const half = ((r.precision ?? 0.1) + (p.precision ?? 0.1) * (pv / p.value)) / 2;
+        if (Math.abs(Math.abs(r.value) - Math.abs(pv)) > half / 2 + 1e-9) continue;
         // the same rate of the same holder, at the same time (compared as the points they claim to be: "rose 1.1
         // points" names no change role)
-        const rel = relateFacts(new ClaimFacts({ ...r, role: p.role }, { ...keys[i]!, family: 'pp' }), new ClaimFacts(p, keys[j]!));
+        const rel = relateFacts(new ClaimFacts({ ...r, role: p.role }, { ...keys[i]!, family: keys[j]!.family }), new ClaimFacts(p, keys[j]!));
         if ((rel.comparable && (rel.time === 'same' || rel.near) && rel.scope !== 'different') || this.sameLevel(r, p)) points.push(p);
       }
       if (!points.length) continue;
@@ -2150,6 +2160,11 @@ function extremeFacts(c: ClaimContext): ExtremeFacts {
   r = { atPeak: AT_PEAK.test(rest) || PEAK_BEFORE.test(before), max: EXTREME_MAX.test(m), min: EXTREME_MIN.test(m), afterMax: EXTREME_MAX.test(mx), afterMin: EXTREME_MIN.test(mx) };
   extremeMemo.set(c, r);
   return r;
+}
+
+/** A change in points, in percentage points: "1.9 pp" is 1.9, "60 basis points" 0.6; null for any other unit. */
+function pointsOf(c: ClaimContext): number | null {
+  return c.unit === 'pp' ? c.value : c.unit === 'basis_point' ? c.value / 100 : null;
 }
 
 function capitalise(s: string): string {

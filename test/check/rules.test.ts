@@ -1600,6 +1600,49 @@ describe('percentage: X of Y, or Z%; changes in points and per cent', () => {
     expect(other.involving('0.8%', '0.8 percentage points')).toHaveLength(0);
   });
 
+  test('a change in points told in a table row is matched by the levels of its row (a cell is a sentence of its own)', async () => {
+    const table = '| | H1 2025 | H1 2024 | Change |\n|---|---|---|---|\n| Seat occupancy (%) | 79.3 | 77.1 | +2.2 pp |\n| Passengers (million) | 8.4 | 8.1 | +3.7% |';
+    const r = await check({
+      'a.md': [`# Half-year figures\n\n${table}`, '2025-07-24'],
+      'b.txt': ['Orlan Air said the share of seats it sold climbed 2.2% to 79.3% in the six months.', '2025-07-25'],
+    });
+    expect(r.involving('2.2%', '2.2 pp')).toHaveLength(1);
+    // the row's levels are not the level the per cent is told beside: no mix-up shown
+    const other = await check({
+      'a.md': [`# Half-year figures\n\n${table}`, '2025-07-24'],
+      'b.txt': ['Orlan Air said the share of seats it sold climbed 2.2% to 84.6% in the six months.', '2025-07-25'],
+    });
+    expect(other.involving('2.2%', '2.2 pp')).toHaveLength(0);
+  });
+
+  test('changes told with their amounts are one fact when the amounts agree, and not when they differ', async () => {
+    const r = await check({
+      'a.txt': ['Tarnby Mills said on Wednesday that net profit reached €412 million in the second quarter, up 9.4%.', '2025-08-06'],
+      'b.txt': ['Tarnby Mills said on Wednesday that net profit climbed to €412 million in the second quarter from €384 million, a rise of 7.3%.', '2025-08-06'],
+    });
+    expect(r.involving('9.4%', '7.3%')).toHaveLength(1);
+    // a change that only took its amount's measure (a division's sales) is not a change told with no amount
+    const other = await check({
+      'a.txt': ['On an organic basis, sales grew 4.8% in the second quarter, Tarnby Mills said on Wednesday.', '2025-08-06'],
+      'b.txt': ['By division, Milling had sales of €391 million in the second quarter, up 3.2%, Tarnby Mills said on Wednesday.', '2025-08-06'],
+    });
+    expect(other.involving('4.8%', '3.2%')).toHaveLength(0);
+  });
+
+  test('a change in basis points is a change in points: 40 basis points told as 0.4% is flagged, 40 basis points as 40% is not', async () => {
+    const a = 'The lender said its core capital ratio stood at 13.9% at the end of June, up 40 basis points on a year earlier.';
+    const r = await check({
+      'a.txt': [a, '2025-07-30'],
+      'b.txt': ['Its core capital ratio rose 0.4% to 13.9%, the lender said.', '2025-07-31'],
+    });
+    expect(r.involving('0.4%', '40 basis points')).toHaveLength(1);
+    const other = await check({
+      'a.txt': [a, '2025-07-30'],
+      'b.txt': ['Its core capital ratio rose 2.9% to 13.9%, the lender said.', '2025-07-31'],
+    });
+    expect(other.involving('2.9%', '40 basis points')).toHaveLength(0);
+  });
+
   test('a change of one thing is not checked against the levels of another ("EBIT up 16.1%; EBIT margin 10.2% (2023: 9.4%)")', async () => {
     const r = await check({ 'a.txt': 'Adjusted EBIT rose 16.1% to EUR 655 million; the adjusted EBIT margin was 10.2% (2023: 9.4%).' });
     expect(r.findings).toHaveLength(0);

@@ -752,6 +752,13 @@ describe('a key-figures table in € million', () => {
     expect(x.find((y) => y.text === '0.84')).toMatchObject({ unit: 'EUR', value: 0.84 });
   });
 
+  test('a row label with a coded name ("Tier2 ratio (%)") is still a label in per cent; a period label ("Q3") is none', () => {
+    const t = '# Q3 results\n\nKey figures (€m)\n\n| | Q3 2025 | Q3 2024 |\n|---|---|---|\n| Tier2 ratio (%) | 3.8 | 3.5 |\n| Q3 (%) | 7.2 | 6.9 |\n';
+    const x = processDocument(ingestText(t, { id: 'c.md', path: 'c.md', date: '2025-10-30' }), 0).claims;
+    expect(x.find((y) => y.text === '3.8')).toMatchObject({ unit: 'percent', value: 3.8, measure: 'Tier2 ratio (%)' });
+    expect(x.find((y) => y.text === '7.2')!.measure).not.toMatch(/^Q3/);
+  });
+
   test('a heading right above the table scales it as a line does', () => {
     const md = text.replace('Key figures (€m)', '## Key figures (€m)');
     const x = processDocument(ingestText(md, { id: 'a.md', path: 'a.md', date: '2025-10-30' }), 0).claims;

@@ -210,18 +210,41 @@ describe('the verb of a coordinated subject, and words that are no holder or cou
   });
 });
 
+/** The mention of `figure` in `text` (an error naming the figures found when there is none). */
+function fig(text: string, figure: string) {
+  const m = extract(text).find((x) => x.text === figure);
+  if (!m) throw new Error(`no "${figure}" in ${extract(text).map((x) => x.text).join(' | ')}`);
+  return m;
+}
+
 describe('the subject of a change, past its period and its amount', () => {
-  const fig = (text: string, figure: string) => {
-    const m = extract(text).find((x) => x.text === figure);
-    if (!m) throw new Error(`no "${figure}" in ${extract(text).map((x) => x.text).join(' | ')}`);
-    return m;
-  };
   test('"Net debt fell by 1.07 billion euros in six months, to 7.85 billion euros": the new level is net debt', () => {
     expect(fig('Net debt fell by 1.07 billion euros in six months, to 7.85 billion euros at the end of June.', '7.85 billion euros').measure).toBe('Net debt');
     expect(fig('Sales rose 4% over the past nine months to 2.1 billion euros.', '2.1 billion euros').measure).toBe('Sales');
   });
   test('unchanged: a level with no change before it', () => {
     expect(fig('Revenue rose 9.2% to 10.35 billion euros.', '10.35 billion euros').measure).toBe('Revenue');
+  });
+});
+
+describe('a change in per cent told with its amount', () => {
+  test('"operating profit came to €410m, an increase of 6.2%": the change measures the amount before it, past an earlier value', () => {
+    const m = fig('Operating profit came to €410m, an increase of 6.2% on the €386m of a year earlier.', '6.2%');
+    expect(m.measure).toBe('Operating profit');
+    expect(m.changeOfAmount).toMatchObject({ unit: 'EUR', own: false });
+    expect(fig('Operating profit climbed to €410m from €386m, a rise of 6.2%.', '6.2%').measure).toBe('Operating profit');
+  });
+  test('a change that names its own measure keeps it and is told with the amount it goes "to"', () => {
+    const m = fig('Operating profit rose 6.2% to €410m.', '6.2%');
+    expect(m.changeOfAmount).toMatchObject({ unit: 'EUR', own: true });
+    expect(m.changeOfAmount!.lo).toBeLessThanOrEqual(410e6);
+    expect(m.changeOfAmount!.hi).toBeGreaterThanOrEqual(410e6);
+  });
+  test('unchanged: a rate\'s level, or an amount in another clause, is no amount of the change', () => {
+    expect(fig('The margin rose 0.4% to 6.4%.', '0.4%').changeOfAmount).toBeUndefined();
+    expect(fig('Operating profit came to €410m; staff numbers were up 2.1%.', '2.1%').changeOfAmount).toBeUndefined();
+    // (a measure read after its amount is no subject the change can take: "$18 billion in April")
+    expect(fig('Retail sales dropped to $18 billion in April, down 1% from March.', '1%').measure).not.toBe('April');
   });
 });
 
