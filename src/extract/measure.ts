@@ -425,6 +425,10 @@ function subjectBackward(t: Tokens, k: number, lex: Lexicon, floor: number): { w
       // "The highest storm surge measured was 2.6 m": the thing measured, not the measuring
       i--;
     }
+    // ("250,000 took part across the country and 110,000 in Castrel": read back past the places, the phrase ends a
+    // phrasal verb; what it did is the figure's event, and no noun is named)
+    const phrasal = isWord(t, i) ? phrasalEndingAt(t, i, lex, floor) : null;
+    if (phrasal) return { words: [], event: phrasal };
     const at = npBackwardAt(t, i, lex, floor);
     const np = at.words;
     if (!np.length) break;
@@ -588,6 +592,23 @@ function phrasalAt(t: Tokens, i: number, lex: Lexicon): boolean {
   return false;
 }
 
+/** The phrasal verb of two or three words that ends at token i ("took part", "shot down"), if any. */
+function phrasalEndingAt(t: Tokens, i: number, lex: Lexicon, floor: number): { lemma: string; word: string } | null {
+  for (let n = 3; n >= 2; n--) {
+    const a = i - n + 1;
+    if (a < floor || !isWord(t, a)) continue;
+    const cands = lex.phrasalVerbs.candidates(tokText(t, a), lw(t, a));
+    if (!cands) continue;
+    for (const e of cands) {
+      if (e.toks.length !== n) continue;
+      let ok = true;
+      for (let q = 0; q < n; q++) if (lw(t, a + q) !== e.toks[q]!.text) ok = false;
+      if (ok) return { lemma: e.value, word: e.toks.map((x) => x.text).join(' ') };
+    }
+  }
+  return null;
+}
+
 /** A word in plural form ("units", "people"): its singular lemma differs from it. */
 function pluralForm(lex: Lexicon, w: string): boolean {
   const l = w.toLowerCase();
@@ -606,6 +627,8 @@ function npForward(t: Tokens, k: number, lex: Lexicon, limit: number, agree: Agr
   const words: string[] = [];
   let i = k;
   let plural = false;
+  // "250,000 took part", "3,000 walked out": a phrasal verb right after the figure is its verb, not a noun phrase
+  if (isWord(t, k) && phrasalAt(t, k, lex)) return { words, end: k, verbAfter: k };
   while (i < limit && words.length < 5) {
     if (!isWord(t, i)) break;
     if (i > k && t.nl[i]) break;
@@ -770,18 +793,8 @@ function eventBefore(t: Tokens, k: number, lex: Lexicon, floor: number): { lemma
   while (i >= floor && isWord(t, i) && (lex.determiners.has(lw(t, i)) || EVENT_SKIP.has(lw(t, i)))) i--;
   if (!isWord(t, i)) return null;
   // a phrasal verb ending right here: "shot down 52", "called up 222,000", "took part"
-  for (let n = 3; n >= 2; n--) {
-    const a = i - n + 1;
-    if (a < floor || !isWord(t, a)) continue;
-    const cands = lex.phrasalVerbs.candidates(tokText(t, a), lw(t, a));
-    if (!cands) continue;
-    for (const e of cands) {
-      if (e.toks.length !== n) continue;
-      let ok = true;
-      for (let q = 0; q < n; q++) if (lw(t, a + q) !== e.toks[q]!.text) ok = false;
-      if (ok) return { lemma: e.value, word: e.toks.map((x) => x.text).join(' ') };
-    }
-  }
+  const phrasal = phrasalEndingAt(t, i, lex, floor);
+  if (phrasal) return phrasal;
   const w = lw(t, i);
   // ("including 11,000", "excluding 40": a part or an exception, no event)
   // ("free cash flow reached €510m", "sales came in at …": a verb of level, not an event)
@@ -952,6 +965,9 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
   }
   // "police said 31,000 marched", "31,000 were arrested": a bare count that is the subject of its verb
   let event = words.length ? eventAfter(t, np.end, lex, to) : f.unit === null && !distance && !lead && isWord(t, k) ? eventAfter(t, lw(t, k) === 'who' ? k + 1 : k, lex, to) : null;
+  // ("40,000 protested and 3,000 marched": a bare count after "and" with a verb of its own opens a clause; the verb
+  // before it is no subject of it)
+  const ownClause = !words.length && !!event && lw(t, f.ts - 1) === 'and';
   // "54 still in hospital", "six are in intensive care": people in a state of care (it goes up and down)
   // ("45 people remain in hospital", "patients still in intensive care")
   const peopleOnly = (words.length === 1 || (words.length === 2 && STATE_LEAD.has(words[1]!.toLowerCase()))) && /^(?:people|patients|persons)$/i.test(words[0]!);
@@ -1040,13 +1056,13 @@ export function describeFigure(t: Tokens, lex: Lexicon, f: RawFigure, from: numb
     // ("9,800 for Lirenne and 6,400 for Pavost": a place told for the figure before, too)
     const placePrep = npStartBack(t, b) - 1;
     const passedPlace = lw(t, f.ts - 1) === 'and' && isCapitalised(t, b) && (lex.placePrepositions.has(lw(t, placePrep)) || (lex.figurePlacePrepositions.has(lw(t, placePrep)) && t.kind[placePrep - 1] === T_NUM));
-    if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure && !passedPlace) {
+    if ((skipped > 0 || lw(t, f.ts - 1) === 'of') && !scaleOfFigure && !passedPlace && !ownClause) {
       const back = subjectBackward(t, b, lex, from);
       if (back.words.length) {
         words = back.words;
         ofPhrase = false;
         if (back.event && !event) event = back.event;
-      }
+      } else if (back.event && !event) event = back.event;
       // "The number of people killed when the express fell from the viaduct has risen to 19": the sentence's
       // subject, past the clause inside it
       if (skipped > 0) {

@@ -328,3 +328,27 @@ describe('a generic head ("the figure of …") a hundred times the figure before
     expect(noun('Crews repaired 140 bridges in May, and the figure of 160 was reached in June.', '160').noun).toBe('bridge');
   });
 });
+
+describe('a phrasal verb after a bare count is its verb, not what it counts', () => {
+  test('"48,000 took part": no noun "part", the event is taking part', () => {
+    const m = extract('The organisers said 48,000 took part in the capital.').find((x) => x.text === '48,000')!;
+    expect(m.noun ?? null).toBeNull();
+    expect(m.event).toBe('take part');
+    const w = extract('At the depot 620 walked out before noon.').find((x) => x.text === '620')!;
+    expect(w.event).toBe('walk out');
+  });
+  test('a figure after the places of that verb takes its event, not "part" read back across them', () => {
+    const m = extract('The union said 90,000 took part across the region and 35,000 in Dunmore alone.').find((x) => x.text === '35,000')!;
+    expect(m.noun ?? null).toBeNull();
+    expect(m.event).toBe('take part');
+  });
+  test('a bare count after "and" with a verb of its own is no subject of the verb before it', () => {
+    const m = extract('Police said 22,000 demonstrated and 4,000 marched to the harbour.').find((x) => x.text === '4,000')!;
+    expect(m.noun ?? null).toBeNull();
+    expect(m.event).toBe('march');
+  });
+  test('unchanged: a noun before the verb, a subject read back through "of"', () => {
+    expect(noun('About 3,000 people took part in the vigil.', 'About 3,000').noun).toBe('person');
+    expect(noun('Sales of 40,000 were recorded in the quarter.', '40,000').phrase).toBe('Sales');
+  });
+});
