@@ -303,7 +303,10 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   if (noun && noun !== 'person' && event && event === syn.event.get('protest') && familyOf(c) === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
   // "74,000 people on the streets of the capital", "puts the march at 61,200 people": people with no verb of their own
   // in a sentence about a crowd are that crowd
-  if ((noun === 'person' || (noun === null && !c.role && c.form !== 'fraction')) && !event && crowdPeople(c, lex)) {
+  // ("put attendance at 84,000", "an audience of 12,000": a noun that names a gathering counts its people, in
+  // whatever sentence it is inherited by)
+  const gathering = noun !== null && noun !== 'person' && lex.crowdNouns.has(noun) && familyOf(c) === 'count' && c.value >= 100;
+  if ((noun === 'person' || (noun === null && !c.role && c.form !== 'fraction')) && !event && crowdPeople(c, lex) || (gathering && !event)) {
     noun = 'person';
     event = syn.event.get('protest') ?? null;
   }

@@ -29,3 +29,22 @@ describe('a count told only as a party gave it', () => {
     expect(await countedOnly('The plant employs 7,000 people.', '7,000')).toBe(false);
   });
 });
+
+describe('a noun that names a gathering counts its people', () => {
+  async function key(text: string, figure: string) {
+    const set = await loadRuleSet([], true);
+    const c = processDocument(ingestText(text, { id: 'a.txt', path: 'a.txt', date: '2026-05-12' }), 0).claims.find((x) => x.text === figure);
+    if (!c) throw new Error(`no "${figure}"`);
+    return claimKey(c, set.synonyms, set.lexicon);
+  }
+  test('"put attendance at 61,000" counts the people of a crowd, like "61,000 marchers"', async () => {
+    const a = await key('The interior ministry put attendance at 61,000 across 19 towns.', '61,000');
+    const b = await key('Organisers said 140,000 marchers joined the protest.', '140,000');
+    expect(a.noun).toBe('person');
+    expect(a.event).toBe(b.event);
+  });
+  test('not a share of attendance, nor a small count', async () => {
+    expect((await key('School attendance fell to 81% this week.', '81%')).noun).not.toBe('person');
+    expect((await key('The ministry put attendance at 40 on the first night.', '40')).noun).not.toBe('person');
+  });
+});
