@@ -111,7 +111,7 @@ function extractBlock(text: string, t: Tokens, lex: Lexicon, dates: Span[], from
     }
   }
   const descs: Description[] = figs.map((f, i) => describeFigure(t, lex, f, from, to, figs[i + 1]));
-  const inheritedInSentence = inheritDescriptions(text, t, lex, figs, descs, to);
+  const inheritedInSentence = inheritDescriptions(text, t, lex, figs, descs, from, to);
   namedRows(text, figs, descs);
   const base = out.length;
   const links = linkFigures(t, lex, figs, to);
@@ -168,7 +168,7 @@ function muchSmaller(p: RawFigure, f: RawFigure): boolean {
  * What a figure with nothing of its own counts, taken from the figures before it in its block; true for the figures
  * that a generic head compared with a figure of the same sentence makes a benchmark.
  */
-function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], to: number): boolean[] {
+function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFigure[], descs: Description[], from: number, to: number): boolean[] {
   // "several thousand more", "the figure of 300,000": take what the previous figure of the block counts
   const inheritedInSentence: boolean[] = figs.map(() => false);
   for (let i = 1; i < figs.length; i++) {
@@ -235,6 +235,8 @@ function inheritDescriptions(text: string, t: Tokens, lex: Lexicon, figs: RawFig
     }
     // "Five officers have been injured. … police count 12,000": a generic count continues the count of its size
     if (d.generic && !bare && !f0.unit && f0.value > 0) {
+      // (not a difference between two counts: "a difference of 78,800. … the police's own estimate of 46,500")
+      order = order.filter((k) => figs[k]!.unit || !isChange(t, figs[k]!, from, lex));
       const sized = order.filter((k) => !figs[k]!.unit && figs[k]!.value > 0 && Math.abs(Math.log10(figs[k]!.value / f0.value)) < 1);
       order = [...sized, ...order.filter((k) => !sized.includes(k))];
     }

@@ -352,3 +352,15 @@ describe('a phrasal verb after a bare count is its verb, not what it counts', ()
     expect(noun('Sales of 40,000 were recorded in the quarter.', '40,000').phrase).toBe('Sales');
   });
 });
+
+describe('a generic head does not continue a difference between two counts', () => {
+  test('"a difference of 16,600. … the officers\' own estimate of 14,000" does not count the difference', () => {
+    const t = 'The officers counted 9,400; the organisers claim 26,000, nearly three times as many and a difference of 16,600. Even the officers’ own estimate of 14,000 sits well above their first number.';
+    expect(noun(t, '14,000').noun).not.toBe('difference');
+    expect(noun(t, '9,400').noun).not.toBe('difference');
+  });
+  test('unchanged: a generic head after a count of its size continues that count', () => {
+    const t = 'Police counted 12,500 walkers on Sunday. The city’s own estimate of 21,000 sits above that.';
+    expect(noun(t, '21,000').noun).not.toBe('estimate');
+  });
+});
