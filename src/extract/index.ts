@@ -544,6 +544,60 @@ function labelledItem(text: string, start: number, end: number, lex: Lexicon): b
 }
 
 /**
+ * "Police tallies so far: Castrel 29,000, Mardon 18,400 and Oskelby 12,900": an item of a list of counts by place or
+ * source opened by a colon — each item one to three capitalised words and a figure, joined by commas or "and", the
+ * list two items or more. Scanned back from the figure, item by item, without a regular expression over the list.
+ */
+function colonListItem(text: string, start: number, end: number, lex: Lexicon): boolean {
+  const tail = text.slice(end, end + 6);
+  const goesOn = /^(?:,|\s+and\s)/.test(tail);
+  if (!goesOn && end < text.length && !/^(?:[;.\n\r]|\s+[—–]\s|\s*$)/.test(tail)) return false;
+  const space = (i: number) => text.charCodeAt(i) === 32;
+  let k = start;
+  for (let items = 0; items < 8; items++) {
+    // (the item's name: one to three capitalised words, no total, day or month)
+    let j = k;
+    let n = 0;
+    while (n < 3) {
+      let b = j;
+      while (b > 0 && space(b - 1)) b--;
+      let w = b;
+      while (w > 0 && /[\p{L}'’-]/u.test(text[w - 1]!)) w--;
+      const word = text.slice(w, b);
+      if (!word || !/^\p{Lu}/u.test(word)) break;
+      if (lex.totalNouns.has(word.toLowerCase()) || lex.notPlaces.has(word.toLowerCase())) return false;
+      n++;
+      j = w;
+    }
+    if (!n || !space(j - 1)) return false;
+    let b = j;
+    while (b > 0 && space(b - 1)) b--;
+    const c = text[b - 1];
+    // (not a breakdown of a figure told before, "By district: Port Ilda 160,000, …": a label that opens with a
+    // preposition)
+    if (c === ':') return (items > 0 || goesOn) && !breakdownLabel(text, b - 1, lex);
+    if (c === ',') b--;
+    else if (text.slice(b - 3, b) === 'and' && space(b - 4)) b -= 4;
+    else return false;
+    while (b > 0 && space(b - 1)) b--;
+    // (the figure of the item before)
+    let f = b;
+    while (f > 0 && /[0-9,.]/.test(text[f - 1]!)) f--;
+    if (f === b || !/[0-9]/.test(text[b - 1]!)) return false;
+    k = f;
+  }
+  return false;
+}
+
+/** Does the label ending at the colon at `colon` open with a preposition ("By district:", "Per region:")? */
+function breakdownLabel(text: string, colon: number, lex: Lexicon): boolean {
+  let a = colon;
+  while (a > 0 && colon - a < 60 && !/[.!?;\n>]/.test(text[a - 1]!)) a--;
+  const first = /^\s*([\p{L}]+)/u.exec(text.slice(a, colon));
+  return !!first && lex.prepositions.has(first[1]!.toLowerCase());
+}
+
+/**
  * A possessor right before a bare count names its source: "the union's 31,000", "the police's 12,800", "Tallyworks'
  * 47,300" (not a time: "this morning's 24,300", "Tuesday's 41,000", "yesterday's").
  */
@@ -644,7 +698,7 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
     // someone "says" ("…, government says 412,000")
     // ("The union's own estimate for the capital: 110,000", "Independent count: 47,800")
     // ("…, while Tallyview, an independent counting firm, estimated 74,500": the verb read as the figure's qualifier)
-    if (!m.event && (!m.noun || counter) && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text) && !(sourcePossessive(text.slice(Math.max(0, m.start - 40), m.start), lex) && endsPhrase(text.slice(m.end, m.end + 20), lex)) && !measuredAt(text.slice(Math.max(0, m.start - 100), m.start), lex) && !labelledItem(text, m.start, m.end, lex)) continue;
+    if (!m.event && (!m.noun || counter) && !SAYS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) && !SOURCE_LABEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^estimated\s/i.test(m.text) && !(sourcePossessive(text.slice(Math.max(0, m.start - 40), m.start), lex) && endsPhrase(text.slice(m.end, m.end + 20), lex)) && !measuredAt(text.slice(Math.max(0, m.start - 100), m.start), lex) && !labelledItem(text, m.start, m.end, lex) && !colonListItem(text, m.start, m.end, lex)) continue;
     // (ahead only for a count that names nothing or only its counting: "police count 64,000", not "four warning levels")
     // (people a verb of counting counted continue a count of people: "52,300 people passed its cameras" is not the
     // "6,400 for Pavost" a line before, whatever that one was read as)

@@ -1009,6 +1009,16 @@ describe('roles: figures that never report the same fact as a plain figure', () 
     expect(d.find((x) => x.text === '409')!.measure).not.toBe(walked);
   });
 
+  test('the items of a list of counts by place opened by a colon continue the crowd counted before', () => {
+    const text = 'About 9,000 people have joined the march, a steward says.\n\nStewards’ counts at noon: Harnby 11,500, Oskeld 6,200 and Brevit 4,100 — 21,800 in all.\n';
+    const c = claims(text);
+    const joined = c.find((x) => x.text === 'About 9,000')!.measure;
+    for (const x of ['11,500', '6,200', '4,100']) expect(c.find((y) => y.text === x)!.measure).toBe(joined);
+    // a breakdown by a label that opens with a preposition, a list of one item, a month stay as they are
+    const d = claims('About 9,000 people have joined the march, a steward says.\n\nBy ward: Harnby 11,500, Oskeld 6,200.\n\nNoon count: Harnby 11,500 cars.\n\nDates: March 12, April 9.\n');
+    for (const x of ['11,500', '6,200', '12', '9']) expect(d.find((y) => y.text === x)?.measure).not.toBe(joined);
+  });
+
   test('people counted at a counting point continue the crowd counted before, not the nearest count of another thing', () => {
     const text = 'Police said 21,000 people marched in Orvel. Stalls sold 4,500 tickets for the fair. A counting firm said 33,000 people passed its cameras.';
     const c = claims(text);
