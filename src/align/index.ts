@@ -593,6 +593,8 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event) && !rivalCountOfEvent(a, ka, kb) && !rivalCountOfEvent(b, kb, ka)) return notComparable('people counted for different or unknown events');
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');
+  // ("the four largest cities" and "the three cities" it names: a ranked few and a set of its own)
+  if (ka.family === 'count' && !!ka.ranked !== !!kb.ranked) return notComparable('a ranked few and a count of all');
   // "48,210 personal votes won" and "36,600 ballots": a kind and an event on one side only — too little in common
   if (ka.family === 'count' && !ka.mods.length !== !kb.mods.length && !ka.event !== !kb.event && (ka.mods.length ? ka.event : kb.event)) return notComparable('a kind and an event named on one side only');
   if ((ka.elapsed || kb.elapsed) && crossDocument) {

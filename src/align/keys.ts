@@ -106,6 +106,8 @@ export interface ClaimKey {
   countedOnly: () => boolean;
   /** the holder's phrase with known synonyms replaced by their canonical form ("net income" → "net profit") */
   holder: string | null;
+  /** a superlative modifies the counted thing ("the four largest cities"): a ranked few, not all of them */
+  ranked?: boolean;
 }
 
 /** The indices of `keys` grouped by unit family, each group in key order, the groups in order of first appearance. */
@@ -332,6 +334,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
   const family = familyOf(c);
+  const ranked = mods.some((m) => superlative(m, lex));
   const v = toBase(c.value, c.unit);
   let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);
   let hi = c.high === null ? Infinity : toBase(c.high, c.unit);
@@ -360,6 +363,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     whi,
     v,
     elapsed: isElapsed(c),
+    ranked,
     preds: () => (preds ??= predicates(sentence, lex)),
     countedOnly: () => !perUnit(c) && toldDirectly(c, lex) && [...(preds ??= predicates(sentence, lex))].every((x) => lex.measuringVerbs.has(x) || lex.measuringVerbs.has(`${x}e`)),
     holder: canonicalHolder(c.holder ?? null, syn, lex),
@@ -398,6 +402,11 @@ function lastWord(s: string): string {
   let start = end;
   while (start > 0 && /[a-z]/i.test(s[start - 1]!)) start--;
   return s.slice(start, end).toLowerCase();
+}
+
+/** A superlative of a comparative the lexicon knows (`comparatives`): "largest" (larger), "biggest" (bigger). */
+function superlative(w: string, lex: Lexicon): boolean {
+  return w.endsWith('est') && (lex.comparatives.has(`${w.slice(0, -3)}er`) || lex.comparatives.has(`${w.slice(0, -2)}r`));
 }
 
 /** A figure told per unit of something ("about two people per square metre"): a density, not a count. */

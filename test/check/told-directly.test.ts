@@ -48,3 +48,25 @@ describe('a noun that names a gathering counts its people', () => {
     expect((await key('The ministry put attendance at 40 on the first night.', '40')).noun).not.toBe('person');
   });
 });
+
+describe('a count of a ranked few ("the four largest cities") is not a count of all of them', () => {
+  async function rel(text: string, x: string, y: string) {
+    const { relate } = await import('../../src/align/index.js');
+    const set = await loadRuleSet([], true);
+    const cs = processDocument(ingestText(text, { id: 'a.txt', path: 'a.txt', date: '2026-05-12' }), 0).claims;
+    const a = cs.find((c) => c.text === x)!;
+    const b = cs.find((c) => c.text === y)!;
+    return relate(a, b, claimKey(a, set.synonyms, set.lexicon), claimKey(b, set.synonyms, set.lexicon));
+  }
+  test('a superlative on one side only', async () => {
+    const r = await rel('Marches were held in the five biggest towns of the region.\n\nStewards counted walkers in three towns by noon.', 'five', 'three');
+    expect(r.comparable).toBe(false);
+    expect(r.why).toBe('a ranked few and a count of all');
+  });
+  test('unchanged: the same superlative on both sides, or on neither', async () => {
+    const same = await rel('Marches were held in the five biggest towns.\n\nBy Monday the figure was six biggest towns.', 'five', 'six');
+    expect(same.why).not.toBe('a ranked few and a count of all');
+    const none = await rel('Marches were held in five towns.\n\nStewards counted walkers in three towns by noon.', 'five', 'three');
+    expect(none.why).not.toBe('a ranked few and a count of all');
+  });
+});
