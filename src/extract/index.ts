@@ -141,10 +141,12 @@ function changesOfAmounts(text: string, figs: RawFigure[], out: Mention[], base:
     if (j < 0) for (let k = i - 1; k >= 0 && k >= i - 2 && j < 0; k--) if (out[base + k]!.role !== 'history') j = k;
     if (j < 0) continue;
     const o = out[base + j]!;
-    if (o.role || o.dimension === 'percent' || !o.noun || weakMeasure(o)) continue;
+    const own = !!m.noun || !weakMeasure(m);
+    // (an amount that names nothing is still the one a change that names its measure goes to: "lifting revenue by 18%
+    // to 9.62bn ducats")
+    if (o.role || o.dimension === 'percent' || ((!o.noun || weakMeasure(o)) && !(own && j === i + 1))) continue;
     const gap = text.slice(figs[Math.min(i, j)]!.end, figs[Math.max(i, j)]!.start);
     if (gap.length > 80 || /[;:!?]|\.\s/.test(gap)) continue;
-    const own = !!m.noun || !weakMeasure(m);
     const half = (o.precision ?? 0) / 2;
     m.changeOfAmount = { unit: o.unit, lo: (o.low ?? -Infinity) - half, hi: (o.high ?? Infinity) + half, own };
     // (only a measure named before its amount, as a subject is: "sales of $18bn in April" measures no "April")
@@ -1243,7 +1245,10 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
           }
         }
       } else {
-        const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
+        // (not a conversion in brackets: "742 million ducats ($112 million), from 455 million" is in ducats)
+        const lo = Math.max(0, at - 24);
+        const indexInAll = (i: number): number => (i < at - lo ? lo + i : lo + i + 1);
+        const cur = [...same].reverse().find((g, k) => g.unit?.dimension === 'currency' && !isBracketConversion(t, all, indexInAll(same.length - 1 - k)));
         const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
         if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
       }
@@ -1271,6 +1276,13 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       }
     }
   }
+}
+
+/** all[j] is an amount in brackets right after the amount before it, its conversion: "742 million ducats ($112 million)". */
+function isBracketConversion(t: Tokens, all: RawFigure[], j: number): boolean {
+  const a = all[j - 1];
+  const b = all[j]!;
+  return !!a && a.unit?.dimension === 'currency' && b.unit?.dimension === 'currency' && a.unit !== b.unit && tokText(t, a.te) === '(' && b.ts === a.te + 1;
 }
 
 const ELLIPSIS_JOINERS = new Set(['and', 'or', 'from', 'versus', 'vs', 'against', 'while', 'whereas']);

@@ -88,6 +88,13 @@ describe('currencies and conversions in brackets', () => {
   test('a scaled amount with no conversion still takes the currency beside it', () => {
     expect(pairs('The fund raised $40 million and then 25 million more.')[1]).toEqual(['25 million', 'USD']);
   });
+  test("a bare scaled amount takes the sentence's own currency, not that of a conversion in brackets", () => {
+    // (the conversion into dollars comes later in the sentence than the amount in pounds it converts)
+    expect(pairs('Takings rose to 84 million pounds ($106 million), from 71 million a year before.')[2]).toEqual(['71 million', 'GBP']);
+    expect(pairs('Pre-tax profit was 31 million euros ($34 million), short of the 35 million forecast.')[2]).toEqual(['35 million', 'EUR']);
+    // (with no conversion the amount still takes the currency after it)
+    expect(pairs('Takings rose to 84 million, from $71 million a year before.')[0]).toEqual(['84 million', 'USD']);
+  });
 });
 
 describe('words that are no noun of a figure', () => {
