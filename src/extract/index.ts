@@ -754,7 +754,8 @@ function inherit(to: Mention, from: Mention): void {
 
 /** The rest of a bracket that converts money at a stated rate: "at 58 to the dollar)", "at 11.20 crowns per euro)". */
 /** After a converted amount, the rate it was converted at: "at $1.16 per euro", "at 4.2 drals to the dollar". */
-const RATE_AT = /^at\s+(?:us)?[$€£]?\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\b/i;
+// (the rate may be named first: "at the company's own rate of 7.40 ducats to the euro")
+const RATE_AT = /^at\s+(?:(?:the|a|an|its|their)\s+(?:[a-z'’]+\s+){0,3}rate\s+of\s+)?(?:us)?[$€£]?\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\b/i;
 const RATE_BRACKET = /^at\s+\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\s*\)/i;
 
 /** The words between a figure and its conversion set off by a dash: "- ", "of water - ", "of rain – ". */
@@ -798,7 +799,8 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
         continue;
       }
       // "€1.43bn, roughly $1.23bn at $1.16 per euro": money converted after a comma, at the rate that follows
-      if (dim(a) === 'currency' && gapText === ',' && b.te < to && tokLower(t, b.te) === 'at' && RATE_AT.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 60)))) {
+      // (or set off by a dash: "revenue of CDD 9.62bn — about €1.30bn at the company's rate of 7.40 ducats to the euro")
+      if (dim(a) === 'currency' && (gapText === ',' || /^[-–—]$/.test(gapText)) && b.te < to && tokLower(t, b.te) === 'at' && RATE_AT.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 60)))) {
         links[i + 1]!.conversionOf = i;
         continue;
       }

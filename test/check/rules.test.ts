@@ -1129,6 +1129,18 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
   });
 
+  test('"CDD 9.62bn — about €1.03bn at the company\'s rate of 7.40 ducats to the euro": a conversion set off by a dash, at a rate named first, is checked', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 2.10 × 1.16 = 2.44: a conversion to $1.81bn divides instead of multiplying
+    expect(await conv('Operating profit was €2.10bn — roughly $1.81bn at $1.16 per euro — the bank said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn — roughly $2.44bn at $1.16 per euro — the bank said.')).toBe('');
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at the bank\'s own rate of $1.16 per euro, it said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at the bank\'s own rate of $1.16 per euro, it said.')).toBe('');
+    // (no rate after it: a dash before another amount is no conversion)
+    expect(await conv('Operating profit was €2.10bn — roughly $1.81bn more than a year ago — the bank said.')).toBe('');
+  });
+
   test('"2.4 billion euros, about $3.9 billion, was pledged": an amount about it in another currency between commas is its conversion', async () => {
     const conv = async (text: string) =>
       (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
