@@ -1076,6 +1076,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('$750 million', '$3.1 billion')).toHaveLength(1);
   });
 
+  test('jobs, positions and roles a company cuts are one count; posts are left apart', async () => {
+    const r = await check({
+      'a.txt': ['Varden Mills said on Tuesday it would cut 1,200 positions at its spinning plants.', '2025-09-23'],
+      'b.txt': ['Varden Mills will cut 1,600 jobs at its spinning plants, the weavers union said on Tuesday.', '2025-09-23'],
+    });
+    expect(r.involving('1,200', '1,600')).toHaveLength(1);
+    const o = await check({
+      'a.txt': ['Varden Mills said on Tuesday it would cut 1,200 jobs at its spinning plants.', '2025-09-23'],
+      'b.txt': ['Varden Mills put 1,600 posts on its staff forum on Tuesday.', '2025-09-23'],
+    });
+    expect(o.involving('1,200', '1,600')).toHaveLength(0);
+  });
+
   test('the customers a utility serves are its whole, not a count of those cut off', async () => {
     const r = await check({
       'a.txt': ['Selene Power & Light, which serves 1.95 million customers, put 3,800 line workers on standby.', '2026-09-14'],
