@@ -1229,6 +1229,7 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       if (q < g.ts && tokText(t, q) === ',') q++;
       if (g.unit?.name === 'point' && q + 1 === g.ts && /^(?:up|down|off|higher|lower)$/.test(tokLower(t, q))) f.unit = g.unit;
     }
+    millionsAmongMoney(t, lex, f, same);
     // a plain amount with its conversion in brackets: "2,435,000 yen ($22,480) … and 2,380,000 ($21,972)"
     const convAfter = at + 1 < all.length && tokText(t, f.te) === '(' && all[at + 1]!.ts === f.te + 1 && all[at + 1]!.unit?.dimension === 'currency';
     if (!f.unit && !f.per && f.value >= 1000 && (convAfter || /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end)))) {
@@ -1278,6 +1279,31 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       }
     }
   }
+}
+
+/**
+ * "The brand made 5,310m ducats; the river arm contributed 2,840m": an "m" glued to a number, in a sentence whose
+ * amounts of money are written in millions or billions and which measures no length, is "million" of that money, not
+ * metres.
+ */
+function millionsAmongMoney(t: Tokens, lex: Lexicon, f: RawFigure, same: RawFigure[]): void {
+  const text = t.text;
+  const gluedM = (g: RawFigure) => g.unit?.dimension === 'length' && !g.per && g.form === 'digits' && g.end - g.start >= 2 && text[g.end - 1] === 'm' && /\d/.test(text[g.end - 2]!);
+  if (!gluedM(f)) return;
+  // (nothing of its own after it, as after an amount: "contributed 2,840m, and …", "earned 310m last year" — not "310m tall")
+  const k = f.te;
+  if (k < t.n && t.kind[k] === T_WORD && !lex.prepositions.has(tokLower(t, k)) && !lex.conjunctions.has(tokLower(t, k)) && !ELLIPSIS_AFTER.has(tokLower(t, k))) return;
+  // (the other figures so written are of the same kind: "2,840m, and Polar Line 1,470m")
+  if (same.some((g) => g.unit?.dimension === 'length' && !gluedM(g))) return;
+  const money = same.find((g) => g.unit?.dimension === 'currency' && /\d\s?(?:m|mn|bn|million|billion)\b/i.test(text.slice(g.start, g.end)));
+  if (!money) return;
+  const scale = (x: number) => Number((x * 1e6).toPrecision(15));
+  f.value = scale(f.value);
+  if (f.low !== null) f.low = scale(f.low);
+  if (f.high !== null) f.high = scale(f.high);
+  if (f.precision !== null) f.precision = scale(f.precision);
+  f.exact = String(f.value);
+  f.unit = money.unit;
 }
 
 /** all[j] is an amount in brackets right after the amount before it, its conversion: "742 million ducats ($112 million)". */

@@ -88,6 +88,18 @@ describe('currencies and conversions in brackets', () => {
   test('a scaled amount with no conversion still takes the currency beside it', () => {
     expect(pairs('The fund raised $40 million and then 25 million more.')[1]).toEqual(['25 million', 'USD']);
   });
+  test('an "m" glued to a number among amounts of money in millions is million of that money, not metres', () => {
+    expect(pairs('The parent spent 1.4bn euros on the unit, which earned 310m last year and its sister 95m.').slice(1)).toEqual([
+      ['310m', 'EUR'],
+      ['95m', 'EUR'],
+    ]);
+    expect(figs('The parent spent 1.4bn euros on the unit, which earned 310m last year.')[1]!.value).toBe(310e6);
+    // (not beside a length, nor with no money written in millions or billions)
+    expect(pairs('The 1.4bn-euro bridge is 310m long and runs 2 km across the marsh.')[1]).toEqual(['310m', 'm']);
+    expect(pairs('They paid 4,000 euros for a mast 310m tall.')[1]).toEqual(['310m', 'm']);
+    // (nor one a word of its own follows)
+    expect(pairs('The 1.4bn-euro tower is 310m tall.')[1]).toEqual(['310m', 'm']);
+  });
   test("a bare scaled amount takes the sentence's own currency, not that of a conversion in brackets", () => {
     // (the conversion into dollars comes later in the sentence than the amount in pounds it converts)
     expect(pairs('Takings rose to 84 million pounds ($106 million), from 71 million a year before.')[2]).toEqual(['71 million', 'GBP']);
