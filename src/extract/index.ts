@@ -141,10 +141,12 @@ function changesOfAmounts(text: string, figs: RawFigure[], out: Mention[], base:
     if (j < 0) for (let k = i - 1; k >= 0 && k >= i - 2 && j < 0; k--) if (out[base + k]!.role !== 'history') j = k;
     if (j < 0) continue;
     const o = out[base + j]!;
-    if (o.role || o.dimension === 'percent' || !o.noun || weakMeasure(o)) continue;
+    const own = !!m.noun || !weakMeasure(m);
+    // (an amount that names nothing is still the one a change that names its measure goes to: "lifting revenue by 18%
+    // to 9.62bn ducats")
+    if (o.role || o.dimension === 'percent' || ((!o.noun || weakMeasure(o)) && !(own && j === i + 1))) continue;
     const gap = text.slice(figs[Math.min(i, j)]!.end, figs[Math.max(i, j)]!.start);
     if (gap.length > 80 || /[;:!?]|\.\s/.test(gap)) continue;
-    const own = !!m.noun || !weakMeasure(m);
     const half = (o.precision ?? 0) / 2;
     m.changeOfAmount = { unit: o.unit, lo: (o.low ?? -Infinity) - half, hi: (o.high ?? Infinity) + half, own };
     // (only a measure named before its amount, as a subject is: "sales of $18bn in April" measures no "April")
@@ -808,7 +810,8 @@ function inherit(to: Mention, from: Mention): void {
 
 /** The rest of a bracket that converts money at a stated rate: "at 58 to the dollar)", "at 11.20 crowns per euro)". */
 /** After a converted amount, the rate it was converted at: "at $1.16 per euro", "at 4.2 drals to the dollar". */
-const RATE_AT = /^at\s+(?:us)?[$€£]?\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\b/i;
+// (the rate may be named first: "at the company's own rate of 7.40 ducats to the euro")
+const RATE_AT = /^at\s+(?:(?:the|a|an|its|their)\s+(?:[a-z'’]+\s+){0,3}rate\s+of\s+)?(?:us)?[$€£]?\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\b/i;
 const RATE_BRACKET = /^at\s+\d{1,4}(?:[.,]\d{1,4})?\s+(?:[a-z]+\s+)?(?:to|per)\s+(?:the\s+|one\s+|a\s+)?(?:us\s+)?(?:dollar|euro|pound|yen)\s*\)/i;
 
 /** The words between a figure and its conversion set off by a dash: "- ", "of water - ", "of rain – ". */
@@ -852,7 +855,8 @@ function linkFigures(t: Tokens, lex: Lexicon, figs: RawFigure[], to: number): Li
         continue;
       }
       // "€1.43bn, roughly $1.23bn at $1.16 per euro": money converted after a comma, at the rate that follows
-      if (dim(a) === 'currency' && gapText === ',' && b.te < to && tokLower(t, b.te) === 'at' && RATE_AT.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 60)))) {
+      // (or set off by a dash: "revenue of CDD 9.62bn — about €1.30bn at the company's rate of 7.40 ducats to the euro")
+      if (dim(a) === 'currency' && (gapText === ',' || /^[-–—]$/.test(gapText)) && b.te < to && tokLower(t, b.te) === 'at' && RATE_AT.test(t.text.slice(t.start[b.te]!, Math.min(t.text.length, t.start[b.te]! + 60)))) {
         links[i + 1]!.conversionOf = i;
         continue;
       }
@@ -1281,6 +1285,7 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       if (q < g.ts && tokText(t, q) === ',') q++;
       if (g.unit?.name === 'point' && q + 1 === g.ts && /^(?:up|down|off|higher|lower)$/.test(tokLower(t, q))) f.unit = g.unit;
     }
+    millionsAmongMoney(t, lex, f, same);
     // a plain amount with its conversion in brackets: "2,435,000 yen ($22,480) … and 2,380,000 ($21,972)"
     const convAfter = at + 1 < all.length && tokText(t, f.te) === '(' && all[at + 1]!.ts === f.te + 1 && all[at + 1]!.unit?.dimension === 'currency';
     if (!f.unit && !f.per && f.value >= 1000 && (convAfter || /\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i.test(text.slice(f.start, f.end)))) {
@@ -1299,9 +1304,19 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
           }
         }
       } else {
-        const cur = [...same].reverse().find((g) => g.unit?.dimension === 'currency');
+        // (not a conversion in brackets: "742 million ducats ($112 million), from 455 million" is in ducats)
+        const lo = Math.max(0, at - 24);
+        const indexInAll = (i: number): number => (i < at - lo ? lo + i : lo + i + 1);
+        const cur = [...same].reverse().find((g, k) => g.unit?.dimension === 'currency' && !isBracketConversion(t, all, indexInAll(same.length - 1 - k)));
         const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
         if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
+        // (a sentence with no money of its own goes on in the money of the one before: "Revenue climbed to 9.62
+        // billion ducats. The second quarter contributed 5.48 billion.")
+        else if (!cur && !others.length && at === 0 && i > 0 && !looksPluralNounAfter(t, f, lex)) {
+          const prev = bySentence.get(starts[i - 1]!)!;
+          const pc = [...prev].reverse().find((g, k) => g.unit?.dimension === 'currency' && !isBracketConversion(t, prev, prev.length - 1 - k));
+          if (pc && sameBlockParagraph(text, figs[i - 1]!.end, f.start)) f.unit = pc.unit;
+        }
       }
     }
     if (!f.unit && !f.age && f.form === 'digits' && !f.per) {
@@ -1327,6 +1342,44 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
       }
     }
   }
+}
+
+/**
+ * "The brand made 5,310m ducats; the river arm contributed 2,840m": an "m" glued to a number, in a sentence whose
+ * amounts of money are written in millions or billions and which measures no length, is "million" of that money, not
+ * metres.
+ */
+function millionsAmongMoney(t: Tokens, lex: Lexicon, f: RawFigure, same: RawFigure[]): void {
+  const text = t.text;
+  const gluedM = (g: RawFigure) => g.unit?.dimension === 'length' && !g.per && g.form === 'digits' && g.end - g.start >= 2 && text[g.end - 1] === 'm' && /\d/.test(text[g.end - 2]!);
+  if (!gluedM(f)) return;
+  // (nothing of its own after it, as after an amount: "contributed 2,840m, and …", "earned 310m last year" — not "310m tall")
+  const k = f.te;
+  if (k < t.n && t.kind[k] === T_WORD && !lex.prepositions.has(tokLower(t, k)) && !lex.conjunctions.has(tokLower(t, k)) && !ELLIPSIS_AFTER.has(tokLower(t, k))) return;
+  // (the other figures so written are of the same kind: "2,840m, and Polar Line 1,470m")
+  if (same.some((g) => g.unit?.dimension === 'length' && !gluedM(g))) return;
+  const money = same.find((g) => g.unit?.dimension === 'currency' && /\d\s?(?:m|mn|bn|million|billion)\b/i.test(text.slice(g.start, g.end)));
+  if (!money) return;
+  const scale = (x: number) => Number((x * 1e6).toPrecision(15));
+  f.value = scale(f.value);
+  if (f.low !== null) f.low = scale(f.low);
+  if (f.high !== null) f.high = scale(f.high);
+  if (f.precision !== null) f.precision = scale(f.precision);
+  f.exact = String(f.value);
+  f.unit = money.unit;
+}
+
+/** No paragraph break (a blank line) between two offsets. */
+function sameBlockParagraph(text: string, from: number, to: number): boolean {
+  for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) if (/^\n[ \t]*\n/.test(text.slice(k, k + 40))) return false;
+  return true;
+}
+
+/** all[j] is an amount in brackets right after the amount before it, its conversion: "742 million ducats ($112 million)". */
+function isBracketConversion(t: Tokens, all: RawFigure[], j: number): boolean {
+  const a = all[j - 1];
+  const b = all[j]!;
+  return !!a && a.unit?.dimension === 'currency' && b.unit?.dimension === 'currency' && a.unit !== b.unit && tokText(t, a.te) === '(' && b.ts === a.te + 1;
 }
 
 const ELLIPSIS_JOINERS = new Set(['and', 'or', 'from', 'versus', 'vs', 'against', 'while', 'whereas']);

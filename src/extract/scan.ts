@@ -1593,6 +1593,12 @@ function readPerHour(ctx: ScanContext, p: number): { end: number; per: string } 
 
 let scoreEnd = 0;
 
+/** A change verb right before token `k` or with a short object between ("lifting revenue", "cut its forecast"). */
+function changeVerbBefore(t: Tokens, lex: Lexicon, k: number): boolean {
+  for (let q = k - 1, n = 0; q >= 0 && n < 4 && isWord(t, q); q--, n++) if (lex.changeVerbs.has(lw(t, q))) return true;
+  return false;
+}
+
 interface RangeTail {
   end: number;
   value: number;
@@ -1641,7 +1647,8 @@ function readRangeTail(ctx: ScanContext, pos: number, core: Core, between: boole
   }
   // "increased by $43.6 billion to $419.2 billion": the change, then the new level — told from a range ("expects
   // revenue to grow by 3% to 5%") by the level being many times the change
-  const byChange = conn === 'to' && !fromWord && !between && lw(t, figStart - 1) === 'by' && lex.changeVerbs.has(lw(t, figStart - 2));
+  // (also with the verb's object between it and "by": "lifting revenue by 18% to 9.62bn")
+  const byChange = conn === 'to' && !fromWord && !between && lw(t, figStart - 1) === 'by' && changeVerbBefore(t, lex, figStart - 1);
   p++;
   // second part: optional currency prefix (a symbol or a code: "€1.18bn to €1.24bn", "EUR 37 billion and EUR 39
   // billion"), then a number of the same kind

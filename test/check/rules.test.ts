@@ -1076,6 +1076,19 @@ describe('mismatch: same fact, different figures', () => {
     expect(r.involving('$750 million', '$3.1 billion')).toHaveLength(1);
   });
 
+  test('jobs, positions and roles a company cuts are one count; posts are left apart', async () => {
+    const r = await check({
+      'a.txt': ['Varden Mills said on Tuesday it would cut 1,200 positions at its spinning plants.', '2025-09-23'],
+      'b.txt': ['Varden Mills will cut 1,600 jobs at its spinning plants, the weavers union said on Tuesday.', '2025-09-23'],
+    });
+    expect(r.involving('1,200', '1,600')).toHaveLength(1);
+    const o = await check({
+      'a.txt': ['Varden Mills said on Tuesday it would cut 1,200 jobs at its spinning plants.', '2025-09-23'],
+      'b.txt': ['Varden Mills put 1,600 posts on its staff forum on Tuesday.', '2025-09-23'],
+    });
+    expect(o.involving('1,200', '1,600')).toHaveLength(0);
+  });
+
   test('the customers a utility serves are its whole, not a count of those cut off', async () => {
     const r = await check({
       'a.txt': ['Selene Power & Light, which serves 1.95 million customers, put 3,800 line workers on standby.', '2026-09-14'],
@@ -1127,6 +1140,18 @@ describe('mismatch: same fact, different figures', () => {
     expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at $1.16 per euro, the bank said.')).toBe('');
     // (no rate after it: two amounts in a list, not a conversion)
     expect(await conv('Operating profit was €2.10bn, roughly $1.81bn more than a year ago, the bank said.')).toBe('');
+  });
+
+  test('"CDD 9.62bn — about €1.03bn at the company\'s rate of 7.40 ducats to the euro": a conversion set off by a dash, at a rate named first, is checked', async () => {
+    const conv = async (text: string) =>
+      (await check({ 'a.txt': [text, '2025-10-30'] })).findings.filter((f) => f.rule === 'unit-conversion').map((f) => f.message).join(' | ');
+    // 2.10 × 1.16 = 2.44: a conversion to $1.81bn divides instead of multiplying
+    expect(await conv('Operating profit was €2.10bn — roughly $1.81bn at $1.16 per euro — the bank said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn — roughly $2.44bn at $1.16 per euro — the bank said.')).toBe('');
+    expect(await conv('Operating profit was €2.10bn, roughly $1.81bn at the bank\'s own rate of $1.16 per euro, it said.')).toMatch(/\$1\.81bn/);
+    expect(await conv('Operating profit was €2.10bn, roughly $2.44bn at the bank\'s own rate of $1.16 per euro, it said.')).toBe('');
+    // (no rate after it: a dash before another amount is no conversion)
+    expect(await conv('Operating profit was €2.10bn — roughly $1.81bn more than a year ago — the bank said.')).toBe('');
   });
 
   test('"2.4 billion euros, about $3.9 billion, was pledged": an amount about it in another currency between commas is its conversion', async () => {

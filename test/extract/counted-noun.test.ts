@@ -240,6 +240,13 @@ describe('a change in per cent told with its amount', () => {
     expect(m.changeOfAmount!.lo).toBeLessThanOrEqual(410e6);
     expect(m.changeOfAmount!.hi).toBeGreaterThanOrEqual(410e6);
   });
+  test('a change that names its measure is told with the amount it goes "to" even when that amount names nothing', () => {
+    const m = fig('Ferry operators lifted turnover by 11% to 3.4bn euros.', '11%');
+    expect(m.measure).toBe('turnover');
+    expect(m.changeOfAmount).toMatchObject({ unit: 'EUR', own: true });
+    // (a change that names nothing still takes no amount that names nothing)
+    expect(fig('It came to 3.4bn euros, up 11%.', '11%').changeOfAmount).toBeUndefined();
+  });
   test('unchanged: a rate\'s level, or an amount in another clause, is no amount of the change', () => {
     expect(fig('The margin rose 0.4% to 6.4%.', '0.4%').changeOfAmount).toBeUndefined();
     expect(fig('Operating profit came to €410m; staff numbers were up 2.1%.', '2.1%').changeOfAmount).toBeUndefined();

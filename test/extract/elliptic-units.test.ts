@@ -88,6 +88,33 @@ describe('currencies and conversions in brackets', () => {
   test('a scaled amount with no conversion still takes the currency beside it', () => {
     expect(pairs('The fund raised $40 million and then 25 million more.')[1]).toEqual(['25 million', 'USD']);
   });
+  test('a sentence with no money of its own goes on in the money of the sentence before, in its paragraph', () => {
+    expect(pairs('Turnover rose to 3.1 billion euros. The autumn quarter brought in 1.2 billion.')[1]).toEqual(['1.2 billion', 'EUR']);
+    // (the money converted in brackets is not the story's)
+    expect(pairs('Profit rose to 84 million pounds ($106 million). The shops made 51 million.')[2]).toEqual(['51 million', 'GBP']);
+    // (not across a paragraph, nor for a count that names what it counts)
+    expect(pairs('Turnover rose to 3.1 billion euros.\n\nThe autumn quarter brought in 1.2 billion.')[1]).toEqual(['1.2 billion', 'count']);
+    expect(pairs('Turnover rose to 3.1 billion euros. The app has 1.2 billion users.')[1]).toEqual(['1.2 billion', 'count']);
+  });
+  test('an "m" glued to a number among amounts of money in millions is million of that money, not metres', () => {
+    expect(pairs('The parent spent 1.4bn euros on the unit, which earned 310m last year and its sister 95m.').slice(1)).toEqual([
+      ['310m', 'EUR'],
+      ['95m', 'EUR'],
+    ]);
+    expect(figs('The parent spent 1.4bn euros on the unit, which earned 310m last year.')[1]!.value).toBe(310e6);
+    // (not beside a length, nor with no money written in millions or billions)
+    expect(pairs('The 1.4bn-euro bridge is 310m long and runs 2 km across the marsh.')[1]).toEqual(['310m', 'm']);
+    expect(pairs('They paid 4,000 euros for a mast 310m tall.')[1]).toEqual(['310m', 'm']);
+    // (nor one a word of its own follows)
+    expect(pairs('The 1.4bn-euro tower is 310m tall.')[1]).toEqual(['310m', 'm']);
+  });
+  test("a bare scaled amount takes the sentence's own currency, not that of a conversion in brackets", () => {
+    // (the conversion into dollars comes later in the sentence than the amount in pounds it converts)
+    expect(pairs('Takings rose to 84 million pounds ($106 million), from 71 million a year before.')[2]).toEqual(['71 million', 'GBP']);
+    expect(pairs('Pre-tax profit was 31 million euros ($34 million), short of the 35 million forecast.')[2]).toEqual(['35 million', 'EUR']);
+    // (with no conversion the amount still takes the currency after it)
+    expect(pairs('Takings rose to 84 million, from $71 million a year before.')[0]).toEqual(['84 million', 'USD']);
+  });
 });
 
 describe('words that are no noun of a figure', () => {

@@ -132,6 +132,9 @@ describe('scales, ranges and changes', () => {
     // (a tabloid's verbs of change too: "rocketed 18% to 2.87bn" is a change and a level, not a range)
     expect(texts('Operating profit rocketed 18% to 2.87bn euros, from 2.52bn a year ago.')).toEqual(['18%', '2.87bn euros', '2.52bn']);
     expect(texts('The shares leapt 7% to 214 pence.')).toEqual(['7%', '214 pence']);
+    // (the verb's object between it and "by": "lifting turnover by 11% to 3.4bn" is a change and a level too)
+    expect(texts('The chain had a strong spring, lifting turnover by 11% to 3.4bn, from 3.06bn.')).toEqual(['11%', '3.4bn', '3.06bn']);
+    expect(one('The board wants to raise prices by 2% to 4% next year.')).toMatchObject({ low: 2, high: 4, qualifier: 'range' });
   });
 
   test('the two figures of a change share the unit written once', () => {
