@@ -15,9 +15,21 @@ export interface Synonyms {
   event: Map<string, string>;
   /** canonical events whose set names people (killed, evacuees, marchers): a bare count of them counts people */
   peopleEvents: Set<string>;
+  /** a state phrase (its first word a verb lemma: "lose power", "without power") → its state and what it counts */
+  states: Map<string, StateSet>;
 }
 
-export function buildSynonyms(sets: { measures: string[][]; events: string[][] }, lex: Lexicon): Synonyms {
+/** A set of phrases that put counted things in one state ("without power", "in the dark"), from the synonyms lexicon. */
+export interface StateSet {
+  /** the canonical state, compared as an event */
+  state: string;
+  /** the canonical nouns counted alike in that state (customers, homes, households); the first is theirs */
+  counts: Set<string>;
+  /** every word of the state's phrases ("power", "dark"): a count that names one of them counts the first of `counts` */
+  words: Set<string>;
+}
+
+export function buildSynonyms(sets: { measures: string[][]; events: string[][]; states?: { states: string[]; counts: string[] }[] }, lex: Lexicon): Synonyms {
   const noun = new Map<string, string>();
   const event = new Map<string, string>();
   for (const set of sets.measures) {
@@ -35,7 +47,57 @@ export function buildSynonyms(sets: { measures: string[][]; events: string[][] }
       if (peopleWords.has(w.toLowerCase()) || /(?:ee|er|or|ant)$/.test(w) && !/\s/.test(w)) peopleEvents.add(canon);
     }
   }
-  return { noun, event, peopleEvents };
+  const states = new Map<string, StateSet>();
+  for (const set of sets.states ?? []) {
+    const counts = new Set(set.counts.map((w) => noun.get(lemmaPhrase(w, lex)) ?? lemmaPhrase(w, lex)));
+    const st: StateSet = { state: set.states[0]!, counts, words: new Set(set.states.flatMap((p) => p.split(' ')).filter((w) => w.length > 3)) };
+    for (const p of set.states) states.set(statePhrase(p.split(' '), lex), st);
+  }
+  return { noun, event, peopleEvents, states };
+}
+
+/** A state phrase's key: its words lower-cased, the first read as a verb ("lost power" → "lose power"). */
+function statePhrase(words: string[], lex: Lexicon): string {
+  const first = words[0]!.toLowerCase();
+  return [verbLemma(lex, first) ?? first, ...words.slice(1).map((w) => w.toLowerCase())].join(' ');
+}
+
+/** A state phrase of the lexicon told in the clause of a figure, in the eight words after it ("184,000 customers were
+ * without power", "left 95,000 homes in the dark", "42,000 households lost power") or the six before it ("cutting
+ * power to 410,000 customers", "the number of customers without power hit 342,600"); not past a stop or another
+ * number. Linear scans of short windows. */
+function stateAfter(c: ClaimContext, syn: Synonyms, lex: Lexicon): StateSet | null {
+  if (!syn.states.size) return null;
+  const at = c.start - c.sentenceStart;
+  const after = clauseWords(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 70), 8, false);
+  const before = clauseWords(c.sentence.slice(Math.max(0, at - 60), at), 6, true);
+  for (const words of [after, before]) {
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+        const st = syn.states.get(statePhrase(words.slice(i, i + n), lex));
+        if (st) return st;
+      }
+    }
+  }
+  return null;
+}
+
+/** Up to `max` words of a figure's clause, read away from it (backwards when `back`), in text order; stops at a stop,
+ * a bracket or a digit. */
+function clauseWords(s: string, max: number, back: boolean): string[] {
+  const words: string[] = [];
+  let w = '';
+  const n = s.length;
+  for (let k = 0; k <= n && words.length < max; k++) {
+    const i = back ? n - 1 - k : k;
+    const ch = k < n ? s[i]! : ' ';
+    if (/[\p{L}'-]/u.test(ch)) w = back ? ch + w : w + ch;
+    else {
+      if (w) words.push(w), (w = '');
+      if (/[0-9.;:!?()]/.test(ch)) break;
+    }
+  }
+  return back ? words.reverse() : words;
 }
 
 /** Lemmatise the last word of a phrase: "populated places" → "populated place". */
@@ -84,6 +146,8 @@ export interface ClaimKey {
   noun: string | null;
   /** canonical event; null when none */
   event: string | null;
+  /** the event is a state of the synonyms lexicon ("without power"): a count that rises and falls within a report */
+  state?: boolean;
   mods: string[];
   /** unit family used to compare values: "count", "USD", "length", "duration", "rate:count/day", "percent" */
   family: string;
@@ -323,6 +387,17 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     noun = 'burned area';
     event = 'burn';
   }
+  // "184,000 customers were without power", "the storm left 95,000 homes in the dark": customers, homes and
+  // households of an outage are one count, whatever verb told it (the states of rules/lexicon/synonyms.yaml)
+  let state = false;
+  if (familyOf(c) === 'count' && !c.role) {
+    const st = stateAfter(c, syn, lex);
+    if (st && (noun === null || st.counts.has(noun) || st.words.has(noun))) {
+      noun = [...st.counts][0]!;
+      event = st.state;
+      state = true;
+    }
+  }
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))
     .flatMap((w) => w.split('-'))
@@ -348,6 +423,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   return {
     noun,
     event,
+    ...(state ? { state } : {}),
     mods,
     family,
     people: noun !== null && PEOPLE.has(noun),
