@@ -310,13 +310,16 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     const phrase = after ? syn.event.get(`${event} ${after[1]!.toLowerCase().replace(/\s+/g, ' ')}`) : undefined;
     if (phrase) event = phrase;
   }
+  const family = familyOf(c);
+  // (an amount named by an event's noun is that noun: "insured losses of 2.6bn", "losses of $40m" are no people)
+  const money = /^[A-Z]{3}$/.test(family);
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
   let headLen = 1;
   for (let n = Math.min(3, words.length); n >= 1; n--) {
     const cand = lemmaPhrase(words.slice(words.length - n).join(' '), lex);
     const ev = syn.event.get(cand);
     // (or a phrase of several words that names a crowd: "police count", "crowd size")
-    if (ev && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
+    if (ev && !money && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
       // "death toll", "deaths", "fatalities", "evacuees": people, with that event
       // (a verb that only tells how the count was got is no event of its own: "12 deaths had been confirmed",
       // "deaths recorded so far")
@@ -338,7 +341,13 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     noun = c.noun ?? nounLemma(lex, last);
     const ev = syn.event.get(noun);
     const prev = words.length > 1 ? nounLemma(lex, words[words.length - 2]!.replace(/[^a-z-]/g, '')) : '';
-    if (ev && !syn.peopleEvents.has(ev) && prev && !lex.determiners.has(prev) && !isEventWord(prev, syn) && /^[a-z]{3,}$/.test(prev)) {
+    // (an amount named by an event's noun: neither people nor what the event happened to)
+    if (ev && money) {
+      if (prev && !lex.determiners.has(prev) && /^[a-z]{3,}$/.test(prev)) {
+        noun = lemmaPhrase(`${prev} ${noun}`, lex);
+        headLen = 2;
+      }
+    } else if (ev && !syn.peopleEvents.has(ev) && prev && !lex.determiners.has(prev) && !isEventWord(prev, syn) && /^[a-z]{3,}$/.test(prev)) {
       // "job losses", "troop withdrawal": the thing the event happened to, with that event
       noun = syn.noun.get(prev) ?? prev;
       event = event && !measuring ? event : ev;
@@ -358,7 +367,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   // "kills 14", "the collapse that killed 41": an event of people with nothing named counts people
   if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
-  if (noun && noun !== 'person' && syn.event.has(noun)) {
+  if (noun && noun !== 'person' && syn.event.has(noun) && !money) {
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
@@ -403,7 +412,6 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     .flatMap((w) => w.split('-'))
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
-  const family = familyOf(c);
   const v = toBase(c.value, c.unit);
   let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);
   let hi = c.high === null ? Infinity : toBase(c.high, c.unit);
