@@ -170,6 +170,11 @@ function ambiguousClaims(claims: ClaimContext[], keys: ClaimKey[], blocks: numbe
 
 export type TimeRelation = 'same' | 'earlier' | 'later' | 'unknown';
 
+/** A figure read at the peak of what it counts ("at the peak", "at its peak"): one value, whichever report gives it. */
+export function atPeak(x: { intraday: string | null }): boolean {
+  return !!x.intraday && /\bpeak\b/.test(x.intraday);
+}
+
 export interface Relation {
   /** the two claims can report the same fact (events, modifiers, time all compatible, or a rising count over time) */
   comparable: boolean;
@@ -364,6 +369,8 @@ function timeBetween(a: ClaimFacts, b: ClaimFacts): TimeRelation {
   // both anchored to the same moment: "before landfall", "at the height of the storm"
   const anchorA = a.anchor;
   if (anchorA && anchorA === b.anchor) return 'same';
+  // both read at the peak of what they count: the peak is one moment, whichever day reports it
+  if (atPeak(a) && atPeak(b)) return 'same';
   if (a.endDay < b.startDay) return 'earlier';
   if (b.endDay < a.startDay) return 'later';
   return 'same';
@@ -590,7 +597,9 @@ export function relateFacts(a: ClaimFacts, b: ClaimFacts): Relation {
   // (a moment of the event, not a clock time: "a gust of 241 km/h at 2.40am" is the gust another report tells of)
   const eventMoment = (x: ClaimFacts) => !!x.intraday && /landfall|peak|height|outset/.test(x.intraday);
   if (crossDocument && varying && !a.snapshot && !b.snapshot && !a.intraday !== !b.intraday && (eventMoment(a) || eventMoment(b)) && a.time?.text === 'document date' && b.time?.text === 'document date' && a.time.start !== b.time.start) return notComparable('a reading at a named moment and one of another day');
-  if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start) return notComparable('two passing states reported at different times');
+  // (but a passing state at its peak is the peak, whichever day reports it: "184,300 customers had lost power at the
+  // peak" on Tuesday, "at its peak the outage left 184,000 customers without electricity" on Friday)
+  if (crossDocument && a.snapshot && b.snapshot && a.time?.start !== b.time?.start && !(atPeak(a) && atPeak(b))) return notComparable('two passing states reported at different times');
   if (ka.family === 'count' && (ka.people || !ka.noun) && (!ka.event || ka.event !== kb.event) && !rivalCountOfEvent(a, ka, kb) && !rivalCountOfEvent(b, kb, ka)) return notComparable('people counted for different or unknown events');
   if (ka.mods.length && kb.mods.length && !ka.mods.some((m) => kb.mods.includes(m))) return notComparable('different kinds of the counted thing');
   // ("the four largest cities" and "the three cities" it names: a ranked few and a set of its own)

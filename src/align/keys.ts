@@ -15,9 +15,21 @@ export interface Synonyms {
   event: Map<string, string>;
   /** canonical events whose set names people (killed, evacuees, marchers): a bare count of them counts people */
   peopleEvents: Set<string>;
+  /** a state phrase (its first word a verb lemma: "lose power", "without power") → its state and what it counts */
+  states: Map<string, StateSet>;
 }
 
-export function buildSynonyms(sets: { measures: string[][]; events: string[][] }, lex: Lexicon): Synonyms {
+/** A set of phrases that put counted things in one state ("without power", "in the dark"), from the synonyms lexicon. */
+export interface StateSet {
+  /** the canonical state, compared as an event */
+  state: string;
+  /** the canonical nouns counted alike in that state (customers, homes, households); the first is theirs */
+  counts: Set<string>;
+  /** every word of the state's phrases ("power", "dark"): a count that names one of them counts the first of `counts` */
+  words: Set<string>;
+}
+
+export function buildSynonyms(sets: { measures: string[][]; events: string[][]; states?: { states: string[]; counts: string[] }[] }, lex: Lexicon): Synonyms {
   const noun = new Map<string, string>();
   const event = new Map<string, string>();
   for (const set of sets.measures) {
@@ -35,7 +47,57 @@ export function buildSynonyms(sets: { measures: string[][]; events: string[][] }
       if (peopleWords.has(w.toLowerCase()) || /(?:ee|er|or|ant)$/.test(w) && !/\s/.test(w)) peopleEvents.add(canon);
     }
   }
-  return { noun, event, peopleEvents };
+  const states = new Map<string, StateSet>();
+  for (const set of sets.states ?? []) {
+    const counts = new Set(set.counts.map((w) => noun.get(lemmaPhrase(w, lex)) ?? lemmaPhrase(w, lex)));
+    const st: StateSet = { state: set.states[0]!, counts, words: new Set(set.states.flatMap((p) => p.split(' ')).filter((w) => w.length > 3)) };
+    for (const p of set.states) states.set(statePhrase(p.split(' '), lex), st);
+  }
+  return { noun, event, peopleEvents, states };
+}
+
+/** A state phrase's key: its words lower-cased, the first read as a verb ("lost power" → "lose power"). */
+function statePhrase(words: string[], lex: Lexicon): string {
+  const first = words[0]!.toLowerCase();
+  return [verbLemma(lex, first) ?? first, ...words.slice(1).map((w) => w.toLowerCase())].join(' ');
+}
+
+/** A state phrase of the lexicon told in the clause of a figure, in the eight words after it ("184,000 customers were
+ * without power", "left 95,000 homes in the dark", "42,000 households lost power") or the six before it ("cutting
+ * power to 410,000 customers", "the number of customers without power hit 342,600"); not past a stop or another
+ * number. Linear scans of short windows. */
+function stateAfter(c: ClaimContext, syn: Synonyms, lex: Lexicon): StateSet | null {
+  if (!syn.states.size) return null;
+  const at = c.start - c.sentenceStart;
+  const after = clauseWords(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 70), 8, false);
+  const before = clauseWords(c.sentence.slice(Math.max(0, at - 60), at), 6, true);
+  for (const words of [after, before]) {
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+        const st = syn.states.get(statePhrase(words.slice(i, i + n), lex));
+        if (st) return st;
+      }
+    }
+  }
+  return null;
+}
+
+/** Up to `max` words of a figure's clause, read away from it (backwards when `back`), in text order; stops at a stop,
+ * a bracket or a digit. */
+function clauseWords(s: string, max: number, back: boolean): string[] {
+  const words: string[] = [];
+  let w = '';
+  const n = s.length;
+  for (let k = 0; k <= n && words.length < max; k++) {
+    const i = back ? n - 1 - k : k;
+    const ch = k < n ? s[i]! : ' ';
+    if (/[\p{L}'-]/u.test(ch)) w = back ? ch + w : w + ch;
+    else {
+      if (w) words.push(w), (w = '');
+      if (/[0-9.;:!?()]/.test(ch)) break;
+    }
+  }
+  return back ? words.reverse() : words;
 }
 
 /** Lemmatise the last word of a phrase: "populated places" → "populated place". */
@@ -84,6 +146,8 @@ export interface ClaimKey {
   noun: string | null;
   /** canonical event; null when none */
   event: string | null;
+  /** the event is a state of the synonyms lexicon ("without power"): a count that rises and falls within a report */
+  state?: boolean;
   mods: string[];
   /** unit family used to compare values: "count", "USD", "length", "duration", "rate:count/day", "percent" */
   family: string;
@@ -248,13 +312,16 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     const phrase = after ? syn.event.get(`${event} ${after[1]!.toLowerCase().replace(/\s+/g, ' ')}`) : undefined;
     if (phrase) event = phrase;
   }
+  const family = familyOf(c);
+  // (an amount named by an event's noun is that noun: "insured losses of 2.6bn", "losses of $40m" are no people)
+  const money = /^[A-Z]{3}$/.test(family);
   // the longest lemmatised suffix of the phrase that the lexicon knows ("populated place" before "place")
   let headLen = 1;
   for (let n = Math.min(3, words.length); n >= 1; n--) {
     const cand = lemmaPhrase(words.slice(words.length - n).join(' '), lex);
     const ev = syn.event.get(cand);
     // (or a phrase of several words that names a crowd: "police count", "crowd size")
-    if (ev && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
+    if (ev && !money && (PEOPLE_EVENT_NOUNS(cand) || (n >= 2 && syn.peopleEvents.has(ev)))) {
       // "death toll", "deaths", "fatalities", "evacuees": people, with that event
       // (a verb that only tells how the count was got is no event of its own: "12 deaths had been confirmed",
       // "deaths recorded so far")
@@ -276,7 +343,13 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     noun = c.noun ?? nounLemma(lex, last);
     const ev = syn.event.get(noun);
     const prev = words.length > 1 ? nounLemma(lex, words[words.length - 2]!.replace(/[^a-z-]/g, '')) : '';
-    if (ev && !syn.peopleEvents.has(ev) && prev && !lex.determiners.has(prev) && !isEventWord(prev, syn) && /^[a-z]{3,}$/.test(prev)) {
+    // (an amount named by an event's noun: neither people nor what the event happened to)
+    if (ev && money) {
+      if (prev && !lex.determiners.has(prev) && /^[a-z]{3,}$/.test(prev)) {
+        noun = lemmaPhrase(`${prev} ${noun}`, lex);
+        headLen = 2;
+      }
+    } else if (ev && !syn.peopleEvents.has(ev) && prev && !lex.determiners.has(prev) && !isEventWord(prev, syn) && /^[a-z]{3,}$/.test(prev)) {
       // "job losses", "troop withdrawal": the thing the event happened to, with that event
       noun = syn.noun.get(prev) ?? prev;
       event = event && !measuring ? event : ev;
@@ -296,7 +369,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   // "kills 14", "the collapse that killed 41": an event of people with nothing named counts people
   if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
-  if (noun && noun !== 'person' && syn.event.has(noun)) {
+  if (noun && noun !== 'person' && syn.event.has(noun) && !money) {
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
     noun = 'person';
   }
@@ -328,12 +401,22 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     noun = 'burned area';
     event = 'burn';
   }
+  // "184,000 customers were without power", "the storm left 95,000 homes in the dark": customers, homes and
+  // households of an outage are one count, whatever verb told it (the states of rules/lexicon/synonyms.yaml)
+  let state = false;
+  if (familyOf(c) === 'count' && !c.role) {
+    const st = stateAfter(c, syn, lex);
+    if (st && (noun === null || st.counts.has(noun) || st.words.has(noun))) {
+      noun = [...st.counts][0]!;
+      event = st.state;
+      state = true;
+    }
+  }
   const mods = words
     .slice(0, Math.max(0, words.length - headLen))
     .flatMap((w) => w.split('-'))
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w.length > 2 && !IGNORED_MODS.has(w) && !lex.determiners.has(w) && !syn.event.has(w));
-  const family = familyOf(c);
   const ranked = mods.some((m) => superlative(m, lex));
   const v = toBase(c.value, c.unit);
   let lo = c.low === null ? -Infinity : toBase(c.low, c.unit);
@@ -354,6 +437,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   return {
     noun,
     event,
+    ...(state ? { state } : {}),
     mods,
     family,
     people: noun !== null && PEOPLE.has(noun),

@@ -188,7 +188,7 @@ export function relativeClause(sentence: string, rel: number, relEnd: number): s
   return sentence.slice(open + 1, close);
 }
 
-const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b|\b(?:close[sd]?|finish(?:es|ed)?)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|higher|lower)\b/i;
+const INTRADAY = /\b(?:at|by|in|during|until)\s+(?:the\s+|its\s+|their\s+)?(?:landfall|peak|height|afternoon|morning|evening|night|dawn|dusk|outset|weekend)\b|\bovernight\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b|\b(?:early|mid|late)[- ](?:morning|afternoon|session)\b|\bmidday\b|\b(?:in|by)\s+(?:early|morning|afternoon|late|evening)\s+(?:trade|trading|deals)\b|\bat the (?:close|open|opening bell|closing bell)\b|\bintraday\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?(?:[01]?\d|2[0-3]):[0-5]\d\b|\b(?:close[sd]?|finish(?:es|ed)?)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|higher|lower)\b/i;
 
 /** Amounts that pile up over a span: rain, snow, rainfall. */
 const ACCUMULATES = /\b(?:rain|rainfall|snow|snowfall|precipitation)\b/i;
@@ -266,7 +266,8 @@ function momentOf(raw: string, landfallAt: () => number | null): string {
 function intradayIn(sentence: string, landfallAt: () => number | null): string | null {
   const m = INTRADAY.exec(sentence);
   if (!m) return null;
-  const raw = m[0].toLowerCase().replace(/\s+/g, ' ');
+  // ("at its peak" is the peak another report puts "at the peak")
+  const raw = m[0].toLowerCase().replace(/\s+/g, ' ').replace(/ (?:its|their) /, ' the ');
   // ("Shares close up 6.4%", "finished the session down 2%": the close, as "at the close" names it)
   if (/^(?:close|finish)/.test(raw)) return 'at the close';
   const at = momentOf(raw, landfallAt);

@@ -677,7 +677,26 @@ function inheritCounted(out: Mention[], lex: Lexicon, text: string): void {
   for (const m of out) if (named(m) && !counters.has(m)) anchors.push(m);
   let a = 0;
   let lastShare: Mention | null = null;
+  // (the last named amount of each currency: "… 2.6bn quells ($590m-$810m). … estimated 3.1bn quells ($970m)")
+  const lastAmount = new Map<string, Mention>();
+  let estimated: Mention | null = null;
   for (const m of out) {
+    // "Halvard puts insured losses at 1.9bn-2.6bn quells. Stanmere Re … estimated 3.1bn quells": an amount that names
+    // nothing but who estimated it is a rival estimate of the amount of its currency named last, a few sentences back
+    if (m.dimension === 'currency' && !m.role) {
+      const last = lastAmount.get(m.unit);
+      // (and its conversion in brackets: "estimated 3.1bn quells ($970m)")
+      const converts = !!estimated && /^\s*\(\s*$/.test(text.slice(estimated.end, m.start));
+      estimated = null;
+      if (m.noun && !generic(m.noun)) lastAmount.set(m.unit, m);
+      else if (last && m.start - last.end <= COUNTED_REACH && !m.event && (converts || /^estimated\s/i.test(m.text) || ESTIMATE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))) {
+        m.noun = last.noun;
+        m.phrase = last.phrase;
+        m.measure = last.measure;
+        estimated = m;
+      }
+      continue;
+    }
     // "72% of civil servants walked out … a midday figure of 24.6%", "… said that 27.1% had been on strike"
     if (m.unit === 'percent' && !m.role) {
       if (m.noun && !generic(m.noun)) lastShare = m;

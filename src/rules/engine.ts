@@ -7,7 +7,7 @@
  * the claim wins over a rule without `select`; among several, the one loaded last (user files after the
  * built-in ones) wins.
  */
-import { align, claimKey, ClaimFacts, indicesByFamily, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
+import { align, atPeak, claimKey, ClaimFacts, indicesByFamily, daysApart, isoDay, relateFacts, timeRelation, type Aligned, type ClaimKey, type Synonyms } from '../align/index.js';
 import type { ClaimContext } from '../context/index.js';
 import { DAY_BEFORE_TEXT, daysBetween } from '../context/time.js';
 import { rateBand, type Lexicon } from '../lexicon/index.js';
@@ -1517,7 +1517,8 @@ class Engine {
           // (a rate is of its day: amounts in two currencies are compared through it only as figures of one time)
           if (cross && rel.time !== 'same') continue;
           // a figure its own article uses for several facts is compared only by its named holder
-          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named)) continue;
+          // (but its figure at the peak is the peak another report gives)
+          if ((ambiguous[block[x]!] || ambiguous[block[y]!]) && !(fa.named && fb.named) && !(atPeak(a) && atPeak(b))) continue;
           const rule = this.ruleFor('mismatch', a, b);
           if (!rule) continue;
           const p = rule.params;
@@ -1553,7 +1554,8 @@ class Engine {
           // are two figures of one article — a live report gives each new count)
           // (but "67 people have been hospitalised", "76 have now needed hospital treatment": a count so far only grows)
           // (nor is a varying count of an undated report comparable: when it was counted is not known)
-          if ((rel.time === 'earlier' || rel.time === 'later' || rel.time === 'unknown' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b))) {
+          // (but two readings at the peak are one value: the peak does not move)
+          if ((rel.time === 'earlier' || rel.time === 'later' || rel.time === 'unknown' || !rel.crossDocument) && (this.rising(block[x]!, p.varying) || this.rising(block[y]!, p.varying)) && !(cumulative(a) && cumulative(b)) && !(atPeak(a) && atPeak(b))) {
             const [early, late] = rel.time === 'earlier' ? [a, b] : [b, a];
             this.pass(rule, [early, late], `${late.text} updates ${early.text} (${fmtDate(early.time?.start)} → ${fmtDate(late.time?.start)})`);
             continue;
@@ -1680,7 +1682,10 @@ class Engine {
           const scopeRule = this.ruleFor('scope', a, b);
           // (a share for one place next to a share with no place: "turnout in the constituency was 66.8%", "turnout was 71.3%")
           if (rel.scope === 'different' || (rel.scope === 'one' && ((ratio >= 1.5 && !differentSources && ka.family === 'count') || SHARE_FAMILY.test(ka.family)))) {
-            if (scopeRule && ka.event && kb.event && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio && !explained.has(`${Math.min(ka.v, kb.v)}|${Math.max(ka.v, kb.v)}`)) {
+            // (two counts of a passing state, "without power", are told for a place and a moment: only at the peak is
+            // the moment the same)
+            const stateMoments = !!ka.state && !!kb.state && !(atPeak(a) && atPeak(b));
+            if (scopeRule && ka.event && kb.event && !stateMoments && ratio >= scopeRule.params.min_ratio && ratio <= scopeRule.params.max_ratio && !explained.has(`${Math.min(ka.v, kb.v)}|${Math.max(ka.v, kb.v)}`)) {
               const sa = a.scope ?? 'no place given';
               const sb = b.scope ?? 'no place given';
               edges.push({ a, b, rule: scopeRule, severity: scopeRule.severity, kind: 'scope', why: `${a.text} is for ${sa}, ${b.text} for ${sb}` });

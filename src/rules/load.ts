@@ -1085,6 +1085,8 @@ export interface SynonymSets {
   measures: string[][];
   /** Sets of predicates reporting the same event, lower-cased. */
   events: string[][];
+  /** Sets of phrases putting counted things in one state, with the nouns counted alike in it, lower-cased. */
+  states: { states: string[]; counts: string[] }[];
 }
 
 /**
@@ -1097,13 +1099,16 @@ export async function loadSynonyms(extensions: LoadedLexicon[] = []): Promise<Sy
   const all = [res.lexicon!, ...extensions.filter((l) => l.name === 'synonyms')];
   const measures: string[][] = [];
   const events: string[][] = [];
+  const states: { states: string[]; counts: string[] }[] = [];
+  const lower = (ws: unknown) => (ws as string[]).map((w) => w.toLowerCase());
   for (const lex of all) {
     for (const entry of lex.entries as unknown[]) {
-      if (Array.isArray(entry)) measures.push((entry as string[]).map((w) => w.toLowerCase()));
-      else if (isObj(entry) && Array.isArray(entry.events)) events.push((entry.events as string[]).map((w) => w.toLowerCase()));
+      if (Array.isArray(entry)) measures.push(lower(entry));
+      else if (isObj(entry) && Array.isArray(entry.events)) events.push(lower(entry.events));
+      else if (isObj(entry) && Array.isArray(entry.states)) states.push({ states: lower(entry.states), counts: Array.isArray(entry.counts) ? lower(entry.counts) : [] });
     }
   }
-  return { measures: mergeSets(measures), events: mergeSets(events) };
+  return { measures: mergeSets(measures), events: mergeSets(events), states };
 }
 
 function mergeSets(sets: string[][]): string[][] {

@@ -322,6 +322,12 @@ describe('lexicon files', () => {
     ]);
   });
 
+  test('a state entry names what it counts', async () => {
+    expect(await problemsOf('l.yaml', 'lexicon: synonyms\nentries:\n  - states: [without power]\n  - {states: [in the dark], counts: [home, customer]}\n')).toEqual([
+      '3:5: entries[0] must have property counts when property states is present',
+    ]);
+  });
+
   test('a word in two sets of one kind is reported where it repeats', async () => {
     expect(await problemsOf('l.yaml', 'lexicon: synonyms\nentries:\n  - [crowd, protester]\n  - events: [kill, die]\n  - [marcher, Crowd]\n  - events: [die, perish]\n')).toEqual([
       '5:15: "Crowd" is already in the synonym set on line 3: merge the two sets or drop one "Crowd"',
