@@ -1329,13 +1329,6 @@ function inferUnits(t: Tokens, lex: Lexicon, figs: RawFigure[], text: string, bl
         const cur = [...same].reverse().find((g, k) => g.unit?.dimension === 'currency' && !isBracketConversion(t, all, indexInAll(same.length - 1 - k)));
         const others = same.filter((g) => g.unit && g.unit.dimension !== 'currency' && g.unit.dimension !== 'percent');
         if (cur && !others.length && !looksPluralNounAfter(t, f, lex)) f.unit = cur.unit;
-        // (a sentence with no money of its own goes on in the money of the one before: "Revenue climbed to 9.62
-        // billion ducats. The second quarter contributed 5.48 billion.")
-        else if (!cur && !others.length && at === 0 && i > 0 && !looksPluralNounAfter(t, f, lex)) {
-          const prev = bySentence.get(starts[i - 1]!)!;
-          const pc = [...prev].reverse().find((g, k) => g.unit?.dimension === 'currency' && !isBracketConversion(t, prev, prev.length - 1 - k));
-          if (pc && sameBlockParagraph(text, figs[i - 1]!.end, f.start)) f.unit = pc.unit;
-        }
       }
     }
     if (!f.unit && !f.age && f.form === 'digits' && !f.per) {
@@ -1386,12 +1379,6 @@ function millionsAmongMoney(t: Tokens, lex: Lexicon, f: RawFigure, same: RawFigu
   if (f.precision !== null) f.precision = scale(f.precision);
   f.exact = String(f.value);
   f.unit = money.unit;
-}
-
-/** No paragraph break (a blank line) between two offsets. */
-function sameBlockParagraph(text: string, from: number, to: number): boolean {
-  for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) if (/^\n[ \t]*\n/.test(text.slice(k, k + 40))) return false;
-  return true;
 }
 
 /** all[j] is an amount in brackets right after the amount before it, its conversion: "742 million ducats ($112 million)". */

@@ -88,14 +88,6 @@ describe('currencies and conversions in brackets', () => {
   test('a scaled amount with no conversion still takes the currency beside it', () => {
     expect(pairs('The fund raised $40 million and then 25 million more.')[1]).toEqual(['25 million', 'USD']);
   });
-  test('a sentence with no money of its own goes on in the money of the sentence before, in its paragraph', () => {
-    expect(pairs('Turnover rose to 3.1 billion euros. The autumn quarter brought in 1.2 billion.')[1]).toEqual(['1.2 billion', 'EUR']);
-    // (the money converted in brackets is not the story's)
-    expect(pairs('Profit rose to 84 million pounds ($106 million). The shops made 51 million.')[2]).toEqual(['51 million', 'GBP']);
-    // (not across a paragraph, nor for a count that names what it counts)
-    expect(pairs('Turnover rose to 3.1 billion euros.\n\nThe autumn quarter brought in 1.2 billion.')[1]).toEqual(['1.2 billion', 'count']);
-    expect(pairs('Turnover rose to 3.1 billion euros. The app has 1.2 billion users.')[1]).toEqual(['1.2 billion', 'count']);
-  });
   test('an "m" glued to a number among amounts of money in millions is million of that money, not metres', () => {
     expect(pairs('The parent spent 1.4bn euros on the unit, which earned 310m last year and its sister 95m.').slice(1)).toEqual([
       ['310m', 'EUR'],
