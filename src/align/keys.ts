@@ -16,17 +16,27 @@ export interface Synonyms {
   /** canonical events whose set names people (killed, evacuees, marchers): a bare count of them counts people */
   peopleEvents: Set<string>;
   /** a state phrase (its first word a verb lemma: "lose power", "without power") → its state and what it counts */
-  states: Map<string, StateSet>;
+  states: States;
 }
 
 /** A set of phrases that put counted things in one state ("without power", "in the dark"), from the synonyms lexicon. */
 export interface StateSet {
   /** the canonical state, compared as an event */
   state: string;
-  /** the canonical nouns counted alike in that state (customers, homes, households); the first is theirs */
+  /** the canonical nouns counted alike in that state (customers, homes, households) */
   counts: Set<string>;
-  /** every word of the state's phrases ("power", "dark"): a count that names one of them counts the first of `counts` */
+  /** the one they are counted as: the first of `counts` */
+  noun: string;
+  /** every word of the state's phrases ("power", "dark"): a count that names one of them counts `noun` */
   words: Set<string>;
+}
+
+/** The states of the synonyms lexicon, by phrase key (statePhrase); `ends` holds the last word of every phrase of two
+ * words or more, so a window of a figure's clause is only looked up when it could be one. */
+interface States {
+  byPhrase: Map<string, StateSet>;
+  ends: Set<string>;
+  singles: boolean;
 }
 
 export function buildSynonyms(sets: { measures: string[][]; events: string[][]; states?: { states: string[]; counts: string[] }[] }, lex: Lexicon): Synonyms {
@@ -47,11 +57,16 @@ export function buildSynonyms(sets: { measures: string[][]; events: string[][]; 
       if (peopleWords.has(w.toLowerCase()) || /(?:ee|er|or|ant)$/.test(w) && !/\s/.test(w)) peopleEvents.add(canon);
     }
   }
-  const states = new Map<string, StateSet>();
+  const states: States = { byPhrase: new Map(), ends: new Set(), singles: false };
   for (const set of sets.states ?? []) {
     const counts = new Set(set.counts.map((w) => noun.get(lemmaPhrase(w, lex)) ?? lemmaPhrase(w, lex)));
-    const st: StateSet = { state: set.states[0]!, counts, words: new Set(set.states.flatMap((p) => p.split(' ')).filter((w) => w.length > 3)) };
-    for (const p of set.states) states.set(statePhrase(p.split(' '), lex), st);
+    const st: StateSet = { state: set.states[0]!, counts, noun: [...counts][0]!, words: new Set(set.states.flatMap((p) => p.split(' ')).filter((w) => w.length > 3)) };
+    for (const p of set.states) {
+      const words = p.split(' ');
+      states.byPhrase.set(statePhrase(words, lex), st);
+      if (words.length > 1) states.ends.add(words[words.length - 1]!.toLowerCase());
+      else states.singles = true;
+    }
   }
   return { noun, event, peopleEvents, states };
 }
@@ -67,14 +82,16 @@ function statePhrase(words: string[], lex: Lexicon): string {
  * power to 410,000 customers", "the number of customers without power hit 342,600"); not past a stop or another
  * number. Linear scans of short windows. */
 function stateAfter(c: ClaimContext, syn: Synonyms, lex: Lexicon): StateSet | null {
-  if (!syn.states.size) return null;
+  const states = syn.states;
+  if (!states.byPhrase.size) return null;
   const at = c.start - c.sentenceStart;
   const after = clauseWords(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 70), 8, false);
   const before = clauseWords(c.sentence.slice(Math.max(0, at - 60), at), 6, true);
   for (const words of [after, before]) {
     for (let i = 0; i < words.length; i++) {
       for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-        const st = syn.states.get(statePhrase(words.slice(i, i + n), lex));
+        if (n > 1 ? !states.ends.has(words[i + n - 1]!.toLowerCase()) : !states.singles) continue;
+        const st = states.byPhrase.get(statePhrase(words.slice(i, i + n), lex));
         if (st) return st;
       }
     }
@@ -147,7 +164,7 @@ export interface ClaimKey {
   /** canonical event; null when none */
   event: string | null;
   /** the event is a state of the synonyms lexicon ("without power"): a count that rises and falls within a report */
-  state?: boolean;
+  state: boolean;
   mods: string[];
   /** unit family used to compare values: "count", "USD", "length", "duration", "rate:count/day", "percent" */
   family: string;
@@ -367,7 +384,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
     event = syn.event.get('kill') ?? 'kill';
   }
   // "kills 14", "the collapse that killed 41": an event of people with nothing named counts people
-  if (!noun && event && syn.peopleEvents.has(event) && familyOf(c) === 'count') noun = 'person';
+  if (!noun && event && syn.peopleEvents.has(event) && family === 'count') noun = 'person';
   // a counted thing that names the people of an event ("marchers", "evacuees", "crowd") is people with that event
   if (noun && noun !== 'person' && syn.event.has(noun) && !money) {
     event = event && !measuring && !finding ? event : syn.event.get(noun)!;
@@ -375,12 +392,12 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   }
   // a crowd counts people, whoever they are: "a quarter of a million renters took to the streets", "50,000 people
   // marched" (the people-like nouns inheritCounted knows: "-er", "-or", "-ist", "-ant", "-ent", not "-ment")
-  if (noun && noun !== 'person' && event && event === syn.event.get('protest') && familyOf(c) === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
+  if (noun && noun !== 'person' && event && event === syn.event.get('protest') && family === 'count' && (PEOPLE.has(noun) || /(?:er|or|ist|ant|[^m]ent)$/.test(noun))) noun = 'person';
   // "74,000 people on the streets of the capital", "puts the march at 61,200 people": people with no verb of their own
   // in a sentence about a crowd are that crowd
   // ("put attendance at 84,000", "an audience of 12,000": a noun that names a gathering counts its people, in
   // whatever sentence it is inherited by)
-  const gathering = noun !== null && noun !== 'person' && lex.crowdNouns.has(noun) && familyOf(c) === 'count' && c.value >= 100;
+  const gathering = noun !== null && noun !== 'person' && lex.crowdNouns.has(noun) && family === 'count' && c.value >= 100;
   if ((noun === 'person' || (noun === null && !c.role && c.form !== 'fraction')) && !event && crowdPeople(c, lex) || (gathering && !event)) {
     noun = 'person';
     event = syn.event.get('protest') ?? null;
@@ -397,17 +414,17 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   // area a fire has burned, however the sentence names it (a fire's area only grows)
   // (not what it burned in a spell: "burned through another 10,800 acres")
   const rel = c.start - c.sentenceStart;
-  if (familyOf(c) === 'area' && (noun === null || FIRE_AREA.has(noun)) && FIRE_WORDS.test(c.sentence) && !INCREMENT_BEFORE.test(c.sentence.slice(Math.max(0, rel - 20), rel)) && !/^\s*(?:more|additional)\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 12))) {
+  if (family === 'area' && (noun === null || FIRE_AREA.has(noun)) && FIRE_WORDS.test(c.sentence) && !INCREMENT_BEFORE.test(c.sentence.slice(Math.max(0, rel - 20), rel)) && !/^\s*(?:more|additional)\b/i.test(c.sentence.slice(c.end - c.sentenceStart, c.end - c.sentenceStart + 12))) {
     noun = 'burned area';
     event = 'burn';
   }
   // "184,000 customers were without power", "the storm left 95,000 homes in the dark": customers, homes and
   // households of an outage are one count, whatever verb told it (the states of rules/lexicon/synonyms.yaml)
   let state = false;
-  if (familyOf(c) === 'count' && !c.role) {
+  if (family === 'count' && !c.role) {
     const st = stateAfter(c, syn, lex);
     if (st && (noun === null || st.counts.has(noun) || st.words.has(noun))) {
-      noun = [...st.counts][0]!;
+      noun = st.noun;
       event = st.state;
       state = true;
     }
@@ -437,7 +454,7 @@ export function claimKey(c: ClaimContext, syn: Synonyms, lex: Lexicon): ClaimKey
   return {
     noun,
     event,
-    ...(state ? { state } : {}),
+    state,
     mods,
     family,
     people: noun !== null && PEOPLE.has(noun),
